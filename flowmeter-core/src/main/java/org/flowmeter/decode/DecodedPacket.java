@@ -1,0 +1,49 @@
+package org.flowmeter.decode;
+
+/**
+ * The fields of one packet that flows and features need, decoded without allocation.
+ * Reused from packet to packet: copy what must outlive the call.
+ *
+ * <p>Addresses: IPv4 in {@code srcLo}/{@code dstLo} (unsigned 32 bits), hi = 0;
+ * IPv6 as two big-endian 64-bit halves.
+ */
+public final class DecodedPacket {
+    public static final int TCP = 6;
+    public static final int UDP = 17;
+    public static final int ICMP = 1;
+    public static final int ICMPV6 = 58;
+
+    public static final int FIN = 0x01;
+    public static final int SYN = 0x02;
+    public static final int RST = 0x04;
+    public static final int PSH = 0x08;
+    public static final int ACK = 0x10;
+    public static final int URG = 0x20;
+    public static final int ECE = 0x40;
+    public static final int CWR = 0x80;
+
+    public long timestampNanos;
+    /** Length on the wire (the capture's original length). */
+    public int wireLength;
+    /** 4 or 6. */
+    public int ipVersion;
+    public long srcHi, srcLo, dstHi, dstLo;
+    /** TCP, UDP, ICMP or ICMPV6. */
+    public int protocol;
+    /** Ports; for ICMP see the decoder's documentation of how type/identifier map onto them. */
+    public int srcPort, dstPort;
+    /** TCP flag bits (low 8 bits of the flags field); 0 for other protocols. */
+    public int tcpFlags;
+    /** TCP receive window as sent (unscaled); 0 for other protocols. */
+    public int tcpWindow;
+    /** IP header length including IPv6 extension headers. */
+    public int ipHeaderLength;
+    /** Transport header length (TCP data offset * 4, UDP 8, ICMP 8); 0 for non-first fragments. */
+    public int transportHeaderLength;
+    /** Transport payload length from the IP length fields (not limited by snaplen). */
+    public int payloadLength;
+    /** Total IP packet length from the IP header (IPv6: 40 + payload length). */
+    public int ipTotalLength;
+    /** True for a non-first fragment (its ports come from the first fragment). */
+    public boolean laterFragment;
+}

@@ -1,0 +1,25 @@
+package org.flowmeter.pcap;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** A stream of captured packets: a capture file, a folder of them, stdin or a live interface. */
+public interface PacketSource extends Closeable {
+
+    /**
+     * Reads the next packet into {@code packet}, reusing its buffer where possible.
+     *
+     * @return false at the end of the input
+     * @throws CaptureFormatException when the input is not a capture or is damaged
+     */
+    boolean next(RawPacket packet) throws IOException;
+
+    /** A name for messages: the file path, "-" for stdin, the interface name. */
+    String name();
+
+    /** Bytes consumed so far from the underlying file(s), compressed size for gzip; for progress. */
+    long bytesRead();
+
+    /** Total bytes to read, or -1 when unknown (stdin, live). */
+    long totalBytes();
+}
