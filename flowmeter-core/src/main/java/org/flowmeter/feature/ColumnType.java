@@ -1,0 +1,6 @@
+package org.flowmeter.feature;
+
+/** How a column's values are typed in typed outputs (JSON, Parquet). */
+public enum ColumnType {
+    STRING, LONG, DOUBLE
+}

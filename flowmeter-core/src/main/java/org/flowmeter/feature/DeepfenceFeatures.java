@@ -1,0 +1,219 @@
+package org.flowmeter.feature;
+
+import java.util.List;
+import org.flowmeter.decode.DecodedPacket;
+
+/**
+ * Deepfence FlowMeter's 39 model features, computed exactly (see docs/features.md for each
+ * definition and where Deepfence's own code differs). Times in nanoseconds, rates per nanosecond,
+ * sizes are wire lengths.
+ */
+public final class DeepfenceFeatures implements FeatureSet {
+    public static final String NAME = "deepfence";
+
+    private static final List<Column> COLUMNS = List.of(
+            Column.integer("flowDuration"),
+            Column.integer("flowLength"),
+            Column.integer("fwdFlowLength"),
+            Column.integer("bwdFlowLength"),
+            Column.integer("packetSizeTotal"),
+            Column.real("packetSizeMean"),
+            Column.real("packetSizeStd"),
+            Column.integer("packetSizeMin"),
+            Column.integer("packetSizeMax"),
+            Column.integer("fwdPacketSizeTotal"),
+            Column.integer("bwdPacketSizeTotal"),
+            Column.real("fwdPacketSizeMean"),
+            Column.real("bwdPacketSizeMean"),
+            Column.real("fwdPacketSizeStd"),
+            Column.real("bwdPacketSizeStd"),
+            Column.integer("fwdPacketSizeMin"),
+            Column.integer("bwdPacketSizeMin"),
+            Column.integer("fwdPacketSizeMax"),
+            Column.integer("bwdPacketSizeMax"),
+            Column.real("IATMean"),
+            Column.real("IATStd"),
+            Column.integer("IATMin"),
+            Column.integer("IATMax"),
+            Column.integer("fwdIATTotal"),
+            Column.integer("bwdIATTotal"),
+            Column.real("fwdIATMean"),
+            Column.real("bwdIATMean"),
+            Column.real("fwdIATStd"),
+            Column.real("bwdIATStd"),
+            Column.integer("fwdIATMin"),
+            Column.integer("bwdIATMin"),
+            Column.integer("fwdIATMax"),
+            Column.integer("bwdIATMax"),
+            Column.real("flowLengthPerTime"),
+            Column.real("fwdFlowLengthPerTime"),
+            Column.real("bwdFlowLengthPerTime"),
+            Column.real("packetSizeTotalPerTime"),
+            Column.real("fwdPacketSizeTotalPerTime"),
+            Column.real("bwdPacketSizeTotalPerTime"));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public FlowFeatures newFlow() {
+        return new State();
+    }
+
+    /** Per-flow state: six running statistics and three clocks. */
+    static final class State implements FlowFeatures {
+        private static final long NONE = Long.MIN_VALUE;
+
+        final RunningStats size = new RunningStats();
+        final RunningStats fwdSize = new RunningStats();
+        final RunningStats bwdSize = new RunningStats();
+        final RunningStats iat = new RunningStats();
+        final RunningStats fwdIat = new RunningStats();
+        final RunningStats bwdIat = new RunningStats();
+        long first;
+        long last;
+        long lastFwd = NONE;
+        long lastBwd = NONE;
+
+        @Override
+        public void onFirstPacket(DecodedPacket p, boolean forward) {
+            first = p.timestampNanos;
+            last = first;
+            size.add(p.wireLength);
+            if (forward) {
+                lastFwd = first;
+                fwdSize.add(p.wireLength);
+            } else {
+                lastBwd = first;
+                bwdSize.add(p.wireLength);
+            }
+        }
+
+        @Override
+        public void onPacket(DecodedPacket p, boolean forward) {
+            // A packet stamped earlier than its predecessor (merged or multi-interface
+            // captures) counts as arriving at the same instant: time never runs backwards.
+            long t = Math.max(p.timestampNanos, last);
+            iat.add(t - last);
+            last = t;
+            size.add(p.wireLength);
+            if (forward) {
+                if (lastFwd != NONE) {
+                    fwdIat.add(t - lastFwd);
+                }
+                lastFwd = t;
+                fwdSize.add(p.wireLength);
+            } else {
+                if (lastBwd != NONE) {
+                    bwdIat.add(t - lastBwd);
+                }
+                lastBwd = t;
+                bwdSize.add(p.wireLength);
+            }
+        }
+
+        long duration() {
+            return last - first;
+        }
+
+        @Override
+        public void write(RowWriter out) {
+            long duration = duration();
+            out.integer(duration);
+            out.integer(size.count());
+            out.integer(fwdSize.count());
+            out.integer(bwdSize.count());
+            out.integer((long) size.sum());
+            out.real(size.mean());
+            out.real(size.populationStd());
+            out.integer((long) size.min());
+            out.integer((long) size.max());
+            out.integer((long) fwdSize.sum());
+            out.integer((long) bwdSize.sum());
+            out.real(fwdSize.mean());
+            out.real(bwdSize.mean());
+            out.real(fwdSize.populationStd());
+            out.real(bwdSize.populationStd());
+            out.integer((long) fwdSize.min());
+            out.integer((long) bwdSize.min());
+            out.integer((long) fwdSize.max());
+            out.integer((long) bwdSize.max());
+            out.real(iat.mean());
+            out.real(iat.populationStd());
+            out.integer((long) iat.min());
+            out.integer((long) iat.max());
+            out.integer((long) fwdIat.sum());
+            out.integer((long) bwdIat.sum());
+            out.real(fwdIat.mean());
+            out.real(bwdIat.mean());
+            out.real(fwdIat.populationStd());
+            out.real(bwdIat.populationStd());
+            out.integer((long) fwdIat.min());
+            out.integer((long) bwdIat.min());
+            out.integer((long) fwdIat.max());
+            out.integer((long) bwdIat.max());
+            out.real(perNanosecond(size.count(), duration));
+            out.real(perNanosecond(fwdSize.count(), duration));
+            out.real(perNanosecond(bwdSize.count(), duration));
+            out.real(perNanosecond(size.sum(), duration));
+            out.real(perNanosecond(fwdSize.sum(), duration));
+            out.real(perNanosecond(bwdSize.sum(), duration));
+        }
+
+        @Override
+        public void values(double[] v, int o) {
+            double duration = duration();
+            v[o] = duration;
+            v[o + 1] = size.count();
+            v[o + 2] = fwdSize.count();
+            v[o + 3] = bwdSize.count();
+            v[o + 4] = size.sum();
+            v[o + 5] = size.mean();
+            v[o + 6] = size.populationStd();
+            v[o + 7] = size.min();
+            v[o + 8] = size.max();
+            v[o + 9] = fwdSize.sum();
+            v[o + 10] = bwdSize.sum();
+            v[o + 11] = fwdSize.mean();
+            v[o + 12] = bwdSize.mean();
+            v[o + 13] = fwdSize.populationStd();
+            v[o + 14] = bwdSize.populationStd();
+            v[o + 15] = fwdSize.min();
+            v[o + 16] = bwdSize.min();
+            v[o + 17] = fwdSize.max();
+            v[o + 18] = bwdSize.max();
+            v[o + 19] = iat.mean();
+            v[o + 20] = iat.populationStd();
+            v[o + 21] = iat.min();
+            v[o + 22] = iat.max();
+            v[o + 23] = fwdIat.sum();
+            v[o + 24] = bwdIat.sum();
+            v[o + 25] = fwdIat.mean();
+            v[o + 26] = bwdIat.mean();
+            v[o + 27] = fwdIat.populationStd();
+            v[o + 28] = bwdIat.populationStd();
+            v[o + 29] = fwdIat.min();
+            v[o + 30] = bwdIat.min();
+            v[o + 31] = fwdIat.max();
+            v[o + 32] = bwdIat.max();
+            v[o + 33] = perNanosecond(size.count(), duration);
+            v[o + 34] = perNanosecond(fwdSize.count(), duration);
+            v[o + 35] = perNanosecond(bwdSize.count(), duration);
+            v[o + 36] = perNanosecond(size.sum(), duration);
+            v[o + 37] = perNanosecond(fwdSize.sum(), duration);
+            v[o + 38] = perNanosecond(bwdSize.sum(), duration);
+        }
+
+        /** A rate over a zero-length flow is defined as 0 (not infinity): a single instant has no rate. */
+        private static double perNanosecond(double amount, double durationNanos) {
+            return durationNanos > 0 ? amount / durationNanos : 0.0;
+        }
+    }
+}

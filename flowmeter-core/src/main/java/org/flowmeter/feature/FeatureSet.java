@@ -1,0 +1,17 @@
+package org.flowmeter.feature;
+
+import java.util.List;
+
+/**
+ * A named group of flow features: its columns and a factory for per-flow state.
+ * Register new sets in {@link FeatureSets}.
+ */
+public interface FeatureSet {
+
+    /** Short name used on the command line and in model files, e.g. "deepfence". */
+    String name();
+
+    List<Column> columns();
+
+    FlowFeatures newFlow();
+}

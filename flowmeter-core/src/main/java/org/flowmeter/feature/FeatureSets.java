@@ -1,0 +1,48 @@
+package org.flowmeter.feature;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The one place where feature sets are registered, by the name used on the command line. */
+public final class FeatureSets {
+    private static final Map<String, Supplier<FeatureSet>> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        REGISTRY.put(DeepfenceFeatures.NAME, DeepfenceFeatures::new);
+    }
+
+    private FeatureSets() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(REGISTRY.keySet());
+    }
+
+    /**
+     * Parses a comma-separated list such as "deepfence" or "deepfence,cic" or "all".
+     *
+     * @throws IllegalArgumentException naming the unknown set and the known ones
+     */
+    public static List<FeatureSet> parse(String spec) {
+        List<FeatureSet> sets = new ArrayList<>();
+        if (spec.equals("all")) {
+            REGISTRY.values().forEach(s -> sets.add(s.get()));
+            return sets;
+        }
+        for (String part : spec.split(",")) {
+            String name = part.trim();
+            Supplier<FeatureSet> s = REGISTRY.get(name);
+            if (s == null) {
+                throw new IllegalArgumentException(
+                        "unknown feature set '" + name + "' (known: " + String.join(", ", names()) + ", all)");
+            }
+            if (sets.stream().noneMatch(x -> x.name().equals(name))) {
+                sets.add(s.get());
+            }
+        }
+        return sets;
+    }
+}

@@ -1,0 +1,29 @@
+package org.flowmeter.feature;
+
+import org.flowmeter.decode.DecodedPacket;
+
+/**
+ * The per-flow state of one feature set. Hooks are called in packet order; they must not
+ * allocate (they run for every packet) and must keep O(1) state (no packet lists).
+ */
+public interface FlowFeatures {
+
+    /**
+     * The packet that opened the flow. It is backward only when a local-network rule made the
+     * flow's forward direction the reverse of this packet's.
+     */
+    void onFirstPacket(DecodedPacket packet, boolean forward);
+
+    /** Every later packet of the flow. */
+    void onPacket(DecodedPacket packet, boolean forward);
+
+    /** The flow has ended at {@code endNanos} (the time of its last packet). */
+    default void onExpire(long endNanos) {
+    }
+
+    /** Writes this set's values in the order of {@link FeatureSet#columns()}. */
+    void write(RowWriter out);
+
+    /** This set's values as numbers in column order, for scoring; non-numeric columns are not allowed. */
+    void values(double[] out, int offset);
+}

@@ -1,0 +1,10 @@
+package org.flowmeter.feature;
+
+/** Receives one row's values in column order. Implemented by every output format. */
+public interface RowWriter {
+    void string(String value);
+
+    void integer(long value);
+
+    void real(double value);
+}

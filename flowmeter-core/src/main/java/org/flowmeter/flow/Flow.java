@@ -1,0 +1,133 @@
+package org.flowmeter.flow;
+
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.feature.FlowFeatures;
+
+/**
+ * One bidirectional flow: its key in forward orientation (src is the side that sent first, or
+ * the local side), its clocks and counters, and the state of every feature set.
+ */
+public final class Flow {
+    private static final int FIN_FORWARD = 1;
+    private static final int FIN_BACKWARD = 2;
+
+    final int hash;
+    public final long id;
+    public final int ipVersion;
+    public final int protocol;
+    public final long srcHi;
+    public final long srcLo;
+    public final long dstHi;
+    public final long dstLo;
+    public final int srcPort;
+    public final int dstPort;
+
+    long firstNanos;
+    long lastNanos;
+    long packets;
+    long bytes;
+    private int finSeen;
+    boolean closed;
+    EndReason endReason;
+    final FlowFeatures[] features;
+
+    /** Links in the table's recency list (open or closing flows). */
+    Flow older;
+    Flow newer;
+
+    /** Free for whoever consumes flows (a classifier's verdict state, a packet buffer...). */
+    public Object attachment;
+
+    Flow(long id, int hash, DecodedPacket p, boolean packetIsForward, FlowFeatures[] features) {
+        this.id = id;
+        this.hash = hash;
+        this.ipVersion = p.ipVersion;
+        this.protocol = p.protocol;
+        if (packetIsForward) {
+            srcHi = p.srcHi;
+            srcLo = p.srcLo;
+            dstHi = p.dstHi;
+            dstLo = p.dstLo;
+            srcPort = p.srcPort;
+            dstPort = p.dstPort;
+        } else {
+            srcHi = p.dstHi;
+            srcLo = p.dstLo;
+            dstHi = p.srcHi;
+            dstLo = p.srcLo;
+            srcPort = p.dstPort;
+            dstPort = p.srcPort;
+        }
+        this.features = features;
+        this.firstNanos = p.timestampNanos;
+        this.lastNanos = p.timestampNanos;
+    }
+
+    /** +1 when the packet goes src to dst, -1 when dst to src, 0 when it is not of this flow. */
+    int directionOf(DecodedPacket p) {
+        if (p.protocol != protocol || p.ipVersion != ipVersion) {
+            return 0;
+        }
+        if (p.srcLo == srcLo && p.dstLo == dstLo && p.srcPort == srcPort && p.dstPort == dstPort
+                && p.srcHi == srcHi && p.dstHi == dstHi) {
+            return 1;
+        }
+        if (p.srcLo == dstLo && p.dstLo == srcLo && p.srcPort == dstPort && p.dstPort == srcPort
+                && p.srcHi == dstHi && p.dstHi == srcHi) {
+            return -1;
+        }
+        return 0;
+    }
+
+    /** Records TCP teardown flags; returns true when this packet closes the flow. */
+    boolean noteTcpFlags(int flags, boolean forward) {
+        if ((flags & DecodedPacket.RST) != 0) {
+            endReason = EndReason.RST;
+            return true;
+        }
+        if ((flags & DecodedPacket.FIN) != 0) {
+            finSeen |= forward ? FIN_FORWARD : FIN_BACKWARD;
+            if (finSeen == (FIN_FORWARD | FIN_BACKWARD)) {
+                endReason = EndReason.FIN;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public long firstNanos() {
+        return firstNanos;
+    }
+
+    public long lastNanos() {
+        return lastNanos;
+    }
+
+    /** Packets in the flow, both directions. */
+    public long packets() {
+        return packets;
+    }
+
+    /** Wire bytes in the flow, both directions. */
+    public long bytes() {
+        return bytes;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Why the flow ended; null while it is open. */
+    public EndReason endReason() {
+        return endReason;
+    }
+
+    /** The state of the i-th feature set, in the order the sets were given to the meter. */
+    public FlowFeatures features(int i) {
+        return features[i];
+    }
+
+    public int featureSetCount() {
+        return features.length;
+    }
+}

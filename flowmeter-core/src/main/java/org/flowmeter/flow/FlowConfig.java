@@ -1,0 +1,57 @@
+package org.flowmeter.flow;
+
+import java.time.Duration;
+
+/**
+ * Flow table settings.
+ *
+ * @param idleTimeoutNanos   a flow with no packet for longer than this ends (default 120 s)
+ * @param activeTimeoutNanos a flow older than this ends; its next packet opens a new one (default 1800 s)
+ * @param tcpLingerNanos     after FIN both ways or RST, late packets (the last ACK, repeated RSTs)
+ *                           still join the flow for this long, unless a new SYN opens a new one (default 5 s)
+ * @param maxFlows           cap on concurrent flows; the least recently seen is evicted beyond it
+ * @param localNets          which addresses are local: a flow's forward direction is from its local
+ *                           side; null means the first packet sets the direction
+ */
+public record FlowConfig(long idleTimeoutNanos, long activeTimeoutNanos, long tcpLingerNanos,
+                         int maxFlows, AddressPredicate localNets) {
+
+    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_ACTIVE = Duration.ofSeconds(1800);
+    public static final Duration DEFAULT_TCP_LINGER = Duration.ofSeconds(5);
+    public static final int DEFAULT_MAX_FLOWS = 1_000_000;
+
+    public FlowConfig {
+        if (idleTimeoutNanos <= 0 || activeTimeoutNanos <= 0 || tcpLingerNanos < 0) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (maxFlows < 1) {
+            throw new IllegalArgumentException("max flows must be at least 1");
+        }
+    }
+
+    public static FlowConfig defaults() {
+        return new FlowConfig(DEFAULT_IDLE.toNanos(), DEFAULT_ACTIVE.toNanos(), DEFAULT_TCP_LINGER.toNanos(),
+                DEFAULT_MAX_FLOWS, null);
+    }
+
+    public FlowConfig withIdleTimeout(Duration d) {
+        return new FlowConfig(d.toNanos(), activeTimeoutNanos, tcpLingerNanos, maxFlows, localNets);
+    }
+
+    public FlowConfig withActiveTimeout(Duration d) {
+        return new FlowConfig(idleTimeoutNanos, d.toNanos(), tcpLingerNanos, maxFlows, localNets);
+    }
+
+    public FlowConfig withTcpLinger(Duration d) {
+        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, d.toNanos(), maxFlows, localNets);
+    }
+
+    public FlowConfig withMaxFlows(int n) {
+        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, n, localNets);
+    }
+
+    public FlowConfig withLocalNets(AddressPredicate p) {
+        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, maxFlows, p);
+    }
+}

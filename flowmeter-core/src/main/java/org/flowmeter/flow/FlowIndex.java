@@ -1,0 +1,99 @@
+package org.flowmeter.flow;
+
+import org.flowmeter.decode.DecodedPacket;
+
+/**
+ * Open-addressing hash index of the flows in the table (linear probing, backward-shift delete),
+ * looked up straight from a decoded packet so that no key object is allocated per packet.
+ */
+final class FlowIndex {
+    private Flow[] slots = new Flow[1024];
+    private int mask = slots.length - 1;
+    private int size;
+
+    /** Direction of the packet within the flow last returned by {@link #find}: +1 or -1. */
+    int lastDirection;
+
+    /** A hash that is the same for both directions of a flow. */
+    static int hashOf(DecodedPacket p) {
+        long a = endpoint(p.srcHi, p.srcLo, p.srcPort);
+        long b = endpoint(p.dstHi, p.dstLo, p.dstPort);
+        return (int) mix(a + b + p.protocol);
+    }
+
+    private static long endpoint(long hi, long lo, int port) {
+        return mix(hi * 0x9E3779B97F4A7C15L ^ lo) + mix(lo + port);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    Flow find(DecodedPacket p, int hash) {
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            Flow f = slots[i];
+            if (f == null) {
+                return null;
+            }
+            if (f.hash == hash) {
+                int d = f.directionOf(p);
+                if (d != 0) {
+                    lastDirection = d;
+                    return f;
+                }
+            }
+        }
+    }
+
+    void add(Flow flow) {
+        if ((size + 1) * 2 > slots.length) {
+            grow();
+        }
+        int i = flow.hash & mask;
+        while (slots[i] != null) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = flow;
+        size++;
+    }
+
+    void remove(Flow flow) {
+        int i = flow.hash & mask;
+        while (slots[i] != flow) {
+            if (slots[i] == null) {
+                throw new IllegalStateException("flow not in index");
+            }
+            i = (i + 1) & mask;
+        }
+        // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+        int hole = i;
+        for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+            int home = slots[j].hash & mask;
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        slots[hole] = null;
+        size--;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void grow() {
+        Flow[] old = slots;
+        slots = new Flow[old.length * 2];
+        mask = slots.length - 1;
+        size = 0;
+        for (Flow f : old) {
+            if (f != null) {
+                add(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.flowmeter.flow;
+
+import java.util.List;
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FlowFeatures;
+
+/**
+ * The flow table: groups decoded packets into bidirectional flows on packet time, ends them by
+ * idle and active timeouts, TCP teardown and the flow cap, and feeds every feature set.
+ * Memory is O(concurrent flows). Not thread-safe: one meter per packet stream.
+ */
+public final class FlowMeter {
+    private final FlowConfig config;
+    private final FeatureSet[] sets;
+    private final FlowListener listener;
+    private final FlowIndex index = new FlowIndex();
+    /** Open flows, expiring after the idle timeout. */
+    private final RecencyList open = new RecencyList();
+    /** TCP flows past FIN/RST, kept for late packets during the linger time. */
+    private final RecencyList closing = new RecencyList();
+    private final long[] endedByReason = new long[EndReason.values().length];
+
+    private long clock = Long.MIN_VALUE;
+    private long nextId;
+
+    public FlowMeter(FlowConfig config, List<FeatureSet> sets, FlowListener listener) {
+        this.config = config;
+        this.sets = sets.toArray(new FeatureSet[0]);
+        this.listener = listener;
+    }
+
+    /** Adds one decoded packet (a flow packet: TCP, UDP, ICMP, ICMPv6). */
+    public void add(DecodedPacket p) {
+        advanceTo(p.timestampNanos);
+        int hash = FlowIndex.hashOf(p);
+        Flow flow = index.find(p, hash);
+        if (flow != null) {
+            boolean forward = index.lastDirection > 0;
+            if (startsNewFlow(flow, p)) {
+                end(flow, flow.closed ? flow.endReason : EndReason.ACTIVE);
+            } else {
+                update(flow, p, forward);
+                return;
+            }
+        }
+        start(p, hash);
+    }
+
+    /** A SYN on a finished TCP flow, or a packet past the active timeout, opens a new flow. */
+    private boolean startsNewFlow(Flow flow, DecodedPacket p) {
+        if (flow.closed) {
+            return (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.ACK)) == DecodedPacket.SYN;
+        }
+        return p.timestampNanos - flow.firstNanos > config.activeTimeoutNanos();
+    }
+
+    private void start(DecodedPacket p, int hash) {
+        if (index.size() >= config.maxFlows()) {
+            evictOne();
+        }
+        boolean forward = packetIsForward(p);
+        FlowFeatures[] state = new FlowFeatures[sets.length];
+        for (int i = 0; i < sets.length; i++) {
+            state[i] = sets[i].newFlow();
+        }
+        Flow flow = new Flow(nextId++, hash, p, forward, state);
+        for (FlowFeatures f : state) {
+            f.onFirstPacket(p, forward);
+        }
+        index.add(flow);
+        open.addNewest(flow);
+        count(flow, p, forward);
+    }
+
+    private boolean packetIsForward(DecodedPacket p) {
+        AddressPredicate local = config.localNets();
+        if (local == null) {
+            return true;
+        }
+        boolean srcLocal = local.test(p.ipVersion, p.srcHi, p.srcLo);
+        boolean dstLocal = local.test(p.ipVersion, p.dstHi, p.dstLo);
+        return srcLocal || !dstLocal;
+    }
+
+    private void update(Flow flow, DecodedPacket p, boolean forward) {
+        for (FlowFeatures f : flow.features) {
+            f.onPacket(p, forward);
+        }
+        if (p.timestampNanos > flow.lastNanos) {
+            flow.lastNanos = p.timestampNanos;
+        }
+        if (flow.closed) {
+            closing.touch(flow);
+        } else {
+            open.touch(flow);
+        }
+        count(flow, p, forward);
+    }
+
+    private void count(Flow flow, DecodedPacket p, boolean forward) {
+        flow.packets++;
+        flow.bytes += p.wireLength;
+        if (p.protocol == DecodedPacket.TCP && !flow.closed && flow.noteTcpFlags(p.tcpFlags, forward)) {
+            flow.closed = true;
+            open.remove(flow);
+            closing.addNewest(flow);
+        }
+        listener.onPacket(flow, p, forward);
+    }
+
+    /**
+     * Moves the clock to {@code nowNanos} (never backwards) and ends every flow idle for longer
+     * than the idle timeout, and every closed TCP flow past its linger time. Live capture calls
+     * this on wall-clock time when traffic is quiet.
+     */
+    public void advanceTo(long nowNanos) {
+        if (nowNanos <= clock) {
+            return;
+        }
+        clock = nowNanos;
+        Flow f;
+        while ((f = open.oldest()) != null && clock - f.lastNanos > config.idleTimeoutNanos()) {
+            end(f, EndReason.IDLE);
+        }
+        while ((f = closing.oldest()) != null && clock - f.lastNanos > config.tcpLingerNanos()) {
+            end(f, f.endReason);
+        }
+    }
+
+    private void evictOne() {
+        Flow victim = closing.oldest();
+        if (victim != null) {
+            end(victim, victim.endReason);
+            return;
+        }
+        victim = open.oldest();
+        end(victim, EndReason.EVICTED);
+    }
+
+    private void end(Flow flow, EndReason reason) {
+        index.remove(flow);
+        if (flow.closed) {
+            closing.remove(flow);
+        } else {
+            open.remove(flow);
+        }
+        flow.endReason = reason;
+        for (FlowFeatures f : flow.features) {
+            f.onExpire(flow.lastNanos);
+        }
+        endedByReason[reason.ordinal()]++;
+        listener.onFlowEnd(flow);
+    }
+
+    /** Ends every flow still in the table (end of input, or capture stopped). */
+    public void finish() {
+        Flow f;
+        while ((f = closing.oldest()) != null) {
+            end(f, f.endReason);
+        }
+        while ((f = open.oldest()) != null) {
+            end(f, EndReason.END_OF_INPUT);
+        }
+    }
+
+    /** Flows currently in the table. */
+    public int activeFlows() {
+        return index.size();
+    }
+
+    /** Flows started so far. */
+    public long flowsStarted() {
+        return nextId;
+    }
+
+    public long flowsEnded(EndReason reason) {
+        return endedByReason[reason.ordinal()];
+    }
+
+    public List<FeatureSet> featureSets() {
+        return List.of(sets);
+    }
+}

@@ -1,0 +1,89 @@
+package org.flowmeter.output;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.flowmeter.feature.Column;
+import org.flowmeter.feature.RowWriter;
+import org.flowmeter.flow.Flow;
+
+/** CSV with a header row; fields are quoted only when they need to be (RFC 4180). */
+public final class CsvFlowWriter implements FlowWriter, RowWriter {
+    private final Writer out;
+    private final FlowColumns columns;
+    private final StringBuilder line = new StringBuilder(1024);
+    private boolean firstField;
+    private long rows;
+
+    public CsvFlowWriter(Writer out, FlowColumns columns) throws IOException {
+        this.out = out;
+        this.columns = columns;
+        StringBuilder header = new StringBuilder();
+        for (Column c : columns.columns()) {
+            if (header.length() > 0) {
+                header.append(',');
+            }
+            appendField(header, c.name());
+        }
+        out.write(header.append('\n').toString());
+    }
+
+    @Override
+    public void write(Flow flow) throws IOException {
+        line.setLength(0);
+        firstField = true;
+        columns.write(flow, this);
+        line.append('\n');
+        out.append(line);
+        rows++;
+    }
+
+    private void separator() {
+        if (!firstField) {
+            line.append(',');
+        }
+        firstField = false;
+    }
+
+    @Override
+    public void string(String value) {
+        separator();
+        appendField(line, value);
+    }
+
+    @Override
+    public void integer(long value) {
+        separator();
+        line.append(value);
+    }
+
+    @Override
+    public void real(double value) {
+        separator();
+        if (Double.isFinite(value)) {
+            Numbers.append(line, value);
+        }
+    }
+
+    static void appendField(StringBuilder sb, String s) {
+        boolean quote = false;
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            sb.append(s);
+            return;
+        }
+        sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+    }
+
+    @Override
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

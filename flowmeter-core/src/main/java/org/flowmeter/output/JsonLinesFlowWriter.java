@@ -1,0 +1,102 @@
+package org.flowmeter.output;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.flowmeter.feature.Column;
+import org.flowmeter.feature.RowWriter;
+import org.flowmeter.flow.Flow;
+
+/** One JSON object per line, keys are the CSV column names; non-finite numbers become null. */
+public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
+    private final Writer out;
+    private final FlowColumns columns;
+    private final String[] keys;
+    private final StringBuilder line = new StringBuilder(2048);
+    private int field;
+    private long rows;
+
+    public JsonLinesFlowWriter(Writer out, FlowColumns columns) {
+        this.out = out;
+        this.columns = columns;
+        List<Column> cs = columns.columns();
+        keys = new String[cs.size()];
+        for (int i = 0; i < keys.length; i++) {
+            StringBuilder k = new StringBuilder();
+            appendString(k, cs.get(i).name());
+            keys[i] = k.append(':').toString();
+        }
+    }
+
+    @Override
+    public void write(Flow flow) throws IOException {
+        line.setLength(0);
+        line.append('{');
+        field = 0;
+        columns.write(flow, this);
+        line.append("}\n");
+        out.append(line);
+        rows++;
+    }
+
+    private void key() {
+        if (field > 0) {
+            line.append(',');
+        }
+        line.append(keys[field++]);
+    }
+
+    @Override
+    public void string(String value) {
+        key();
+        appendString(line, value);
+    }
+
+    @Override
+    public void integer(long value) {
+        key();
+        line.append(value);
+    }
+
+    @Override
+    public void real(double value) {
+        key();
+        if (Double.isFinite(value)) {
+            Numbers.append(line, value);
+        } else {
+            line.append("null");
+        }
+    }
+
+    static void appendString(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    @Override
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
