@@ -1,0 +1,106 @@
+package org.flowmeter.decode;
+
+import static org.flowmeter.decode.Bytes.u16;
+import static org.flowmeter.decode.Bytes.u8;
+
+/**
+ * Reads TCP, UDP and ICMP/ICMPv6 headers. Offsets are relative to the IP header at {@code ip}
+ * so that comparisons cannot overflow: {@code available} is how many bytes from {@code ip} were
+ * captured, {@code total} how many the IP header declares.
+ */
+final class TransportHeaders {
+    static final int TCP_MIN = 20;
+    static final int UDP_LENGTH = 8;
+    static final int ICMP_TYPE_CODE = 4;
+    static final int ICMP_HEADER = 8;
+
+    private TransportHeaders() {
+    }
+
+    static SkipReason decode(byte[] b, int ip, int offset, int available, int total, int protocol,
+                             DecodedPacket out) {
+        out.protocol = protocol;
+        switch (protocol) {
+            case DecodedPacket.TCP:
+                return tcp(b, ip, offset, available, total, out);
+            case DecodedPacket.UDP:
+                return udp(b, ip, offset, available, total, out);
+            default:
+                return icmp(b, ip, offset, available, total, protocol, out);
+        }
+    }
+
+    /**
+     * Checks that {@code length} bytes at {@code offset} are there: MALFORMED when the IP length
+     * itself leaves no room for them, TRUNCATED when only the capture stopped early.
+     */
+    static SkipReason require(int offset, int length, int available, int total) {
+        if (offset + length > total) {
+            return SkipReason.MALFORMED;
+        }
+        if (offset + length > available) {
+            return SkipReason.TRUNCATED;
+        }
+        return null;
+    }
+
+    private static SkipReason tcp(byte[] b, int ip, int offset, int available, int total, DecodedPacket out) {
+        SkipReason missing = require(offset, TCP_MIN, available, total);
+        if (missing != null) {
+            return missing;
+        }
+        int t = ip + offset;
+        int headerLength = (u8(b, t + 12) >>> 4) * 4;
+        if (headerLength < TCP_MIN) {
+            return SkipReason.MALFORMED;
+        }
+        // Options are not read, but a header cut inside them is still a truncated header.
+        missing = require(offset, headerLength, available, total);
+        if (missing != null) {
+            return missing;
+        }
+        out.srcPort = u16(b, t);
+        out.dstPort = u16(b, t + 2);
+        out.tcpFlags = u8(b, t + 13);
+        out.tcpWindow = u16(b, t + 14);
+        out.transportHeaderLength = headerLength;
+        out.payloadLength = total - offset - headerLength;
+        return null;
+    }
+
+    private static SkipReason udp(byte[] b, int ip, int offset, int available, int total, DecodedPacket out) {
+        SkipReason missing = require(offset, UDP_LENGTH, available, total);
+        if (missing != null) {
+            return missing;
+        }
+        int t = ip + offset;
+        out.srcPort = u16(b, t);
+        out.dstPort = u16(b, t + 2);
+        out.transportHeaderLength = UDP_LENGTH;
+        out.payloadLength = total - offset - UDP_LENGTH;
+        return null;
+    }
+
+    private static SkipReason icmp(byte[] b, int ip, int offset, int available, int total, int protocol,
+                                   DecodedPacket out) {
+        SkipReason missing = require(offset, ICMP_TYPE_CODE, available, total);
+        if (missing != null) {
+            return missing;
+        }
+        int t = ip + offset;
+        int type = u8(b, t);
+        int code = u8(b, t + 1);
+        int identifier = 0;
+        if (IcmpKeys.isQuery(protocol, type)) {
+            missing = require(offset, ICMP_HEADER, available, total);
+            if (missing != null) {
+                return missing;
+            }
+            identifier = u16(b, t + 4);
+        }
+        IcmpKeys.assign(protocol, type, code, identifier, out);
+        out.transportHeaderLength = Math.min(ICMP_HEADER, total - offset);
+        out.payloadLength = total - offset - out.transportHeaderLength;
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+package org.flowmeter.pcap;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Several captures read one after another as if they were one. Each is opened only when the one
+ * before it is exhausted, so a folder of thousands of files holds one file open at a time.
+ */
+public final class SequenceSource implements PacketSource {
+
+    /** One input of the sequence, not yet opened. */
+    interface Part {
+        String name();
+
+        /** Size in bytes, or -1 when unknown. */
+        long size();
+
+        PacketSource open() throws IOException;
+    }
+
+    private final List<Part> parts;
+    private final List<Path> skipped;
+    private final long totalBytes;
+    private int index = -1;
+    private PacketSource current;
+    private long finishedBytes;
+
+    SequenceSource(List<Part> parts, List<Path> skipped) {
+        this.parts = List.copyOf(parts);
+        this.skipped = List.copyOf(skipped);
+        long total = 0;
+        for (Part part : this.parts) {
+            if (part.size() < 0) {
+                total = -1;
+                break;
+            }
+            total += part.size();
+        }
+        this.totalBytes = total;
+    }
+
+    @Override
+    public boolean next(RawPacket packet) throws IOException {
+        while (true) {
+            if (current != null) {
+                if (current.next(packet)) {
+                    return true;
+                }
+                finishedBytes += current.bytesRead();
+                PacketSource done = current;
+                current = null;
+                done.close();
+            }
+            if (index + 1 >= parts.size()) {
+                return false;
+            }
+            index++;
+            current = parts.get(index).open();
+        }
+    }
+
+    /** Files found below a folder that were not captures; a CLI may want to warn about them. */
+    public List<Path> skippedFiles() {
+        return skipped;
+    }
+
+    /** Number of inputs in the sequence. */
+    public int size() {
+        return parts.size();
+    }
+
+    /** Name of the input being read: the first one before reading starts, the last one at the end. */
+    @Override
+    public String name() {
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return parts.get(Math.max(0, Math.min(index, parts.size() - 1))).name();
+    }
+
+    @Override
+    public long bytesRead() {
+        return finishedBytes + (current == null ? 0 : current.bytesRead());
+    }
+
+    @Override
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (current != null) {
+            PacketSource open = current;
+            current = null;
+            open.close();
+        }
+        index = parts.size();
+    }
+}
