@@ -62,7 +62,8 @@ public final class Captures {
 
     /** Opens one capture file, plain or gzip-compressed. */
     public static PacketSource open(Path file) throws IOException {
-        return open(Files.newInputStream(file), file.toString(), Files.size(file));
+        InputStream in = Files.isRegularFile(file) ? new MappedFileInputStream(file) : Files.newInputStream(file);
+        return open(in, file.toString(), Files.size(file));
     }
 
     /** Opens a capture read from a stream (stdin, a pipe); the stream is closed with the source. */

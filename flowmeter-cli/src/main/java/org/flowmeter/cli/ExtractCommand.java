@@ -1,0 +1,86 @@
+package org.flowmeter.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.flow.StartOrder;
+import org.flowmeter.output.CsvFlowWriter;
+import org.flowmeter.output.FlowColumns;
+import org.flowmeter.output.FlowWriter;
+import org.flowmeter.output.JsonLinesFlowWriter;
+import org.flowmeter.pcap.Captures;
+import org.flowmeter.pcap.PacketSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flowmeter extract}: captures in, one row per flow out. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Turn captures (pcap, pcapng, gzip, folders, - for stdin) into bidirectional flows with features.")
+final class ExtractCommand implements Callable<Integer> {
+
+    enum Format { csv, jsonl }
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Capture files, folders, or - for stdin.")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
+            description = "Where to write flows (default: stdout).")
+    String output;
+
+    @Option(names = "--format", defaultValue = "csv",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--min-packets", paramLabel = "N", defaultValue = "1",
+            description = "Write only flows with at least N packets (default: ${DEFAULT-VALUE}).")
+    long minPackets;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: when on a terminal).")
+    Boolean progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
+    boolean quiet;
+
+    @Mixin
+    FlowOptions flowOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        var sets = flowOptions.featureSets();
+        var config = flowOptions.config();
+        FlowColumns columns = new FlowColumns(sets);
+        PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
+        Writer writer = OutputFiles.writer(output);
+        FlowWriter rows = format == Format.csv ? new CsvFlowWriter(writer, columns) : new JsonLinesFlowWriter(writer, columns);
+        StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
+        CaptureRun run = new CaptureRun(config, sets, order);
+        try {
+            run.run(source, Progress.wanted(progress), () -> {
+                order.flush();
+                rows.close();
+            });
+        } finally {
+            if (!quiet) {
+                run.printSummary(System.err, rows.rows());
+            }
+        }
+        return 0;
+    }
+
+    private void write(FlowWriter rows, Flow flow) {
+        if (flow.packets() < minPackets) {
+            return;
+        }
+        try {
+            rows.write(flow);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

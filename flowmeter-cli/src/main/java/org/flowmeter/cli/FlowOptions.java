@@ -1,0 +1,99 @@
+package org.flowmeter.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.flowmeter.decode.Cidr;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FeatureSets;
+import org.flowmeter.flow.AddressPredicate;
+import org.flowmeter.flow.FlowConfig;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Flow-table options shared by every command that turns captures into flows. */
+final class FlowOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--idle-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "End a flow after this long without packets (default: ${DEFAULT-VALUE}).",
+            defaultValue = "120s")
+    Duration idleTimeout;
+
+    @Option(names = "--active-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "End a flow that lasts longer than this; its next packet opens a new one (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1800s")
+    Duration activeTimeout;
+
+    @Option(names = "--tcp-linger", paramLabel = "D", converter = DurationConverter.class,
+            description = "After FIN both ways or RST, late packets still join the flow for this long (default: ${DEFAULT-VALUE}).",
+            defaultValue = "5s")
+    Duration tcpLinger;
+
+    @Option(names = "--local-net", paramLabel = "CIDR",
+            description = "Local network (repeatable): a flow's forward direction is from its local side.")
+    List<String> localNets = new ArrayList<>();
+
+    @Option(names = "--max-flows", paramLabel = "N",
+            description = "Cap on concurrent flows; beyond it the least recently seen is evicted (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1000000")
+    int maxFlows;
+
+    @Option(names = "--features", paramLabel = "SETS",
+            description = "Feature sets, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "deepfence", completionCandidates = FeatureSetNames.class)
+    String features;
+
+    FlowConfig config() {
+        if (maxFlows < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-flows must be at least 1");
+        }
+        FlowConfig c = FlowConfig.defaults()
+                .withIdleTimeout(idleTimeout)
+                .withActiveTimeout(activeTimeout)
+                .withTcpLinger(tcpLinger)
+                .withMaxFlows(maxFlows);
+        if (!localNets.isEmpty()) {
+            c = c.withLocalNets(localNetPredicate());
+        }
+        return c;
+    }
+
+    private AddressPredicate localNetPredicate() {
+        List<Cidr> nets = new ArrayList<>();
+        for (String s : localNets) {
+            try {
+                nets.add(Cidr.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--local-net: " + e.getMessage());
+            }
+        }
+        Cidr[] all = nets.toArray(new Cidr[0]);
+        return (v, hi, lo) -> {
+            for (Cidr c : all) {
+                if (c.contains(v, hi, lo)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    List<FeatureSet> featureSets() {
+        try {
+            return FeatureSets.parse(features);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--features: " + e.getMessage());
+        }
+    }
+
+    /** Names for help text and shell completion. */
+    static final class FeatureSetNames extends ArrayList<String> {
+        FeatureSetNames() {
+            super(FeatureSets.names());
+        }
+    }
+}
