@@ -29,6 +29,20 @@ public final class FlowPipeline {
         this.meter = meter;
     }
 
+    /** Sees every packet read, after the meter has taken it. */
+    @FunctionalInterface
+    public interface PacketHook {
+        /** @param inFlow whether the packet was decoded and added to a flow (else it was skipped) */
+        void after(RawPacket raw, boolean inFlow) throws IOException;
+    }
+
+    private PacketHook hook;
+
+    /** Sets a hook called for every packet (forwarding, per-packet verdicts). */
+    public void setPacketHook(PacketHook hook) {
+        this.hook = hook;
+    }
+
     /** Called every few thousand packets with the source's byte position. */
     @FunctionalInterface
     public interface Progress {
@@ -43,8 +57,12 @@ public final class FlowPipeline {
         while (!stopRequested && source.next(raw)) {
             packetsRead++;
             bytesRead += raw.originalLength;
-            if (decoder.decode(raw, decoded) == null) {
+            boolean inFlow = decoder.decode(raw, decoded) == null;
+            if (inFlow) {
                 meter.add(decoded);
+            }
+            if (hook != null) {
+                hook.after(raw, inFlow);
             }
             if (progress != null && (packetsRead & (PROGRESS_EVERY - 1)) == 0) {
                 progress.update(source, packetsRead);

@@ -9,12 +9,12 @@ import org.flowmeter.flow.Flow;
 /** CSV with a header row; fields are quoted only when they need to be (RFC 4180). */
 public final class CsvFlowWriter implements FlowWriter, RowWriter {
     private final Writer out;
-    private final FlowColumns columns;
+    private final RowSchema columns;
     private final StringBuilder line = new StringBuilder(1024);
     private boolean firstField;
     private long rows;
 
-    public CsvFlowWriter(Writer out, FlowColumns columns) throws IOException {
+    public CsvFlowWriter(Writer out, RowSchema columns) throws IOException {
         this.out = out;
         this.columns = columns;
         StringBuilder header = new StringBuilder();

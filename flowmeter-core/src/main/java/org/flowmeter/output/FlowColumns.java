@@ -13,7 +13,7 @@ import org.flowmeter.flow.Flow;
  * The columns of a flow row: Deepfence's identifier columns first, then each feature set's
  * columns, then when the flow started and ended and why it ended.
  */
-public final class FlowColumns {
+public final class FlowColumns implements RowSchema {
     private static final List<Column> IDENTIFIERS = List.of(
             Column.string("fiveTuple"), Column.string("srcIP"), Column.string("dstIP"),
             Column.string("protocol"), Column.integer("srcPort"), Column.integer("dstPort"));
@@ -31,11 +31,22 @@ public final class FlowColumns {
         this.columns = List.copyOf(all);
     }
 
+    @Override
     public List<Column> columns() {
         return columns;
     }
 
+    @Override
     public void write(Flow flow, RowWriter out) {
+        writeIdentifiers(flow, out);
+        for (int i = 0; i < flow.featureSetCount(); i++) {
+            flow.features(i).write(out);
+        }
+        writeTimes(flow, out);
+    }
+
+    /** The six identifier columns. */
+    public void writeIdentifiers(Flow flow, RowWriter out) {
         String src = IpAddresses.formatAddress(flow.ipVersion, flow.srcHi, flow.srcLo);
         String dst = IpAddresses.formatAddress(flow.ipVersion, flow.dstHi, flow.dstLo);
         String protocol = protocolName(flow.protocol);
@@ -45,9 +56,10 @@ public final class FlowColumns {
         out.string(protocol);
         out.integer(flow.srcPort);
         out.integer(flow.dstPort);
-        for (int i = 0; i < flow.featureSetCount(); i++) {
-            flow.features(i).write(out);
-        }
+    }
+
+    /** The three time columns: start, end, end reason. */
+    public void writeTimes(Flow flow, RowWriter out) {
         out.integer(flow.firstNanos());
         out.integer(flow.lastNanos());
         out.string(flow.endReason() == null ? "" : flow.endReason().label());

@@ -10,13 +10,13 @@ import org.flowmeter.flow.Flow;
 /** One JSON object per line, keys are the CSV column names; non-finite numbers become null. */
 public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
     private final Writer out;
-    private final FlowColumns columns;
+    private final RowSchema columns;
     private final String[] keys;
     private final StringBuilder line = new StringBuilder(2048);
     private int field;
     private long rows;
 
-    public JsonLinesFlowWriter(Writer out, FlowColumns columns) {
+    public JsonLinesFlowWriter(Writer out, RowSchema columns) {
         this.out = out;
         this.columns = columns;
         List<Column> cs = columns.columns();

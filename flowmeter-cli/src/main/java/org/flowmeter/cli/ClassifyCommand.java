@@ -1,0 +1,312 @@
+package org.flowmeter.cli;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.FlowListener;
+import org.flowmeter.flow.StartOrder;
+import org.flowmeter.output.CsvFlowWriter;
+import org.flowmeter.output.FlowWriter;
+import org.flowmeter.output.JsonLinesFlowWriter;
+import org.flowmeter.pcap.Captures;
+import org.flowmeter.pcap.LinkType;
+import org.flowmeter.pcap.PcapFileWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * {@code flowmeter classify}: a verdict per flow, and optionally the packets of malicious flows
+ * (a pcap to forward to deeper analysis) and a verdict per packet.
+ *
+ * <p>Forwarding and per-packet verdicts read the input twice: the first pass decides every flow
+ * (with its final verdict), the second writes each packet with the verdict of its flow. So the
+ * forwarded file holds exactly the packets of the flows marked malicious, from their first
+ * packet, with memory for one bit per flow instead of buffered packets.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classify every flow (and so every packet) as benign or malicious; forward only suspicious traffic.")
+final class ClassifyCommand implements Callable<Integer> {
+    /** Early scoring point; see docs/classify.md for how it was chosen. */
+    static final int DEFAULT_EARLY_PACKETS = 8;
+
+    enum Format { csv, jsonl }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Capture files, folders, or - for stdin.")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
+            description = "Where to write flow verdicts (default: stdout).")
+    String output;
+
+    @Option(names = "--format", defaultValue = "csv", description = "Verdict format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--forward", paramLabel = "FILE", description = "Write the packets of malicious flows to this pcap.")
+    Path forward;
+
+    @Option(names = "--packet-verdicts", paramLabel = "FILE",
+            description = "Write one line per packet: packetIndex,timestampNanos,flowId,verdict.")
+    Path packetVerdicts;
+
+    @Option(names = "--early-after", paramLabel = "N",
+            description = "Score a flow when it reaches N packets (as well as when it ends) (default: ${DEFAULT-VALUE}).")
+    int earlyAfter = DEFAULT_EARLY_PACKETS;
+
+    @Option(names = "--decide-after", paramLabel = "N",
+            description = "Make the verdict at N packets final (flows that end sooner are decided at their end).")
+    Integer decideAfter;
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's decision threshold (score >= P is malicious).")
+    Double threshold;
+
+    @Option(names = "--all-columns", description = "Also write every feature of the flow.")
+    boolean allColumns;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the run's summary as JSON.")
+    Path summaryJson;
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress bar on stderr (default: when on a terminal).")
+    Boolean progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
+    boolean quiet;
+
+    @Mixin
+    FlowOptions flowOptions;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    private long flows;
+    private long maliciousFlows;
+    private final BitSet malicious = new BitSet();
+
+    @Override
+    public Integer call() throws IOException {
+        boolean secondPass = forward != null || packetVerdicts != null;
+        if (secondPass && inputs.contains(Captures.STDIN)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--forward and --packet-verdicts read the input twice: give files, not stdin");
+        }
+        int scoreAt = decideAfter != null ? decideAfter : earlyAfter;
+        if (scoreAt < 1) {
+            throw new ParameterException(spec.commandLine(), "--early-after/--decide-after must be at least 1");
+        }
+        var model = threshold == null ? modelOptions.load() : modelOptions.load().withThreshold(threshold);
+        List<FeatureSet> sets = FlowScorer.featureSetsFor(model);
+        FlowScorer scorer = new FlowScorer(model, sets);
+        FlowConfig config = flowOptions.config();
+
+        var source = Captures.openAll(inputs);
+        VerdictColumns columns = new VerdictColumns(sets, allColumns);
+        Writer writer = OutputFiles.writer(output);
+        FlowWriter rows = format == Format.csv ? new CsvFlowWriter(writer, columns) : new JsonLinesFlowWriter(writer, columns);
+        StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
+        CaptureRun first = new CaptureRun(config, sets, new Decider(scorer, scoreAt, decideAfter != null, order));
+        try {
+            first.run(source, Progress.wanted(progress), () -> {
+                order.flush();
+                rows.close();
+            });
+        } finally {
+            if (!quiet) {
+                first.printSummary(System.err, rows.rows());
+            }
+        }
+        Forwarded fwd = new Forwarded();
+        if (secondPass && !first.interrupted()) {
+            fwd = writePackets(config, sets);
+        }
+        Map<String, Object> summary = summary(first, fwd, secondPass);
+        if (!quiet) {
+            System.err.println(summaryLine(summary));
+        }
+        if (summaryJson != null) {
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValue(summaryJson.toFile(), summary);
+        }
+        return 0;
+    }
+
+    private void write(FlowWriter rows, Flow flow) {
+        flows++;
+        if (((Verdict) flow.attachment).malicious) {
+            maliciousFlows++;
+            malicious.set(Math.toIntExact(flow.id));
+        }
+        try {
+            rows.write(flow);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Scores each flow at its early point and at its end. */
+    private static final class Decider implements FlowListener {
+        private final FlowScorer scorer;
+        private final int scoreAt;
+        private final boolean fixedAtScorePoint;
+        private final FlowListener downstream;
+
+        Decider(FlowScorer scorer, int scoreAt, boolean fixedAtScorePoint, FlowListener downstream) {
+            this.scorer = scorer;
+            this.scoreAt = scoreAt;
+            this.fixedAtScorePoint = fixedAtScorePoint;
+            this.downstream = downstream;
+        }
+
+        @Override
+        public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean forward) {
+            if (flow.packets() == scoreAt) {
+                Verdict v = verdictOf(flow);
+                v.earlyScore = scorer.score(flow);
+                v.score = v.earlyScore;
+                v.malicious = scorer.isMalicious(v.earlyScore);
+                v.decidedAtPacket = scoreAt;
+            }
+        }
+
+        @Override
+        public void onFlowEnd(Flow flow) {
+            Verdict v = verdictOf(flow);
+            boolean decided = fixedAtScorePoint && !Double.isNaN(v.earlyScore);
+            if (!decided) {
+                v.score = scorer.score(flow);
+                v.malicious = scorer.isMalicious(v.score);
+                v.decidedAtPacket = flow.packets();
+            }
+            downstream.onFlowEnd(flow);
+        }
+
+        private static Verdict verdictOf(Flow flow) {
+            if (flow.attachment == null) {
+                flow.attachment = new Verdict();
+            }
+            return (Verdict) flow.attachment;
+        }
+    }
+
+    /** What the second pass wrote. */
+    private static final class Forwarded {
+        long packets;
+        long wireBytes;
+        long refusedLinkType;
+        long allPackets;
+        long allWireBytes;
+    }
+
+    /** Second pass: the same flows again (ids are deterministic), now with known verdicts. */
+    private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets) throws IOException {
+        Forwarded result = new Forwarded();
+        Flow[] current = new Flow[1];
+        FlowListener tracker = new FlowListener() {
+            @Override
+            public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean fwd) {
+                current[0] = flow;
+            }
+
+            @Override
+            public void onFlowEnd(Flow flow) {
+            }
+        };
+        CaptureRun second = new CaptureRun(config, sets, tracker);
+        PcapFileWriter pcap = forward == null ? null : new PcapFileWriter(new FileOutputStream(forward.toFile()));
+        Writer perPacket = packetVerdicts == null ? null : OutputFiles.writer(packetVerdicts.toString());
+        if (perPacket != null) {
+            perPacket.write("packetIndex,timestampNanos,flowId,verdict\n");
+        }
+        StringBuilder line = new StringBuilder(64);
+        long[] index = {0};
+        second.pipeline().setPacketHook((raw, inFlow) -> {
+            boolean bad = inFlow && malicious.get((int) current[0].id);
+            if (bad && pcap != null) {
+                pcap.write(raw);
+            }
+            if (perPacket != null) {
+                line.setLength(0);
+                line.append(index[0]).append(',').append(raw.timestampNanos).append(',');
+                if (inFlow) {
+                    line.append(current[0].id).append(',').append(bad ? "malicious" : "benign");
+                } else {
+                    line.append(",none");
+                }
+                perPacket.append(line.append('\n'));
+            }
+            index[0]++;
+        });
+        second.run(Captures.openAll(inputs), false, () -> {
+            if (pcap != null) {
+                pcap.ensureHeader(LinkType.ETHERNET);
+                pcap.close();
+            }
+            if (perPacket != null) {
+                perPacket.close();
+            }
+        });
+        if (pcap != null) {
+            result.packets = pcap.packets();
+            result.wireBytes = pcap.wireBytes();
+            result.refusedLinkType = pcap.refused();
+        }
+        result.allPackets = second.pipeline().packetsRead();
+        result.allWireBytes = second.pipeline().wireBytesRead();
+        return result;
+    }
+
+    private Map<String, Object> summary(CaptureRun run, Forwarded fwd, boolean secondPass) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        long packets = run.pipeline().packetsRead();
+        long bytes = run.pipeline().wireBytesRead();
+        s.put("model", modelOptions.describe());
+        s.put("packets", packets);
+        s.put("bytes", bytes);
+        s.put("flows", flows);
+        s.put("flows_forwarded", maliciousFlows);
+        s.put("forwarded_flow_share", share(maliciousFlows, flows));
+        if (forward != null && secondPass) {
+            s.put("packets_forwarded", fwd.packets);
+            s.put("bytes_forwarded", fwd.wireBytes);
+            s.put("forwarded_packet_share", share(fwd.packets, packets));
+            s.put("forwarded_byte_share", share(fwd.wireBytes, bytes));
+            s.put("packets_not_forwarded_other_link_type", fwd.refusedLinkType);
+        }
+        s.put("interrupted", run.interrupted());
+        return s;
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0.0 : (double) part / whole;
+    }
+
+    private static String summaryLine(Map<String, Object> s) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d of %d flows malicious (%.2f %%)",
+                (Long) s.get("flows_forwarded"), (Long) s.get("flows"), 100 * (Double) s.get("forwarded_flow_share")));
+        if (s.containsKey("packets_forwarded")) {
+            b.append(String.format(Locale.ROOT, "; forwarded %d of %d packets (%.2f %%), %d of %d bytes (%.2f %%)",
+                    (Long) s.get("packets_forwarded"), (Long) s.get("packets"), 100 * (Double) s.get("forwarded_packet_share"),
+                    (Long) s.get("bytes_forwarded"), (Long) s.get("bytes"), 100 * (Double) s.get("forwarded_byte_share")));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,40 @@
+package org.flowmeter.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FeatureSets;
+import org.flowmeter.feature.FeatureVector;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.model.LogisticModel;
+
+/** Scores flows with a model: picks the model's features from the flow, in the model's order. */
+final class FlowScorer {
+    private final LogisticModel model;
+    private final FeatureVector vector;
+    private final double[] values;
+
+    FlowScorer(LogisticModel model, List<FeatureSet> sets) {
+        this.model = model;
+        this.vector = new FeatureVector(sets, Arrays.asList(model.features()));
+        this.values = new double[vector.size()];
+    }
+
+    /** The feature sets a model needs: the one it names. */
+    static List<FeatureSet> featureSetsFor(LogisticModel model) {
+        return FeatureSets.parse(model.featureSet());
+    }
+
+    double score(Flow flow) {
+        vector.fill(flow, values);
+        return model.score(values);
+    }
+
+    boolean isMalicious(double score) {
+        return model.isMalicious(score);
+    }
+
+    LogisticModel model() {
+        return model;
+    }
+}

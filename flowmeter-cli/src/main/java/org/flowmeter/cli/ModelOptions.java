@@ -1,0 +1,46 @@
+package org.flowmeter.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.flowmeter.model.DeepfenceParams;
+import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.ModelFiles;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** {@code --model FILE} or {@code --model-deepfence DIR}; the bundled model when neither is given. */
+final class ModelOptions {
+    static final String DEFAULT_MODEL_RESOURCE = "/org/flowmeter/model/default-model.json";
+
+    @ArgGroup(exclusive = true)
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = "--model", paramLabel = "FILE", description = "Model file (JSON) written by 'flowmeter train'.")
+        Path model;
+
+        @Option(names = "--model-deepfence", paramLabel = "DIR",
+                description = "Directory with Deepfence's weights.txt, intercept.txt, mean.txt, std.txt.")
+        Path deepfenceDir;
+    }
+
+    LogisticModel load() throws IOException {
+        if (choice != null && choice.model != null) {
+            return ModelFiles.read(choice.model);
+        }
+        if (choice != null && choice.deepfenceDir != null) {
+            return DeepfenceParams.read(choice.deepfenceDir);
+        }
+        return ModelFiles.fromResource(DEFAULT_MODEL_RESOURCE);
+    }
+
+    String describe() {
+        if (choice != null && choice.model != null) {
+            return choice.model.toString();
+        }
+        if (choice != null && choice.deepfenceDir != null) {
+            return choice.deepfenceDir + " (Deepfence parameters)";
+        }
+        return "bundled default model";
+    }
+}
