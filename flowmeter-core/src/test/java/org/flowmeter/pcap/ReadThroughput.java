@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Manual throughput check, not a test: {@code ReadThroughput [files...]}. Without arguments it
- * writes a synthetic capture of small packets to a temporary file and reads it several times.
+ * writes synthetic pcap and pcapng files of small packets to temporary files and reads each several times.
  * With {@code --list} it prints "packets dataSize path" per file, to compare with capinfos.
  */
 public final class ReadThroughput {
@@ -24,19 +24,23 @@ public final class ReadThroughput {
             }
             return;
         }
-        Path file = Files.createTempFile("throughput", ".pcap");
-        try {
-            PcapWriter writer = new PcapWriter(ByteOrder.LITTLE_ENDIAN, false, LinkType.ETHERNET, 65535);
-            byte[] payload = PcapWriter.payload(64, 1);
-            for (int i = 0; i < 5_000_000; i++) {
-                writer.packet(i * 1000L, payload);
+        byte[] payload = PcapWriter.payload(64, 1);
+        PcapWriter pcap = new PcapWriter(ByteOrder.LITTLE_ENDIAN, false, LinkType.ETHERNET, 65535);
+        PcapNgWriter pcapNg = new PcapNgWriter().section(ByteOrder.LITTLE_ENDIAN).iface(LinkType.ETHERNET, 0, 9, 0);
+        for (int i = 0; i < 5_000_000; i++) {
+            pcap.packet(i * 1000L, payload);
+            pcapNg.epb(0, i * 1000L, payload, payload.length);
+        }
+        for (byte[] capture : new byte[][] {pcap.bytes(), pcapNg.bytes()}) {
+            Path file = Files.createTempFile("throughput", ".capture");
+            try {
+                Files.write(file, capture);
+                for (int round = 0; round < 5; round++) {
+                    measure(Captures.open(file.toString()));
+                }
+            } finally {
+                Files.deleteIfExists(file);
             }
-            Files.write(file, writer.bytes());
-            for (int round = 0; round < 5; round++) {
-                measure(Captures.open(file.toString()));
-            }
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 
