@@ -5,8 +5,6 @@ package org.flowmeter.pcap;
  * overflow for any resolution from seconds down to 2^-63 or 10^-18 s.
  */
 final class TimestampScale {
-    static final TimestampScale MICROS = decimal(6);
-
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -16,6 +14,9 @@ final class TimestampScale {
             POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
         }
     }
+
+    /** The pcapng default when an interface has no if_tsresol option; needs the table above. */
+    static final TimestampScale MICROS = decimal(6);
 
     private final long ticksPerSecond;
     /** ticks * multiplier is exact when ticks is at most fastLimit (0 when there is no fast path). */

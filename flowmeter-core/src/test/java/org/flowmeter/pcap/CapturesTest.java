@@ -1,0 +1,174 @@
+package org.flowmeter.pcap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.flowmeter.pcap.Packets.Copy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CapturesTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] pcap(int seed) {
+        return PcapWriter.ethernet().packet(seed * 1_000_000L, PcapWriter.payload(50 + seed, seed)).bytes();
+    }
+
+    private static byte[] pcapNg(int seed) {
+        return new PcapNgWriter().section(ByteOrder.BIG_ENDIAN).iface(LinkType.RAW, 0, 9, 0)
+                .epb(0, seed, PcapWriter.payload(30 + seed, seed), 30 + seed).bytes();
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    private static List<Long> timestamps(PacketSource source) throws IOException {
+        return Packets.readAll(source).stream().map(Copy::timestampNanos).toList();
+    }
+
+    @Test
+    void detectsFormatByMagicNotByName() throws IOException {
+        Path ng = write("looks-like.pcap", pcapNg(1));
+        Path classic = write("looks-like.pcapng", pcap(2));
+        assertThat(timestamps(Captures.open(ng.toString()))).containsExactly(1L);
+        assertThat(timestamps(Captures.open(classic.toString()))).containsExactly(2_000_000L);
+    }
+
+    @Test
+    void readsGzipCompressedCapturesAndReportsCompressedProgress() throws IOException {
+        byte[] plain = PcapWriter.ethernet().packet(5, PcapWriter.payload(1000, 1)).packet(6, new byte[1000]).bytes();
+        Path file = write("capture.bin", gzip(plain));
+        try (PacketSource source = Captures.open(file.toString())) {
+            assertThat(source.totalBytes()).isEqualTo(Files.size(file));
+            RawPacket packet = new RawPacket();
+            int count = 0;
+            while (source.next(packet)) {
+                count++;
+            }
+            assertThat(count).isEqualTo(2);
+            assertThat(source.bytesRead()).isEqualTo(Files.size(file));
+        }
+        assertThat(timestamps(Captures.open(write("ng.gz", gzip(pcapNg(3))).toString()))).containsExactly(3L);
+    }
+
+    @Test
+    void readsFromAStreamSuchAsStdin() throws IOException {
+        byte[] bytes = pcapNg(4);
+        try (PacketSource source = Captures.open(new ByteArrayInputStream(bytes), Captures.STDIN)) {
+            assertThat(source.name()).isEqualTo("-");
+            assertThat(source.totalBytes()).isEqualTo(-1);
+            assertThat(timestamps(source)).containsExactly(4L);
+            assertThat(source.bytesRead()).isEqualTo(bytes.length);
+        }
+    }
+
+    @Test
+    void rejectsEmptyAndUnknownFiles() throws IOException {
+        Path empty = write("empty.pcap", new byte[0]);
+        Path text = write("notes.pcap", "hello world".getBytes());
+        Path emptyGzip = write("empty.gz", gzip(new byte[0]));
+        assertThatThrownBy(() -> Captures.open(empty.toString()))
+                .isInstanceOf(CaptureFormatException.class).hasMessage(empty + ": at byte 0: empty file");
+        assertThatThrownBy(() -> Captures.open(text.toString()))
+                .isInstanceOf(CaptureFormatException.class)
+                .hasMessage(text + ": at byte 0: not a pcap or pcapng file (magic 0x68656c6c)");
+        assertThatThrownBy(() -> Captures.open(emptyGzip.toString()))
+                .isInstanceOf(CaptureFormatException.class).hasMessageContaining("empty file");
+        assertThatThrownBy(() -> Captures.openAll(List.of(text.toString())))
+                .isInstanceOf(CaptureFormatException.class);
+    }
+
+    @Test
+    void rejectsCorruptGzip() throws IOException {
+        byte[] compressed = gzip(pcap(1));
+        Path cut = write("cut.gz", Arrays.copyOf(compressed, compressed.length - 12));
+        assertThatThrownBy(() -> Packets.readAll(Captures.open(cut.toString())))
+                .isInstanceOf(CaptureFormatException.class);
+        Path badHeader = write("bad.gz", new byte[] {0x1f, (byte) 0x8b, 99, 0, 0, 0, 0, 0, 0, 0});
+        assertThatThrownBy(() -> Captures.open(badHeader.toString()))
+                .isInstanceOf(CaptureFormatException.class).hasMessageContaining("gzip");
+    }
+
+    @Test
+    void folderIsReadRecursivelyInPathOrderSkippingOtherFiles() throws IOException {
+        write("b/2.cap", pcap(2));
+        write("a/z.pcapng", pcapNg(1));
+        write("c.gz", gzip(pcap(3)));
+        Path readme = write("a/readme.txt", "not a capture".getBytes());
+        Path gzText = write("b/notes.gz", gzip("text".getBytes()));
+        Path empty = write("d/empty.pcap", new byte[0]);
+
+        SequenceSource source = Captures.openFolder(dir);
+        assertThat(source.skippedFiles()).containsExactly(readme, gzText, empty);
+        assertThat(source.size()).isEqualTo(3);
+        assertThat(source.name()).isEqualTo(dir.resolve("a/z.pcapng").toString());
+        long total = Files.size(dir.resolve("a/z.pcapng")) + Files.size(dir.resolve("b/2.cap"))
+                + Files.size(dir.resolve("c.gz"));
+        assertThat(source.totalBytes()).isEqualTo(total);
+        assertThat(timestamps(source)).containsExactly(1L, 2_000_000L, 3_000_000L);
+        assertThat(source.bytesRead()).isEqualTo(total);
+        assertThat(timestamps(Captures.open(dir.toString()))).hasSize(3);
+    }
+
+    @Test
+    void openAllConcatenatesInTheGivenOrder() throws IOException {
+        Path first = write("x/first.pcap", pcap(7));
+        write("folder/one.pcap", pcap(8));
+        write("folder/two.pcapng", pcapNg(9));
+        Path junk = write("folder/junk.bin", new byte[] {1, 2, 3, 4, 5});
+        Path last = write("y/last.pcap", pcap(6));
+
+        SequenceSource source = (SequenceSource) Captures.openAll(
+                List.of(first.toString(), dir.resolve("folder").toString(), last.toString()));
+        assertThat(source.skippedFiles()).containsExactly(junk);
+        RawPacket packet = new RawPacket();
+        List<String> names = new java.util.ArrayList<>();
+        while (source.next(packet)) {
+            names.add(Path.of(source.name()).getFileName().toString());
+        }
+        assertThat(names).containsExactly("first.pcap", "one.pcap", "two.pcapng", "last.pcap");
+        assertThat(source.bytesRead()).isEqualTo(source.totalBytes());
+        source.close();
+    }
+
+    @Test
+    void readerConstructorsWorkOnFilesDirectly() throws IOException {
+        Path classic = write("d.pcap", pcap(1));
+        Path ng = write("d.pcapng", pcapNg(2));
+        try (PcapReader reader = new PcapReader(classic)) {
+            assertThat(reader.totalBytes()).isEqualTo(Files.size(classic));
+            assertThat(timestamps(reader)).hasSize(1);
+        }
+        try (PcapNgReader reader = new PcapNgReader(ng)) {
+            assertThat(timestamps(reader)).containsExactly(2L);
+        }
+        assertThatThrownBy(() -> new PcapReader(ng)).isInstanceOf(CaptureFormatException.class)
+                .hasMessageContaining("not a pcap file");
+        assertThatThrownBy(() -> new PcapNgReader(classic)).isInstanceOf(CaptureFormatException.class)
+                .hasMessageContaining("not a pcapng file");
+    }
+}
