@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Fits class-weighted L1 or L2 logistic regression with liblinear, the solver scikit-learn uses
@@ -68,7 +69,8 @@ public final class LogisticTrainer {
    */
   public LogisticModel train(Dataset train, Hyper hyper, String featureSet, Map<String, Object> extraMetadata) {
     StandardScaler scaler = StandardScaler.fit(train.rows());
-    Coefficients fit = fitScaled(scaler.transform(train.rows()), train.labels(), hyper);
+    int[] all = IntStream.range(0, train.size()).toArray();
+    Coefficients fit = fit(train.rows(), train.labels(), all, scaler, hyper);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("trainingRows", train.size());
     metadata.put("trainingMalicious", train.countMalicious());
@@ -93,12 +95,20 @@ public final class LogisticTrainer {
     if (scaled.length != labels.length) {
       throw new IllegalArgumentException("rows and labels differ in length");
     }
-    if (scaled.length == 0) {
+    int[] all = IntStream.range(0, scaled.length).toArray();
+    return fit(scaled, labels, all, null, hyper);
+  }
+
+  /**
+   * Fits on the selected rows, standardising each on the fly with {@code scaler} (null: rows are
+   * already standardised) so that cross-validation needs no scaled copy of every fold.
+   */
+  Coefficients fit(double[][] rows, int[] labels, int[] selected, StandardScaler scaler, Hyper hyper) {
+    if (selected.length == 0) {
       throw new IllegalArgumentException("no training rows");
     }
-    requireBothClasses(labels);
-    int d = scaled[0].length;
-    Problem problem = toProblem(scaled, labels, hyper.fitIntercept());
+    int d = rows[selected[0]].length;
+    Problem problem = toProblem(rows, labels, selected, scaler, hyper.fitIntercept());
 
     SolverType solver = hyper.penalty() == Penalty.L1 ? SolverType.L1R_LR : SolverType.L2R_LR;
     Parameter parameter = new Parameter(solver, hyper.c(), tolerance, maxIterations, 0.1);
@@ -123,17 +133,32 @@ public final class LogisticTrainer {
    * is an explicit constant feature of value 1 - which is also how scikit-learn's liblinear path
    * works (intercept_scaling = 1; the intercept is regularised like any weight).
    */
-  private static Problem toProblem(double[][] scaled, int[] labels, boolean withBias) {
-    int d = scaled[0].length;
+  private static Problem toProblem(double[][] rows, int[] labels, int[] selected, StandardScaler scaler,
+      boolean withBias) {
+    int d = rows[selected[0]].length;
     Problem problem = new Problem();
-    problem.l = scaled.length;
+    problem.l = selected.length;
     problem.n = withBias ? d + 1 : d;
     problem.bias = -1;
-    problem.y = new double[scaled.length];
-    problem.x = new Feature[scaled.length][];
-    for (int i = 0; i < scaled.length; i++) {
-      problem.y[i] = labels[i];
-      problem.x[i] = toFeatures(scaled[i], withBias);
+    problem.y = new double[selected.length];
+    problem.x = new Feature[selected.length][];
+    double[] scaled = new double[d];
+    boolean benign = false;
+    boolean malicious = false;
+    for (int i = 0; i < selected.length; i++) {
+      int label = labels[selected[i]];
+      benign |= label == Dataset.BENIGN;
+      malicious |= label == Dataset.MALICIOUS;
+      problem.y[i] = label;
+      double[] row = rows[selected[i]];
+      if (scaler != null) {
+        scaler.transformInto(row, scaled);
+        row = scaled;
+      }
+      problem.x[i] = toFeatures(row, withBias);
+    }
+    if (!benign || !malicious) {
+      throw new IllegalArgumentException("training data needs both benign and malicious rows");
     }
     return problem;
   }
@@ -157,17 +182,5 @@ public final class LogisticTrainer {
       features[k] = new FeatureNode(row.length + 1, 1.0);
     }
     return features;
-  }
-
-  private static void requireBothClasses(int[] labels) {
-    boolean benign = false;
-    boolean malicious = false;
-    for (int l : labels) {
-      benign |= l == Dataset.BENIGN;
-      malicious |= l == Dataset.MALICIOUS;
-    }
-    if (!benign || !malicious) {
-      throw new IllegalArgumentException("training data needs both benign and malicious rows");
-    }
   }
 }
