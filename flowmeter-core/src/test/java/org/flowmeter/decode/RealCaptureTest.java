@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * tshark -r FILE $O -Y 'tcp &amp;&amp; !icmp &amp;&amp; !icmpv6' | wc -l
  * tshark -r FILE $O -Y 'udp &amp;&amp; !icmp &amp;&amp; !icmpv6' | wc -l
  * tshark -r FILE $O -Y 'icmp || icmpv6' | wc -l
- * tshark -r FILE $O -Y '!tcp &amp;&amp; !udp &amp;&amp; !icmp &amp;&amp; !icmpv6 &amp;&amp; (ip.frag_offset &gt; 0 || ipv6.fragment)' | wc -l
+ * tshark -r FILE $O -Y '!tcp &amp;&amp; !udp &amp;&amp; !icmp &amp;&amp; !icmpv6 &amp;&amp; (ip.frag_offset &gt; 0 || ipv6.fraghdr.offset &gt; 0)' | wc -l
  * capinfos -c FILE
  * </pre>
  */
