@@ -1,0 +1,142 @@
+package org.flowmeter.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.decode.PacketBuilder.fragment6;
+import static org.flowmeter.decode.PacketBuilder.icmp;
+import static org.flowmeter.decode.PacketBuilder.ipv4;
+import static org.flowmeter.decode.PacketBuilder.ipv6;
+import static org.flowmeter.decode.PacketBuilder.raw;
+import static org.flowmeter.decode.PacketBuilder.udp;
+
+import java.util.Arrays;
+
+import org.flowmeter.pcap.LinkType;
+import org.flowmeter.pcap.RawPacket;
+import org.junit.jupiter.api.Test;
+
+class PacketDecoderFragmentTest {
+    static final long A = 0xC0A8_0001L;
+    static final long B = 0xC0A8_0002L;
+    static final long V6_HI = 0x2001_0DB8_0000_0000L;
+    static final int MORE = 0x2000;
+
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final DecodedPacket out = new DecodedPacket();
+
+    private SkipReason decodeAt(long nanos, byte[] ip) {
+        RawPacket raw = raw(LinkType.RAW, ip);
+        raw.timestampNanos = nanos;
+        return decoder.decode(raw, out);
+    }
+
+    /** First fragment of a 3000-byte UDP datagram: UDP header plus 1472 bytes. */
+    private static byte[] firstV4(int identification) {
+        byte[] udp = Arrays.copyOf(udp(4444, 53, 2992), 1480);
+        return ipv4(DecodedPacket.UDP, A, B, 0, identification, MORE, udp);
+    }
+
+    private static byte[] laterV4(int identification, int offsetUnits, boolean more, int size) {
+        return ipv4(DecodedPacket.UDP, A, B, 0, identification, (more ? MORE : 0) | offsetUnits, new byte[size]);
+    }
+
+    @Test
+    void laterIpv4FragmentsTakeThePortsOfTheFirst() {
+        assertThat(decodeAt(0, firstV4(321))).isNull();
+        assertThat(out.laterFragment).isFalse();
+        assertThat(out.srcPort).isEqualTo(4444);
+        assertThat(out.transportHeaderLength).isEqualTo(8);
+        assertThat(out.payloadLength).isEqualTo(1472);
+
+        assertThat(decodeAt(1_000, laterV4(321, 185, true, 1480))).isNull();
+        assertThat(out.laterFragment).isTrue();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.UDP);
+        assertThat(out.srcPort).isEqualTo(4444);
+        assertThat(out.dstPort).isEqualTo(53);
+        assertThat(out.transportHeaderLength).isZero();
+        assertThat(out.payloadLength).isEqualTo(1480);
+        assertThat(out.ipHeaderLength).isEqualTo(20);
+        assertThat(out.ipTotalLength).isEqualTo(1500);
+        assertThat(out.tcpFlags).isZero();
+
+        assertThat(decodeAt(2_000, laterV4(321, 370, false, 40))).isNull();
+        assertThat(out.payloadLength).isEqualTo(40);
+        assertThat(decoder.decoded()).isEqualTo(3);
+    }
+
+    @Test
+    void laterFragmentWithoutItsFirstIsUnmatched() {
+        assertThat(decodeAt(0, laterV4(9, 185, false, 100))).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
+        assertThat(decoder.skipped(SkipReason.UNMATCHED_FRAGMENT)).isEqualTo(1);
+        // Same addresses but another identification, or another direction, do not match either.
+        decodeAt(0, firstV4(10));
+        assertThat(decodeAt(1, laterV4(11, 185, false, 100))).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
+        byte[] reversed = ipv4(DecodedPacket.UDP, B, A, 0, 10, 185, new byte[100]);
+        assertThat(decodeAt(1, reversed)).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
+    }
+
+    @Test
+    void unfragmentedPacketsAreNotRemembered() {
+        byte[] whole = ipv4(DecodedPacket.UDP, A, B, 0, 5, 0x4000, udp(1, 2, 10));
+        assertThat(decodeAt(0, whole)).isNull();
+        assertThat(decodeAt(1, laterV4(5, 185, false, 100))).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
+    }
+
+    @Test
+    void entriesExpireAfterThirtySecondsOfPacketTime() {
+        decodeAt(0, firstV4(1));
+        assertThat(decodeAt(29_000_000_000L, laterV4(1, 185, true, 8))).isNull();
+        // The later fragment refreshed the entry.
+        assertThat(decodeAt(58_000_000_000L, laterV4(1, 186, true, 8))).isNull();
+        assertThat(decodeAt(88_000_000_001L, laterV4(1, 187, false, 8))).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
+    }
+
+    @Test
+    void tableIsBoundedAndOverwritesTheOldest() {
+        PacketDecoder small = new PacketDecoder(16);
+        for (int id = 0; id < 1000; id++) {
+            RawPacket raw = raw(LinkType.RAW, firstV4(id));
+            raw.timestampNanos = id;
+            assertThat(small.decode(raw, out)).isNull();
+        }
+        RawPacket newest = raw(LinkType.RAW, laterV4(999, 185, false, 8));
+        newest.timestampNanos = 1000;
+        assertThat(small.decode(newest, out)).isNull();
+        RawPacket oldest = raw(LinkType.RAW, laterV4(0, 185, false, 8));
+        oldest.timestampNanos = 1000;
+        assertThat(small.decode(oldest, out)).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
+    }
+
+    @Test
+    void icmpFragmentsKeepTheEchoKey() {
+        byte[] echo = Arrays.copyOf(icmp(8, 0, 0x77, 2000), 1480);
+        assertThat(decodeAt(0, ipv4(DecodedPacket.ICMP, A, B, 0, 42, MORE, echo))).isNull();
+        assertThat(decodeAt(1, ipv4(DecodedPacket.ICMP, A, B, 0, 42, 185, new byte[528]))).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.ICMP);
+        assertThat(out.srcPort).isEqualTo(0x77);
+        assertThat(out.dstPort).isEqualTo(8);
+    }
+
+    @Test
+    void ipv6FragmentHeaders() {
+        byte[] udp = Arrays.copyOf(udp(7000, 7001, 3000), 1232);
+        byte[] first = ipv6(44, V6_HI, 1, V6_HI, 2, fragment6(DecodedPacket.UDP, 0, true, 0xDEADBEEFL, udp));
+        assertThat(decodeAt(0, first)).isNull();
+        assertThat(out.ipHeaderLength).isEqualTo(48);
+        assertThat(out.payloadLength).isEqualTo(1224);
+        assertThat(out.laterFragment).isFalse();
+
+        byte[] later = ipv6(44, V6_HI, 1, V6_HI, 2, fragment6(DecodedPacket.UDP, 154, false, 0xDEADBEEFL, new byte[1776]));
+        assertThat(decodeAt(1, later)).isNull();
+        assertThat(out.laterFragment).isTrue();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.UDP);
+        assertThat(out.srcPort).isEqualTo(7000);
+        assertThat(out.dstPort).isEqualTo(7001);
+        assertThat(out.ipHeaderLength).isEqualTo(48);
+        assertThat(out.transportHeaderLength).isZero();
+        assertThat(out.payloadLength).isEqualTo(1776);
+        assertThat(out.ipTotalLength).isEqualTo(40 + 8 + 1776);
+
+        byte[] stranger = ipv6(44, V6_HI, 1, V6_HI, 2, fragment6(DecodedPacket.UDP, 154, false, 1, new byte[8]));
+        assertThat(decodeAt(2, stranger)).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
+    }
+}

@@ -1,0 +1,120 @@
+package org.flowmeter.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.decode.PacketBuilder.icmp;
+import static org.flowmeter.decode.PacketBuilder.ipv4;
+import static org.flowmeter.decode.PacketBuilder.ipv6;
+import static org.flowmeter.decode.PacketBuilder.raw;
+import static org.flowmeter.decode.PacketBuilder.tcp;
+import static org.flowmeter.decode.PacketBuilder.udp;
+
+import org.flowmeter.pcap.LinkType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PacketDecoderTransportTest {
+    static final long A = 0x0A00_0001L;
+    static final long B = 0x0A00_0002L;
+    static final long V6_HI = 0xFD00_0000_0000_0000L;
+
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final DecodedPacket out = new DecodedPacket();
+
+    private SkipReason decodeV4(int protocol, long src, long dst, byte[] transport) {
+        return decoder.decode(raw(LinkType.RAW, ipv4(protocol, src, dst, transport)), out);
+    }
+
+    @Test
+    void tcpFlagsWindowAndHeaderLength() {
+        int allFlags = 0xFF;
+        assertThat(decodeV4(DecodedPacket.TCP, A, B, tcp(65535, 1, allFlags, 1024, 40, 7))).isNull();
+        assertThat(out.tcpFlags).isEqualTo(allFlags);
+        assertThat(out.tcpWindow).isEqualTo(1024);
+        assertThat(out.transportHeaderLength).isEqualTo(60);
+        assertThat(out.payloadLength).isEqualTo(7);
+        assertThat(out.srcPort).isEqualTo(65535);
+        assertThat(decodeV4(DecodedPacket.TCP, A, B, tcp(5, 6, DecodedPacket.FIN | DecodedPacket.ACK, 0, 0, 0))).isNull();
+        assertThat(out.tcpFlags).isEqualTo(DecodedPacket.FIN | DecodedPacket.ACK);
+        assertThat(out.transportHeaderLength).isEqualTo(20);
+    }
+
+    @Test
+    void tcpHeaderCutInsideItsOptionsIsTruncated() {
+        byte[] ip = ipv4(DecodedPacket.TCP, A, B, tcp(5, 6, DecodedPacket.SYN, 0, 20, 0));
+        assertThat(decoder.decode(raw(LinkType.RAW, ip, 50, ip.length), out)).isEqualTo(SkipReason.TRUNCATED);
+    }
+
+    @Test
+    void udpPortsAndLengths() {
+        assertThat(decodeV4(DecodedPacket.UDP, A, B, PacketBuilder.udp(123, 124, 48))).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.UDP);
+        assertThat(out.srcPort).isEqualTo(123);
+        assertThat(out.dstPort).isEqualTo(124);
+        assertThat(out.transportHeaderLength).isEqualTo(8);
+        assertThat(out.payloadLength).isEqualTo(48);
+        assertThat(out.tcpFlags).isZero();
+        assertThat(out.tcpWindow).isZero();
+    }
+
+    @ParameterizedTest(name = "ICMP request {0} and reply {1}")
+    @CsvSource({"8, 0", "13, 14", "15, 16", "17, 18"})
+    void icmpQueryReplyIsTheReverseTupleOfItsRequest(int requestType, int replyType) {
+        assertThat(decodeV4(DecodedPacket.ICMP, A, B, icmp(requestType, 0, 0x1234, 56))).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.ICMP);
+        assertThat(out.srcPort).isEqualTo(0x1234);
+        assertThat(out.dstPort).isEqualTo(requestType);
+        assertThat(out.transportHeaderLength).isEqualTo(8);
+        assertThat(out.payloadLength).isEqualTo(56);
+        assertThat(decodeV4(DecodedPacket.ICMP, B, A, icmp(replyType, 0, 0x1234, 56))).isNull();
+        assertThat(out.srcPort).isEqualTo(requestType);
+        assertThat(out.dstPort).isEqualTo(0x1234);
+    }
+
+    @Test
+    void icmpv6EchoPairsLikeIcmpv4() {
+        byte[] request = ipv6(DecodedPacket.ICMPV6, V6_HI, 1, V6_HI, 2, icmp(128, 0, 77, 16));
+        assertThat(decoder.decode(raw(LinkType.RAW, request), out)).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.ICMPV6);
+        assertThat(out.srcPort).isEqualTo(77);
+        assertThat(out.dstPort).isEqualTo(128);
+        byte[] reply = ipv6(DecodedPacket.ICMPV6, V6_HI, 2, V6_HI, 1, icmp(129, 0, 77, 16));
+        assertThat(decoder.decode(raw(LinkType.RAW, reply), out)).isNull();
+        assertThat(out.srcPort).isEqualTo(128);
+        assertThat(out.dstPort).isEqualTo(77);
+    }
+
+    @Test
+    void icmpErrorsAndOtherMessagesUseTypeAndCode() {
+        // Port unreachable quoting the datagram that caused it.
+        byte[] quoted = ipv4(DecodedPacket.UDP, B, A, udp(5000, 53, 0));
+        byte[] unreachable = new PacketBuilder().u8(3).u8(3).u16(0).u32(0).bytes(quoted).build();
+        assertThat(decodeV4(DecodedPacket.ICMP, A, B, unreachable)).isNull();
+        assertThat(out.srcPort).isZero();
+        assertThat(out.dstPort).isEqualTo(3 << 8 | 3);
+        assertThat(out.transportHeaderLength).isEqualTo(8);
+        assertThat(out.payloadLength).isEqualTo(28);
+        // An ICMPv6 neighbour solicitation.
+        byte[] solicitation = ipv6(DecodedPacket.ICMPV6, V6_HI, 1, V6_HI, 2, icmp(135, 0, 0, 16));
+        assertThat(decoder.decode(raw(LinkType.RAW, solicitation), out)).isNull();
+        assertThat(out.srcPort).isZero();
+        assertThat(out.dstPort).isEqualTo(135 << 8);
+        // ICMPv4 type 128 is not an echo: the v6 numbering must not leak into v4.
+        assertThat(decodeV4(DecodedPacket.ICMP, A, B, icmp(128, 1, 9, 0))).isNull();
+        assertThat(out.dstPort).isEqualTo(128 << 8 | 1);
+    }
+
+    @Test
+    void shortIcmpMessages() {
+        byte[] fourBytes = {11, 0, 0, 0};
+        assertThat(decodeV4(DecodedPacket.ICMP, A, B, fourBytes)).isNull();
+        assertThat(out.dstPort).isEqualTo(11 << 8);
+        assertThat(out.transportHeaderLength).isEqualTo(4);
+        assertThat(out.payloadLength).isZero();
+        byte[] echoWithoutIdentifier = {8, 0, 0, 0};
+        assertThat(decodeV4(DecodedPacket.ICMP, A, B, echoWithoutIdentifier)).isEqualTo(SkipReason.MALFORMED);
+        assertThat(decodeV4(DecodedPacket.ICMP, A, B, new byte[] {3, 1})).isEqualTo(SkipReason.MALFORMED);
+        byte[] echo = ipv4(DecodedPacket.ICMP, A, B, icmp(8, 0, 1, 0));
+        assertThat(decoder.decode(raw(LinkType.RAW, echo, 26, echo.length), out)).isEqualTo(SkipReason.TRUNCATED);
+    }
+}
