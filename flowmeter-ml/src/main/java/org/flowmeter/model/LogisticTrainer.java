@@ -65,7 +65,8 @@ public final class LogisticTrainer {
 
   /**
    * Standardises the training data, fits, and returns a model with threshold 0.5 whose metadata
-   * holds the training sizes, hyper-parameters and date, followed by {@code extraMetadata}.
+   * holds the training sizes, hyper-parameters, solver, date and (when packaged) tool version,
+   * followed by {@code extraMetadata} - the place for a training-data description or CV score.
    */
   public LogisticModel train(Dataset train, Hyper hyper, String featureSet, Map<String, Object> extraMetadata) {
     StandardScaler scaler = StandardScaler.fit(train.rows());
@@ -79,6 +80,10 @@ public final class LogisticTrainer {
     metadata.put("solver", "liblinear " + (hyper.penalty() == Penalty.L1 ? "L1R_LR" : "L2R_LR"));
     metadata.put("tolerance", tolerance);
     metadata.put("trainedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    String version = LogisticTrainer.class.getPackage().getImplementationVersion();
+    if (version != null) {
+      metadata.put("toolVersion", version);
+    }
     if (extraMetadata != null) {
       metadata.putAll(extraMetadata);
     }

@@ -1,2 +1,6 @@
-/** Weighted logistic regression models: training, scoring, metrics and model files. */
+/**
+ * Weighted logistic regression for flagging malicious flows: datasets and standardisation,
+ * liblinear training with cross-validated grid search, metrics, and model files (JSON and
+ * Deepfence FlowMeter's parameter files). Works on plain feature matrices only.
+ */
 package org.flowmeter.model;

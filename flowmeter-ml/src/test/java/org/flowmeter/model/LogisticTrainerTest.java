@@ -35,7 +35,9 @@ class LogisticTrainerTest {
 
   /**
    * Coefficients and intercept agree within 1e-4 absolute (they are of order 1, so this is also
-   * about 1e-4 relative); probabilities within 1e-5 absolute.
+   * about 1e-4 relative); probabilities within 1e-5 absolute. Observed: L1 fits agree to about
+   * 1e-9, L2 fits to about 1e-7 (the Newton solvers of the two liblinear builds stop a little
+   * differently), so these bounds leave ample margin without being loosened.
    */
   @ParameterizedTest
   @ValueSource(strings = {"l1_w99", "l1_balanced", "l2_w99", "l2_balanced"})
