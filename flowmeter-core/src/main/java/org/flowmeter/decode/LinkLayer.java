@@ -18,6 +18,10 @@ final class LinkLayer {
     static final int ETHERTYPE_QINQ = 0x88A8;
     /** Pre-standard double tagging, still seen on older switches. */
     static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
+    private static final int PPPOE_HEADER = 6;
+    private static final int PPP_IPV4 = 0x0021;
+    private static final int PPP_IPV6 = 0x0057;
 
     static final int AF_INET = 2;
     /** AF_INET6 differs between BSDs (NetBSD/OpenBSD 24, FreeBSD 28, macOS 30). */
@@ -118,7 +122,26 @@ final class LinkLayer {
         if (type == ETHERTYPE_IPV6) {
             return found(position, 6);
         }
+        if (type == ETHERTYPE_PPPOE_SESSION) {
+            return pppoe(b, position, end);
+        }
         // Everything else, including 802.3 frames whose "type" (<= 1500) is a length, is not IP.
+        return skip(SkipReason.NON_IP);
+    }
+
+    /** A PPPoE session header, then a two-byte PPP protocol: IPv4 and IPv6 are followed. */
+    private static long pppoe(byte[] b, int position, int end) {
+        if (end - position < PPPOE_HEADER + 2) {
+            return skip(SkipReason.TRUNCATED);
+        }
+        int protocol = u16(b, position + PPPOE_HEADER);
+        int ip = position + PPPOE_HEADER + 2;
+        if (protocol == PPP_IPV4) {
+            return found(ip, 4);
+        }
+        if (protocol == PPP_IPV6) {
+            return found(ip, 6);
+        }
         return skip(SkipReason.NON_IP);
     }
 }

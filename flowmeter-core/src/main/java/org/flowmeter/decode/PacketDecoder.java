@@ -57,6 +57,10 @@ public final class PacketDecoder {
     private static final SkipReason[] REASONS = SkipReason.values();
 
     private final FragmentTable fragments;
+    private static final int IP_IN_IP = 4;
+    private static final int IPV6_IN_IP = 41;
+    private static final int MAX_TUNNEL_DEPTH = 2;
+
     private final long[] skipped = new long[REASONS.length];
     private long decoded;
 
@@ -127,16 +131,41 @@ public final class PacketDecoder {
         int available = end - ip;
         // Upper bound keeps offset arithmetic far from int overflow on nonsense wire lengths.
         int wireIpLength = (int) Math.min(Math.max(0L, (long) raw.originalLength - (ip - start)), 1 << 30);
+        return ipPacket(version, b, ip, available, wireIpLength, raw.timestampNanos, out, 0);
+    }
+
+    private SkipReason ipPacket(int version, byte[] b, int ip, int available, int wireIpLength, long now,
+                                DecodedPacket out, int tunnelDepth) {
         if (version == 4) {
-            return ipv4(b, ip, available, wireIpLength, raw.timestampNanos, out);
+            return ipv4(b, ip, available, wireIpLength, now, out, tunnelDepth);
         }
         if (version == 6) {
-            return ipv6(b, ip, available, wireIpLength, raw.timestampNanos, out);
+            return ipv6(b, ip, available, wireIpLength, now, out, tunnelDepth);
         }
         return SkipReason.MALFORMED;
     }
 
-    private SkipReason ipv4(byte[] b, int ip, int available, int wireIpLength, long now, DecodedPacket out) {
+    /**
+     * IPv4-in-IP (4) and IPv6-in-IP (41) tunnels: the flow is the inner packet's, as tshark sees
+     * it. Only unfragmented outer packets are followed, at most {@value #MAX_TUNNEL_DEPTH} deep.
+     */
+    private SkipReason tunnel(int innerProtocol, byte[] b, int inner, int available, int total, long now,
+                              DecodedPacket out, int tunnelDepth) {
+        if (tunnelDepth >= MAX_TUNNEL_DEPTH) {
+            return SkipReason.UNSUPPORTED_PROTOCOL;
+        }
+        if (available <= 0) {
+            return SkipReason.TRUNCATED;
+        }
+        int version = u8(b, inner) >>> 4;
+        if (version != (innerProtocol == IP_IN_IP ? 4 : 6)) {
+            return SkipReason.MALFORMED;
+        }
+        return ipPacket(version, b, inner, available, Math.max(0, total), now, out, tunnelDepth + 1);
+    }
+
+    private SkipReason ipv4(byte[] b, int ip, int available, int wireIpLength, long now, DecodedPacket out,
+                            int tunnelDepth) {
         if (available < IPV4_MIN_HEADER) {
             return SkipReason.TRUNCATED;
         }
@@ -160,10 +189,14 @@ public final class PacketDecoder {
         out.dstLo = u32(b, ip + 16);
         out.ipHeaderLength = headerLength;
         out.ipTotalLength = total;
+        int flagsAndOffset = u16(b, ip + 6);
+        if ((protocol == IP_IN_IP || protocol == IPV6_IN_IP) && (flagsAndOffset & 0x3FFF) == 0) {
+            return tunnel(protocol, b, ip + headerLength, available - headerLength, total - headerLength, now, out,
+                    tunnelDepth);
+        }
         if (protocol != DecodedPacket.TCP && protocol != DecodedPacket.UDP && protocol != DecodedPacket.ICMP) {
             return SkipReason.UNSUPPORTED_PROTOCOL;
         }
-        int flagsAndOffset = u16(b, ip + 6);
         int fragmentOffset = flagsAndOffset & 0x1FFF;
         boolean moreFragments = (flagsAndOffset & 0x2000) != 0;
         long identification = u16(b, ip + 4);
@@ -177,7 +210,8 @@ public final class PacketDecoder {
         return reason;
     }
 
-    private SkipReason ipv6(byte[] b, int ip, int available, int wireIpLength, long now, DecodedPacket out) {
+    private SkipReason ipv6(byte[] b, int ip, int available, int wireIpLength, long now, DecodedPacket out,
+                            int tunnelDepth) {
         if (available < IPV6_HEADER) {
             return SkipReason.TRUNCATED;
         }
@@ -240,6 +274,13 @@ public final class PacketDecoder {
                     firstFragment = (offsetAndFlags & 1) != 0;
                     break;
                 }
+                case IP_IN_IP:
+                case IPV6_IN_IP:
+                    if (firstFragment) {
+                        out.ipHeaderLength = offset;
+                        return SkipReason.UNSUPPORTED_PROTOCOL;
+                    }
+                    return tunnel(next, b, ip + offset, available - offset, total - offset, now, out, tunnelDepth);
                 default:
                     // ESP (50), no next header (59) and any other protocol.
                     out.ipHeaderLength = offset;

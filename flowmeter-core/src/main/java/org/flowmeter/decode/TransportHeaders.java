@@ -11,6 +11,8 @@ import static org.flowmeter.decode.Bytes.u8;
 final class TransportHeaders {
     static final int TCP_MIN = 20;
     static final int UDP_LENGTH = 8;
+    /** Source and destination port: all a flow needs of a cut transport header. */
+    static final int PORTS = 4;
     static final int ICMP_TYPE_CODE = 4;
     static final int ICMP_HEADER = 8;
 
@@ -44,32 +46,43 @@ final class TransportHeaders {
         return null;
     }
 
+    /**
+     * A TCP header cut by a small snaplen still names its flow: the ports (4 bytes) are enough.
+     * Fields beyond the cut read as 0 and the header length as the minimum 20, so such a packet
+     * counts in its flow, without flags when those were cut too.
+     */
     private static SkipReason tcp(byte[] b, int ip, int offset, int available, int total, DecodedPacket out) {
-        SkipReason missing = require(offset, TCP_MIN, available, total);
+        if (offset + TCP_MIN > total) {
+            return SkipReason.MALFORMED;
+        }
+        SkipReason missing = require(offset, PORTS, available, total);
         if (missing != null) {
             return missing;
         }
         int t = ip + offset;
-        int headerLength = (u8(b, t + 12) >>> 4) * 4;
-        if (headerLength < TCP_MIN) {
-            return SkipReason.MALFORMED;
-        }
-        // Options are not read, but a header cut inside them is still a truncated header.
-        missing = require(offset, headerLength, available, total);
-        if (missing != null) {
-            return missing;
+        int captured = available - offset;
+        int headerLength = TCP_MIN;
+        if (captured > 12) {
+            headerLength = (u8(b, t + 12) >>> 4) * 4;
+            if (headerLength < TCP_MIN || offset + headerLength > total) {
+                return SkipReason.MALFORMED;
+            }
         }
         out.srcPort = u16(b, t);
         out.dstPort = u16(b, t + 2);
-        out.tcpFlags = u8(b, t + 13);
-        out.tcpWindow = u16(b, t + 14);
+        out.tcpFlags = captured > 13 ? u8(b, t + 13) : 0;
+        out.tcpWindow = captured >= 16 ? u16(b, t + 14) : 0;
         out.transportHeaderLength = headerLength;
         out.payloadLength = total - offset - headerLength;
         return null;
     }
 
+    /** Like TCP, a UDP header cut after its ports still names its flow. */
     private static SkipReason udp(byte[] b, int ip, int offset, int available, int total, DecodedPacket out) {
-        SkipReason missing = require(offset, UDP_LENGTH, available, total);
+        if (offset + UDP_LENGTH > total) {
+            return SkipReason.MALFORMED;
+        }
+        SkipReason missing = require(offset, PORTS, available, total);
         if (missing != null) {
             return missing;
         }

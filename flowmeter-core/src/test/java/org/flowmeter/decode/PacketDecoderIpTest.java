@@ -90,7 +90,7 @@ class PacketDecoderIpTest {
         byte[] tcpOffsetTooSmall = ip.clone();
         tcpOffsetTooSmall[20 + 12] = 0x40;
         assertThat(decodeRaw(tcpOffsetTooSmall)).isEqualTo(SkipReason.MALFORMED);
-        assertThat(decoder.decode(raw(LinkType.RAW, ip, 30, 40), out)).isEqualTo(SkipReason.TRUNCATED);
+        assertThat(decoder.decode(raw(LinkType.RAW, ip, 23, 40), out)).isEqualTo(SkipReason.TRUNCATED);
     }
 
     @Test

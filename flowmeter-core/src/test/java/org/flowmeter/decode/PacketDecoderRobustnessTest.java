@@ -57,10 +57,19 @@ class PacketDecoderRobustnessTest {
         assertThat(decoder.decode(raw(linkType, frame), out)).isNull();
         int payload = out.payloadLength;
         int headersEnd = frame.length - payload;
+        int srcPort = out.srcPort;
+        int dstPort = out.dstPort;
+        boolean hasPorts = out.protocol == DecodedPacket.TCP || out.protocol == DecodedPacket.UDP;
+        // TCP and UDP headers cut after their ports still give the flow (ports only).
+        int neededEnd = hasPorts ? headersEnd - out.transportHeaderLength + 4 : headersEnd;
         for (int captured = 0; captured < frame.length; captured++) {
             SkipReason reason = decoder.decode(raw(linkType, frame, captured, frame.length), out);
-            if (captured < headersEnd) {
+            if (captured < neededEnd) {
                 assertThat(reason).as("cut to %d of %d bytes", captured, frame.length).isEqualTo(SkipReason.TRUNCATED);
+            } else if (captured < headersEnd) {
+                assertThat(reason).as("cut to %d of %d bytes", captured, frame.length).isNull();
+                assertThat(out.srcPort).isEqualTo(srcPort);
+                assertThat(out.dstPort).isEqualTo(dstPort);
             } else {
                 // Only payload is missing: lengths still come from the IP header.
                 assertThat(reason).as("cut to %d of %d bytes", captured, frame.length).isNull();

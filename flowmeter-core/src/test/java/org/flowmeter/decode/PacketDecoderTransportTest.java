@@ -40,9 +40,21 @@ class PacketDecoderTransportTest {
     }
 
     @Test
-    void tcpHeaderCutInsideItsOptionsIsTruncated() {
+    void tcpHeaderCutBySnaplenStillGivesItsFlow() {
         byte[] ip = ipv4(DecodedPacket.TCP, A, B, tcp(5, 6, DecodedPacket.SYN, 0, 20, 0));
-        assertThat(decoder.decode(raw(LinkType.RAW, ip, 50, ip.length), out)).isEqualTo(SkipReason.TRUNCATED);
+        // cut inside the options: ports, flags and header length are all there
+        assertThat(decoder.decode(raw(LinkType.RAW, ip, 50, ip.length), out)).isNull();
+        assertThat(out.srcPort).isEqualTo(5);
+        assertThat(out.dstPort).isEqualTo(6);
+        assertThat(out.tcpFlags).isEqualTo(DecodedPacket.SYN);
+        assertThat(out.transportHeaderLength).isEqualTo(40);
+        // cut after the sequence number: ports only, flags unknown (0), minimum header length
+        assertThat(decoder.decode(raw(LinkType.RAW, ip, 30, ip.length), out)).isNull();
+        assertThat(out.srcPort).isEqualTo(5);
+        assertThat(out.tcpFlags).isZero();
+        assertThat(out.transportHeaderLength).isEqualTo(20);
+        // cut inside the ports: no flow
+        assertThat(decoder.decode(raw(LinkType.RAW, ip, 23, ip.length), out)).isEqualTo(SkipReason.TRUNCATED);
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.flowmeter.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.decode.PacketBuilder.ethernet;
+import static org.flowmeter.decode.PacketBuilder.ipv4;
+import static org.flowmeter.decode.PacketBuilder.ipv6;
+import static org.flowmeter.decode.PacketBuilder.raw;
+import static org.flowmeter.decode.PacketBuilder.udp;
+
+import org.flowmeter.pcap.LinkType;
+import org.junit.jupiter.api.Test;
+
+/** PPPoE sessions and IP-in-IP tunnels: the flow is the innermost IP packet's. */
+class PacketDecoderTunnelTest {
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final DecodedPacket out = new DecodedPacket();
+
+    private static byte[] pppoe(int pppProtocol, byte[] ip) {
+        byte[] session = new byte[8 + ip.length];
+        session[0] = 0x11;                        // version 1, type 1
+        session[2] = 0x12;                        // session id
+        session[4] = (byte) ((ip.length + 2) >>> 8);
+        session[5] = (byte) (ip.length + 2);
+        session[6] = (byte) (pppProtocol >>> 8);
+        session[7] = (byte) pppProtocol;
+        System.arraycopy(ip, 0, session, 8, ip.length);
+        return session;
+    }
+
+    @Test
+    void ipv4InsidePppoe() {
+        byte[] ip = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(514, 515, 10));
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x8864, pppoe(0x0021, ip))), out)).isNull();
+        assertThat(out.srcLo).isEqualTo(0x0A000001L);
+        assertThat(out.srcPort).isEqualTo(514);
+        assertThat(out.payloadLength).isEqualTo(10);
+    }
+
+    @Test
+    void ipv6InsidePppoeAndOtherPppProtocols() {
+        byte[] ip = ipv6(DecodedPacket.UDP, 1, 2, 3, 4, udp(1, 2, 0));
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x8864, pppoe(0x0057, ip))), out)).isNull();
+        assertThat(out.ipVersion).isEqualTo(6);
+        assertThat(out.dstLo).isEqualTo(4);
+        byte[] lcp = pppoe(0xC021, new byte[12]);
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x8864, lcp)), out)).isEqualTo(SkipReason.NON_IP);
+        byte[] cut = pppoe(0x0021, new byte[0]);
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x8864, cut), 14 + 7, 14 + 8), out))
+                .isEqualTo(SkipReason.TRUNCATED);
+    }
+
+    @Test
+    void ipv6InIpv4TunnelUsesTheInnerAddressesAndPorts() {
+        byte[] inner = ipv6(DecodedPacket.UDP, 0x20010470L << 32, 2, 0x20010470L << 32, 0x22, udp(38159, 514, 100));
+        byte[] outer = ipv4(41, 0x01020304L, 0x05060708L, inner);
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x0800, outer)), out)).isNull();
+        assertThat(out.ipVersion).isEqualTo(6);
+        assertThat(out.srcHi).isEqualTo(0x20010470L << 32);
+        assertThat(out.dstLo).isEqualTo(0x22);
+        assertThat(out.srcPort).isEqualTo(38159);
+        assertThat(out.payloadLength).isEqualTo(100);
+    }
+
+    @Test
+    void ipv4InIpv4AndTunnelsNestedTooDeep() {
+        byte[] inner = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(1, 2, 0));
+        assertThat(decoder.decode(raw(LinkType.RAW, ipv4(4, 9, 10, inner)), out)).isNull();
+        assertThat(out.srcLo).isEqualTo(0x0A000001L);
+        byte[] deep = ipv4(4, 1, 2, ipv4(4, 3, 4, ipv4(4, 5, 6, inner)));
+        assertThat(decoder.decode(raw(LinkType.RAW, deep), out)).isEqualTo(SkipReason.UNSUPPORTED_PROTOCOL);
+        byte[] wrongVersion = ipv4(41, 1, 2, inner);
+        assertThat(decoder.decode(raw(LinkType.RAW, wrongVersion), out)).isEqualTo(SkipReason.MALFORMED);
+    }
+}
