@@ -123,7 +123,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Writer writer = OutputFiles.writer(output);
         FlowWriter rows = format == Format.csv ? new CsvFlowWriter(writer, columns) : new JsonLinesFlowWriter(writer, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
-        CaptureRun first = new CaptureRun(config, sets, new Decider(scorer, scoreAt, decideAfter != null, order));
+        CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 order.flush();
@@ -159,51 +159,6 @@ final class ClassifyCommand implements Callable<Integer> {
             rows.write(flow);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Scores each flow at its early point and at its end. */
-    private static final class Decider implements FlowListener {
-        private final FlowScorer scorer;
-        private final int scoreAt;
-        private final boolean fixedAtScorePoint;
-        private final FlowListener downstream;
-
-        Decider(FlowScorer scorer, int scoreAt, boolean fixedAtScorePoint, FlowListener downstream) {
-            this.scorer = scorer;
-            this.scoreAt = scoreAt;
-            this.fixedAtScorePoint = fixedAtScorePoint;
-            this.downstream = downstream;
-        }
-
-        @Override
-        public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean forward) {
-            if (flow.packets() == scoreAt) {
-                Verdict v = verdictOf(flow);
-                v.earlyScore = scorer.score(flow);
-                v.score = v.earlyScore;
-                v.malicious = scorer.isMalicious(v.earlyScore);
-                v.decidedAtPacket = scoreAt;
-            }
-        }
-
-        @Override
-        public void onFlowEnd(Flow flow) {
-            Verdict v = verdictOf(flow);
-            boolean decided = fixedAtScorePoint && !Double.isNaN(v.earlyScore);
-            if (!decided) {
-                v.score = scorer.score(flow);
-                v.malicious = scorer.isMalicious(v.score);
-                v.decidedAtPacket = flow.packets();
-            }
-            downstream.onFlowEnd(flow);
-        }
-
-        private static Verdict verdictOf(Flow flow) {
-            if (flow.attachment == null) {
-                flow.attachment = new Verdict();
-            }
-            return (Verdict) flow.attachment;
         }
     }
 
