@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.decode.SkipReason;
 import org.flowmeter.feature.FeatureSet;
@@ -14,16 +12,16 @@ import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.FlowMeter;
 import org.flowmeter.flow.FlowPipeline;
+import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.PacketSource;
 
 /**
- * Runs capture inputs through decoder and flow meter with a progress bar, and makes Ctrl-C
- * (SIGINT/SIGTERM) stop reading but still end and hand over every flow in memory.
+ * Runs capture inputs through decoder and flow meter with a progress bar. Ctrl-C (SIGINT/SIGTERM)
+ * stops the reading, and every flow in memory is still ended and handed over.
  */
 final class CaptureRun {
     private final FlowPipeline pipeline;
     private final FlowMeter meter;
-    private final CountDownLatch finished = new CountDownLatch(1);
     private long startNanos;
     private long endNanos;
 
@@ -45,21 +43,25 @@ final class CaptureRun {
      * {@link #interrupted()}); {@code afterFlush} runs before the JVM may exit, so outputs it closes are complete.
      */
     void run(PacketSource input, boolean progress, IoAction afterFlush) throws IOException {
-        Thread hook = new Thread(this::onSignal, "flowmeter-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runnable stop = pipeline::requestStop;
+        Interruption.onSignal(stop);
         startNanos = System.nanoTime();
         try (PacketSource source = input;
              Progress bar = progress ? Progress.bytes(source) : Progress.NONE) {
             pipeline.run(source, (s, n) -> bar.update(s));
             bar.update(source);
+        } catch (CaptureFormatException e) {
+            // Ctrl-C ends stdin in the middle of a record: that is the stop, not a damaged input.
+            if (!pipeline.stopRequested()) {
+                throw e;
+            }
         } finally {
             try {
                 meter.finish();
                 afterFlush.run();
             } finally {
                 endNanos = System.nanoTime();
-                finished.countDown();
-                removeHook(hook);
+                Interruption.remove(stop);
             }
         }
     }
@@ -68,24 +70,6 @@ final class CaptureRun {
     @FunctionalInterface
     interface IoAction {
         void run() throws IOException;
-    }
-
-    private void onSignal() {
-        pipeline.requestStop();
-        try {
-            // Let the main thread end every flow and close its files before the JVM halts.
-            finished.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Already exiting because of a signal: the hook is running, nothing to remove.
-        }
     }
 
     boolean interrupted() {

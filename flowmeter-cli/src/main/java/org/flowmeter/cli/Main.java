@@ -36,7 +36,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             cmd.getErr().println("flowmeter: " + describe(e));
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            Interruption.commandDone();
+        }
     }
 
     /** One clear line for the errors users cause; a stack trace only for our own bugs. */

@@ -29,7 +29,7 @@ public final class Captures {
     /** Opens a file, a folder (every capture below it, in path order) or stdin ("-"). */
     public static PacketSource open(String input) throws IOException {
         if (STDIN.equals(input)) {
-            return open(System.in, STDIN);
+            return open(InterruptibleStdin.open(), STDIN);
         }
         Path path = Path.of(input);
         if (Files.isDirectory(path)) {
@@ -213,7 +213,7 @@ public final class Captures {
 
             @Override
             public PacketSource open() throws IOException {
-                return Captures.open(System.in, STDIN);
+                return Captures.open(InterruptibleStdin.open(), STDIN);
             }
         };
     }

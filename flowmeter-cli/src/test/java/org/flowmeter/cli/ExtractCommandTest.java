@@ -1,0 +1,134 @@
+package org.flowmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.cli.CliRun.fixture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ExtractCommandTest {
+    private static final String HEADER = "fiveTuple,srcIP,dstIP,protocol,srcPort,dstPort,flowDuration,flowLength,"
+            + "fwdFlowLength,bwdFlowLength,packetSizeTotal,packetSizeMean,packetSizeStd,packetSizeMin,packetSizeMax,"
+            + "fwdPacketSizeTotal,bwdPacketSizeTotal,fwdPacketSizeMean,bwdPacketSizeMean,fwdPacketSizeStd,"
+            + "bwdPacketSizeStd,fwdPacketSizeMin,bwdPacketSizeMin,fwdPacketSizeMax,bwdPacketSizeMax,IATMean,IATStd,"
+            + "IATMin,IATMax,fwdIATTotal,bwdIATTotal,fwdIATMean,bwdIATMean,fwdIATStd,bwdIATStd,fwdIATMin,bwdIATMin,"
+            + "fwdIATMax,bwdIATMax,flowLengthPerTime,fwdFlowLengthPerTime,bwdFlowLengthPerTime,"
+            + "packetSizeTotalPerTime,fwdPacketSizeTotalPerTime,bwdPacketSizeTotalPerTime,"
+            + "flowStartNanos,flowEndNanos,endReason";
+
+    @TempDir
+    Path dir;
+
+    private List<String> extract(String capture, String... more) throws IOException {
+        Path out = dir.resolve("flows.csv");
+        String[] args = concat(new String[] {"extract", capture, "-o", out.toString()}, more);
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readAllLines(out);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void writesDeepfenceColumnsAndOneRowPerFlowInStartOrder() throws IOException {
+        List<String> lines = extract(fixture("http_small.pcap"));
+        assertThat(lines.get(0)).isEqualTo(HEADER);
+        // 8 HTTP connections (fixtures/captures/README.md), each closed with FIN both ways
+        assertThat(lines).hasSize(9);
+        long previousStart = 0;
+        for (String row : lines.subList(1, lines.size())) {
+            String[] f = row.split(",");
+            assertThat(f).hasSize(48);
+            assertThat(f[3]).isEqualTo("TCP");
+            assertThat(f[47]).isEqualTo("fin");
+            long start = Long.parseLong(f[45]);
+            assertThat(start).isGreaterThanOrEqualTo(previousStart);
+            previousStart = start;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http_small.pcapng", "http_small.pcap.gz", "http_small_ns.pcap"})
+    void sameFlowsWhateverTheContainer(String variant) throws IOException {
+        List<String> pcap = extract(fixture("http_small.pcap"));
+        assertThat(extract(fixture(variant))).isEqualTo(pcap);
+    }
+
+    @Test
+    void jsonLinesCarryTheSameValues() throws IOException {
+        List<String> csv = extract(fixture("udp_ping.pcap"));
+        List<String> jsonl = extract(fixture("udp_ping.pcap"), "--format", "jsonl");
+        assertThat(jsonl).hasSize(csv.size() - 1);
+        String[] names = csv.get(0).split(",");
+        JsonMapper mapper = JsonMapper.builder().build();
+        for (int i = 0; i < jsonl.size(); i++) {
+            JsonNode row = mapper.readTree(jsonl.get(i));
+            String[] values = csv.get(i + 1).split(",");
+            assertThat(row.propertyNames()).containsExactly(names);
+            for (int c = 0; c < names.length; c++) {
+                JsonNode value = row.get(names[c]);
+                if (value.isNumber()) {
+                    assertThat(value.asDouble()).as(names[c]).isEqualTo(Double.parseDouble(values[c]));
+                } else {
+                    assertThat(value.asString()).as(names[c]).isEqualTo(values[c]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void minPacketsAndLocalNetOptions() throws IOException {
+        // udp_ping.pcap: four flows of 6 packets each (3 datagrams or pings each way)
+        assertThat(extract(fixture("udp_ping.pcap"), "--min-packets", "6")).hasSize(5);
+        assertThat(extract(fixture("udp_ping.pcap"), "--min-packets", "7")).hasSize(1);
+        List<String> local = extract(fixture("http_small.pcap"), "--local-net", "127.0.0.1/32");
+        assertThat(local).hasSize(9);
+    }
+
+    @Test
+    void damagedCaptureNamesFileAndOffsetAndExitsOne() throws IOException {
+        byte[] whole = Files.readAllBytes(Path.of(fixture("http_small.pcap")));
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, Arrays.copyOf(whole, 5000));
+        Path out = dir.resolve("flows.csv");
+        CliRun run = CliRun.of("extract", cut.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).containsPattern("cut\\.pcap: at byte \\d+: truncated record");
+        assertThat(Files.readAllLines(out)).as("flows read before the damage are still written").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void notACaptureAndMissingFileExitOne() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello");
+        CliRun notCapture = CliRun.of("extract", text.toString(), "-o", dir.resolve("a.csv").toString());
+        assertThat(notCapture.exitCode()).isEqualTo(1);
+        assertThat(notCapture.err()).contains("notes.txt: at byte 0: not a pcap or pcapng file");
+        assertThat(dir.resolve("a.csv")).doesNotExist();
+        CliRun missing = CliRun.of("extract", dir.resolve("nope.pcap").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("nope.pcap: no such file");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(CliRun.of("extract", "--bogus", "x").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("extract", "--features", "nosuchset", fixture("udp_ping.pcap")).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("extract", "--idle-timeout", "soon", fixture("udp_ping.pcap")).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("extract").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of().exitCode()).isEqualTo(2);
+    }
+}

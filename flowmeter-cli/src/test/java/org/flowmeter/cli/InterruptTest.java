@@ -1,0 +1,41 @@
+package org.flowmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A signal while the input is still open: every flow in memory is written before exit. */
+class InterruptTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermWritesEveryFlowInMemory() throws Exception {
+        Path out = dir.resolve("flows.csv");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "extract", "-", "-o", out.toString())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write(Files.readAllBytes(CliRun.FIXTURES.resolve("http_small.pcap")));
+            stdin.flush();
+            // stdin stays open: the tool waits for more packets, all 8 flows are still in memory
+            Thread.sleep(2500);
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).isEqualTo(143);
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(9);
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("interrupted: 98 packets read");
+    }
+}
