@@ -120,7 +120,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
         var source = Captures.openAll(inputs);
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
-        Writer writer = OutputFiles.writer(output);
+        var writer = OutputFiles.stream(output);
         FlowWriter rows = format == Format.csv ? new CsvFlowWriter(writer, columns) : new JsonLinesFlowWriter(writer, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));

@@ -56,7 +56,7 @@ final class ExtractCommand implements Callable<Integer> {
         var config = flowOptions.config();
         FlowColumns columns = new FlowColumns(sets);
         PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
-        Writer writer = OutputFiles.writer(output);
+        var writer = OutputFiles.stream(output);
         FlowWriter rows = format == Format.csv ? new CsvFlowWriter(writer, columns) : new JsonLinesFlowWriter(writer, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
         CaptureRun run = new CaptureRun(config, sets, order);

@@ -1,5 +1,6 @@
 package org.flowmeter.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,8 +17,12 @@ final class OutputFiles {
     }
 
     static Writer writer(String target) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(stream(target), StandardCharsets.UTF_8), BUFFER);
+    }
+
+    static OutputStream stream(String target) throws IOException {
         OutputStream out = "-".equals(target) ? new NonClosingStream(System.out) : new FileOutputStream(target);
-        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
+        return new BufferedOutputStream(out, BUFFER);
     }
 
     /** Closing the writer flushes stdout but leaves it open for the summary and later output. */

@@ -1,39 +1,40 @@
 package org.flowmeter.output;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import org.flowmeter.feature.Column;
 import org.flowmeter.feature.RowWriter;
 import org.flowmeter.flow.Flow;
 
 /** CSV with a header row; fields are quoted only when they need to be (RFC 4180). */
 public final class CsvFlowWriter implements FlowWriter, RowWriter {
-    private final Writer out;
+    private final OutputStream out;
     private final RowSchema columns;
-    private final StringBuilder line = new StringBuilder(1024);
+    private final TextBuffer line = new TextBuffer();
     private boolean firstField;
     private long rows;
 
-    public CsvFlowWriter(Writer out, RowSchema columns) throws IOException {
+    /** Writes UTF-8 to {@code out}, which should be buffered. */
+    public CsvFlowWriter(OutputStream out, RowSchema columns) throws IOException {
         this.out = out;
         this.columns = columns;
-        StringBuilder header = new StringBuilder();
+        TextBuffer header = new TextBuffer();
         for (Column c : columns.columns()) {
             if (header.length() > 0) {
                 header.append(',');
             }
             appendField(header, c.name());
         }
-        out.write(header.append('\n').toString());
+        header.append('\n').writeTo(out);
     }
 
     @Override
     public void write(Flow flow) throws IOException {
-        line.setLength(0);
+        line.clear();
         firstField = true;
         columns.write(flow, this);
         line.append('\n');
-        out.append(line);
+        line.writeTo(out);
         rows++;
     }
 
@@ -64,7 +65,7 @@ public final class CsvFlowWriter implements FlowWriter, RowWriter {
         }
     }
 
-    static void appendField(StringBuilder sb, String s) {
+    static void appendField(TextBuffer sb, String s) {
         boolean quote = false;
         for (int i = 0; i < s.length() && !quote; i++) {
             char c = s.charAt(i);

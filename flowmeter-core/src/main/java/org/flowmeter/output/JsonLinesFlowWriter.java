@@ -1,7 +1,7 @@
 package org.flowmeter.output;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 import org.flowmeter.feature.Column;
 import org.flowmeter.feature.RowWriter;
@@ -9,14 +9,16 @@ import org.flowmeter.flow.Flow;
 
 /** One JSON object per line, keys are the CSV column names; non-finite numbers become null. */
 public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
-    private final Writer out;
+    private final OutputStream out;
     private final RowSchema columns;
     private final String[] keys;
-    private final StringBuilder line = new StringBuilder(2048);
+    private final TextBuffer line = new TextBuffer();
+    private final StringBuilder scratch = new StringBuilder(64);
     private int field;
     private long rows;
 
-    public JsonLinesFlowWriter(Writer out, RowSchema columns) {
+    /** Writes UTF-8 to {@code out}, which should be buffered. */
+    public JsonLinesFlowWriter(OutputStream out, RowSchema columns) {
         this.out = out;
         this.columns = columns;
         List<Column> cs = columns.columns();
@@ -30,12 +32,12 @@ public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
 
     @Override
     public void write(Flow flow) throws IOException {
-        line.setLength(0);
+        line.clear();
         line.append('{');
         field = 0;
         columns.write(flow, this);
         line.append("}\n");
-        out.append(line);
+        line.writeTo(out);
         rows++;
     }
 
@@ -49,7 +51,9 @@ public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
     @Override
     public void string(String value) {
         key();
-        appendString(line, value);
+        scratch.setLength(0);
+        appendString(scratch, value);
+        line.append(scratch);
     }
 
     @Override

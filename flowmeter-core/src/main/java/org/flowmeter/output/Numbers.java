@@ -22,13 +22,13 @@ final class Numbers {
     private Numbers() {
     }
 
-    static void append(StringBuilder sb, double v) {
+    static void append(TextBuffer sb, double v) {
         if (v == Math.rint(v) && Math.abs(v) < EXACT_LONG_LIMIT) {
             sb.append((long) v);
             return;
         }
         if (!Double.isFinite(v)) {
-            sb.append(v);
+            sb.append(Double.toString(v));
             return;
         }
         if (v < 0) {
@@ -58,7 +58,7 @@ final class Numbers {
     }
 
     /** digits * 10^-shift, with trailing zeros of the fraction dropped. */
-    private static void appendPlain(StringBuilder sb, long digits, int shift) {
+    private static void appendPlain(TextBuffer sb, long digits, int shift) {
         if (shift <= 0) {
             sb.append(digits);
             for (int i = 0; i < -shift; i++) {
@@ -78,23 +78,29 @@ final class Numbers {
             fraction /= 10;
             fractionDigits--;
         }
-        sb.append('.');
-        String f = Long.toString(fraction);
-        for (int i = f.length(); i < fractionDigits; i++) {
-            sb.append('0');
-        }
-        sb.append(f);
+        sb.append('.').appendPadded(fraction, fractionDigits);
     }
 
-    private static void appendScientific(StringBuilder sb, long digits, int exponent) {
+    private static void appendScientific(TextBuffer sb, long digits, int exponent) {
         while (digits % 10 == 0) {
             digits /= 10;
         }
-        String d = Long.toString(digits);
-        sb.append(d.charAt(0));
-        if (d.length() > 1) {
-            sb.append('.').append(d, 1, d.length());
+        long lead = digits;
+        long unit = 1;
+        while (lead >= 10) {
+            lead /= 10;
+            unit *= 10;
         }
-        sb.append('E').append(exponent);
+        sb.append(lead);
+        if (unit > 1) {
+            long rest = digits - lead * unit;
+            int restDigits = Long.toString(unit).length() - 1;
+            while (rest % 10 == 0) {
+                rest /= 10;
+                restDigits--;
+            }
+            sb.append('.').appendPadded(rest, restDigits);
+        }
+        sb.append('E').append((long) exponent);
     }
 }

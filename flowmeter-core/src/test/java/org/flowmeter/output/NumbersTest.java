@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NumbersTest {
 
     private static String format(double v) {
-        StringBuilder sb = new StringBuilder();
+        TextBuffer sb = new TextBuffer();
         Numbers.append(sb, v);
         return sb.toString();
     }
