@@ -16,9 +16,7 @@ import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.StartOrder;
-import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.FlowWriter;
-import org.flowmeter.output.JsonLinesFlowWriter;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.LinkType;
 import org.flowmeter.pcap.PcapFileWriter;
@@ -47,8 +45,6 @@ final class ClassifyCommand implements Callable<Integer> {
     /** Early scoring point; see docs/classify.md for how it was chosen. */
     static final int DEFAULT_EARLY_PACKETS = 8;
 
-    enum Format { csv, jsonl }
-
     @Spec
     CommandSpec spec;
 
@@ -60,7 +56,7 @@ final class ClassifyCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--format", defaultValue = "csv", description = "Verdict format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    FlowWriters.Format format;
 
     @Option(names = "--forward", paramLabel = "FILE", description = "Write the packets of malicious flows to this pcap.")
     Path forward;
@@ -120,8 +116,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
         var source = Captures.openAll(inputs);
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
-        var writer = OutputFiles.stream(output);
-        FlowWriter rows = format == Format.csv ? new CsvFlowWriter(writer, columns) : new JsonLinesFlowWriter(writer, columns);
+        FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
         try {

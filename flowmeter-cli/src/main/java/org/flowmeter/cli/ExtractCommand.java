@@ -2,15 +2,12 @@ package org.flowmeter.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.StartOrder;
-import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.FlowColumns;
 import org.flowmeter.output.FlowWriter;
-import org.flowmeter.output.JsonLinesFlowWriter;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import picocli.CommandLine.Command;
@@ -23,8 +20,6 @@ import picocli.CommandLine.Parameters;
         description = "Turn captures (pcap, pcapng, gzip, folders, - for stdin) into bidirectional flows with features.")
 final class ExtractCommand implements Callable<Integer> {
 
-    enum Format { csv, jsonl }
-
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Capture files, folders, or - for stdin.")
     List<String> inputs;
 
@@ -34,7 +29,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "csv",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    FlowWriters.Format format;
 
     @Option(names = "--min-packets", paramLabel = "N", defaultValue = "1",
             description = "Write only flows with at least N packets (default: ${DEFAULT-VALUE}).")
@@ -56,8 +51,7 @@ final class ExtractCommand implements Callable<Integer> {
         var config = flowOptions.config();
         FlowColumns columns = new FlowColumns(sets);
         PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
-        var writer = OutputFiles.stream(output);
-        FlowWriter rows = format == Format.csv ? new CsvFlowWriter(writer, columns) : new JsonLinesFlowWriter(writer, columns);
+        FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
         CaptureRun run = new CaptureRun(config, sets, order);
         try {
