@@ -125,46 +125,9 @@ public final class DeepfenceFeatures implements FeatureSet {
 
         @Override
         public void write(RowWriter out) {
-            long duration = duration();
-            out.integer(duration);
-            out.integer(size.count());
-            out.integer(fwdSize.count());
-            out.integer(bwdSize.count());
-            out.integer((long) size.sum());
-            out.real(size.mean());
-            out.real(size.populationStd());
-            out.integer((long) size.min());
-            out.integer((long) size.max());
-            out.integer((long) fwdSize.sum());
-            out.integer((long) bwdSize.sum());
-            out.real(fwdSize.mean());
-            out.real(bwdSize.mean());
-            out.real(fwdSize.populationStd());
-            out.real(bwdSize.populationStd());
-            out.integer((long) fwdSize.min());
-            out.integer((long) bwdSize.min());
-            out.integer((long) fwdSize.max());
-            out.integer((long) bwdSize.max());
-            out.real(iat.mean());
-            out.real(iat.populationStd());
-            out.integer((long) iat.min());
-            out.integer((long) iat.max());
-            out.integer((long) fwdIat.sum());
-            out.integer((long) bwdIat.sum());
-            out.real(fwdIat.mean());
-            out.real(bwdIat.mean());
-            out.real(fwdIat.populationStd());
-            out.real(bwdIat.populationStd());
-            out.integer((long) fwdIat.min());
-            out.integer((long) bwdIat.min());
-            out.integer((long) fwdIat.max());
-            out.integer((long) bwdIat.max());
-            out.real(perNanosecond(size.count(), duration));
-            out.real(perNanosecond(fwdSize.count(), duration));
-            out.real(perNanosecond(bwdSize.count(), duration));
-            out.real(perNanosecond(size.sum(), duration));
-            out.real(perNanosecond(fwdSize.sum(), duration));
-            out.real(perNanosecond(bwdSize.sum(), duration));
+            double[] v = new double[COLUMNS.size()];
+            values(v, 0);
+            NumericColumns.write(COLUMNS, v, out);
         }
 
         @Override
