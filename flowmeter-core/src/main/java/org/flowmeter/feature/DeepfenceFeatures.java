@@ -67,8 +67,9 @@ public final class DeepfenceFeatures implements FeatureSet {
         return new State();
     }
 
-    /** Per-flow state: six running statistics and three clocks. */
+    /** Per-flow state: six running statistics and the first and last packet times per direction. */
     static final class State implements FlowFeatures {
+        private static final long serialVersionUID = 1L;
         private static final long NONE = Long.MIN_VALUE;
 
         final RunningStats size = new RunningStats();
@@ -79,7 +80,9 @@ public final class DeepfenceFeatures implements FeatureSet {
         final RunningStats bwdIat = new RunningStats();
         long first;
         long last;
+        long firstFwd = NONE;
         long lastFwd = NONE;
+        long firstBwd = NONE;
         long lastBwd = NONE;
 
         @Override
@@ -88,9 +91,11 @@ public final class DeepfenceFeatures implements FeatureSet {
             last = first;
             size.add(p.wireLength);
             if (forward) {
+                firstFwd = first;
                 lastFwd = first;
                 fwdSize.add(p.wireLength);
             } else {
+                firstBwd = first;
                 lastBwd = first;
                 bwdSize.add(p.wireLength);
             }
@@ -107,16 +112,59 @@ public final class DeepfenceFeatures implements FeatureSet {
             if (forward) {
                 if (lastFwd != NONE) {
                     fwdIat.add(t - lastFwd);
+                } else {
+                    firstFwd = t;
                 }
                 lastFwd = t;
                 fwdSize.add(p.wireLength);
             } else {
                 if (lastBwd != NONE) {
                     bwdIat.add(t - lastBwd);
+                } else {
+                    firstBwd = t;
                 }
                 lastBwd = t;
                 bwdSize.add(p.wireLength);
             }
+        }
+
+        @Override
+        public void append(FlowFeatures other, boolean swapped) {
+            State later = (State) other;
+            long start = Math.max(later.first, last);
+            iat.add(start - last);
+            iat.merge(later.iat);
+            size.merge(later.size);
+            // The later segment's directions, seen from this segment.
+            RunningStats laterFwdSize = swapped ? later.bwdSize : later.fwdSize;
+            RunningStats laterBwdSize = swapped ? later.fwdSize : later.bwdSize;
+            RunningStats laterFwdIat = swapped ? later.bwdIat : later.fwdIat;
+            RunningStats laterBwdIat = swapped ? later.fwdIat : later.bwdIat;
+            long laterFirstFwd = swapped ? later.firstBwd : later.firstFwd;
+            long laterLastFwd = swapped ? later.lastBwd : later.lastFwd;
+            long laterFirstBwd = swapped ? later.firstFwd : later.firstBwd;
+            long laterLastBwd = swapped ? later.lastFwd : later.lastBwd;
+            fwdSize.merge(laterFwdSize);
+            bwdSize.merge(laterBwdSize);
+            if (laterFirstFwd != NONE) {
+                if (lastFwd != NONE) {
+                    fwdIat.add(Math.max(laterFirstFwd, lastFwd) - lastFwd);
+                } else {
+                    firstFwd = laterFirstFwd;
+                }
+                fwdIat.merge(laterFwdIat);
+                lastFwd = Math.max(laterLastFwd, lastFwd);
+            }
+            if (laterFirstBwd != NONE) {
+                if (lastBwd != NONE) {
+                    bwdIat.add(Math.max(laterFirstBwd, lastBwd) - lastBwd);
+                } else {
+                    firstBwd = laterFirstBwd;
+                }
+                bwdIat.merge(laterBwdIat);
+                lastBwd = Math.max(laterLastBwd, lastBwd);
+            }
+            last = Math.max(later.last, last);
         }
 
         long duration() {

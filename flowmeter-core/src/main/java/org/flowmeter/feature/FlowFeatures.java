@@ -6,7 +6,7 @@ import org.flowmeter.decode.DecodedPacket;
  * The per-flow state of one feature set. Hooks are called in packet order; they must not
  * allocate (they run for every packet) and must keep O(1) state (no packet lists).
  */
-public interface FlowFeatures {
+public interface FlowFeatures extends java.io.Serializable {
 
     /**
      * The packet that opened the flow. It is backward only when a local-network rule made the
@@ -20,6 +20,15 @@ public interface FlowFeatures {
     /** The flow has ended at {@code endNanos} (the time of its last packet). */
     default void onExpire(long endNanos) {
     }
+
+    /**
+     * Adds a later segment of the same flow, as if its packets had followed this segment's:
+     * how a flow cut by the end of one capture file is joined with its continuation in the
+     * next. {@code swapped} means the later segment's forward direction is this one's backward.
+     *
+     * @param later a state of the same feature set whose first packet is not earlier than this one's last
+     */
+    void append(FlowFeatures later, boolean swapped);
 
     /** Writes this set's values in the order of {@link FeatureSet#columns()}. */
     void write(RowWriter out);

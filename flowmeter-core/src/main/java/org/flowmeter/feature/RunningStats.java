@@ -4,7 +4,9 @@ package org.flowmeter.feature;
  * Count, sum, min, max, mean and variance of a stream of values in O(1) memory
  * (Welford's update), with an exact merge of two partial streams (Chan et al.).
  */
-public final class RunningStats {
+public final class RunningStats implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private long count;
     private double sum;
     private double min = Double.POSITIVE_INFINITY;
@@ -43,6 +45,13 @@ public final class RunningStats {
         sum += other.sum;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
+    }
+
+    /** A copy of this state. */
+    public RunningStats copy() {
+        RunningStats c = new RunningStats();
+        c.copyFrom(this);
+        return c;
     }
 
     private void copyFrom(RunningStats o) {

@@ -7,7 +7,8 @@ import org.flowmeter.feature.FlowFeatures;
  * One bidirectional flow: its key in forward orientation (src is the side that sent first, or
  * the local side), its clocks and counters, and the state of every feature set.
  */
-public final class Flow {
+public final class Flow implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int FIN_FORWARD = 1;
     private static final int FIN_BACKWARD = 2;
 
@@ -29,14 +30,18 @@ public final class Flow {
     private int finSeen;
     boolean closed;
     EndReason endReason;
+    /** The first packet was a TCP SYN without ACK: the flow cannot continue an older one. */
+    final boolean openedBySyn;
+    /** Still in the table when the input ended: its next file may continue it. */
+    boolean cutByEndOfInput;
     final FlowFeatures[] features;
 
     /** Links in the table's recency list (open or closing flows). */
-    Flow older;
-    Flow newer;
+    transient Flow older;
+    transient Flow newer;
 
     /** Free for whoever consumes flows (a classifier's verdict state, a packet buffer...). */
-    public Object attachment;
+    public transient Object attachment;
 
     Flow(long id, int hash, DecodedPacket p, boolean packetIsForward, FlowFeatures[] features) {
         this.id = id;
@@ -59,6 +64,8 @@ public final class Flow {
             dstPort = p.srcPort;
         }
         this.features = features;
+        this.openedBySyn = p.protocol == DecodedPacket.TCP
+                && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.ACK)) == DecodedPacket.SYN;
         this.firstNanos = p.timestampNanos;
         this.lastNanos = p.timestampNanos;
     }
@@ -93,6 +100,38 @@ public final class Flow {
             }
         }
         return false;
+    }
+
+    /** Whether the other flow's forward direction is this one's (same source address and port). */
+    public boolean sameOrientation(Flow other) {
+        return other.srcLo == srcLo && other.srcHi == srcHi && other.srcPort == srcPort;
+    }
+
+    /**
+     * Adds a later segment of this flow (its continuation in the next capture file) as if its
+     * packets had followed here; the flow then ends the way the later segment ended.
+     */
+    void append(Flow later) {
+        boolean swapped = !sameOrientation(later);
+        for (int i = 0; i < features.length; i++) {
+            features[i].append(later.features[i], swapped);
+        }
+        packets += later.packets;
+        bytes += later.bytes;
+        lastNanos = Math.max(lastNanos, later.lastNanos);
+        finSeen |= swapped ? swapFinBits(later.finSeen) : later.finSeen;
+        closed = later.closed;
+        endReason = later.endReason;
+        cutByEndOfInput = later.cutByEndOfInput;
+        if (!closed && finSeen == (FIN_FORWARD | FIN_BACKWARD)) {
+            // One FIN in each segment: together they close the flow, as one pass would have.
+            closed = true;
+            endReason = EndReason.FIN;
+        }
+    }
+
+    private static int swapFinBits(int bits) {
+        return ((bits & FIN_FORWARD) != 0 ? FIN_BACKWARD : 0) | ((bits & FIN_BACKWARD) != 0 ? FIN_FORWARD : 0);
     }
 
     public long firstNanos() {

@@ -157,9 +157,11 @@ public final class FlowMeter {
     public void finish() {
         Flow f;
         while ((f = closing.oldest()) != null) {
+            f.cutByEndOfInput = true;
             end(f, f.endReason);
         }
         while ((f = open.oldest()) != null) {
+            f.cutByEndOfInput = true;
             end(f, EndReason.END_OF_INPUT);
         }
     }

@@ -29,6 +29,7 @@ public final class FlowPipeline {
     private volatile boolean stopRequested;
     private boolean parallel = true;
     private long packetsRead;
+    private long firstPacketNanos = Long.MIN_VALUE;
     private long bytesRead;
 
     public FlowPipeline(PacketDecoder decoder, FlowMeter meter) {
@@ -66,7 +67,9 @@ public final class FlowPipeline {
             return;
         }
         while (!stopRequested && source.next(raw)) {
-            packetsRead++;
+            if (packetsRead++ == 0) {
+                firstPacketNanos = raw.timestampNanos;
+            }
             bytesRead += raw.originalLength;
             boolean inFlow = decoder.decode(raw, decoded) == null;
             if (inFlow) {
@@ -133,7 +136,9 @@ public final class FlowPipeline {
             batch = free.take();
             batch.size = 0;
             while (!stopRequested && source.next(raw)) {
-                packetsRead++;
+                if (packetsRead++ == 0) {
+                    firstPacketNanos = raw.timestampNanos;
+                }
                 bytesRead += raw.originalLength;
                 if (decoder.decode(raw, batch.packets[batch.size]) == null && ++batch.size == DecodedBatch.CAPACITY) {
                     full.put(batch);
@@ -177,6 +182,11 @@ public final class FlowPipeline {
     /** The packet being processed (valid inside listener callbacks). */
     public RawPacket currentPacket() {
         return raw;
+    }
+
+    /** Time of the first packet read, Long.MIN_VALUE before any. */
+    public long firstPacketNanos() {
+        return firstPacketNanos;
     }
 
     public long packetsRead() {
