@@ -21,242 +21,242 @@ import java.util.concurrent.Future;
  * so the difference is negligible and the best candidate can be refitted with the same numbers.
  */
 public final class GridSearch {
-  /** Loss weights of benign (label 0) and malicious (label 1) rows. */
-  public record ClassWeights(double benign, double malicious) {}
+    /** Loss weights of benign (label 0) and malicious (label 1) rows. */
+    public record ClassWeights(double benign, double malicious) {}
 
-  /** The notebook's five fixed weightings. */
-  public static final List<ClassWeights> REFERENCE_CLASS_WEIGHTS = List.of(
-      new ClassWeights(0.10, 99.90), new ClassWeights(0.25, 99.75), new ClassWeights(0.5, 99.5),
-      new ClassWeights(0.75, 99.25), new ClassWeights(1, 99));
-  public static final List<Double> REFERENCE_CS = List.of(0.1, 0.3, 0.5, 0.7, 0.9);
-  public static final int DEFAULT_FOLDS = 10;
-  public static final long DEFAULT_SEED = 42L;
+    /** The notebook's five fixed weightings. */
+    public static final List<ClassWeights> REFERENCE_CLASS_WEIGHTS = List.of(
+            new ClassWeights(0.10, 99.90), new ClassWeights(0.25, 99.75), new ClassWeights(0.5, 99.5),
+            new ClassWeights(0.75, 99.25), new ClassWeights(1, 99));
+    public static final List<Double> REFERENCE_CS = List.of(0.1, 0.3, 0.5, 0.7, 0.9);
+    public static final int DEFAULT_FOLDS = 10;
+    public static final long DEFAULT_SEED = 42L;
 
-  /** Receives (finished fits, all fits); called in increasing order, from worker threads. */
-  @FunctionalInterface
-  public interface Progress {
-    void update(int done, int total);
-  }
-
-  /** One candidate: mean and population standard deviation of its per-fold ROC AUCs. */
-  public record Result(Hyper hyper, double meanAuc, double stdAuc, double[] foldAucs) {}
-
-  /** All candidates, best first, and the best hyper-parameters. */
-  public record Outcome(List<Result> results, Hyper best, double bestMeanAuc) {}
-
-  private List<ClassWeights> classWeights = REFERENCE_CLASS_WEIGHTS;
-  private boolean includeBalanced = true;
-  private List<Penalty> penalties = List.of(Penalty.L1, Penalty.L2);
-  private List<Double> cs = REFERENCE_CS;
-  private List<Boolean> fitIntercepts = List.of(true, false);
-  private int folds = DEFAULT_FOLDS;
-  private long seed = DEFAULT_SEED;
-  private int threads = Runtime.getRuntime().availableProcessors();
-  private LogisticTrainer trainer = new LogisticTrainer();
-  private Progress progress = (done, total) -> {};
-
-  public GridSearch classWeights(List<ClassWeights> weights) {
-    this.classWeights = List.copyOf(weights);
-    return this;
-  }
-
-  /** Whether to add the inverse-frequency weights n / (2 n_c) to the class weightings. */
-  public GridSearch includeBalanced(boolean include) {
-    this.includeBalanced = include;
-    return this;
-  }
-
-  public GridSearch penalties(List<Penalty> values) {
-    this.penalties = List.copyOf(values);
-    return this;
-  }
-
-  public GridSearch cs(List<Double> values) {
-    this.cs = List.copyOf(values);
-    return this;
-  }
-
-  public GridSearch fitIntercepts(List<Boolean> values) {
-    this.fitIntercepts = List.copyOf(values);
-    return this;
-  }
-
-  public GridSearch folds(int k) {
-    if (k < 2) {
-      throw new IllegalArgumentException("need at least 2 folds, got " + k);
+    /** Receives (finished fits, all fits); called in increasing order, from worker threads. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
     }
-    this.folds = k;
-    return this;
-  }
 
-  /** Seeds the fold shuffle. */
-  public GridSearch seed(long value) {
-    this.seed = value;
-    return this;
-  }
+    /** One candidate: mean and population standard deviation of its per-fold ROC AUCs. */
+    public record Result(Hyper hyper, double meanAuc, double stdAuc, double[] foldAucs) {}
 
-  public GridSearch threads(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("need at least 1 thread, got " + count);
+    /** All candidates, best first, and the best hyper-parameters. */
+    public record Outcome(List<Result> results, Hyper best, double bestMeanAuc) {}
+
+    private List<ClassWeights> classWeights = REFERENCE_CLASS_WEIGHTS;
+    private boolean includeBalanced = true;
+    private List<Penalty> penalties = List.of(Penalty.L1, Penalty.L2);
+    private List<Double> cs = REFERENCE_CS;
+    private List<Boolean> fitIntercepts = List.of(true, false);
+    private int folds = DEFAULT_FOLDS;
+    private long seed = DEFAULT_SEED;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private LogisticTrainer trainer = new LogisticTrainer();
+    private Progress progress = (done, total) -> {};
+
+    public GridSearch classWeights(List<ClassWeights> weights) {
+        this.classWeights = List.copyOf(weights);
+        return this;
     }
-    this.threads = count;
-    return this;
-  }
 
-  public GridSearch trainer(LogisticTrainer value) {
-    this.trainer = Objects.requireNonNull(value);
-    return this;
-  }
-
-  public GridSearch progress(Progress callback) {
-    this.progress = Objects.requireNonNull(callback);
-    return this;
-  }
-
-  /** The candidates for this data, in grid order (class weights, penalty, C, intercept). */
-  public List<Hyper> candidates(Dataset data) {
-    List<ClassWeights> weights = new ArrayList<>(classWeights);
-    if (includeBalanced) {
-      weights.add(balanced(data));
+    /** Whether to add the inverse-frequency weights n / (2 n_c) to the class weightings. */
+    public GridSearch includeBalanced(boolean include) {
+        this.includeBalanced = include;
+        return this;
     }
-    List<Hyper> grid = new ArrayList<>();
-    for (ClassWeights w : weights) {
-      for (Penalty p : penalties) {
-        for (double c : cs) {
-          for (boolean intercept : fitIntercepts) {
-            grid.add(new Hyper(p, c, w.benign(), w.malicious(), intercept));
-          }
+
+    public GridSearch penalties(List<Penalty> values) {
+        this.penalties = List.copyOf(values);
+        return this;
+    }
+
+    public GridSearch cs(List<Double> values) {
+        this.cs = List.copyOf(values);
+        return this;
+    }
+
+    public GridSearch fitIntercepts(List<Boolean> values) {
+        this.fitIntercepts = List.copyOf(values);
+        return this;
+    }
+
+    public GridSearch folds(int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("need at least 2 folds, got " + k);
         }
-      }
-    }
-    return grid;
-  }
-
-  /** scikit-learn's class_weight="balanced": n / (2 n_c). */
-  public static ClassWeights balanced(Dataset data) {
-    int benign = data.countBenign();
-    int malicious = data.countMalicious();
-    if (benign == 0 || malicious == 0) {
-      throw new IllegalArgumentException("balanced weights need both classes");
-    }
-    return new ClassWeights(data.size() / (2.0 * benign), data.size() / (2.0 * malicious));
-  }
-
-  public Outcome run(Dataset data) {
-    List<Hyper> grid = candidates(data);
-    if (grid.isEmpty()) {
-      throw new IllegalArgumentException("the grid is empty");
-    }
-    List<StratifiedSplit.Split> splits = StratifiedSplit.kFold(data.labels(), folds, seed);
-    List<StandardScaler> scalers = new ArrayList<>();
-    for (StratifiedSplit.Split split : splits) {
-      scalers.add(StandardScaler.fit(data.subset(split.train()).rows()));
+        this.folds = k;
+        return this;
     }
 
-    int total = grid.size() * folds;
-    double[][] aucs = new double[grid.size()][folds];
-    ProgressCounter counter = new ProgressCounter(total);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread t = new Thread(runnable, "grid-search");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>(total);
-      for (int g = 0; g < grid.size(); g++) {
-        for (int f = 0; f < folds; f++) {
-          int candidate = g;
-          int fold = f;
-          futures.add(pool.submit(() -> {
-            aucs[candidate][fold] = foldAuc(data, grid.get(candidate), splits.get(fold), scalers.get(fold));
-            counter.increment();
-          }));
+    /** Seeds the fold shuffle. */
+    public GridSearch seed(long value) {
+        this.seed = value;
+        return this;
+    }
+
+    public GridSearch threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("need at least 1 thread, got " + count);
         }
-      }
-      for (Future<?> future : futures) {
-        await(future);
-      }
-    } finally {
-      pool.shutdownNow();
+        this.threads = count;
+        return this;
     }
 
-    List<Result> results = new ArrayList<>();
-    for (int g = 0; g < grid.size(); g++) {
-      results.add(new Result(grid.get(g), mean(aucs[g]), populationStd(aucs[g]), aucs[g]));
-    }
-    // Stable sort: among equal scores the earlier grid entry wins, independent of threading.
-    results.sort(Comparator.comparingDouble(Result::meanAuc).reversed());
-    Result best = results.get(0);
-    return new Outcome(List.copyOf(results), best.hyper(), best.meanAuc());
-  }
-
-  private double foldAuc(Dataset data, Hyper hyper, StratifiedSplit.Split split, StandardScaler scaler) {
-    LogisticTrainer.Coefficients fit = trainer.fit(data.rows(), data.labels(), split.train(), scaler, hyper);
-    double[] mean = scaler.mean();
-    double[] std = scaler.std();
-    double[] w = fit.weights();
-    int[] test = split.test();
-    int[] labels = new int[test.length];
-    double[] scores = new double[test.length];
-    for (int i = 0; i < test.length; i++) {
-      double[] row = data.row(test[i]);
-      double z = fit.intercept();
-      for (int j = 0; j < w.length; j++) {
-        z += w[j] * ((row[j] - mean[j]) / std[j]);
-      }
-      // The decision value ranks rows exactly like the probability does.
-      scores[i] = z;
-      labels[i] = data.label(test[i]);
-    }
-    return Metrics.rocAuc(labels, scores);
-  }
-
-  private final class ProgressCounter {
-    private final int total;
-    private int done;
-
-    ProgressCounter(int total) {
-      this.total = total;
+    public GridSearch trainer(LogisticTrainer value) {
+        this.trainer = Objects.requireNonNull(value);
+        return this;
     }
 
-    synchronized void increment() {
-      done++;
-      progress.update(done, total);
+    public GridSearch progress(Progress callback) {
+        this.progress = Objects.requireNonNull(callback);
+        return this;
     }
-  }
 
-  private static void await(Future<?> future) {
-    try {
-      future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("grid search interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+    /** The candidates for this data, in grid order (class weights, penalty, C, intercept). */
+    public List<Hyper> candidates(Dataset data) {
+        List<ClassWeights> weights = new ArrayList<>(classWeights);
+        if (includeBalanced) {
+            weights.add(balanced(data));
+        }
+        List<Hyper> grid = new ArrayList<>();
+        for (ClassWeights w : weights) {
+            for (Penalty p : penalties) {
+                for (double c : cs) {
+                    for (boolean intercept : fitIntercepts) {
+                        grid.add(new Hyper(p, c, w.benign(), w.malicious(), intercept));
+                    }
+                }
+            }
+        }
+        return grid;
     }
-  }
 
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
+    /** scikit-learn's class_weight="balanced": n / (2 n_c). */
+    public static ClassWeights balanced(Dataset data) {
+        int benign = data.countBenign();
+        int malicious = data.countMalicious();
+        if (benign == 0 || malicious == 0) {
+            throw new IllegalArgumentException("balanced weights need both classes");
+        }
+        return new ClassWeights(data.size() / (2.0 * benign), data.size() / (2.0 * malicious));
     }
-    return sum / values.length;
-  }
 
-  private static double populationStd(double[] values) {
-    double m = mean(values);
-    double sum = 0;
-    for (double v : values) {
-      sum += (v - m) * (v - m);
+    public Outcome run(Dataset data) {
+        List<Hyper> grid = candidates(data);
+        if (grid.isEmpty()) {
+            throw new IllegalArgumentException("the grid is empty");
+        }
+        List<StratifiedSplit.Split> splits = StratifiedSplit.kFold(data.labels(), folds, seed);
+        List<StandardScaler> scalers = new ArrayList<>();
+        for (StratifiedSplit.Split split : splits) {
+            scalers.add(StandardScaler.fit(data.subset(split.train()).rows()));
+        }
+
+        int total = grid.size() * folds;
+        double[][] aucs = new double[grid.size()][folds];
+        ProgressCounter counter = new ProgressCounter(total);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread t = new Thread(runnable, "grid-search");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(total);
+            for (int g = 0; g < grid.size(); g++) {
+                for (int f = 0; f < folds; f++) {
+                    int candidate = g;
+                    int fold = f;
+                    futures.add(pool.submit(() -> {
+                        aucs[candidate][fold] = foldAuc(data, grid.get(candidate), splits.get(fold), scalers.get(fold));
+                        counter.increment();
+                    }));
+                }
+            }
+            for (Future<?> future : futures) {
+                await(future);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Result> results = new ArrayList<>();
+        for (int g = 0; g < grid.size(); g++) {
+            results.add(new Result(grid.get(g), mean(aucs[g]), populationStd(aucs[g]), aucs[g]));
+        }
+        // Stable sort: among equal scores the earlier grid entry wins, independent of threading.
+        results.sort(Comparator.comparingDouble(Result::meanAuc).reversed());
+        Result best = results.get(0);
+        return new Outcome(List.copyOf(results), best.hyper(), best.meanAuc());
     }
-    return Math.sqrt(sum / values.length);
-  }
+
+    private double foldAuc(Dataset data, Hyper hyper, StratifiedSplit.Split split, StandardScaler scaler) {
+        LogisticTrainer.Coefficients fit = trainer.fit(data.rows(), data.labels(), split.train(), scaler, hyper);
+        double[] mean = scaler.mean();
+        double[] std = scaler.std();
+        double[] w = fit.weights();
+        int[] test = split.test();
+        int[] labels = new int[test.length];
+        double[] scores = new double[test.length];
+        for (int i = 0; i < test.length; i++) {
+            double[] row = data.row(test[i]);
+            double z = fit.intercept();
+            for (int j = 0; j < w.length; j++) {
+                z += w[j] * ((row[j] - mean[j]) / std[j]);
+            }
+            // The decision value ranks rows exactly like the probability does.
+            scores[i] = z;
+            labels[i] = data.label(test[i]);
+        }
+        return Metrics.rocAuc(labels, scores);
+    }
+
+    private final class ProgressCounter {
+        private final int total;
+        private int done;
+
+        ProgressCounter(int total) {
+            this.total = total;
+        }
+
+        synchronized void increment() {
+            done++;
+            progress.update(done, total);
+        }
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grid search interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double populationStd(double[] values) {
+        double m = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - m) * (v - m);
+        }
+        return Math.sqrt(sum / values.length);
+    }
 }

@@ -12,159 +12,159 @@ import java.util.Objects;
  * threshold.
  */
 public final class LogisticModel {
-  public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = 0.5;
 
-  private final String featureSet;
-  private final String[] features;
-  private final double[] mean;
-  private final double[] std;
-  private final double[] weights;
-  private final double intercept;
-  private final double threshold;
-  private final Map<String, Object> metadata;
+    private final String featureSet;
+    private final String[] features;
+    private final double[] mean;
+    private final double[] std;
+    private final double[] weights;
+    private final double intercept;
+    private final double threshold;
+    private final Map<String, Object> metadata;
 
-  public LogisticModel(String featureSet, String[] features, double[] mean, double[] std,
-      double[] weights, double intercept, double threshold, Map<String, Object> metadata) {
-    this.featureSet = Objects.requireNonNull(featureSet, "featureSet");
-    this.features = features.clone();
-    this.mean = mean.clone();
-    this.std = std.clone();
-    this.weights = weights.clone();
-    this.intercept = intercept;
-    this.threshold = threshold;
-    this.metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-    validate();
-  }
-
-  private void validate() {
-    int d = features.length;
-    requireLength("mean", mean.length, d);
-    requireLength("std", std.length, d);
-    requireLength("weights", weights.length, d);
-    for (int j = 0; j < d; j++) {
-      Objects.requireNonNull(features[j], "feature name " + j);
-      requireFinite("mean", j, mean[j]);
-      requireFinite("weights", j, weights[j]);
-      if (!(std[j] > 0) || !Double.isFinite(std[j])) {
-        throw new IllegalArgumentException("std[" + j + "] (" + features[j] + ") must be positive and finite, is " + std[j]);
-      }
+    public LogisticModel(String featureSet, String[] features, double[] mean, double[] std,
+            double[] weights, double intercept, double threshold, Map<String, Object> metadata) {
+        this.featureSet = Objects.requireNonNull(featureSet, "featureSet");
+        this.features = features.clone();
+        this.mean = mean.clone();
+        this.std = std.clone();
+        this.weights = weights.clone();
+        this.intercept = intercept;
+        this.threshold = threshold;
+        this.metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        validate();
     }
-    if (!Double.isFinite(intercept)) {
-      throw new IllegalArgumentException("intercept must be finite, is " + intercept);
+
+    private void validate() {
+        int d = features.length;
+        requireLength("mean", mean.length, d);
+        requireLength("std", std.length, d);
+        requireLength("weights", weights.length, d);
+        for (int j = 0; j < d; j++) {
+            Objects.requireNonNull(features[j], "feature name " + j);
+            requireFinite("mean", j, mean[j]);
+            requireFinite("weights", j, weights[j]);
+            if (!(std[j] > 0) || !Double.isFinite(std[j])) {
+                throw new IllegalArgumentException("std[" + j + "] (" + features[j] + ") must be positive and finite, is " + std[j]);
+            }
+        }
+        if (!Double.isFinite(intercept)) {
+            throw new IllegalArgumentException("intercept must be finite, is " + intercept);
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be within [0, 1], is " + threshold);
+        }
     }
-    if (!(threshold >= 0 && threshold <= 1)) {
-      throw new IllegalArgumentException("threshold must be within [0, 1], is " + threshold);
+
+    private static void requireLength(String what, int actual, int expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(what + " has " + actual + " values but there are " + expected + " features");
+        }
     }
-  }
 
-  private static void requireLength(String what, int actual, int expected) {
-    if (actual != expected) {
-      throw new IllegalArgumentException(what + " has " + actual + " values but there are " + expected + " features");
+    private void requireFinite(String what, int j, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + "[" + j + "] (" + features[j] + ") must be finite, is " + v);
+        }
     }
-  }
 
-  private void requireFinite(String what, int j, double v) {
-    if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(what + "[" + j + "] (" + features[j] + ") must be finite, is " + v);
+    /** The linear decision value {@code w . ((x - mean) / std) + b}; no allocation. */
+    public double decision(double[] raw) {
+        if (raw.length != weights.length) {
+            throw new IllegalArgumentException("expected " + weights.length + " feature values, got " + raw.length);
+        }
+        double z = intercept;
+        for (int j = 0; j < weights.length; j++) {
+            z += weights[j] * ((raw[j] - mean[j]) / std[j]);
+        }
+        return z;
     }
-  }
 
-  /** The linear decision value {@code w . ((x - mean) / std) + b}; no allocation. */
-  public double decision(double[] raw) {
-    if (raw.length != weights.length) {
-      throw new IllegalArgumentException("expected " + weights.length + " feature values, got " + raw.length);
+    /** The probability of being malicious; NaN when an input is NaN. No allocation. */
+    public double score(double[] raw) {
+        return sigmoid(decision(raw));
     }
-    double z = intercept;
-    for (int j = 0; j < weights.length; j++) {
-      z += weights[j] * ((raw[j] - mean[j]) / std[j]);
+
+    /** NaN scores are never malicious. */
+    public boolean isMalicious(double score) {
+        return score >= threshold;
     }
-    return z;
-  }
 
-  /** The probability of being malicious; NaN when an input is NaN. No allocation. */
-  public double score(double[] raw) {
-    return sigmoid(decision(raw));
-  }
-
-  /** NaN scores are never malicious. */
-  public boolean isMalicious(double score) {
-    return score >= threshold;
-  }
-
-  /** Never evaluates exp of a large positive number, so it neither overflows nor loses precision. */
-  public static double sigmoid(double z) {
-    if (z >= 0) {
-      return 1.0 / (1.0 + Math.exp(-z));
+    /** Never evaluates exp of a large positive number, so it neither overflows nor loses precision. */
+    public static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
     }
-    double e = Math.exp(z);
-    return e / (1.0 + e);
-  }
 
-  public LogisticModel withThreshold(double newThreshold) {
-    return new LogisticModel(featureSet, features, mean, std, weights, intercept, newThreshold, metadata);
-  }
+    public LogisticModel withThreshold(double newThreshold) {
+        return new LogisticModel(featureSet, features, mean, std, weights, intercept, newThreshold, metadata);
+    }
 
-  public LogisticModel withMetadata(Map<String, Object> newMetadata) {
-    return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, newMetadata);
-  }
+    public LogisticModel withMetadata(Map<String, Object> newMetadata) {
+        return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, newMetadata);
+    }
 
-  public String featureSet() {
-    return featureSet;
-  }
+    public String featureSet() {
+        return featureSet;
+    }
 
-  public String[] features() {
-    return features.clone();
-  }
+    public String[] features() {
+        return features.clone();
+    }
 
-  public int featureCount() {
-    return features.length;
-  }
+    public int featureCount() {
+        return features.length;
+    }
 
-  public double[] mean() {
-    return mean.clone();
-  }
+    public double[] mean() {
+        return mean.clone();
+    }
 
-  public double[] std() {
-    return std.clone();
-  }
+    public double[] std() {
+        return std.clone();
+    }
 
-  public double[] weights() {
-    return weights.clone();
-  }
+    public double[] weights() {
+        return weights.clone();
+    }
 
-  public double intercept() {
-    return intercept;
-  }
+    public double intercept() {
+        return intercept;
+    }
 
-  public double threshold() {
-    return threshold;
-  }
+    public double threshold() {
+        return threshold;
+    }
 
-  /** Unmodifiable, in insertion order. */
-  public Map<String, Object> metadata() {
-    return metadata;
-  }
+    /** Unmodifiable, in insertion order. */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof LogisticModel m
-        && featureSet.equals(m.featureSet)
-        && Arrays.equals(features, m.features)
-        && Arrays.equals(mean, m.mean)
-        && Arrays.equals(std, m.std)
-        && Arrays.equals(weights, m.weights)
-        && Double.compare(intercept, m.intercept) == 0
-        && Double.compare(threshold, m.threshold) == 0
-        && metadata.equals(m.metadata);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LogisticModel m
+                && featureSet.equals(m.featureSet)
+                && Arrays.equals(features, m.features)
+                && Arrays.equals(mean, m.mean)
+                && Arrays.equals(std, m.std)
+                && Arrays.equals(weights, m.weights)
+                && Double.compare(intercept, m.intercept) == 0
+                && Double.compare(threshold, m.threshold) == 0
+                && metadata.equals(m.metadata);
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(featureSet, Arrays.hashCode(features), Arrays.hashCode(weights), intercept, threshold);
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(featureSet, Arrays.hashCode(features), Arrays.hashCode(weights), intercept, threshold);
+    }
 
-  @Override
-  public String toString() {
-    return "LogisticModel[" + featureSet + ", " + features.length + " features, threshold " + threshold + "]";
-  }
+    @Override
+    public String toString() {
+        return "LogisticModel[" + featureSet + ", " + features.length + " features, threshold " + threshold + "]";
+    }
 }

@@ -22,170 +22,170 @@ import java.util.stream.IntStream;
  * order or concurrency of fits.
  */
 public final class LogisticTrainer {
-  /** scikit-learn's default {@code tol}. */
-  public static final double DEFAULT_TOLERANCE = 1e-4;
-  /** liblinear's own default iteration limit. */
-  public static final int DEFAULT_MAX_ITERATIONS = 1000;
-  public static final long DEFAULT_SEED = 1L;
+    /** scikit-learn's default {@code tol}. */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
+    /** liblinear's own default iteration limit. */
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+    public static final long DEFAULT_SEED = 1L;
 
-  static {
-    Linear.disableDebugOutput();
-  }
-
-  private final double tolerance;
-  private final int maxIterations;
-  private final long seed;
-
-  public LogisticTrainer() {
-    this(DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, DEFAULT_SEED);
-  }
-
-  public LogisticTrainer(double tolerance, int maxIterations, long seed) {
-    if (!(tolerance > 0)) {
-      throw new IllegalArgumentException("tolerance must be positive, is " + tolerance);
+    static {
+        Linear.disableDebugOutput();
     }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be at least 1, is " + maxIterations);
-    }
-    this.tolerance = tolerance;
-    this.maxIterations = maxIterations;
-    this.seed = seed;
-  }
 
-  public double tolerance() {
-    return tolerance;
-  }
+    private final double tolerance;
+    private final int maxIterations;
+    private final long seed;
 
-  public int maxIterations() {
-    return maxIterations;
-  }
+    public LogisticTrainer() {
+        this(DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, DEFAULT_SEED);
+    }
 
-  /** Weights on standardised features plus the intercept (0 without one). */
-  public record Coefficients(double[] weights, double intercept) {}
+    public LogisticTrainer(double tolerance, int maxIterations, long seed) {
+        if (!(tolerance > 0)) {
+            throw new IllegalArgumentException("tolerance must be positive, is " + tolerance);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1, is " + maxIterations);
+        }
+        this.tolerance = tolerance;
+        this.maxIterations = maxIterations;
+        this.seed = seed;
+    }
 
-  /**
-   * Standardises the training data, fits, and returns a model with threshold 0.5 whose metadata
-   * holds the training sizes, hyper-parameters, solver, date and (when packaged) tool version,
-   * followed by {@code extraMetadata} - the place for a training-data description or CV score.
-   */
-  public LogisticModel train(Dataset train, Hyper hyper, String featureSet, Map<String, Object> extraMetadata) {
-    StandardScaler scaler = StandardScaler.fit(train.rows());
-    int[] all = IntStream.range(0, train.size()).toArray();
-    Coefficients fit = fit(train.rows(), train.labels(), all, scaler, hyper);
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("trainingRows", train.size());
-    metadata.put("trainingMalicious", train.countMalicious());
-    metadata.put("trainingBenign", train.countBenign());
-    metadata.put("hyperParameters", hyper.toMap());
-    metadata.put("solver", "liblinear " + (hyper.penalty() == Penalty.L1 ? "L1R_LR" : "L2R_LR"));
-    metadata.put("tolerance", tolerance);
-    metadata.put("trainedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    String version = LogisticTrainer.class.getPackage().getImplementationVersion();
-    if (version != null) {
-      metadata.put("toolVersion", version);
+    public double tolerance() {
+        return tolerance;
     }
-    if (extraMetadata != null) {
-      metadata.putAll(extraMetadata);
-    }
-    return new LogisticModel(featureSet, train.featureNames(), scaler.mean(), scaler.std(),
-        fit.weights(), fit.intercept(), LogisticModel.DEFAULT_THRESHOLD, metadata);
-  }
 
-  public LogisticModel train(Dataset train, Hyper hyper, String featureSet) {
-    return train(train, hyper, featureSet, null);
-  }
+    public int maxIterations() {
+        return maxIterations;
+    }
 
-  /** Fits on rows that are already standardised; both classes must be present. */
-  public Coefficients fitScaled(double[][] scaled, int[] labels, Hyper hyper) {
-    if (scaled.length != labels.length) {
-      throw new IllegalArgumentException("rows and labels differ in length");
-    }
-    int[] all = IntStream.range(0, scaled.length).toArray();
-    return fit(scaled, labels, all, null, hyper);
-  }
+    /** Weights on standardised features plus the intercept (0 without one). */
+    public record Coefficients(double[] weights, double intercept) {}
 
-  /**
-   * Fits on the selected rows, standardising each on the fly with {@code scaler} (null: rows are
-   * already standardised) so that cross-validation needs no scaled copy of every fold.
-   */
-  Coefficients fit(double[][] rows, int[] labels, int[] selected, StandardScaler scaler, Hyper hyper) {
-    if (selected.length == 0) {
-      throw new IllegalArgumentException("no training rows");
+    /**
+     * Standardises the training data, fits, and returns a model with threshold 0.5 whose metadata
+     * holds the training sizes, hyper-parameters, solver, date and (when packaged) tool version,
+     * followed by {@code extraMetadata} - the place for a training-data description or CV score.
+     */
+    public LogisticModel train(Dataset train, Hyper hyper, String featureSet, Map<String, Object> extraMetadata) {
+        StandardScaler scaler = StandardScaler.fit(train.rows());
+        int[] all = IntStream.range(0, train.size()).toArray();
+        Coefficients fit = fit(train.rows(), train.labels(), all, scaler, hyper);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("trainingRows", train.size());
+        metadata.put("trainingMalicious", train.countMalicious());
+        metadata.put("trainingBenign", train.countBenign());
+        metadata.put("hyperParameters", hyper.toMap());
+        metadata.put("solver", "liblinear " + (hyper.penalty() == Penalty.L1 ? "L1R_LR" : "L2R_LR"));
+        metadata.put("tolerance", tolerance);
+        metadata.put("trainedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        String version = LogisticTrainer.class.getPackage().getImplementationVersion();
+        if (version != null) {
+            metadata.put("toolVersion", version);
+        }
+        if (extraMetadata != null) {
+            metadata.putAll(extraMetadata);
+        }
+        return new LogisticModel(featureSet, train.featureNames(), scaler.mean(), scaler.std(),
+                fit.weights(), fit.intercept(), LogisticModel.DEFAULT_THRESHOLD, metadata);
     }
-    int d = rows[selected[0]].length;
-    Problem problem = toProblem(rows, labels, selected, scaler, hyper.fitIntercept());
 
-    SolverType solver = hyper.penalty() == Penalty.L1 ? SolverType.L1R_LR : SolverType.L2R_LR;
-    Parameter parameter = new Parameter(solver, hyper.c(), tolerance, maxIterations, 0.1);
-    parameter.setWeights(new double[] {hyper.weightBenign(), hyper.weightMalicious()},
-        new int[] {Dataset.BENIGN, Dataset.MALICIOUS});
-    parameter.setRandom(new Random(seed));
-    Model model = Linear.train(problem, parameter);
+    public LogisticModel train(Dataset train, Hyper hyper, String featureSet) {
+        return train(train, hyper, featureSet, null);
+    }
 
-    // liblinear orients the binary decision towards its first label (the first one it saw).
-    double sign = model.getLabels()[0] == Dataset.MALICIOUS ? 1 : -1;
-    double[] w = model.getFeatureWeights();
-    double[] weights = new double[d];
-    for (int j = 0; j < d; j++) {
-      weights[j] = sign * w[j];
+    /** Fits on rows that are already standardised; both classes must be present. */
+    public Coefficients fitScaled(double[][] scaled, int[] labels, Hyper hyper) {
+        if (scaled.length != labels.length) {
+            throw new IllegalArgumentException("rows and labels differ in length");
+        }
+        int[] all = IntStream.range(0, scaled.length).toArray();
+        return fit(scaled, labels, all, null, hyper);
     }
-    double intercept = hyper.fitIntercept() ? sign * w[d] : 0.0;
-    return new Coefficients(weights, intercept);
-  }
 
-  /**
-   * liblinear's own {@code Problem.bias} yields a zero intercept in this version, so the intercept
-   * is an explicit constant feature of value 1 - which is also how scikit-learn's liblinear path
-   * works (intercept_scaling = 1; the intercept is regularised like any weight).
-   */
-  private static Problem toProblem(double[][] rows, int[] labels, int[] selected, StandardScaler scaler,
-      boolean withBias) {
-    int d = rows[selected[0]].length;
-    Problem problem = new Problem();
-    problem.l = selected.length;
-    problem.n = withBias ? d + 1 : d;
-    problem.bias = -1;
-    problem.y = new double[selected.length];
-    problem.x = new Feature[selected.length][];
-    double[] scaled = new double[d];
-    boolean benign = false;
-    boolean malicious = false;
-    for (int i = 0; i < selected.length; i++) {
-      int label = labels[selected[i]];
-      benign |= label == Dataset.BENIGN;
-      malicious |= label == Dataset.MALICIOUS;
-      problem.y[i] = label;
-      double[] row = rows[selected[i]];
-      if (scaler != null) {
-        scaler.transformInto(row, scaled);
-        row = scaled;
-      }
-      problem.x[i] = toFeatures(row, withBias);
-    }
-    if (!benign || !malicious) {
-      throw new IllegalArgumentException("training data needs both benign and malicious rows");
-    }
-    return problem;
-  }
+    /**
+     * Fits on the selected rows, standardising each on the fly with {@code scaler} (null: rows are
+     * already standardised) so that cross-validation needs no scaled copy of every fold.
+     */
+    Coefficients fit(double[][] rows, int[] labels, int[] selected, StandardScaler scaler, Hyper hyper) {
+        if (selected.length == 0) {
+            throw new IllegalArgumentException("no training rows");
+        }
+        int d = rows[selected[0]].length;
+        Problem problem = toProblem(rows, labels, selected, scaler, hyper.fitIntercept());
 
-  private static Feature[] toFeatures(double[] row, boolean withBias) {
-    int nonZero = 0;
-    for (double v : row) {
-      if (v != 0) {
-        nonZero++;
-      }
+        SolverType solver = hyper.penalty() == Penalty.L1 ? SolverType.L1R_LR : SolverType.L2R_LR;
+        Parameter parameter = new Parameter(solver, hyper.c(), tolerance, maxIterations, 0.1);
+        parameter.setWeights(new double[] {hyper.weightBenign(), hyper.weightMalicious()},
+                new int[] {Dataset.BENIGN, Dataset.MALICIOUS});
+        parameter.setRandom(new Random(seed));
+        Model model = Linear.train(problem, parameter);
+
+        // liblinear orients the binary decision towards its first label (the first one it saw).
+        double sign = model.getLabels()[0] == Dataset.MALICIOUS ? 1 : -1;
+        double[] w = model.getFeatureWeights();
+        double[] weights = new double[d];
+        for (int j = 0; j < d; j++) {
+            weights[j] = sign * w[j];
+        }
+        double intercept = hyper.fitIntercept() ? sign * w[d] : 0.0;
+        return new Coefficients(weights, intercept);
     }
-    // liblinear is sparse: zeros may be left out, which keeps large training sets smaller.
-    Feature[] features = new Feature[nonZero + (withBias ? 1 : 0)];
-    int k = 0;
-    for (int j = 0; j < row.length; j++) {
-      if (row[j] != 0) {
-        features[k++] = new FeatureNode(j + 1, row[j]);
-      }
+
+    /**
+     * liblinear's own {@code Problem.bias} yields a zero intercept in this version, so the intercept
+     * is an explicit constant feature of value 1 - which is also how scikit-learn's liblinear path
+     * works (intercept_scaling = 1; the intercept is regularised like any weight).
+     */
+    private static Problem toProblem(double[][] rows, int[] labels, int[] selected, StandardScaler scaler,
+            boolean withBias) {
+        int d = rows[selected[0]].length;
+        Problem problem = new Problem();
+        problem.l = selected.length;
+        problem.n = withBias ? d + 1 : d;
+        problem.bias = -1;
+        problem.y = new double[selected.length];
+        problem.x = new Feature[selected.length][];
+        double[] scaled = new double[d];
+        boolean benign = false;
+        boolean malicious = false;
+        for (int i = 0; i < selected.length; i++) {
+            int label = labels[selected[i]];
+            benign |= label == Dataset.BENIGN;
+            malicious |= label == Dataset.MALICIOUS;
+            problem.y[i] = label;
+            double[] row = rows[selected[i]];
+            if (scaler != null) {
+                scaler.transformInto(row, scaled);
+                row = scaled;
+            }
+            problem.x[i] = toFeatures(row, withBias);
+        }
+        if (!benign || !malicious) {
+            throw new IllegalArgumentException("training data needs both benign and malicious rows");
+        }
+        return problem;
     }
-    if (withBias) {
-      features[k] = new FeatureNode(row.length + 1, 1.0);
+
+    private static Feature[] toFeatures(double[] row, boolean withBias) {
+        int nonZero = 0;
+        for (double v : row) {
+            if (v != 0) {
+                nonZero++;
+            }
+        }
+        // liblinear is sparse: zeros may be left out, which keeps large training sets smaller.
+        Feature[] features = new Feature[nonZero + (withBias ? 1 : 0)];
+        int k = 0;
+        for (int j = 0; j < row.length; j++) {
+            if (row[j] != 0) {
+                features[k++] = new FeatureNode(j + 1, row[j]);
+            }
+        }
+        if (withBias) {
+            features[k] = new FeatureNode(row.length + 1, 1.0);
+        }
+        return features;
     }
-    return features;
-  }
 }

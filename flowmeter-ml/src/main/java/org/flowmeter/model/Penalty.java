@@ -2,6 +2,6 @@ package org.flowmeter.model;
 
 /** The regularisation norm of the logistic regression. */
 public enum Penalty {
-  L1,
-  L2
+    L1,
+    L2
 }
