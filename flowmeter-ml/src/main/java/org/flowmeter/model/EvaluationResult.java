@@ -10,9 +10,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * <p>The packet and byte shares are null unless per-flow packet and byte counts were supplied:
  * {@code forwarded_*_share} is the share of all packets (bytes) that belong to forwarded flows,
- * {@code malicious_*_share} the share of forwarded packets (bytes) that belong to truly malicious
- * flows (0 when nothing is forwarded), mirroring {@code forwarded_flow_share} and
- * {@code malicious_in_forwarded}.
+ * {@code malicious_*_share} the share of all packets (bytes) that belong to truly malicious flows:
+ * what a perfect filter would forward, the floor to compare the forwarded share with.
  */
 @JsonPropertyOrder({"flows", "tp", "fp", "tn", "fn", "accuracy", "precision", "recall", "fpr", "f1",
         "roc_auc", "pr_auc", "forwarded_flow_share", "malicious_in_forwarded", "forwarded_packet_share",

@@ -59,28 +59,30 @@ public final class Metrics {
                 bytes == null ? null : byteShares.maliciousShare());
     }
 
-    /** Sums a per-flow quantity (packets or bytes) over all, forwarded, and truly malicious forwarded flows. */
+    /** Sums a per-flow quantity (packets or bytes) over all, forwarded and truly malicious flows. */
     private static final class Shares {
         long all;
         long forwarded;
-        long maliciousForwarded;
+        long malicious;
 
-        void add(long amount, boolean flagged, boolean malicious) {
+        void add(long amount, boolean flagged, boolean isMalicious) {
             all += amount;
             if (flagged) {
                 forwarded += amount;
-                if (malicious) {
-                    maliciousForwarded += amount;
-                }
+            }
+            if (isMalicious) {
+                malicious += amount;
             }
         }
 
+        /** Share of all traffic that would be sent on to the console. */
         double forwardedShare() {
             return ratio(forwarded, all);
         }
 
+        /** Share of all traffic that truly belongs to malicious flows: the floor for forwarding. */
         double maliciousShare() {
-            return ratio(maliciousForwarded, forwarded);
+            return ratio(malicious, all);
         }
     }
 

@@ -46,11 +46,12 @@ class MetricsTest {
         long[] packets = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100};
         long[] bytes = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
         EvaluationResult r = Metrics.evaluate(LABELS, SCORES, 0.5, packets, bytes);
-        // Forwarded flows 0..4 carry 150 of 550 packets; the malicious ones (0, 1, 3) carry 70.
+        // Forwarded flows 0..4 carry 150 of 550 packets; the truly malicious ones (0, 1, 3, 7) carry
+        // 10 + 20 + 40 + 80 = 150 too; bytes: 5 of 10 forwarded, 4 of 10 malicious.
         assertThat(r.forwardedPacketShare()).isCloseTo(150.0 / 550, within(EPS));
-        assertThat(r.maliciousPacketShare()).isCloseTo(70.0 / 150, within(EPS));
+        assertThat(r.maliciousPacketShare()).isCloseTo(150.0 / 550, within(EPS));
         assertThat(r.forwardedByteShare()).isCloseTo(0.5, within(EPS));
-        assertThat(r.maliciousByteShare()).isCloseTo(0.6, within(EPS));
+        assertThat(r.maliciousByteShare()).isCloseTo(0.4, within(EPS));
     }
 
     @Test
