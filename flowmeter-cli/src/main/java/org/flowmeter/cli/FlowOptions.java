@@ -15,6 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Flow-table options shared by every command that turns captures into flows. */
 final class FlowOptions {
+    /** CICFlowMeter's default flow timeout, counted from a flow's first packet. */
+    static final Duration CIC_FLOW_TIMEOUT = Duration.ofSeconds(120);
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -42,6 +45,11 @@ final class FlowOptions {
             defaultValue = "1000000")
     int maxFlows;
 
+    @Option(names = "--cic-compat",
+            description = "Cut flows as CICFlowMeter does: a 120 s active timeout and a TCP flow ends at its first FIN "
+                    + "(later packets of the connection open a new flow). Overrides --active-timeout.")
+    boolean cicCompat;
+
     @Option(names = "--features", paramLabel = "SETS",
             description = "Feature sets, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "deepfence", completionCandidates = FeatureSetNames.class)
@@ -58,6 +66,9 @@ final class FlowOptions {
                 .withMaxFlows(maxFlows);
         if (!localNets.isEmpty()) {
             c = c.withLocalNets(localNetPredicate());
+        }
+        if (cicCompat) {
+            c = c.withActiveTimeout(CIC_FLOW_TIMEOUT).withEndAtFirstFin(true);
         }
         return c;
     }

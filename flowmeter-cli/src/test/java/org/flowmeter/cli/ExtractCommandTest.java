@@ -43,6 +43,27 @@ class ExtractCommandTest {
     }
 
     @Test
+    void allFeatureSetsWriteDeepfenceThenCicColumns() throws IOException {
+        List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        assertThat(header).hasSize(48 + 81);
+        assertThat(header.get(45)).isEqualTo("Flow Duration");
+        assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
+        assertThat(lines).hasSize(9);
+    }
+
+    @Test
+    void cicCompatEndsEachConnectionAtItsFirstFin() throws IOException {
+        List<String> lines = extract(fixture("http_small.pcap"), "--cic-compat");
+        // per connection: SYN .. first FIN (10 packets); the other side's FIN opens and ends a flow;
+        // the last ACK (or two) open one more, ended by the end of the input
+        List<String> rows = lines.subList(1, lines.size());
+        assertThat(rows).hasSize(24);
+        assertThat(rows.stream().filter(r -> r.endsWith(",fin"))).hasSize(16);
+        assertThat(rows.stream().filter(r -> r.split(",")[7].equals("10"))).hasSize(8);
+    }
+
+    @Test
     void writesDeepfenceColumnsAndOneRowPerFlowInStartOrder() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"));
         assertThat(lines.get(0)).isEqualTo(HEADER);

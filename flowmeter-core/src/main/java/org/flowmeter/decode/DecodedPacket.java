@@ -46,4 +46,7 @@ public final class DecodedPacket {
     public int ipTotalLength;
     /** True for a non-first fragment (its ports come from the first fragment). */
     public boolean laterFragment;
+    /** ICMP or ICMPv6 message type and code; -1 for other protocols and later fragments. */
+    public int icmpType = -1;
+    public int icmpCode = -1;
 }

@@ -327,5 +327,7 @@ public final class PacketDecoder {
         out.payloadLength = 0;
         out.ipTotalLength = 0;
         out.laterFragment = false;
+        out.icmpType = -1;
+        out.icmpCode = -1;
     }
 }

@@ -112,6 +112,8 @@ final class TransportHeaders {
             identifier = u16(b, t + 4);
         }
         IcmpKeys.assign(protocol, type, code, identifier, out);
+        out.icmpType = type;
+        out.icmpCode = code;
         out.transportHeaderLength = Math.min(ICMP_HEADER, total - offset);
         out.payloadLength = total - offset - out.transportHeaderLength;
         return null;

@@ -12,6 +12,7 @@ public final class FeatureSets {
 
     static {
         REGISTRY.put(DeepfenceFeatures.NAME, DeepfenceFeatures::new);
+        REGISTRY.put(CicFeatures.NAME, CicFeatures::new);
     }
 
     private FeatureSets() {

@@ -17,6 +17,14 @@ public interface FlowFeatures extends java.io.Serializable {
     /** Every later packet of the flow. */
     void onPacket(DecodedPacket packet, boolean forward);
 
+    /**
+     * Called right after {@link #onFirstPacket} when this flow continues a connection whose
+     * previous flow was cut by the active timeout; {@code previous} is this set's state of that
+     * flow. Lets a set carry connection-wide values across the cut.
+     */
+    default void continueFrom(FlowFeatures previous) {
+    }
+
     /** The flow has ended at {@code endNanos} (the time of its last packet). */
     default void onExpire(long endNanos) {
     }

@@ -96,6 +96,11 @@ public final class RunningStats implements java.io.Serializable {
         return count < 2 ? 0 : Math.sqrt(Math.max(0, m2 / (count - 1)));
     }
 
+    /** Sample variance (divides by n - 1), 0 for fewer than two values. */
+    public double sampleVariance() {
+        return count < 2 ? 0 : Math.max(0, m2 / (count - 1));
+    }
+
     /** Population variance, 0 when empty. */
     public double populationVariance() {
         return count == 0 ? 0 : Math.max(0, m2 / count);

@@ -86,15 +86,18 @@ public final class Flow implements java.io.Serializable {
         return 0;
     }
 
-    /** Records TCP teardown flags; returns true when this packet closes the flow. */
-    boolean noteTcpFlags(int flags, boolean forward) {
+    /**
+     * Records TCP teardown flags; returns true when this packet closes the flow: a RST, the FIN
+     * that completes FINs both ways, or any FIN when {@code firstFinEnds}.
+     */
+    boolean noteTcpFlags(int flags, boolean forward, boolean firstFinEnds) {
         if ((flags & DecodedPacket.RST) != 0) {
             endReason = EndReason.RST;
             return true;
         }
         if ((flags & DecodedPacket.FIN) != 0) {
             finSeen |= forward ? FIN_FORWARD : FIN_BACKWARD;
-            if (finSeen == (FIN_FORWARD | FIN_BACKWARD)) {
+            if (firstFinEnds || finSeen == (FIN_FORWARD | FIN_BACKWARD)) {
                 endReason = EndReason.FIN;
                 return true;
             }

@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param maxFlows           cap on concurrent flows; the least recently seen is evicted beyond it
  * @param localNets          which addresses are local: a flow's forward direction is from its local
  *                           side; null means the first packet sets the direction
+ * @param endAtFirstFin      end a TCP flow at its first FIN, as CICFlowMeter does; any later packet
+ *                           of the connection opens a new flow (default false: FIN both ways)
  */
 public record FlowConfig(long idleTimeoutNanos, long activeTimeoutNanos, long tcpLingerNanos,
-                         int maxFlows, AddressPredicate localNets) {
+                         int maxFlows, AddressPredicate localNets, boolean endAtFirstFin) {
 
     public static final Duration DEFAULT_IDLE = Duration.ofSeconds(120);
     public static final Duration DEFAULT_ACTIVE = Duration.ofSeconds(1800);
@@ -32,26 +34,30 @@ public record FlowConfig(long idleTimeoutNanos, long activeTimeoutNanos, long tc
 
     public static FlowConfig defaults() {
         return new FlowConfig(DEFAULT_IDLE.toNanos(), DEFAULT_ACTIVE.toNanos(), DEFAULT_TCP_LINGER.toNanos(),
-                DEFAULT_MAX_FLOWS, null);
+                DEFAULT_MAX_FLOWS, null, false);
     }
 
     public FlowConfig withIdleTimeout(Duration d) {
-        return new FlowConfig(d.toNanos(), activeTimeoutNanos, tcpLingerNanos, maxFlows, localNets);
+        return new FlowConfig(d.toNanos(), activeTimeoutNanos, tcpLingerNanos, maxFlows, localNets, endAtFirstFin);
     }
 
     public FlowConfig withActiveTimeout(Duration d) {
-        return new FlowConfig(idleTimeoutNanos, d.toNanos(), tcpLingerNanos, maxFlows, localNets);
+        return new FlowConfig(idleTimeoutNanos, d.toNanos(), tcpLingerNanos, maxFlows, localNets, endAtFirstFin);
     }
 
     public FlowConfig withTcpLinger(Duration d) {
-        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, d.toNanos(), maxFlows, localNets);
+        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, d.toNanos(), maxFlows, localNets, endAtFirstFin);
     }
 
     public FlowConfig withMaxFlows(int n) {
-        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, n, localNets);
+        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, n, localNets, endAtFirstFin);
     }
 
     public FlowConfig withLocalNets(AddressPredicate p) {
-        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, maxFlows, p);
+        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, maxFlows, p, endAtFirstFin);
+    }
+
+    public FlowConfig withEndAtFirstFin(boolean b) {
+        return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, maxFlows, localNets, b);
     }
 }

@@ -38,24 +38,33 @@ public final class FlowMeter {
         if (flow != null) {
             boolean forward = index.lastDirection > 0;
             if (startsNewFlow(flow, p)) {
+                Flow cutByActiveTimeout = flow.closed ? null : flow;
                 end(flow, flow.closed ? flow.endReason : EndReason.ACTIVE);
-            } else {
-                update(flow, p, forward);
+                start(p, hash, cutByActiveTimeout);
                 return;
             }
+            update(flow, p, forward);
+            return;
         }
-        start(p, hash);
+        start(p, hash, null);
     }
 
-    /** A SYN on a finished TCP flow, or a packet past the active timeout, opens a new flow. */
+    /**
+     * A SYN on a finished TCP flow, or a packet past the active timeout, opens a new flow; so does
+     * any packet after a flow ended by its first FIN (CICFlowMeter's teardown, when configured).
+     */
     private boolean startsNewFlow(Flow flow, DecodedPacket p) {
         if (flow.closed) {
+            if (config.endAtFirstFin() && flow.endReason == EndReason.FIN) {
+                return true;
+            }
             return (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.ACK)) == DecodedPacket.SYN;
         }
         return p.timestampNanos - flow.firstNanos > config.activeTimeoutNanos();
     }
 
-    private void start(DecodedPacket p, int hash) {
+    /** Opens a flow with {@code p}; {@code previous} is the flow it continues after an active timeout, or null. */
+    private void start(DecodedPacket p, int hash, Flow previous) {
         if (index.size() >= config.maxFlows()) {
             evictOne();
         }
@@ -65,8 +74,11 @@ public final class FlowMeter {
             state[i] = sets[i].newFlow();
         }
         Flow flow = new Flow(nextId++, hash, p, forward, state);
-        for (FlowFeatures f : state) {
-            f.onFirstPacket(p, forward);
+        for (int i = 0; i < state.length; i++) {
+            state[i].onFirstPacket(p, forward);
+            if (previous != null) {
+                state[i].continueFrom(previous.features[i]);
+            }
         }
         index.add(flow);
         open.addNewest(flow);
@@ -101,7 +113,8 @@ public final class FlowMeter {
     private void count(Flow flow, DecodedPacket p, boolean forward) {
         flow.packets++;
         flow.bytes += p.wireLength;
-        if (p.protocol == DecodedPacket.TCP && !flow.closed && flow.noteTcpFlags(p.tcpFlags, forward)) {
+        if (p.protocol == DecodedPacket.TCP && !flow.closed
+                && flow.noteTcpFlags(p.tcpFlags, forward, config.endAtFirstFin())) {
             flow.closed = true;
             open.remove(flow);
             closing.addNewest(flow);

@@ -67,6 +67,8 @@ class PacketDecoderTransportTest {
         assertThat(out.payloadLength).isEqualTo(48);
         assertThat(out.tcpFlags).isZero();
         assertThat(out.tcpWindow).isZero();
+        assertThat(out.icmpType).as("not ICMP").isEqualTo(-1);
+        assertThat(out.icmpCode).isEqualTo(-1);
     }
 
     @ParameterizedTest(name = "ICMP request {0} and reply {1}")
@@ -104,6 +106,8 @@ class PacketDecoderTransportTest {
         assertThat(decodeV4(DecodedPacket.ICMP, A, B, unreachable)).isNull();
         assertThat(out.srcPort).isZero();
         assertThat(out.dstPort).isEqualTo(3 << 8 | 3);
+        assertThat(out.icmpType).isEqualTo(3);
+        assertThat(out.icmpCode).isEqualTo(3);
         assertThat(out.transportHeaderLength).isEqualTo(8);
         assertThat(out.payloadLength).isEqualTo(28);
         // An ICMPv6 neighbour solicitation.
@@ -111,6 +115,11 @@ class PacketDecoderTransportTest {
         assertThat(decoder.decode(raw(LinkType.RAW, solicitation), out)).isNull();
         assertThat(out.srcPort).isZero();
         assertThat(out.dstPort).isEqualTo(135 << 8);
+        assertThat(out.icmpType).isEqualTo(135);
+        assertThat(out.icmpCode).isZero();
+        // The next, non-ICMP packet decoded into the same object has no ICMP type left over.
+        assertThat(decodeV4(DecodedPacket.UDP, A, B, PacketBuilder.udp(1, 2, 0))).isNull();
+        assertThat(out.icmpType).isEqualTo(-1);
         // ICMPv4 type 128 is not an echo: the v6 numbering must not leak into v4.
         assertThat(decodeV4(DecodedPacket.ICMP, A, B, icmp(128, 1, 9, 0))).isNull();
         assertThat(out.dstPort).isEqualTo(128 << 8 | 1);

@@ -1,0 +1,34 @@
+package org.flowmeter.feature;
+
+/**
+ * Active and idle periods of a flow, as CICFlowMeter defines them: a gap of more than
+ * {@link #TIMEOUT_NANOS} between packets is an idle period; the packets between two idle periods
+ * form an active period, lasting from its first to its last packet. An active period is recorded
+ * when an idle period ends it and only if it lasted longer than 0, so a flow without any long gap
+ * has no active period at all. Values are in nanoseconds.
+ */
+final class ActivityTracker {
+    static final long TIMEOUT_NANOS = 5_000_000_000L;
+
+    final RunningStats active = new RunningStats();
+    final RunningStats idle = new RunningStats();
+    private long periodStart;
+    private long periodEnd;
+
+    void start(long t) {
+        periodStart = t;
+        periodEnd = t;
+    }
+
+    /** A later packet at {@code t} (never earlier than the previous one). */
+    void add(long t) {
+        if (t - periodEnd > TIMEOUT_NANOS) {
+            if (periodEnd > periodStart) {
+                active.add(periodEnd - periodStart);
+            }
+            idle.add(t - periodEnd);
+            periodStart = t;
+        }
+        periodEnd = t;
+    }
+}
