@@ -34,9 +34,17 @@ public interface FlowFeatures extends java.io.Serializable {
      * how a flow cut by the end of one capture file is joined with its continuation in the
      * next. {@code swapped} means the later segment's forward direction is this one's backward.
      *
+     * <p>Sets whose state cannot be joined exactly (the CICFlowMeter set's bulk and activity
+     * runs) do not override this, and joining fails with a clear message rather than giving
+     * numbers that differ from one pass.
+     *
      * @param later a state of the same feature set whose first packet is not earlier than this one's last
+     * @throws UnsupportedOperationException when this feature set cannot be joined across files
      */
-    void append(FlowFeatures later, boolean swapped);
+    default void append(FlowFeatures later, boolean swapped) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + ": this feature set cannot join flows cut by file boundaries; use the deepfence set");
+    }
 
     /** Writes this set's values in the order of {@link FeatureSet#columns()}. */
     void write(RowWriter out);
