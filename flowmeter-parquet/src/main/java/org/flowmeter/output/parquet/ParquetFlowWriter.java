@@ -15,20 +15,23 @@ import org.flowmeter.output.FlowWriter;
 import org.flowmeter.output.RowSchema;
 
 /**
- * A flow table as one Parquet file with Snappy-compressed, typed columns (see {@link ParquetColumns}).
- * Parquet writes its footer last and so needs a file, not a stream; an existing file is replaced.
+ * A flow table as one Parquet file with typed columns (see {@link ParquetColumns}), Snappy-compressed
+ * (see {@link Compression}). Parquet writes its footer last and so needs a file, not a stream; an
+ * existing file is replaced.
  */
 public final class ParquetFlowWriter implements FlowWriter {
-    static final CompressionCodecName COMPRESSION = CompressionCodecName.SNAPPY;
-
     private final ParquetWriter<Flow> writer;
     private long rows;
 
     public ParquetFlowWriter(Path file, RowSchema schema) throws IOException {
+        this(file, schema, Compression.codec());
+    }
+
+    ParquetFlowWriter(Path file, RowSchema schema, CompressionCodecName compression) throws IOException {
         this.writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema))
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(COMPRESSION)
+                .withCompressionCodec(compression)
                 .build();
     }
 

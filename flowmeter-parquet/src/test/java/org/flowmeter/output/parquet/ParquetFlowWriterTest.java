@@ -10,6 +10,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -22,6 +23,8 @@ import org.flowmeter.flow.Flow;
 import org.flowmeter.output.RowSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ParquetFlowWriterTest {
     private static final String[] TEXTS = {"", "plain", "with,comma", "quote\"d", "line\nbreak", "ünïcødé ✓", "fe80::1"};
@@ -64,8 +67,12 @@ class ParquetFlowWriterTest {
     }
 
     private Path write(int rows) throws IOException {
+        return write(rows, Compression.codec());
+    }
+
+    private Path write(int rows, CompressionCodecName compression) throws IOException {
         Path file = dir.resolve("rows.parquet");
-        try (ParquetFlowWriter writer = new ParquetFlowWriter(file, new CountingSchema())) {
+        try (ParquetFlowWriter writer = new ParquetFlowWriter(file, new CountingSchema(), compression)) {
             for (int i = 0; i < rows; i++) {
                 writer.write(null);
             }
@@ -88,10 +95,11 @@ class ParquetFlowWriterTest {
         assertThat(schema.getType("ratio").getRepetition()).isEqualTo(Repetition.OPTIONAL);
     }
 
-    @Test
-    void valuesReadBackExactlyAndNonFiniteRealsAreNull() throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = CompressionCodecName.class, names = {"SNAPPY", "GZIP", "UNCOMPRESSED"})
+    void valuesReadBackExactlyAndNonFiniteRealsAreNull(CompressionCodecName compression) throws IOException {
         int rows = 50_000;
-        List<Group> read = ParquetRows.read(write(rows));
+        List<Group> read = ParquetRows.read(write(rows, compression));
         assertThat(read).hasSize(rows);
         for (int i = 0; i < rows; i++) {
             Group g = read.get(i);
@@ -110,11 +118,12 @@ class ParquetFlowWriterTest {
     }
 
     @Test
-    void columnChunksAreCompressed() throws IOException {
+    void snappyLoadsHereAndCompressesEveryColumnChunk() throws IOException {
+        assertThat(Compression.codec()).isEqualTo(CompressionCodecName.SNAPPY);
         ParquetMetadata footer = ParquetRows.footer(write(1000));
         for (BlockMetaData block : footer.getBlocks()) {
             for (ColumnChunkMetaData chunk : block.getColumns()) {
-                assertThat(chunk.getCodec()).isEqualTo(ParquetFlowWriter.COMPRESSION);
+                assertThat(chunk.getCodec()).isEqualTo(CompressionCodecName.SNAPPY);
             }
         }
     }
