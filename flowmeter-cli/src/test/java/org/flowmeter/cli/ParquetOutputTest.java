@@ -51,10 +51,12 @@ class ParquetOutputTest {
     }
 
     @Test
-    void classifyVerdictsToo() throws IOException {
+    void classifyVerdictsTooWithNullForNoEarlyScore() throws IOException {
         String model = TestModels.flagsEverything(dir).toString();
-        Path csv = run("classify", "csv", fixture("http_small.pcap"), "--model", model, "--all-columns", "-q");
-        Path parquet = run("classify", "parquet", fixture("http_small.pcap"), "--model", model, "--all-columns", "-q");
+        String[] options = {fixture("http_small.pcap"), "--model", model, "--all-columns", "--early-after", "1000", "-q"};
+        Path csv = run("classify", "csv", options);
+        Path parquet = run("classify", "parquet", options);
+        assertThat(Files.readAllLines(csv).get(1)).as("no flow reaches 1000 packets: empty early score").contains(",,");
         RowSchema schema = new VerdictColumns(FeatureSets.parse("deepfence"), true);
         assertThat(assertSameTable(csv, parquet, schema.columns())).isEqualTo(8);
     }
