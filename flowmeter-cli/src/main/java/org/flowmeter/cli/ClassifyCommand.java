@@ -52,7 +52,7 @@ final class ClassifyCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
-            description = "Where to write flow verdicts (default: stdout).")
+            description = "Where to write flow verdicts (default: stdout; parquet needs a file).")
     String output;
 
     @Option(names = "--format", defaultValue = "csv", description = "Verdict format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -100,6 +100,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FlowWriters.checkTarget(format, output, spec.commandLine());
         boolean secondPass = forward != null || packetVerdicts != null;
         if (secondPass && inputs.contains(Captures.STDIN)) {
             throw new ParameterException(spec.commandLine(),

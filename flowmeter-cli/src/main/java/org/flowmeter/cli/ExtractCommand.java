@@ -12,19 +12,24 @@ import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code flowmeter extract}: captures in, one row per flow out. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Turn captures (pcap, pcapng, gzip, folders, - for stdin) into bidirectional flows with features.")
 final class ExtractCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Capture files, folders, or - for stdin.")
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
-            description = "Where to write flows (default: stdout).")
+            description = "Where to write flows (default: stdout; parquet needs a file).")
     String output;
 
     @Option(names = "--format", defaultValue = "csv",
@@ -47,6 +52,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FlowWriters.checkTarget(format, output, spec.commandLine());
         var sets = flowOptions.featureSets();
         var config = flowOptions.config();
         FlowColumns columns = new FlowColumns(sets);
