@@ -11,6 +11,6 @@ class PeakFlowsTest {
     void allFlowsOfTheOneSecondCaptureAreOpenAtItsEnd() throws IOException {
         String line = PeakFlows.measure(CaptureFiles.resolve("fixtures/captures/bench_small.pcap"));
 
-        assertThat(line).endsWith("packets=2500 flows=179 peak_open_flows=179");
+        assertThat(line).contains("packets=2500 flows=179 peak_open_flows=179 ");
     }
 }
