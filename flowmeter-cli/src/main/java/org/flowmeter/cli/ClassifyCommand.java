@@ -118,7 +118,7 @@ final class ClassifyCommand implements Callable<Integer> {
         var source = Captures.openAll(inputs);
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
         FlowWriter rows = FlowWriters.open(format, output, columns);
-        StartOrder order = new StartOrder(flow -> write(rows, flow), config.maxFlows());
+        StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
         try {
             first.run(source, Progress.wanted(progress), () -> {

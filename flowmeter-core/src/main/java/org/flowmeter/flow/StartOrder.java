@@ -9,6 +9,13 @@ import java.util.function.Consumer;
  * released in start order anyway (the open flow then comes later, out of order).
  */
 public final class StartOrder implements FlowListener {
+    /**
+     * Default bound on flows held back: about 50 MB of flow state. A long-lived flow (a tunnel,
+     * a monitoring session) would otherwise hold back every flow that starts after it, and
+     * memory would grow with the length of the capture.
+     */
+    public static final int DEFAULT_MAX_WAITING = 1 << 16;
+
     private final Consumer<Flow> downstream;
     private final int maxWaiting;
     private Flow[] ring = new Flow[1024];
