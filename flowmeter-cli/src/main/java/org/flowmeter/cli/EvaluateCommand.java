@@ -1,0 +1,57 @@
+package org.flowmeter.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.flowmeter.labels.LabelledFlows;
+import org.flowmeter.model.Dataset;
+import org.flowmeter.model.EvaluationResult;
+import org.flowmeter.model.LogisticModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flowmeter evaluate}: how well a model separates labelled flows, and what it would forward. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score labelled flows with a model (the bundled one by default) and report detection and data reduction.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    LabelOptions labels;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    FlowOptions flowOptions;
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's decision threshold.")
+    Double threshold;
+
+    @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the metrics as JSON.")
+    Path metricsJson;
+
+    @Override
+    public Integer call() throws IOException {
+        LogisticModel model = modelOptions.load();
+        if (threshold != null) {
+            model = model.withThreshold(threshold);
+        }
+        LabelledFlows flows = labels.load(FlowScorer.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
+        EvaluationResult result = evaluate(model, flows);
+        System.out.print(MetricsReport.table(result, model.threshold()));
+        if (metricsJson != null) {
+            MetricsReport.writeJson(result, metricsJson);
+        }
+        return 0;
+    }
+
+    static EvaluationResult evaluate(LogisticModel model, LabelledFlows flows) {
+        Dataset data = flows.dataset();
+        int[] all = new int[data.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return EvaluationCommandSupport.evaluate(model, data, flows, all);
+    }
+}

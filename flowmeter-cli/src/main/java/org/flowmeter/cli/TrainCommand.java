@@ -1,0 +1,249 @@
+package org.flowmeter.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.flowmeter.feature.Column;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.labels.LabelledFlows;
+import org.flowmeter.model.Dataset;
+import org.flowmeter.model.DeepfenceParams;
+import org.flowmeter.model.EvaluationResult;
+import org.flowmeter.model.GridSearch;
+import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.LogisticTrainer;
+import org.flowmeter.model.Metrics;
+import org.flowmeter.model.ModelFiles;
+import org.flowmeter.model.Penalty;
+import org.flowmeter.model.StratifiedSplit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code flowmeter train}: class-weighted logistic regression chosen by a grid search with
+ * stratified k-fold cross-validation (ROC AUC) on a training split, checked on a held-out split.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a class-weighted logistic regression on labelled captures or flow tables.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LabelOptions labels;
+
+    @Mixin
+    FlowOptions flowOptions;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Model file to write (JSON).")
+    Path output;
+
+    @Option(names = "--folds", defaultValue = "10", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--test-size", defaultValue = "0.3", description = "Held-out share for the test split (default: ${DEFAULT-VALUE}).")
+    double testSize;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the splits (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--class-weights", split = ",", paramLabel = "B:M",
+            defaultValue = "0.1:99.9,0.25:99.75,0.5:99.5,0.75:99.25,1:99",
+            description = "Benign:malicious class weights to try (default: ${DEFAULT-VALUE}), plus the inverse-frequency weights.")
+    List<String> classWeights;
+
+    @Option(names = "--no-balanced", description = "Do not try the inverse-frequency (balanced) class weights.")
+    boolean noBalanced;
+
+    @Option(names = "--penalties", split = ",", defaultValue = "l1,l2", description = "Penalties to try (default: ${DEFAULT-VALUE}).")
+    List<String> penalties;
+
+    @Option(names = "--cs", split = ",", defaultValue = "0.1,0.3,0.5,0.7,0.9",
+            description = "Inverse regularisation strengths to try (default: ${DEFAULT-VALUE}).")
+    List<Double> cs;
+
+    @Option(names = "--intercept", split = ",", arity = "1", defaultValue = "true,false",
+            description = "Fit an intercept: values to try (default: ${DEFAULT-VALUE}).")
+    List<Boolean> intercepts;
+
+    @Option(names = "--threads", description = "Worker threads for the grid (default: all cores).")
+    Integer threads;
+
+    @ArgGroup(exclusive = true)
+    OperatingPoint operatingPoint;
+
+    static final class OperatingPoint {
+        @Option(names = "--threshold-for-recall", paramLabel = "R",
+                description = "Choose the threshold on the training split: the highest with recall >= R.")
+        Double recall;
+
+        @Option(names = "--threshold-for-fpr", paramLabel = "F",
+                description = "Choose the threshold on the training split: the lowest with false-positive rate <= F.")
+        Double fpr;
+    }
+
+    @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the grid, CV and test metrics as JSON.")
+    Path metricsJson;
+
+    @Option(names = "--export-deepfence", paramLabel = "DIR",
+            description = "Also write Deepfence's weights.txt, intercept.txt, mean.txt and std.txt.")
+    Path exportDeepfence;
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress bar over the grid (default: on a terminal).")
+    Boolean progress;
+
+    @Override
+    public Integer call() throws IOException {
+        List<FeatureSet> sets = flowOptions.featureSets();
+        String setName = String.join(",", sets.stream().map(FeatureSet::name).toList());
+        String[] features = sets.stream().flatMap(s -> s.columns().stream()).map(Column::name).toArray(String[]::new);
+        PrintStream err = System.err;
+        LabelledFlows flows = labels.load(sets, features, flowOptions.config(), err);
+        Dataset data = flows.dataset();
+        if (data.countMalicious() < folds || data.countBenign() < folds) {
+            throw new ParameterException(spec.commandLine(), String.format(
+                    "need at least %d flows of each class for %d-fold CV (have %d benign, %d malicious)",
+                    folds, folds, data.countBenign(), data.countMalicious()));
+        }
+        StratifiedSplit.Split split = StratifiedSplit.trainTest(data.labels(), testSize, seed);
+        Dataset train = data.subset(split.train());
+        Dataset test = data.subset(split.test());
+        GridSearch grid = grid();
+        GridSearch.Outcome outcome = runGrid(grid, train);
+
+        Map<String, Object> meta = metadata(flows, data, train, test, outcome);
+        LogisticModel model = new LogisticTrainer().train(train, outcome.best(), setName, meta);
+        model = model.withThreshold(threshold(model, train));
+        EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, flows, split.test());
+        Map<String, Object> withTest = new LinkedHashMap<>(model.metadata());
+        withTest.put("threshold", model.threshold());
+        withTest.put("test", testResult);
+        model = model.withMetadata(withTest);
+
+        ModelFiles.write(model, output);
+        printSummary(outcome, model, testResult);
+        if (metricsJson != null) {
+            MetricsReport.writeJson(metrics(outcome, model, testResult), metricsJson);
+        }
+        if (exportDeepfence != null) {
+            java.nio.file.Files.createDirectories(exportDeepfence);
+            DeepfenceParams.write(model, exportDeepfence);
+        }
+        return 0;
+    }
+
+    private GridSearch grid() {
+        List<GridSearch.ClassWeights> weights = new ArrayList<>();
+        for (String w : classWeights) {
+            String[] bm = w.split(":");
+            try {
+                weights.add(new GridSearch.ClassWeights(Double.parseDouble(bm[0]), Double.parseDouble(bm[1])));
+            } catch (RuntimeException e) {
+                throw new ParameterException(spec.commandLine(), "--class-weights: '" + w + "' is not BENIGN:MALICIOUS");
+            }
+        }
+        List<Penalty> ps = new ArrayList<>();
+        for (String p : penalties) {
+            try {
+                ps.add(Penalty.valueOf(p.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--penalties: '" + p + "' is not l1 or l2");
+            }
+        }
+        GridSearch grid = new GridSearch().classWeights(weights).includeBalanced(!noBalanced).penalties(ps)
+                .cs(cs).fitIntercepts(intercepts).folds(folds).seed(seed);
+        return threads == null ? grid : grid.threads(threads);
+    }
+
+    private GridSearch.Outcome runGrid(GridSearch grid, Dataset train) {
+        if (!Progress.wanted(progress)) {
+            return grid.run(train);
+        }
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("grid").setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
+                .setInitialMax(1).build()) {
+            return grid.progress((done, total) -> {
+                bar.maxHint(total);
+                bar.stepTo(done);
+            }).run(train);
+        }
+    }
+
+    private double threshold(LogisticModel model, Dataset train) {
+        if (operatingPoint == null) {
+            return LogisticModel.DEFAULT_THRESHOLD;
+        }
+        double[] scores = new double[train.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = model.score(train.row(i));
+        }
+        return operatingPoint.recall != null
+                ? Metrics.thresholdForRecall(train.labels(), scores, operatingPoint.recall)
+                : Metrics.thresholdForFpr(train.labels(), scores, operatingPoint.fpr);
+    }
+
+    private Map<String, Object> metadata(LabelledFlows flows, Dataset data, Dataset train, Dataset test,
+                                         GridSearch.Outcome outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        flows.perInput().forEach((k, v) -> inputs.put(k, Map.of("benign", v[0], "malicious", v[1])));
+        m.put("inputs", inputs);
+        m.put("flows", data.size());
+        m.put("droppedFlows", flows.dropped());
+        m.put("trainFlows", train.size());
+        m.put("testFlows", test.size());
+        m.put("testSize", testSize);
+        m.put("seed", seed);
+        m.put("folds", folds);
+        GridSearch.Result best = outcome.results().get(0);
+        m.put("cvRocAucMean", best.meanAuc());
+        m.put("cvRocAucStd", best.stdAuc());
+        m.put("gridCandidates", outcome.results().size());
+        m.put("date", Instant.now().toString());
+        m.put("tool", new VersionProvider().getVersion()[0]);
+        return m;
+    }
+
+    private void printSummary(GridSearch.Outcome outcome, LogisticModel model, EvaluationResult test) {
+        PrintStream out = System.out;
+        out.println("best grid candidates (mean ± std ROC AUC over " + folds + " folds of the training split):");
+        for (GridSearch.Result r : outcome.results().subList(0, Math.min(5, outcome.results().size()))) {
+            out.printf(Locale.ROOT, "  %.4f ± %.4f  %s%n", r.meanAuc(), r.stdAuc(), r.hyper());
+        }
+        out.println("held-out test split:");
+        out.print(MetricsReport.table(test, model.threshold()));
+        out.println("model written to " + output);
+    }
+
+    private Map<String, Object> metrics(GridSearch.Outcome outcome, LogisticModel model, EvaluationResult test) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> grid = new ArrayList<>();
+        for (GridSearch.Result r : outcome.results()) {
+            Map<String, Object> row = new LinkedHashMap<>(r.hyper().toMap());
+            row.put("cv_roc_auc_mean", r.meanAuc());
+            row.put("cv_roc_auc_std", r.stdAuc());
+            grid.add(row);
+        }
+        m.put("best", outcome.best().toMap());
+        m.put("cv_roc_auc_mean", outcome.bestMeanAuc());
+        m.put("threshold", model.threshold());
+        m.put("test", test);
+        m.put("grid", grid);
+        return m;
+    }
+}

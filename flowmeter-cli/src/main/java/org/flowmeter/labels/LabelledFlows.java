@@ -1,0 +1,89 @@
+package org.flowmeter.labels;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowmeter.model.Dataset;
+
+/**
+ * Flows with features and labels, gathered from captures and flow tables: what training and
+ * evaluation work on. Packet and byte counts are known for flows from captures (and from flow
+ * tables that carry them), else -1.
+ */
+public final class LabelledFlows {
+    private final String[] featureNames;
+    private final List<double[]> rows = new ArrayList<>();
+    private final List<Integer> labels = new ArrayList<>();
+    private final List<long[]> sizes = new ArrayList<>();
+    private final Map<String, int[]> perInput = new LinkedHashMap<>();
+    private int dropped;
+
+    public LabelledFlows(String[] featureNames) {
+        this.featureNames = featureNames.clone();
+    }
+
+    public String[] featureNames() {
+        return featureNames.clone();
+    }
+
+    /** Adds one flow; rows with a missing or non-finite feature are dropped and counted. */
+    public void add(String input, double[] features, boolean malicious, long packets, long bytes) {
+        for (double v : features) {
+            if (!Double.isFinite(v)) {
+                dropped++;
+                return;
+            }
+        }
+        rows.add(features);
+        labels.add(malicious ? Dataset.MALICIOUS : Dataset.BENIGN);
+        sizes.add(new long[] {packets, bytes});
+        perInput.computeIfAbsent(input, k -> new int[2])[malicious ? 1 : 0]++;
+    }
+
+    public void countDropped() {
+        dropped++;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public int dropped() {
+        return dropped;
+    }
+
+    /** Per input: {benign, malicious} flow counts. */
+    public Map<String, int[]> perInput() {
+        return perInput;
+    }
+
+    public Dataset dataset() {
+        int[] y = new int[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        return new Dataset(featureNames, rows.toArray(new double[0][]), y);
+    }
+
+    /** Packets per flow, or null when some flow's count is unknown. */
+    public long[] packets() {
+        return column(0);
+    }
+
+    /** Wire bytes per flow, or null when some flow's count is unknown. */
+    public long[] bytes() {
+        return column(1);
+    }
+
+    private long[] column(int c) {
+        long[] out = new long[sizes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sizes.get(i)[c];
+            if (out[i] < 0) {
+                return null;
+            }
+        }
+        return out;
+    }
+}
