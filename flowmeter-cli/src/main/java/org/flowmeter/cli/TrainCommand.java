@@ -21,6 +21,7 @@ import org.flowmeter.model.DeepfenceParams;
 import org.flowmeter.model.EvaluationResult;
 import org.flowmeter.model.GridSearch;
 import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.LogScale;
 import org.flowmeter.model.LogisticTrainer;
 import org.flowmeter.model.Metrics;
 import org.flowmeter.model.ModelFiles;
@@ -104,6 +105,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Also write Deepfence's weights.txt, intercept.txt, mean.txt and std.txt.")
     Path exportDeepfence;
 
+    @Option(names = "--log-transform", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compress each feature logarithmically before scaling (default: on; "
+                    + "--no-log-transform gives a model that Deepfence's parameter files can hold).")
+    boolean logTransform;
+
     @Option(names = "--progress", negatable = true, description = "Show a progress bar over the grid (default: on a terminal).")
     Boolean progress;
 
@@ -115,6 +121,12 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream err = System.err;
         LabelledFlows flows = labels.load(sets, features, flowOptions.config(), err);
         Dataset data = flows.dataset();
+        double[] logScale = null;
+        if (logTransform) {
+            // Scales come from the data's magnitudes only (no labels), so fitting them on all flows leaks nothing.
+            logScale = LogScale.fit(data.rows(), data.featureCount());
+            data = new Dataset(data.featureNames(), LogScale.apply(data.rows(), logScale), data.labels());
+        }
         if (data.countMalicious() < folds || data.countBenign() < folds) {
             throw new ParameterException(spec.commandLine(), String.format(
                     "need at least %d flows of each class for %d-fold CV (have %d benign, %d malicious)",
@@ -130,6 +142,10 @@ final class TrainCommand implements Callable<Integer> {
         LogisticModel model = new LogisticTrainer().train(train, outcome.best(), setName, meta);
         model = model.withThreshold(threshold(model, train));
         EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, flows, split.test());
+        if (logScale != null) {
+            // Training and the test above ran on compressed rows; the saved model compresses raw inputs itself.
+            model = model.withLogScale(logScale);
+        }
         Map<String, Object> withTest = new LinkedHashMap<>(model.metadata());
         withTest.put("threshold", model.threshold());
         withTest.put("test", testResult);

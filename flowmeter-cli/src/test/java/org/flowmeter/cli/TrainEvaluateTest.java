@@ -34,7 +34,7 @@ class TrainEvaluateTest {
         CliRun run = CliRun.of("train", fixture("bench_small.pcap"), "--malicious-host", HOST, "-o", model.toString(),
                 "--folds", "3", "--cs", "0.5,1", "--penalties", "l2", "--intercept", "true",
                 "--class-weights", "1:99", "--metrics-json", dir.resolve("train.json").toString(),
-                "--export-deepfence", dir.resolve("deepfence").toString());
+                "--export-deepfence", dir.resolve("deepfence").toString(), "--no-log-transform");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("bench_small.pcap: 161 benign, 18 malicious flows");
         assertThat(run.out()).contains("held-out test split:").contains("model written to");

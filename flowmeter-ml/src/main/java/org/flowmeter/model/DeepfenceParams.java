@@ -71,6 +71,10 @@ public final class DeepfenceParams {
 
     /** Writes the four files; the model must use exactly {@link #FEATURES} in that order. */
     public static void write(LogisticModel model, Path dir) throws IOException {
+        if (model.logScale() != null) {
+            throw new IllegalArgumentException("Deepfence's parameter files have no place for the logarithmic "
+                    + "compression of this model's inputs: train with --no-log-transform to export them");
+        }
         if (!Arrays.asList(model.features()).equals(FEATURES)) {
             throw new IllegalArgumentException("Deepfence parameter files need exactly the " + FEATURES.size()
                     + " Deepfence features in their order; the model has " + Arrays.toString(model.features()));

@@ -22,9 +22,22 @@ public final class LogisticModel {
     private final double intercept;
     private final double threshold;
     private final Map<String, Object> metadata;
+    /** Scales of the logarithmic compression applied before standardising; null when there is none. */
+    private final double[] logScale;
 
     public LogisticModel(String featureSet, String[] features, double[] mean, double[] std,
             double[] weights, double intercept, double threshold, Map<String, Object> metadata) {
+        this(featureSet, features, mean, std, weights, intercept, threshold, metadata, null);
+    }
+
+    /**
+     * @param logScale when not null, each raw feature x is first compressed to
+     *                 {@link LogScale#apply(double, double) sign(x) ln(1 + |x| / logScale)}; mean and
+     *                 std then describe the compressed values
+     */
+    public LogisticModel(String featureSet, String[] features, double[] mean, double[] std,
+            double[] weights, double intercept, double threshold, Map<String, Object> metadata, double[] logScale) {
+        this.logScale = logScale == null ? null : logScale.clone();
         this.featureSet = Objects.requireNonNull(featureSet, "featureSet");
         this.features = features.clone();
         this.mean = mean.clone();
@@ -47,6 +60,14 @@ public final class LogisticModel {
             requireFinite("weights", j, weights[j]);
             if (!(std[j] > 0) || !Double.isFinite(std[j])) {
                 throw new IllegalArgumentException("std[" + j + "] (" + features[j] + ") must be positive and finite, is " + std[j]);
+            }
+        }
+        if (logScale != null) {
+            requireLength("logScale", logScale.length, d);
+            for (int j = 0; j < d; j++) {
+                if (!(logScale[j] > 0) || !Double.isFinite(logScale[j])) {
+                    throw new IllegalArgumentException("logScale[" + j + "] must be positive and finite, is " + logScale[j]);
+                }
             }
         }
         if (!Double.isFinite(intercept)) {
@@ -76,7 +97,8 @@ public final class LogisticModel {
         }
         double z = intercept;
         for (int j = 0; j < weights.length; j++) {
-            z += weights[j] * ((raw[j] - mean[j]) / std[j]);
+            double x = logScale == null ? raw[j] : LogScale.apply(raw[j], logScale[j]);
+            z += weights[j] * ((x - mean[j]) / std[j]);
         }
         return z;
     }
@@ -101,11 +123,11 @@ public final class LogisticModel {
     }
 
     public LogisticModel withThreshold(double newThreshold) {
-        return new LogisticModel(featureSet, features, mean, std, weights, intercept, newThreshold, metadata);
+        return new LogisticModel(featureSet, features, mean, std, weights, intercept, newThreshold, metadata, logScale);
     }
 
     public LogisticModel withMetadata(Map<String, Object> newMetadata) {
-        return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, newMetadata);
+        return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, newMetadata, logScale);
     }
 
     public String featureSet() {
@@ -136,6 +158,16 @@ public final class LogisticModel {
         return intercept;
     }
 
+    /** The logarithmic compression's scales, or null when the model works on raw values. */
+    public double[] logScale() {
+        return logScale == null ? null : logScale.clone();
+    }
+
+    /** A model with a logarithmic compression of its inputs (mean and std describe compressed values). */
+    public LogisticModel withLogScale(double[] scales) {
+        return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, metadata, scales);
+    }
+
     public double threshold() {
         return threshold;
     }
@@ -152,6 +184,7 @@ public final class LogisticModel {
                 && Arrays.equals(features, m.features)
                 && Arrays.equals(mean, m.mean)
                 && Arrays.equals(std, m.std)
+                && Arrays.equals(logScale, m.logScale)
                 && Arrays.equals(weights, m.weights)
                 && Double.compare(intercept, m.intercept) == 0
                 && Double.compare(threshold, m.threshold) == 0

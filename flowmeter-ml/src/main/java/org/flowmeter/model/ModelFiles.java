@@ -44,6 +44,9 @@ public final class ModelFiles {
         for (String f : model.features()) {
             names.add(f);
         }
+        if (model.logScale() != null) {
+            putArray(root, "logScale", model.logScale());
+        }
         putArray(root, "mean", model.mean());
         putArray(root, "std", model.std());
         putArray(root, "weights", model.weights());
@@ -113,7 +116,8 @@ public final class ModelFiles {
             }
             metadata = MAPPER.convertValue(meta, new TypeReference<LinkedHashMap<String, Object>>() {});
         }
-        return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, metadata);
+        double[] logScale = root.has("logScale") ? numberArray(root, "logScale", features.length) : null;
+        return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, metadata, logScale);
     }
 
     private static JsonNode required(JsonNode root, String field) {
