@@ -22,11 +22,17 @@ record ExtractSettings(Duration idleTimeout, Duration activeTimeout, Duration tc
 
     ExtractSettings {
         localNets = List.copyOf(localNets);
-        config(); // fail on the driver, not in a task
-        featureSets();
+        // Fail on the driver, not in a task.
+        config(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets);
+        FeatureSets.parse(featureSpec);
     }
 
     FlowConfig config() {
+        return config(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets);
+    }
+
+    private static FlowConfig config(Duration idleTimeout, Duration activeTimeout, Duration tcpLinger, int maxFlows,
+                                     List<String> localNets) {
         FlowConfig c = FlowConfig.defaults()
                 .withIdleTimeout(idleTimeout)
                 .withActiveTimeout(activeTimeout)
