@@ -89,7 +89,7 @@ final class SparkTrainer {
                 .setFeaturesCol(FEATURES).setLabelCol(Labels.LABEL).setWeightCol(WEIGHT)
                 .setStandardization(false).setFitIntercept(true)
                 .setElasticNetParam(penalty == Penalty.L1 ? 1.0 : 0.0)
-                .setMaxIter(200).setTol(1e-8);
+                .setMaxIter(100).setTol(1e-6);
         double[] regParams = cValues.stream().mapToDouble(c -> 1.0 / (c * weightSum)).toArray();
         ParamMap[] grid = new ParamGridBuilder().addGrid(lr.regParam(), regParams).build();
         CrossValidator cv = new CrossValidator()
@@ -120,6 +120,7 @@ final class SparkTrainer {
         hyper.put("fitIntercept", true);
         metadata.put("hyperParameters", hyper);
         metadata.put("solver", "spark.ml LogisticRegression");
+        metadata.put("iterations", best.summary().totalIterations());
         metadata.put("cvFolds", folds);
         metadata.put("cvRocAuc", auc[bestIndex]);
         metadata.put("trainedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
