@@ -67,8 +67,10 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long flows = run(parent.session());
-        System.err.printf("%d flows written to %s%n", flows, output);
+        SparkSession spark = parent.session();
+        long start = System.nanoTime();
+        long flows = run(spark);
+        System.err.printf("%d flows written to %s in %.1f s%n", flows, output, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
