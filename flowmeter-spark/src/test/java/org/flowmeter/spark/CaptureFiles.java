@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
@@ -58,9 +57,5 @@ final class CaptureFiles {
             }
             return p.timestampNanos;
         }
-    }
-
-    static String describe(int[] cuts) {
-        return Arrays.toString(cuts);
     }
 }

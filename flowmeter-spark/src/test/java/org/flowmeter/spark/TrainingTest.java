@@ -58,9 +58,7 @@ class TrainingTest {
         assertThat(data.dataset().countMalicious()).isPositive();
         assertThat(data.dataset().countBenign()).isPositive();
 
-        long t0 = System.nanoTime();
         LogisticModel spark = new SparkTrainer(Penalty.L2, List.of(1.0), null, 2, 7).train(table);
-        System.err.printf("train %.1f s, %s%n", (System.nanoTime() - t0) / 1e9, spark.metadata());
         GridSearch.ClassWeights balanced = GridSearch.balanced(data.dataset());
         Hyper hyper = new Hyper(Penalty.L2, 1.0, balanced.benign(), balanced.malicious(), true);
         LogisticModel single = new LogisticTrainer().train(data.dataset(), hyper, DeepfenceParams.FEATURE_SET);
