@@ -64,6 +64,19 @@ public final class FlowJoiner {
         return true;
     }
 
+    /**
+     * Ends a joined flow that no later segment continued the way one pass ends it: an open flow
+     * whose last packet came more than the idle timeout before the last packet of all files ends
+     * as idle there, not at the end of the input.
+     *
+     * @param inputEndNanos time of the last flow packet of all files (the latest flow end)
+     */
+    public void endAtInputEnd(Flow flow, long inputEndNanos) {
+        if (flow.endReason == EndReason.END_OF_INPUT && inputEndNanos - flow.lastNanos > config.idleTimeoutNanos()) {
+            flow.endReason = EndReason.IDLE;
+        }
+    }
+
     /** Whether a flow may continue in a later file: it was still in the table when its file ended. */
     public static boolean mayContinue(Flow flow) {
         return flow.cutByEndOfInput;

@@ -1,0 +1,52 @@
+package org.flowmeter.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code classify}: a flow table and a model in, one verdict row per flow out. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Score every flow of a flow table with a model file; write identifiers, score and verdict.")
+final class ClassifyCommand implements Callable<Integer> {
+    @ParentCommand
+    FlowmeterSpark parent;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
+            description = "Flow table written by extract (Parquet, or CSV when the path names .csv).")
+    String input;
+
+    @Option(names = "--input-format", description = "Force the table format: ${COMPLETION-CANDIDATES}.")
+    FlowTables.Format inputFormat;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "Model JSON (flowmeter's format).")
+    Path model;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
+    String output;
+
+    @Option(names = "--format", defaultValue = "parquet",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FlowTables.Format format;
+
+    @Option(names = "--overwrite", description = "Replace the output folder when it exists.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        run(parent.session());
+        System.err.printf("verdicts written to %s%n", output);
+        return 0;
+    }
+
+    void run(SparkSession spark) throws Exception {
+        Dataset<Row> table = FlowTables.read(spark, input, inputFormat);
+        Dataset<Row> verdicts = SparkClassifier.verdicts(spark, table, Files.readString(model));
+        FlowTables.write(verdicts, output, format, overwrite);
+    }
+}

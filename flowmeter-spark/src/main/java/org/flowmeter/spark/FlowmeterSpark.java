@@ -1,0 +1,47 @@
+package org.flowmeter.spark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point for spark-submit (and for local runs without a Spark install): extract flows from
+ * many capture files, train a model on a flow table, classify a flow table.
+ */
+@Command(name = "flowmeter-spark", mixinStandardHelpOptions = true,
+        subcommands = {ExtractCommand.class, TrainCommand.class, ClassifyCommand.class},
+        description = "Flow extraction, training and classification on Apache Spark.")
+public final class FlowmeterSpark implements Runnable {
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[4]; spark-submit sets it. Default without one: local[*].")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark setting (repeatable).")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FlowmeterSpark()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: extract, train or classify");
+    }
+
+    /** The session of this run; spark-submit's settings win over the defaults here. */
+    SparkSession session() {
+        SparkSession.Builder builder = SparkSession.builder().appName("flowmeter-spark");
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        conf.forEach(builder::config);
+        return builder.getOrCreate();
+    }
+}
