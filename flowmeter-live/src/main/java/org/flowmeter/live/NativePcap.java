@@ -22,8 +22,9 @@ final class NativePcap {
 
     /** JNA reports a missing libpcap when the first native call loads it; later calls see a failed class init. */
     static LiveCaptureException libpcapMissing(Throwable e) {
+        String detail = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
         return new LiveCaptureException("libpcap could not be loaded (install libpcap, e.g. apt-get install libpcap0.8): "
-                + e.getMessage(), e);
+                + detail.strip(), e);
     }
 
     /** libpcap says "permission" or "not permitted" when the process lacks CAP_NET_RAW. */
