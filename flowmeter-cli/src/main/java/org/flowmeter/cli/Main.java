@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Packets to bidirectional flows, flow features and a malicious-traffic pre-filter.",
-        subcommands = {ExtractCommand.class, ClassifyCommand.class, TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExtractCommand.class, ClassifyCommand.class, TrainCommand.class, EvaluateCommand.class,
+                LiveCommand.class, InterfacesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -82,6 +82,11 @@ public final class PcapFileWriter implements Closeable {
         return refused;
     }
 
+    /** Hands buffered packets to the file (live forwarding, where readers follow the file). */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
     @Override
     public void close() throws IOException {
         out.close();

@@ -1,0 +1,47 @@
+package org.flowmeter.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flowmeter.feature.Column;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.RowWriter;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.output.RowSchema;
+
+/**
+ * Verdict rows of live capture: a leading {@code phase} column ({@code early} for a malicious
+ * verdict made at the early packet count while the flow goes on, {@code final} when the flow
+ * ends), then the columns of {@link VerdictColumns}.
+ */
+final class LiveVerdictColumns implements RowSchema {
+    static final String EARLY = "early";
+    static final String FINAL = "final";
+
+    private final VerdictColumns verdict;
+    private final List<Column> columns;
+    private String phase = FINAL;
+
+    LiveVerdictColumns(List<FeatureSet> sets, boolean allColumns) {
+        this.verdict = new VerdictColumns(sets, allColumns);
+        List<Column> all = new ArrayList<>();
+        all.add(Column.string("phase"));
+        all.addAll(verdict.columns());
+        this.columns = List.copyOf(all);
+    }
+
+    /** The phase written with the next rows. */
+    void phase(String value) {
+        this.phase = value;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public void write(Flow flow, RowWriter out) {
+        out.string(phase);
+        verdict.write(flow, out);
+    }
+}

@@ -1,0 +1,93 @@
+package org.flowmeter.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.flow.FlowListener;
+import org.flowmeter.output.FlowWriter;
+
+/**
+ * Decides flows as they go (see {@link FlowDecider}) and streams verdict rows: an early row when
+ * the early verdict is malicious, a final row when the flow ends. Every row is flushed at once,
+ * because a consumer reads them live. Remembers the flow of the latest packet for forwarding.
+ */
+final class LiveVerdicts implements FlowListener {
+    private final FlowDecider decider;
+    private final int earlyAfter;
+    private final LiveVerdictColumns schema;
+    private final FlowWriter rows;
+    private final Writer out;
+    private Flow current;
+    private long earlyMalicious;
+    private long finalVerdicts;
+    private long finalMalicious;
+
+    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, Writer out) {
+        this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided);
+        this.earlyAfter = earlyAfter;
+        this.schema = schema;
+        this.rows = rows;
+        this.out = out;
+    }
+
+    @Override
+    public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
+        current = flow;
+        decider.onPacket(flow, packet, forward);
+        if (flow.packets() == earlyAfter && isMalicious(flow)) {
+            earlyMalicious++;
+            write(LiveVerdictColumns.EARLY, flow);
+        }
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow) {
+        decider.onFlowEnd(flow);
+    }
+
+    private void onDecided(Flow flow) {
+        finalVerdicts++;
+        if (isMalicious(flow)) {
+            finalMalicious++;
+        }
+        write(LiveVerdictColumns.FINAL, flow);
+    }
+
+    private void write(String phase, Flow flow) {
+        schema.phase(phase);
+        try {
+            rows.write(flow);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isMalicious(Flow flow) {
+        return flow.attachment instanceof Verdict v && v.malicious;
+    }
+
+    /** Whether the flow of the packet just added has a malicious verdict (so the packet is forwarded). */
+    boolean currentFlowMalicious() {
+        return current != null && isMalicious(current);
+    }
+
+    /** Forgets the current flow, for packets that joined none. */
+    void clearCurrent() {
+        current = null;
+    }
+
+    long earlyMalicious() {
+        return earlyMalicious;
+    }
+
+    long finalVerdicts() {
+        return finalVerdicts;
+    }
+
+    long finalMalicious() {
+        return finalMalicious;
+    }
+}

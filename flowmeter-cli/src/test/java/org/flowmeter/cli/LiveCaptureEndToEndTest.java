@@ -1,0 +1,251 @@
+package org.flowmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.feature.Column;
+import org.flowmeter.feature.FeatureSets;
+import org.flowmeter.live.LiveCapture;
+import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.ModelFiles;
+import org.flowmeter.pcap.Captures;
+import org.flowmeter.pcap.PacketSource;
+import org.flowmeter.pcap.RawPacket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@code flowmeter live} as a child process on the loopback interface while this JVM serves
+ * and fetches HTTP over it, then stops it with a signal and checks verdicts and forwarded packets.
+ * Needs capture rights (root) and libpcap; skipped without them.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class LiveCaptureEndToEndTest {
+    private static final int REQUESTS = 50;
+
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private int port;
+
+    @BeforeAll
+    static void captureIsPossible() {
+        try {
+            LiveCapture.open("lo", 128, null).close();
+        } catch (IOException | LinkageError e) {
+            assumeTrue(false, "cannot capture on lo here: " + e.getMessage());
+        }
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    @Test
+    void aModelFlaggingEverythingForwardsEveryFlowFromItsVerdictOn() throws Exception {
+        Path forward = dir.resolve("forward");
+        List<Map<String, String>> rows = runLive(model(10.0), forward);
+
+        List<Map<String, String>> finals = rows.stream().filter(r -> r.get("phase").equals("final")).toList();
+        assertThat(finals).hasSizeBetween(REQUESTS, REQUESTS + 5);
+        assertThat(finals).allSatisfy(r -> {
+            assertThat(r.get("protocol")).isEqualTo("TCP");
+            assertThat(r.get("dstPort")).isEqualTo(String.valueOf(port));
+            assertThat(r.get("verdict")).isEqualTo("malicious");
+        });
+        assertThat(rows).filteredOn(r -> r.get("phase").equals("early")).hasSizeGreaterThanOrEqualTo(REQUESTS);
+
+        List<DecodedPacket> packets = forwardedPackets(forward);
+        assertThat(packets).isNotEmpty();
+        assertThat(packets).allSatisfy(p -> assertThat(List.of(p.srcPort, p.dstPort)).contains(port));
+    }
+
+    @Test
+    void aModelFlaggingNothingForwardsNothing() throws Exception {
+        Path forward = dir.resolve("forward");
+        List<Map<String, String>> rows = runLive(model(-10.0), forward);
+
+        assertThat(rows).hasSizeBetween(REQUESTS, REQUESTS + 5);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("phase")).isEqualTo("final");
+            assertThat(r.get("verdict")).isEqualTo("benign");
+        });
+        assertThat(forwardedPackets(forward)).isEmpty();
+    }
+
+    /** A model over the deepfence features that ignores them: its intercept alone decides. */
+    private Path model(double intercept) throws IOException {
+        List<Column> columns = FeatureSets.parse("deepfence").get(0).columns();
+        String[] names = columns.stream().map(Column::name).toArray(String[]::new);
+        double[] zeros = new double[names.length];
+        double[] ones = new double[names.length];
+        Arrays.fill(ones, 1.0);
+        Path file = dir.resolve("model-" + intercept + ".json");
+        ModelFiles.write(new LogisticModel("deepfence", names, zeros, ones, zeros, intercept, 0.5, Map.of()), file);
+        return file;
+    }
+
+    /** Starts the command, makes the requests, stops it with a signal; returns the verdict rows. */
+    private List<Map<String, String>> runLive(Path model, Path forward) throws Exception {
+        Path verdicts = dir.resolve("verdicts.csv");
+        Path stderr = dir.resolve("stderr.txt");
+        Process live = new ProcessBuilder(javaCommand(), "-cp", testClasspath(), Main.class.getName(),
+                "live", "-i", "lo", "--bpf", "tcp port " + port, "--model", model.toString(),
+                "--forward", forward.toString(), "--early-after", "3", "--stats-interval", "1s",
+                "-o", verdicts.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile())
+                .start();
+        try {
+            awaitLine(stderr, "capturing on", live);
+            for (int i = 0; i < REQUESTS; i++) {
+                fetchOnNewConnection();
+            }
+            Thread.sleep(1000); // let the last packets reach the capture
+            stop(live);
+            assertThat(live.waitFor(60, TimeUnit.SECONDS)).as("live stopped in time").isTrue();
+            assertThat(live.exitValue()).as(Files.readString(stderr)).isZero();
+        } finally {
+            live.destroyForcibly();
+        }
+        assertThat(Files.readString(stderr)).contains("stopped:");
+        return readCsv(verdicts);
+    }
+
+    /** A new client per request, so every request is a flow of its own. */
+    private void fetchOnNewConnection() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * SIGINT as Ctrl-C would send it, unless the child inherited an ignored SIGINT (a shell's
+     * background job): then SIGTERM, which takes the same path.
+     */
+    private static void stop(Process live) throws IOException, InterruptedException {
+        if (ignoresSigint(live.pid())) {
+            live.destroy();
+            return;
+        }
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(live.pid())).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            live.destroy();
+        }
+    }
+
+    private static boolean ignoresSigint(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseLong(line.substring(7).trim(), 16) & 2) != 0;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitLine(Path file, String text, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String seen = Files.exists(file) ? Files.readString(file) : "";
+            if (seen.contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("live exited with " + process.exitValue() + ": " + seen);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + text + "' on stderr within 30 s");
+    }
+
+    private static List<Map<String, String>> readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        String[] header = lines.get(0).split(",", -1);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], fields[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<DecodedPacket> forwardedPackets(Path dir) throws IOException {
+        List<DecodedPacket> packets = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return packets;
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(f -> f.getFileName().toString().matches("forward-\\d{5}\\.pcap")).sorted().toList();
+        }
+        PacketDecoder decoder = new PacketDecoder();
+        for (Path f : files) {
+            try (PacketSource source = Captures.open(f)) {
+                RawPacket raw = new RawPacket();
+                while (source.next(raw)) {
+                    DecodedPacket p = new DecodedPacket();
+                    assertThat(decoder.decode(raw, p)).as("forwarded packet decodes").isNull();
+                    packets.add(p);
+                }
+            }
+        }
+        return packets;
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Surefire may run tests from a manifest-only jar; it then keeps the real class path here. */
+    private static String testClasspath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}
