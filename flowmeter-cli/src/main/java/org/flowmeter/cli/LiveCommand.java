@@ -1,7 +1,7 @@
 package org.flowmeter.cli;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +58,7 @@ final class LiveCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--format", defaultValue = "csv", description = "Verdict format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ClassifyCommand.Format format;
+    FlowWriters.Format format;
 
     @Option(names = "--forward", paramLabel = "DIR",
             description = "Write packets of malicious flows to DIR/forward-00001.pcap, forward-00002.pcap, ...")
@@ -98,18 +98,21 @@ final class LiveCommand implements Callable<Integer> {
         if (earlyAfter < 1) {
             throw new ParameterException(spec.commandLine(), "--early-after must be at least 1");
         }
+        if (format == FlowWriters.Format.parquet) {
+            throw new ParameterException(spec.commandLine(), "--format parquet cannot be streamed: use csv or jsonl");
+        }
         if (snaplen < 64) {
             throw new ParameterException(spec.commandLine(), "--snaplen must be at least 64");
         }
         var model = threshold == null ? modelOptions.load() : modelOptions.load().withThreshold(threshold);
         List<FeatureSet> sets = FlowScorer.featureSetsFor(model);
         LiveCapture capture = LiveCapture.open(iface, snaplen, bpf);
-        Writer out;
+        OutputStream out;
         FlowWriter rows;
         try {
-            out = OutputFiles.writer(output);
+            out = OutputFiles.stream(output);
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns);
-            rows = format == ClassifyCommand.Format.csv ? new CsvFlowWriter(out, schema) : new JsonLinesFlowWriter(out, schema);
+            rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
             out.flush();
             verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out);
             meter = new FlowMeter(flowOptions.config(), sets, verdicts);

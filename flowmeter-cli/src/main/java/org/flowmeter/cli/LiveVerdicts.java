@@ -2,7 +2,7 @@ package org.flowmeter.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowListener;
@@ -18,13 +18,13 @@ final class LiveVerdicts implements FlowListener {
     private final int earlyAfter;
     private final LiveVerdictColumns schema;
     private final FlowWriter rows;
-    private final Writer out;
+    private final OutputStream out;
     private Flow current;
     private long earlyMalicious;
     private long finalVerdicts;
     private long finalMalicious;
 
-    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, Writer out) {
+    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out) {
         this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided);
         this.earlyAfter = earlyAfter;
         this.schema = schema;
