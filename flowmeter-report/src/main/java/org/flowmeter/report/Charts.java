@@ -32,11 +32,26 @@ final class Charts {
 
     static String featureProfile(String feature, double separation, Histogram h) {
         XYChart chart = chart(380, 230, String.format(Locale.ROOT, "%s  (AUC %.3f)", feature, separation),
-                h.logScaled() ? "log10(1 + value)" : "value", "share of class");
+                axisTitle(h), "share of class");
         chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        chart.getStyler().setXAxisDecimalPattern(h.logScaled() ? "0.#" : valuePattern(h.edges()));
+        chart.getStyler().setYAxisDecimalPattern("0.##");
         addSteps(chart, "benign", h.edges(), h.benign(), BENIGN);
         addSteps(chart, "malicious", h.edges(), h.malicious(), MALICIOUS);
         return dataUri(chart);
+    }
+
+    private static String axisTitle(Histogram h) {
+        if (!h.logScaled()) {
+            return "value";
+        }
+        return h.zeroBin() ? "log10(value); zeros in the leftmost bin" : "log10(value)";
+    }
+
+    /** Plain numbers where they stay short, else scientific notation, so tick labels do not collide. */
+    private static String valuePattern(double[] edges) {
+        double largest = Math.max(Math.abs(edges[0]), Math.abs(edges[edges.length - 1]));
+        return largest >= 1e4 || largest < 1e-2 ? "0.#E0" : "#,##0.##";
     }
 
     static String roc(ThresholdSweep s, double auc, double opFpr, double opRecall) {
@@ -139,6 +154,7 @@ final class Charts {
     private static void unitAxes(XYChart chart) {
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setMarkerSize(11);
+        chart.getStyler().setXAxisDecimalPattern("0.##").setYAxisDecimalPattern("0.##");
     }
 
     private static String dataUri(XYChart chart) {

@@ -30,6 +30,9 @@ final class Html {
     }
 
     static String number(double v) {
+        if (v == 0) {
+            return "0";
+        }
         return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -88,7 +88,7 @@ public final class HtmlReport {
         section("features", "Feature profiles");
         out.append("<p>Benign and malicious distributions of each model feature, each as the share of its class, ")
                 .append("ordered by how well the feature alone separates the classes (single-feature ROC AUC, ")
-                .append("shown as max(AUC, 1 − AUC)). Features spanning orders of magnitude are binned on log10(1 + value).</p>\n")
+                .append("shown as max(AUC, 1 − AUC)). Non-negative features spanning orders of magnitude are binned on log10(value), zeros in the leftmost bin.</p>\n")
                 .append("<div class=\"grid\">\n");
         for (FeatureSeparation f : separations()) {
             double[] column = column(f.column());
@@ -175,6 +175,8 @@ public final class HtmlReport {
         Integer[] flows = byDescending(in.size(), i -> in.scores()[i]);
         int shown = Math.min(TOP_FLOWS, flows.length);
         out.append("<h3>The ").append(shown).append(" most suspicious flows</h3>\n")
+                .append("<p>By score, with the features of the largest weights; flows are shown by their features ")
+                .append("as the labelled flows carry no addresses.</p>\n")
                 .append("<table class=\"top\"><tr><th>#</th><th>score</th><th>verdict</th><th>label</th>");
         if (in.packets() != null) {
             out.append("<th>packets</th><th>bytes</th>");
