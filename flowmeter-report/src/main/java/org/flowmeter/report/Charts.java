@@ -64,9 +64,11 @@ final class Charts {
             y[k] = s.recall(k);
         }
         line(chart, "model", x, y, MALICIOUS);
-        line(chart, "chance", new double[] {0, 1}, new double[] {0, 1}, Color.LIGHT_GRAY);
+        line(chart, "chance", diagonal(), diagonal(), Color.LIGHT_GRAY);
         point(chart, "threshold", opFpr, opRecall);
         unitAxes(chart);
+        // The opaque legend would hide the curve's end at the top right.
+        chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
         return dataUri(chart);
     }
 
@@ -151,10 +153,20 @@ final class Charts {
         series.setMarkerColor(OPERATING_POINT);
     }
 
+    /** Many points, so the axes get round ticks rather than one per recall step of the data. */
+    private static double[] diagonal() {
+        double[] v = new double[101];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i / 100.0;
+        }
+        return v;
+    }
+
     private static void unitAxes(XYChart chart) {
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setMarkerSize(11);
         chart.getStyler().setXAxisDecimalPattern("0.##").setYAxisDecimalPattern("0.##");
+        // Without hints the unit axes get ticks at sixths and eighteenths, which read badly.
+        chart.getStyler().setXAxisTickMarkSpacingHint(70).setYAxisTickMarkSpacingHint(50);
     }
 
     private static String dataUri(XYChart chart) {
