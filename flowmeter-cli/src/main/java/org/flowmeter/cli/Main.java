@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Packets to bidirectional flows, flow features and a malicious-traffic pre-filter.",
         subcommands = {ExtractCommand.class, ClassifyCommand.class, TrainCommand.class, EvaluateCommand.class,
-                LiveCommand.class, InterfacesCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, LiveCommand.class, InterfacesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec

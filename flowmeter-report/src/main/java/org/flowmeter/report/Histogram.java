@@ -1,0 +1,93 @@
+package org.flowmeter.report;
+
+import org.flowmeter.model.Dataset;
+
+/**
+ * Benign and malicious distributions of one feature over shared bins, each as the share of its
+ * class, so a rare class stays visible. Non-negative features spanning orders of magnitude are
+ * binned on log10(value), with zeros in one extra bin at the far left.
+ */
+record Histogram(double[] edges, double[] benign, double[] malicious, boolean logScaled, boolean zeroBin) {
+    private static final double ORDERS_OF_MAGNITUDE = 100;
+
+    static Histogram of(double[] values, int[] labels, int bins) {
+        boolean log = spansOrdersOfMagnitude(values);
+        boolean zeroBin = log && hasZero(values);
+        int valueBins = zeroBin ? bins - 1 : bins;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (!(log && v == 0)) {
+                double x = log ? Math.log10(v) : v;
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+        }
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        double width = (hi - lo) / valueBins;
+        double first = zeroBin ? lo - width : lo;
+        double[] edges = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            edges[b] = first + width * b;
+        }
+        double[] benign = new double[bins];
+        double[] malicious = new double[bins];
+        int benignCount = 0;
+        int maliciousCount = 0;
+        for (int i = 0; i < values.length; i++) {
+            int b;
+            if (zeroBin && values[i] == 0) {
+                b = 0;
+            } else {
+                double x = log ? Math.log10(values[i]) : values[i];
+                b = Math.min(bins - 1, (int) ((x - first) / width));
+            }
+            if (labels[i] == Dataset.MALICIOUS) {
+                malicious[b]++;
+                maliciousCount++;
+            } else {
+                benign[b]++;
+                benignCount++;
+            }
+        }
+        scale(benign, benignCount);
+        scale(malicious, maliciousCount);
+        return new Histogram(edges, benign, malicious, log, zeroBin);
+    }
+
+    private static boolean spansOrdersOfMagnitude(double[] values) {
+        double smallestPositive = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : values) {
+            if (v < 0) {
+                return false;
+            }
+            if (v > 0) {
+                smallestPositive = Math.min(smallestPositive, v);
+            }
+            max = Math.max(max, v);
+        }
+        return max > 0 && max / smallestPositive >= ORDERS_OF_MAGNITUDE;
+    }
+
+    private static boolean hasZero(double[] values) {
+        for (double v : values) {
+            if (v == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void scale(double[] counts, int total) {
+        for (int b = 0; b < counts.length; b++) {
+            counts[b] = total == 0 ? 0 : counts[b] / total;
+        }
+    }
+}
