@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,9 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ModelFiles {
     public static final String FORMAT = "flowmeter-model/1";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** Only writing uses data binding; reading (at every classify start) does not load it. */
+    private static final class Writer {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
 
     private ModelFiles() {}
 
@@ -37,7 +38,7 @@ public final class ModelFiles {
     }
 
     public static String toJson(LogisticModel model) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Writer.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("featureSet", model.featureSet());
         ArrayNode names = root.putArray("features");
@@ -52,8 +53,8 @@ public final class ModelFiles {
         putArray(root, "weights", model.weights());
         root.put("intercept", model.intercept());
         root.put("threshold", model.threshold());
-        root.set("metadata", MAPPER.valueToTree(model.metadata()));
-        return MAPPER.writeValueAsString(root) + System.lineSeparator();
+        root.set("metadata", Writer.MAPPER.valueToTree(model.metadata()));
+        return Writer.MAPPER.writeValueAsString(root) + System.lineSeparator();
     }
 
     private static void putArray(ObjectNode root, String name, double[] values) {
@@ -79,11 +80,11 @@ public final class ModelFiles {
 
     /** @param source names the origin (a file name) in error messages */
     public static LogisticModel fromJson(String json, String source) throws IOException {
-        JsonNode root;
+        Object root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new IOException(source + ": not valid JSON (truncated file?): " + e.getOriginalMessage(), e);
+            root = JsonText.parse(json);
+        } catch (IllegalStateException e) {
+            throw new IOException(source + ": not valid JSON (truncated file?): " + e.getMessage(), e);
         }
         try {
             return parse(root);
@@ -92,10 +93,12 @@ public final class ModelFiles {
         }
     }
 
-    private static LogisticModel parse(JsonNode root) {
-        if (root == null || !root.isObject()) {
+    @SuppressWarnings("unchecked")
+    private static LogisticModel parse(Object json) {
+        if (!(json instanceof Map)) {
             throw new IllegalArgumentException("expected a JSON object");
         }
+        Map<String, Object> root = (Map<String, Object>) json;
         String format = requiredString(root, "format");
         if (!FORMAT.equals(format)) {
             throw new IllegalArgumentException("unsupported format \"" + format + "\", expected \"" + FORMAT + "\"");
@@ -106,70 +109,68 @@ public final class ModelFiles {
         double[] std = numberArray(root, "std", features.length);
         double[] weights = numberArray(root, "weights", features.length);
         double intercept = number(required(root, "intercept"), "intercept");
-        JsonNode thresholdNode = root.get("threshold");
-        double threshold = thresholdNode == null ? LogisticModel.DEFAULT_THRESHOLD : number(thresholdNode, "threshold");
+        Object thresholdValue = root.get("threshold");
+        double threshold = thresholdValue == null ? LogisticModel.DEFAULT_THRESHOLD : number(thresholdValue, "threshold");
         Map<String, Object> metadata = new LinkedHashMap<>();
-        JsonNode meta = root.get("metadata");
-        if (meta != null && !meta.isNull()) {
-            if (!meta.isObject()) {
+        Object meta = root.get("metadata");
+        if (meta != null) {
+            if (!(meta instanceof Map)) {
                 throw new IllegalArgumentException("\"metadata\" must be an object");
             }
-            metadata = MAPPER.convertValue(meta, new TypeReference<LinkedHashMap<String, Object>>() {});
+            metadata = (Map<String, Object>) meta;
         }
-        double[] logScale = root.has("logScale") ? numberArray(root, "logScale", features.length) : null;
+        double[] logScale = root.get("logScale") != null ? numberArray(root, "logScale", features.length) : null;
         return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, metadata, logScale);
     }
 
-    private static JsonNode required(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+    private static Object required(Map<String, Object> root, String field) {
+        Object value = root.get(field);
+        if (value == null) {
             throw new IllegalArgumentException("missing field \"" + field + "\"");
         }
-        return node;
+        return value;
     }
 
-    private static String requiredString(JsonNode root, String field) {
-        JsonNode node = required(root, field);
-        if (!node.isString()) {
+    private static String requiredString(Map<String, Object> root, String field) {
+        if (!(required(root, field) instanceof String s)) {
             throw new IllegalArgumentException("\"" + field + "\" must be a string");
         }
-        return node.stringValue();
+        return s;
     }
 
-    private static String[] stringArray(JsonNode node, String field) {
-        if (!node.isArray()) {
+    private static String[] stringArray(Object value, String field) {
+        if (!(value instanceof List<?> list)) {
             throw new IllegalArgumentException("\"" + field + "\" must be an array");
         }
-        String[] out = new String[node.size()];
+        String[] out = new String[list.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!node.get(i).isString()) {
+            if (!(list.get(i) instanceof String s)) {
                 throw new IllegalArgumentException("\"" + field + "\"[" + i + "] must be a string");
             }
-            out[i] = node.get(i).stringValue();
+            out[i] = s;
         }
         return out;
     }
 
-    private static double[] numberArray(JsonNode root, String field, int expectedLength) {
-        JsonNode node = required(root, field);
-        if (!node.isArray()) {
+    private static double[] numberArray(Map<String, Object> root, String field, int expectedLength) {
+        if (!(required(root, field) instanceof List<?> list)) {
             throw new IllegalArgumentException("\"" + field + "\" must be an array");
         }
-        if (node.size() != expectedLength) {
-            throw new IllegalArgumentException("\"" + field + "\" has " + node.size()
+        if (list.size() != expectedLength) {
+            throw new IllegalArgumentException("\"" + field + "\" has " + list.size()
                     + " values but \"features\" has " + expectedLength);
         }
-        double[] out = new double[node.size()];
+        double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = number(node.get(i), field + "[" + i + "]");
+            out[i] = number(list.get(i), field + "[" + i + "]");
         }
         return out;
     }
 
-    private static double number(JsonNode node, String what) {
-        if (!node.isNumber()) {
+    private static double number(Object value, String what) {
+        if (!(value instanceof Number n)) {
             throw new IllegalArgumentException("\"" + what + "\" must be a number");
         }
-        return node.doubleValue();
+        return n.doubleValue();
     }
 }
