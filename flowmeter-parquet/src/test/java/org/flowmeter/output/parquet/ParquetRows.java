@@ -14,11 +14,11 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 
 /** Reads a Parquet file back with Parquet's own example reader. */
-final class ParquetRows {
+public final class ParquetRows {
     private ParquetRows() {
     }
 
-    static List<Group> read(Path file) throws IOException {
+    public static List<Group> read(Path file) throws IOException {
         List<Group> rows = new ArrayList<>();
         try (ParquetReader<Group> reader = new GroupReaderBuilder(new LocalInputFile(file)).build()) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
@@ -28,7 +28,7 @@ final class ParquetRows {
         return rows;
     }
 
-    static ParquetMetadata footer(Path file) throws IOException {
+    public static ParquetMetadata footer(Path file) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             return reader.getFooter();
         }
