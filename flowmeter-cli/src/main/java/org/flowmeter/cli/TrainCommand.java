@@ -20,6 +20,8 @@ import org.flowmeter.model.Dataset;
 import org.flowmeter.model.DeepfenceParams;
 import org.flowmeter.model.EvaluationResult;
 import org.flowmeter.model.GridSearch;
+import org.flowmeter.model.GroupedSplit;
+import org.flowmeter.model.Hyper;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.LogScale;
 import org.flowmeter.model.LogisticTrainer;
@@ -60,6 +62,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-size", defaultValue = "0.3", description = "Held-out share for the test split (default: ${DEFAULT-VALUE}).")
     double testSize;
 
+    /** How rows are shared out between training and test parts and between folds. */
+    enum SplitBy { flow, input }
+
+    @Option(names = "--split-by", defaultValue = "flow",
+            description = "Split flows one by one (flow), or keep each input's flows together (input) so the test "
+                    + "split and every fold are captures the model has not seen (default: ${DEFAULT-VALUE}).")
+    SplitBy splitBy;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the splits (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -90,11 +100,12 @@ final class TrainCommand implements Callable<Integer> {
 
     static final class OperatingPoint {
         @Option(names = "--threshold-for-recall", paramLabel = "R",
-                description = "Choose the threshold on the training split: the highest with recall >= R.")
+                description = "Choose the threshold on the training split's cross-validated scores: the highest with recall >= R.")
         Double recall;
 
         @Option(names = "--threshold-for-fpr", paramLabel = "F",
-                description = "Choose the threshold on the training split: the lowest with false-positive rate <= F.")
+                description = "Choose the threshold on the training split's cross-validated scores: the lowest with "
+                        + "false-positive rate <= F.")
         Double fpr;
     }
 
@@ -125,23 +136,34 @@ final class TrainCommand implements Callable<Integer> {
         if (logTransform) {
             // Scales come from the data's magnitudes only (no labels), so fitting them on all flows leaks nothing.
             logScale = LogScale.fit(data.rows(), data.featureCount());
-            data = new Dataset(data.featureNames(), LogScale.apply(data.rows(), logScale), data.labels());
+            data = data.withRows(LogScale.apply(data.rows(), logScale));
         }
         if (data.countMalicious() < folds || data.countBenign() < folds) {
             throw new ParameterException(spec.commandLine(), String.format(
                     "need at least %d flows of each class for %d-fold CV (have %d benign, %d malicious)",
                     folds, folds, data.countBenign(), data.countMalicious()));
         }
-        StratifiedSplit.Split split = StratifiedSplit.trainTest(data.labels(), testSize, seed);
-        Dataset train = data.subset(split.train());
-        Dataset test = data.subset(split.test());
+        StratifiedSplit.Split split;
+        Dataset train;
+        Dataset test;
         GridSearch grid = grid();
+        try {
+            split = splitBy == SplitBy.input
+                    ? GroupedSplit.trainTest(data.labels(), data.groups(), testSize, seed)
+                    : StratifiedSplit.trainTest(data.labels(), testSize, seed);
+            train = data.subset(split.train());
+            test = data.subset(split.test());
+            grid.splits(train); // fails here, with a clear message, when the inputs cannot fill every fold
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         GridSearch.Outcome outcome = runGrid(grid, train);
 
         Map<String, Object> meta = metadata(flows, data, train, test, outcome);
         LogisticModel model = new LogisticTrainer().train(train, outcome.best(), setName, meta);
-        model = model.withThreshold(threshold(model, train));
+        model = model.withThreshold(threshold(grid, outcome.best(), train));
         EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, flows, split.test());
+        List<InputResults> testInputs = InputResults.of(model, test, flows.inputNames());
         if (logScale != null) {
             // Training and the test above ran on compressed rows; the saved model compresses raw inputs itself.
             model = model.withLogScale(logScale);
@@ -152,9 +174,11 @@ final class TrainCommand implements Callable<Integer> {
         model = model.withMetadata(withTest);
 
         ModelFiles.write(model, output);
-        printSummary(outcome, model, testResult);
+        printSummary(outcome, model, testResult, testInputs);
         if (metricsJson != null) {
-            MetricsReport.writeJson(metrics(outcome, model, testResult), metricsJson);
+            Map<String, Object> metrics = metrics(outcome, model, testResult);
+            metrics.put("test_inputs", testInputs.stream().map(InputResults::toMap).toList());
+            MetricsReport.writeJson(metrics, metricsJson);
         }
         if (exportDeepfence != null) {
             java.nio.file.Files.createDirectories(exportDeepfence);
@@ -182,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         GridSearch grid = new GridSearch().classWeights(weights).includeBalanced(!noBalanced).penalties(ps)
-                .cs(cs).fitIntercepts(intercepts).folds(folds).seed(seed);
+                .cs(cs).fitIntercepts(intercepts).folds(folds).seed(seed).splitByGroup(splitBy == SplitBy.input);
         return threads == null ? grid : grid.threads(threads);
     }
 
@@ -200,14 +224,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private double threshold(LogisticModel model, Dataset train) {
+    /**
+     * The operating point is read off cross-validated scores: in-sample scores of the final model
+     * are optimistic, so a threshold set on them lets through more false positives on new data.
+     */
+    private double threshold(GridSearch grid, Hyper best, Dataset train) {
         if (operatingPoint == null) {
             return LogisticModel.DEFAULT_THRESHOLD;
         }
-        double[] scores = new double[train.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = model.score(train.row(i));
-        }
+        double[] scores = grid.outOfFoldProbabilities(train, best);
         return operatingPoint.recall != null
                 ? Metrics.thresholdForRecall(train.labels(), scores, operatingPoint.recall)
                 : Metrics.thresholdForFpr(train.labels(), scores, operatingPoint.fpr);
@@ -226,6 +251,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("testSize", testSize);
         m.put("seed", seed);
         m.put("folds", folds);
+        m.put("splitBy", splitBy.name());
         GridSearch.Result best = outcome.results().get(0);
         m.put("cvRocAucMean", best.meanAuc());
         m.put("cvRocAucStd", best.stdAuc());
@@ -235,7 +261,8 @@ final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
-    private void printSummary(GridSearch.Outcome outcome, LogisticModel model, EvaluationResult test) {
+    private void printSummary(GridSearch.Outcome outcome, LogisticModel model, EvaluationResult test,
+                              List<InputResults> testInputs) {
         PrintStream out = System.out;
         out.println("best grid candidates (mean ± std ROC AUC over " + folds + " folds of the training split):");
         for (GridSearch.Result r : outcome.results().subList(0, Math.min(5, outcome.results().size()))) {
@@ -243,6 +270,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println("held-out test split:");
         out.print(MetricsReport.table(test, model.threshold()));
+        List<InputResults> wrong = testInputs.stream().filter(r -> r.errors() > 0).limit(10).toList();
+        if (!wrong.isEmpty()) {
+            out.println("test inputs with the most errors:");
+            for (InputResults r : wrong) {
+                out.printf(Locale.ROOT, "  %6d/%-6d malicious missed  %6d/%-6d benign flagged  %s%n",
+                        r.malicious() - r.flaggedMalicious(), r.malicious(), r.flaggedBenign(), r.benign(), r.input());
+            }
+        }
         out.println("model written to " + output);
     }
 

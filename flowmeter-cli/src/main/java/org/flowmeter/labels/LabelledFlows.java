@@ -16,6 +16,8 @@ public final class LabelledFlows {
     private final List<double[]> rows = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
     private final List<long[]> sizes = new ArrayList<>();
+    private final List<Integer> inputIndex = new ArrayList<>();
+    private final Map<String, Integer> inputs = new LinkedHashMap<>();
     private final Map<String, int[]> perInput = new LinkedHashMap<>();
     private int dropped;
 
@@ -38,6 +40,7 @@ public final class LabelledFlows {
         rows.add(features);
         labels.add(malicious ? Dataset.MALICIOUS : Dataset.BENIGN);
         sizes.add(new long[] {packets, bytes});
+        inputIndex.add(inputs.computeIfAbsent(input, k -> inputs.size()));
         perInput.computeIfAbsent(input, k -> new int[2])[malicious ? 1 : 0]++;
     }
 
@@ -53,17 +56,25 @@ public final class LabelledFlows {
         return dropped;
     }
 
+    /** The inputs in the order of their group numbers in {@link #dataset()}. */
+    public List<String> inputNames() {
+        return List.copyOf(inputs.keySet());
+    }
+
     /** Per input: {benign, malicious} flow counts. */
     public Map<String, int[]> perInput() {
         return perInput;
     }
 
+    /** All rows; each row's group is the index of the input it came from. */
     public Dataset dataset() {
         int[] y = new int[labels.size()];
+        int[] groups = new int[labels.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = labels.get(i);
+            groups[i] = inputIndex.get(i);
         }
-        return new Dataset(featureNames, rows.toArray(new double[0][]), y);
+        return new Dataset(featureNames, rows.toArray(new double[0][]), y, groups);
     }
 
     /** Packets per flow, or null when some flow's count is unknown. */

@@ -43,13 +43,29 @@ class ExtractCommandTest {
     }
 
     @Test
-    void allFeatureSetsWriteDeepfenceThenCicColumns() throws IOException {
+    void allFeatureSetsWriteDeepfenceThenCicThenContextColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(48 + 81);
+        assertThat(header).hasSize(48 + 81 + 6);
         assertThat(header.get(45)).isEqualTo("Flow Duration");
         assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
+        assertThat(header.subList(126, 132)).containsExactly(
+                "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources");
         assertThat(lines).hasSize(9);
+    }
+
+    /**
+     * http_small.pcap: five connections 127.0.0.1 -> 127.0.0.1:53043, then three ::1 -> ::1:39915
+     * (tshark's conversation list), all within 3 s: each flow counts the flows of its own address
+     * family before it, itself included.
+     */
+    @Test
+    void contextCountsTheFlowsOfTheSameHostsBeforeEachFlow() throws IOException {
+        List<String> lines = extract(fixture("http_small.pcap"), "--features", "context");
+        List<String> counts = lines.stream().skip(1).map(l -> String.join(",", Arrays.asList(l.split(",")).subList(6, 12))).toList();
+        assertThat(counts).containsExactly(
+                "1,1,1,1,1,1", "2,2,1,1,2,1", "3,3,1,1,3,1", "4,4,1,1,4,1", "5,5,1,1,5,1",
+                "1,1,1,1,1,1", "2,2,1,1,2,1", "3,3,1,1,3,1");
     }
 
     @Test

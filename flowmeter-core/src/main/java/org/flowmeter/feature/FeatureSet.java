@@ -14,4 +14,13 @@ public interface FeatureSet {
     List<Column> columns();
 
     FlowFeatures newFlow();
+
+    /**
+     * The instance a new flow meter uses. Sets whose flows share state across the meter (the
+     * host context) return a fresh instance so that meters never see each other's flows; the
+     * others are stateless and return themselves.
+     */
+    default FeatureSet forNewMeter() {
+        return this;
+    }
 }

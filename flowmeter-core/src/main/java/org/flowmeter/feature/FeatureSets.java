@@ -13,6 +13,7 @@ public final class FeatureSets {
     static {
         REGISTRY.put(DeepfenceFeatures.NAME, DeepfenceFeatures::new);
         REGISTRY.put(CicFeatures.NAME, CicFeatures::new);
+        REGISTRY.put(HostContextFeatures.NAME, HostContextFeatures::new);
     }
 
     private FeatureSets() {

@@ -26,7 +26,7 @@ public final class FlowMeter {
 
     public FlowMeter(FlowConfig config, List<FeatureSet> sets, FlowListener listener) {
         this.config = config;
-        this.sets = sets.toArray(new FeatureSet[0]);
+        this.sets = sets.stream().map(FeatureSet::forNewMeter).toArray(FeatureSet[]::new);
         this.listener = listener;
     }
 

@@ -16,11 +16,21 @@ public final class Dataset {
     private final String[] featureNames;
     private final double[][] rows;
     private final int[] labels;
+    /** Which input each row came from (a capture or flow table), or null when not known. */
+    private final int[] groups;
 
     /** The result of {@link #dropNonFinite()}: the clean dataset and how many rows were removed. */
     public record Cleaned(Dataset dataset, int dropped) {}
 
     public Dataset(String[] featureNames, double[][] rows, int[] labels) {
+        this(featureNames, rows, labels, null);
+    }
+
+    /**
+     * @param groups for each row, the input it came from (rows of one group are kept together by
+     *               grouped splits), or null
+     */
+    public Dataset(String[] featureNames, double[][] rows, int[] labels, int[] groups) {
         Objects.requireNonNull(featureNames, "featureNames");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(labels, "labels");
@@ -37,9 +47,24 @@ public final class Dataset {
                 throw new IllegalArgumentException("row " + i + " has label " + labels[i] + ", expected 0 or 1");
             }
         }
+        if (groups != null && groups.length != labels.length) {
+            throw new IllegalArgumentException(
+                    "groups and labels differ in length: " + groups.length + " vs " + labels.length);
+        }
         this.featureNames = featureNames.clone();
         this.rows = rows;
         this.labels = labels;
+        this.groups = groups;
+    }
+
+    /** The same labels and groups with other rows (for example transformed ones). */
+    public Dataset withRows(double[][] newRows) {
+        return new Dataset(featureNames, newRows, labels, groups);
+    }
+
+    /** The backing group of each row, not a copy; null when the rows' inputs are not known. */
+    public int[] groups() {
+        return groups;
     }
 
     public String[] featureNames() {
@@ -95,11 +120,15 @@ public final class Dataset {
     public Dataset subset(int[] indices) {
         double[][] r = new double[indices.length][];
         int[] l = new int[indices.length];
+        int[] g = groups == null ? null : new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             r[i] = rows[indices[i]];
             l[i] = labels[indices[i]];
+            if (g != null) {
+                g[i] = groups[indices[i]];
+            }
         }
-        return new Dataset(featureNames, r, l);
+        return new Dataset(featureNames, r, l, g);
     }
 
     /** Removes rows holding NaN or an infinity (for example a rate over a zero duration). */

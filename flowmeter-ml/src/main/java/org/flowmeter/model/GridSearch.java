@@ -11,7 +11,8 @@ import java.util.concurrent.Future;
 
 /**
  * Exhaustive search over class weights, penalty, C and intercept, each candidate scored by the
- * mean ROC AUC of stratified k-fold cross-validation. The scaler is fitted on each training fold
+ * mean ROC AUC of stratified k-fold cross-validation (or of grouped folds that keep each input
+ * whole, {@link #splitByGroup}). The scaler is fitted on each training fold
  * only. Fits run in parallel; results do not depend on the number of threads.
  *
  * <p>The default grid is the one of Deepfence's training notebook: five fixed class weightings,
@@ -52,6 +53,7 @@ public final class GridSearch {
     private int folds = DEFAULT_FOLDS;
     private long seed = DEFAULT_SEED;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean byGroup;
     private LogisticTrainer trainer = new LogisticTrainer();
     private Progress progress = (done, total) -> {};
 
@@ -92,6 +94,15 @@ public final class GridSearch {
     /** Seeds the fold shuffle. */
     public GridSearch seed(long value) {
         this.seed = value;
+        return this;
+    }
+
+    /**
+     * Whether folds keep each group of rows (each input) whole, so every candidate is scored on
+     * inputs it was not fitted on ({@link GroupedSplit}); needs a dataset with groups.
+     */
+    public GridSearch splitByGroup(boolean value) {
+        this.byGroup = value;
         return this;
     }
 
@@ -147,7 +158,7 @@ public final class GridSearch {
         if (grid.isEmpty()) {
             throw new IllegalArgumentException("the grid is empty");
         }
-        List<StratifiedSplit.Split> splits = StratifiedSplit.kFold(data.labels(), folds, seed);
+        List<StratifiedSplit.Split> splits = splits(data);
         List<StandardScaler> scalers = new ArrayList<>();
         for (StratifiedSplit.Split split : splits) {
             scalers.add(StandardScaler.fit(data.subset(split.train()).rows()));
@@ -190,25 +201,61 @@ public final class GridSearch {
         return new Outcome(List.copyOf(results), best.hyper(), best.meanAuc());
     }
 
+    /** The folds of {@link #run}: stratified, or grouped when {@link #splitByGroup} is set. */
+    public List<StratifiedSplit.Split> splits(Dataset data) {
+        if (!byGroup) {
+            return StratifiedSplit.kFold(data.labels(), folds, seed);
+        }
+        if (data.groups() == null) {
+            throw new IllegalArgumentException("a split by input needs to know each row's input");
+        }
+        return GroupedSplit.kFold(data.labels(), data.groups(), folds, seed);
+    }
+
+    /**
+     * Each row's probability of being malicious from the fold model that did not see it, for
+     * {@code hyper} and the folds of {@link #run}: scores that behave like those of new data,
+     * where in-sample scores are optimistic. Operating thresholds are chosen on these.
+     */
+    public double[] outOfFoldProbabilities(Dataset data, Hyper hyper) {
+        double[] out = new double[data.size()];
+        for (StratifiedSplit.Split split : splits(data)) {
+            StandardScaler scaler = StandardScaler.fit(data.subset(split.train()).rows());
+            double[] z = decisionValues(data, hyper, split, scaler);
+            int[] test = split.test();
+            for (int i = 0; i < test.length; i++) {
+                out[test[i]] = 1 / (1 + Math.exp(-z[i]));
+            }
+        }
+        return out;
+    }
+
     private double foldAuc(Dataset data, Hyper hyper, StratifiedSplit.Split split, StandardScaler scaler) {
+        int[] test = split.test();
+        int[] labels = new int[test.length];
+        for (int i = 0; i < test.length; i++) {
+            labels[i] = data.label(test[i]);
+        }
+        // The decision value ranks rows exactly like the probability does.
+        return Metrics.rocAuc(labels, decisionValues(data, hyper, split, scaler));
+    }
+
+    private double[] decisionValues(Dataset data, Hyper hyper, StratifiedSplit.Split split, StandardScaler scaler) {
         LogisticTrainer.Coefficients fit = trainer.fit(data.rows(), data.labels(), split.train(), scaler, hyper);
         double[] mean = scaler.mean();
         double[] std = scaler.std();
         double[] w = fit.weights();
         int[] test = split.test();
-        int[] labels = new int[test.length];
-        double[] scores = new double[test.length];
+        double[] z = new double[test.length];
         for (int i = 0; i < test.length; i++) {
             double[] row = data.row(test[i]);
-            double z = fit.intercept();
+            double sum = fit.intercept();
             for (int j = 0; j < w.length; j++) {
-                z += w[j] * ((row[j] - mean[j]) / std[j]);
+                sum += w[j] * ((row[j] - mean[j]) / std[j]);
             }
-            // The decision value ranks rows exactly like the probability does.
-            scores[i] = z;
-            labels[i] = data.label(test[i]);
+            z[i] = sum;
         }
-        return Metrics.rocAuc(labels, scores);
+        return z;
     }
 
     private final class ProgressCounter {

@@ -77,4 +77,34 @@ class GridSearchTest {
                 .includeBalanced(false).folds(3).threads(2).progress((done, total) -> last.set(done)).run(separable(9));
         assertThat(last.get()).isEqualTo(5 * 3);
     }
+
+    /** Rows of one group are scored by the fold model fitted without that group. */
+    @org.junit.jupiter.api.Test
+    void outOfFoldProbabilitiesComeFromTheModelThatDidNotSeeTheRow() {
+        Dataset plain = separable(5);
+        int[] groups = new int[plain.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = i % 20;
+        }
+        Dataset data = new Dataset(plain.featureNames(), plain.rows(), plain.labels(), groups);
+        Hyper hyper = new Hyper(Penalty.L2, 0.5, 1, 5, true);
+        GridSearch search = new GridSearch().folds(4).splitByGroup(true).seed(9);
+        double[] oof = search.outOfFoldProbabilities(data, hyper);
+
+        LogisticTrainer trainer = new LogisticTrainer();
+        for (StratifiedSplit.Split split : search.splits(data)) {
+            LogisticModel foldModel = trainer.train(data.subset(split.train()), hyper, "test");
+            for (int row : split.test()) {
+                assertThat(oof[row]).isCloseTo(foldModel.score(data.row(row)), org.assertj.core.api.Assertions.within(1e-12));
+            }
+            // and no row of a held-out group was in that fold's training part
+            java.util.Set<Integer> trainGroups = new java.util.HashSet<>();
+            for (int row : split.train()) {
+                trainGroups.add(groups[row]);
+            }
+            for (int row : split.test()) {
+                assertThat(trainGroups).doesNotContain(groups[row]);
+            }
+        }
+    }
 }

@@ -1,0 +1,63 @@
+package org.flowmeter.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowmeter.model.Dataset;
+import org.flowmeter.model.LogisticModel;
+
+/**
+ * How a model does on each input (capture or flow table) of a labelled subset: which captures
+ * it misses and which it floods with false positives, where one figure over all flows hides it.
+ */
+record InputResults(String input, int benign, int malicious, int flaggedBenign, int flaggedMalicious) {
+
+    /** Share of this input's malicious flows flagged; NaN without malicious flows. */
+    double recall() {
+        return malicious == 0 ? Double.NaN : (double) flaggedMalicious / malicious;
+    }
+
+    /** Share of this input's benign flows flagged; NaN without benign flows. */
+    double falsePositiveRate() {
+        return benign == 0 ? Double.NaN : (double) flaggedBenign / benign;
+    }
+
+    /** Flows this input gets wrong. */
+    int errors() {
+        return flaggedBenign + malicious - flaggedMalicious;
+    }
+
+    /** One result per input present in {@code subset}, most errors first. */
+    static List<InputResults> of(LogisticModel model, Dataset subset, List<String> inputNames) {
+        int[] groups = subset.groups();
+        if (groups == null) {
+            throw new IllegalArgumentException("the flows' inputs are not known");
+        }
+        Map<Integer, int[]> counts = new LinkedHashMap<>();
+        for (int i = 0; i < subset.size(); i++) {
+            int[] c = counts.computeIfAbsent(groups[i], g -> new int[4]);
+            boolean malicious = subset.label(i) == Dataset.MALICIOUS;
+            boolean flagged = model.isMalicious(model.score(subset.row(i)));
+            c[malicious ? 1 : 0]++;
+            if (flagged) {
+                c[malicious ? 3 : 2]++;
+            }
+        }
+        List<InputResults> out = new ArrayList<>();
+        counts.forEach((g, c) -> out.add(new InputResults(inputNames.get(g), c[0], c[1], c[2], c[3])));
+        out.sort(Comparator.comparingInt(InputResults::errors).reversed());
+        return out;
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", input);
+        m.put("benign", benign);
+        m.put("malicious", malicious);
+        m.put("fp", flaggedBenign);
+        m.put("tp", flaggedMalicious);
+        return m;
+    }
+}
