@@ -16,7 +16,8 @@
 # on captures of tools it has never seen: add --split-by input (whole captures held out) and
 # write elsewhere, e.g. MODEL_OUT=/tmp/m.json METRICS_OUT=/tmp/m-metrics.json bash
 # scripts/train-default-model.sh --split-by input
-# Extra options are passed on to train (a later --cs, --folds... wins).
+# Extra options are passed on to train (a later --cs, --folds... wins); FEATURES overrides the
+# feature sets.
 # Usage: bash scripts/train-default-model.sh [extra train options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ done < "$lab/manifest.csv"
   --benign "${benign[@]}" "$data/public/benign" \
   --malicious "${malicious[@]}" "$data/public/malicious" \
   --labels "$lab/labels.csv" "$lab/mix_realistic.pcap" \
-  --features deepfence,cic,context \
+  --features "${FEATURES:-deepfence,cic,context}" \
   --folds 5 --penalties l2 --class-weights 1:99 --cs 0.1,0.5,0.9 --intercept true,false \
   --threshold-for-fpr 0.02 \
   --metrics-json "$metrics" \

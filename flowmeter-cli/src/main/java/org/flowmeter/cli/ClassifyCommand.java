@@ -117,8 +117,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
         var source = Captures.openAll(inputs);
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
-        // Verdicts are attached before a flow is written and never changed after.
-        FlowWriter rows = FlowWriters.openInBackground(format, output, columns);
+        FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
         try {

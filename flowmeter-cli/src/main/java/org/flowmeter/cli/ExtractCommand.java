@@ -57,7 +57,7 @@ final class ExtractCommand implements Callable<Integer> {
         var config = flowOptions.config();
         FlowColumns columns = new FlowColumns(sets);
         PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
-        FlowWriter rows = FlowWriters.openInBackground(format, output, columns);
+        FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(config, sets, order);
         try {

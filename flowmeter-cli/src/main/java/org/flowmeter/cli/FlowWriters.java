@@ -2,7 +2,6 @@ package org.flowmeter.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.flowmeter.output.BackgroundFlowWriter;
 import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.output.JsonLinesFlowWriter;
@@ -34,14 +33,6 @@ final class FlowWriters {
             throw new ParameterException(commandLine,
                     "--format " + format + " cannot be written to stdout: give a file with -o FILE");
         }
-    }
-
-    /**
-     * A writer that formats on a thread of its own (see {@link BackgroundFlowWriter}); for flows
-     * that are not changed after they are written, as in extract.
-     */
-    static FlowWriter openInBackground(Format format, String target, RowSchema schema) throws IOException {
-        return new BackgroundFlowWriter(open(format, target, schema));
     }
 
     static FlowWriter open(Format format, String target, RowSchema schema) throws IOException {
