@@ -3,8 +3,9 @@ package org.flowmeter.feature;
 import org.flowmeter.decode.DecodedPacket;
 
 /**
- * The per-flow state of one feature set. Hooks are called in packet order; they must not
- * allocate (they run for every packet) and must keep O(1) state (no packet lists).
+ * The per-flow state of one feature set. Hooks are called in packet order and keep O(1) state
+ * (no packet lists); {@link #onPacket} runs for every packet and must not allocate, the other
+ * hooks run once per flow.
  */
 public interface FlowFeatures extends java.io.Serializable {
 
