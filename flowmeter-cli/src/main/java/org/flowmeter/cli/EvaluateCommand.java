@@ -40,6 +40,10 @@ final class EvaluateCommand implements Callable<Integer> {
         LabelledFlows flows = labels.load(FlowScorer.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
         EvaluationResult result = evaluate(model, flows);
         System.out.print(MetricsReport.table(result, model.threshold()));
+        if (flows.inputNames().size() > 1) {
+            InputResults.printWorst(System.out, "inputs with the most errors:",
+                    InputResults.of(model, flows.dataset(), flows.inputNames()));
+        }
         if (metricsJson != null) {
             MetricsReport.writeJson(result, metricsJson);
         }

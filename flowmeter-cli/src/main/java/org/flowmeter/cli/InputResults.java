@@ -51,6 +51,19 @@ record InputResults(String input, int benign, int malicious, int flaggedBenign, 
         return out;
     }
 
+    /** Prints the inputs with errors, most first, at most ten; nothing when none has an error. */
+    static void printWorst(java.io.PrintStream out, String heading, List<InputResults> results) {
+        List<InputResults> wrong = results.stream().filter(r -> r.errors() > 0).limit(10).toList();
+        if (wrong.isEmpty()) {
+            return;
+        }
+        out.println(heading);
+        for (InputResults r : wrong) {
+            out.printf(java.util.Locale.ROOT, "  %6d/%-6d malicious missed  %6d/%-6d benign flagged  %s%n",
+                    r.malicious() - r.flaggedMalicious(), r.malicious(), r.flaggedBenign(), r.benign(), r.input());
+        }
+    }
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);

@@ -270,14 +270,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println("held-out test split:");
         out.print(MetricsReport.table(test, model.threshold()));
-        List<InputResults> wrong = testInputs.stream().filter(r -> r.errors() > 0).limit(10).toList();
-        if (!wrong.isEmpty()) {
-            out.println("test inputs with the most errors:");
-            for (InputResults r : wrong) {
-                out.printf(Locale.ROOT, "  %6d/%-6d malicious missed  %6d/%-6d benign flagged  %s%n",
-                        r.malicious() - r.flaggedMalicious(), r.malicious(), r.flaggedBenign(), r.benign(), r.input());
-            }
-        }
+        InputResults.printWorst(out, "test inputs with the most errors:", testInputs);
         out.println("model written to " + output);
     }
 

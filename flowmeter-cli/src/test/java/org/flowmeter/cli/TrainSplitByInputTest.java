@@ -60,4 +60,16 @@ class TrainSplitByInputTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("of a split by input lacks").doesNotContain("Exception");
     }
+
+    /** With a model that flags every flow, the benign input is the one with errors: its 8 flows (tshark). */
+    @Test
+    void evaluateListsTheInputsWithErrors() throws IOException {
+        Path everything = TestModels.flagsEverything(dir);
+        CliRun run = CliRun.of("evaluate", "--model", everything.toString(),
+                "--benign", fixture("http_small.pcap"), "--malicious", fixture("udp_ping.pcap"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("inputs with the most errors:")
+                .containsPattern("0/0 +malicious missed +8/8 +benign flagged  .*http_small.pcap")
+                .doesNotContain("udp_ping.pcap");
+    }
 }
