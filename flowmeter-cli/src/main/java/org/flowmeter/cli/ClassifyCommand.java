@@ -111,7 +111,7 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--early-after/--decide-after must be at least 1");
         }
         var model = threshold == null ? modelOptions.load() : modelOptions.load().withThreshold(threshold);
-        List<FeatureSet> sets = FlowScorer.featureSetsFor(model);
+        List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         FlowScorer scorer = new FlowScorer(model, sets);
         FlowConfig config = flowOptions.config();
 

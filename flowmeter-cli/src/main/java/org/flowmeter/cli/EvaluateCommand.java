@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (threshold != null) {
             model = model.withThreshold(threshold);
         }
-        LabelledFlows flows = labels.load(FlowScorer.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
+        LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
         EvaluationResult result = evaluate(model, flows);
         System.out.print(MetricsReport.table(result, model.threshold()));
         if (flows.inputNames().size() > 1) {

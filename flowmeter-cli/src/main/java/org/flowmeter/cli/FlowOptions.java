@@ -101,6 +101,23 @@ final class FlowOptions {
         }
     }
 
+    /**
+     * The feature sets a model needs. A model decides its own sets, so {@code --features}, when
+     * given, must name the same ones: silently computing others would leave it unheeded.
+     */
+    List<FeatureSet> featureSetsFor(org.flowmeter.model.LogisticModel model) {
+        List<FeatureSet> sets = FlowScorer.featureSetsFor(model);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--features")) {
+            List<String> wanted = featureSets().stream().map(FeatureSet::name).toList();
+            List<String> needed = sets.stream().map(FeatureSet::name).toList();
+            if (!wanted.equals(needed)) {
+                throw new ParameterException(spec.commandLine(), "--features: the model uses "
+                        + String.join(",", needed) + "; leave --features out or give the same sets");
+            }
+        }
+        return sets;
+    }
+
     /** Names for help text and shell completion. */
     static final class FeatureSetNames extends ArrayList<String> {
         FeatureSetNames() {

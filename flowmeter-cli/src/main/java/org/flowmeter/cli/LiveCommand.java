@@ -105,7 +105,7 @@ final class LiveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--snaplen must be at least 64");
         }
         var model = threshold == null ? modelOptions.load() : modelOptions.load().withThreshold(threshold);
-        List<FeatureSet> sets = FlowScorer.featureSetsFor(model);
+        List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         LiveCapture capture = LiveCapture.open(iface, snaplen, bpf);
         OutputStream out;
         FlowWriter rows;

@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
         if (threshold != null) {
             model = model.withThreshold(threshold);
         }
-        LabelledFlows flows = labels.load(FlowScorer.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
+        LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
         HtmlReport.write(input(model, modelOptions.describe(), flows), output);
         System.err.println("report written to " + output);
         return 0;

@@ -158,4 +158,17 @@ class ClassifyCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("give files, not stdin");
     }
+
+    /** The bundled model uses three feature sets; --features may repeat them but not change them. */
+    @Test
+    void featuresOtherThanTheModelsAreAUsageError() {
+        CliRun other = CliRun.of("classify", fixture("udp_ping.pcap"), "-o", dir.resolve("a.csv").toString(), "--features", "cic");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("--features: the model uses deepfence,cic,context");
+        CliRun same = CliRun.of("classify", fixture("udp_ping.pcap"), "-o", dir.resolve("b.csv").toString(), "-q",
+                "--features", "deepfence,cic,context");
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        CliRun evaluate = CliRun.of("evaluate", "--benign", fixture("udp_ping.pcap"), "--features", "deepfence");
+        assertThat(evaluate.exitCode()).isEqualTo(2);
+    }
 }
