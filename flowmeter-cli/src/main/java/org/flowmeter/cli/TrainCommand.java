@@ -109,6 +109,10 @@ final class TrainCommand implements Callable<Integer> {
         Double fpr;
     }
 
+    @Option(names = "--drop-features", paramLabel = "REGEX",
+            description = "Leave out the features whose names match (found anywhere in the name), e.g. 'IAT|Duration|PerTime|/s'.")
+    java.util.regex.Pattern dropFeatures;
+
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the grid, CV and test metrics as JSON.")
     Path metricsJson;
 
@@ -128,7 +132,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<FeatureSet> sets = flowOptions.featureSets();
         String setName = String.join(",", sets.stream().map(FeatureSet::name).toList());
-        String[] features = sets.stream().flatMap(s -> s.columns().stream()).map(Column::name).toArray(String[]::new);
+        String[] features = sets.stream().flatMap(s -> s.columns().stream()).map(Column::name)
+                .filter(name -> dropFeatures == null || !dropFeatures.matcher(name).find())
+                .toArray(String[]::new);
+        if (features.length == 0) {
+            throw new ParameterException(spec.commandLine(), "--drop-features leaves no feature");
+        }
         PrintStream err = System.err;
         LabelledFlows flows = labels.load(sets, features, flowOptions.config(), err);
         Dataset data = flows.dataset();
