@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowMeter;
 import org.flowmeter.live.KernelStats;
 import org.flowmeter.live.LiveCapture;
@@ -68,6 +69,12 @@ final class LiveCommand implements Callable<Integer> {
             description = "Start the next forward file once one exceeds SIZE, e.g. 500K, 100M, 1G (default: ${DEFAULT-VALUE}).")
     long rotateSize;
 
+    @Option(names = "--head-buffer", paramLabel = "SIZE", defaultValue = "64M", converter = SizeConverter.OrZero.class,
+            description = "With --forward: keep up to SIZE of the first packets of flows without a verdict, so a flow "
+                    + "found malicious later is forwarded from its first packet; 0 forwards from the verdict on "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long headBuffer;
+
     @Option(names = "--early-after", paramLabel = "N",
             description = "Score a flow when it reaches N packets (as well as when it ends) (default: ${DEFAULT-VALUE}).")
     int earlyAfter = ClassifyCommand.DEFAULT_EARLY_PACKETS;
@@ -91,6 +98,7 @@ final class LiveCommand implements Callable<Integer> {
     private LiveVerdicts verdicts;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
+    private HeadPackets heads;
     private long packets;
 
     @Override
@@ -114,7 +122,8 @@ final class LiveCommand implements Callable<Integer> {
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns);
             rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
             out.flush();
-            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out);
+            heads = new HeadPackets(headBuffer);
+            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict);
             meter = new FlowMeter(flowOptions.config(), sets, verdicts);
             forwardFiles = forward == null ? null : new ForwardFiles(forward, rotateSize);
         } catch (IOException | RuntimeException e) {
@@ -156,8 +165,8 @@ final class LiveCommand implements Callable<Integer> {
                 packets++;
                 if (decoder.decode(raw, decoded) == null) {
                     meter.add(decoded);
-                    if (forwardFiles != null && verdicts.currentFlowMalicious()) {
-                        forwardFiles.write(raw);
+                    if (forwardFiles != null) {
+                        forward(verdicts.current(), raw);
                     }
                 }
             } else {
@@ -174,6 +183,40 @@ final class LiveCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A malicious flow's packets go out from its verdict on, preceded by its first packets kept
+     * while it had no verdict; a benign verdict drops those.
+     */
+    private void forward(Flow flow, RawPacket raw) throws IOException {
+        if (flow == null) {
+            return;
+        }
+        if (LiveVerdicts.malicious(flow)) {
+            heads.forward(flow, forwardFiles);
+            forwardFiles.write(raw);
+        } else if (LiveVerdicts.decided(flow)) {
+            heads.forget(flow);
+        } else {
+            heads.hold(flow, raw);
+        }
+    }
+
+    /** A flow that ended before its early verdict is decided now: forward what was kept of it, or drop it. */
+    private void afterFinalVerdict(Flow flow) {
+        if (forwardFiles == null) {
+            return;
+        }
+        try {
+            if (LiveVerdicts.malicious(flow)) {
+                heads.forward(flow, forwardFiles);
+            } else {
+                heads.forget(flow);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String statsLine(LiveCapture capture) {
         KernelStats k = capture.stats();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
@@ -183,6 +226,9 @@ final class LiveCommand implements Callable<Integer> {
         if (forwardFiles != null) {
             s.append(String.format(Locale.ROOT, ", %d packets forwarded in %d files",
                     forwardFiles.packets(), forwardFiles.files().size()));
+            if (heads.packetsNotKept() > 0) {
+                s.append(String.format(Locale.ROOT, ", %d first packets not kept (--head-buffer full)", heads.packetsNotKept()));
+            }
         }
         return s.toString();
     }

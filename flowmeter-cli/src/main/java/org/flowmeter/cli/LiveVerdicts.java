@@ -19,13 +19,17 @@ final class LiveVerdicts implements FlowListener {
     private final LiveVerdictColumns schema;
     private final FlowWriter rows;
     private final OutputStream out;
+    private final java.util.function.Consumer<Flow> afterFinalVerdict;
     private Flow current;
     private long earlyMalicious;
     private long finalVerdicts;
     private long finalMalicious;
 
-    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out) {
+    /** @param afterFinalVerdict told of every flow once its final row is written */
+    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
+                 java.util.function.Consumer<Flow> afterFinalVerdict) {
         this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided);
+        this.afterFinalVerdict = afterFinalVerdict;
         this.earlyAfter = earlyAfter;
         this.schema = schema;
         this.rows = rows;
@@ -53,6 +57,7 @@ final class LiveVerdicts implements FlowListener {
             finalMalicious++;
         }
         write(LiveVerdictColumns.FINAL, flow);
+        afterFinalVerdict.accept(flow);
     }
 
     private void write(String phase, Flow flow) {
@@ -69,14 +74,18 @@ final class LiveVerdicts implements FlowListener {
         return flow.attachment instanceof Verdict v && v.malicious;
     }
 
-    /** Whether the flow of the packet just added has a malicious verdict (so the packet is forwarded). */
-    boolean currentFlowMalicious() {
-        return current != null && isMalicious(current);
+    /** The flow of the packet just added, or null. */
+    Flow current() {
+        return current;
     }
 
-    /** Forgets the current flow, for packets that joined none. */
-    void clearCurrent() {
-        current = null;
+    /** Whether the flow has a verdict yet (early or final). */
+    static boolean decided(Flow flow) {
+        return flow.attachment instanceof Verdict;
+    }
+
+    static boolean malicious(Flow flow) {
+        return isMalicious(flow);
     }
 
     long earlyMalicious() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses byte sizes such as {@code 1000}, {@code 64K}, {@code 100M}, {@code 2G} (binary multiples). */
-final class SizeConverter implements ITypeConverter<Long> {
+class SizeConverter implements ITypeConverter<Long> {
     private static final Pattern FORM = Pattern.compile("(\\d+)\\s*([kmgt]?)i?b?");
 
     @Override
@@ -24,9 +24,22 @@ final class SizeConverter implements ITypeConverter<Long> {
             default -> 0;
         };
         long amount = Long.parseLong(m.group(1));
-        if (amount <= 0 || amount > (Long.MAX_VALUE >> shift)) {
+        if (amount < minimum() || amount > (Long.MAX_VALUE >> shift)) {
             throw new TypeConversionException("size out of range: " + value);
         }
         return amount << shift;
+    }
+
+    /** The smallest amount accepted: sizes of files must be positive. */
+    long minimum() {
+        return 1;
+    }
+
+    /** A size where 0 means "none". */
+    static final class OrZero extends SizeConverter {
+        @Override
+        long minimum() {
+            return 0;
+        }
     }
 }

@@ -52,6 +52,8 @@ class LiveCaptureEndToEndTest {
 
     private HttpServer server;
     private int port;
+    /** A port nobody listens on: a connection attempt is a two-packet flow (SYN, RST), like a scan probe. */
+    private int closedPort;
 
     @BeforeAll
     static void captureIsPossible() {
@@ -74,6 +76,9 @@ class LiveCaptureEndToEndTest {
         });
         server.start();
         port = server.getAddress().getPort();
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = probe.getLocalPort();
+        }
     }
 
     @AfterEach
@@ -87,17 +92,25 @@ class LiveCaptureEndToEndTest {
         List<Map<String, String>> rows = runLive(model(10.0), forward);
 
         List<Map<String, String>> finals = rows.stream().filter(r -> r.get("phase").equals("final")).toList();
-        assertThat(finals).hasSizeBetween(REQUESTS, REQUESTS + 5);
+        List<Map<String, String>> http = finals.stream().filter(r -> r.get("dstPort").equals(String.valueOf(port))).toList();
+        assertThat(http).hasSizeBetween(REQUESTS, REQUESTS + 5);
         assertThat(finals).allSatisfy(r -> {
             assertThat(r.get("protocol")).isEqualTo("TCP");
-            assertThat(r.get("dstPort")).isEqualTo(String.valueOf(port));
             assertThat(r.get("verdict")).isEqualTo("malicious");
         });
+        // the probe of the closed port: shorter than --early-after, decided when it ends
+        assertThat(finals).filteredOn(r -> r.get("dstPort").equals(String.valueOf(closedPort)))
+                .singleElement().satisfies(r -> assertThat(r.get("packets")).isEqualTo("2"));
         assertThat(rows).filteredOn(r -> r.get("phase").equals("early")).hasSizeGreaterThanOrEqualTo(REQUESTS);
 
         List<DecodedPacket> packets = forwardedPackets(forward);
         assertThat(packets).isNotEmpty();
-        assertThat(packets).allSatisfy(p -> assertThat(List.of(p.srcPort, p.dstPort)).contains(port));
+        assertThat(packets).allSatisfy(p -> assertThat(List.of(p.srcPort, p.dstPort)).containsAnyOf(port, closedPort));
+        // the first packets, kept until the verdict (at 3 packets, or at the end for the probe), go
+        // out too: every packet of every flow
+        long flowPackets = finals.stream().mapToLong(r -> Long.parseLong(r.get("packets"))).sum();
+        assertThat(packets).hasSize(Math.toIntExact(flowPackets));
+        assertThat(packets).filteredOn(p -> p.tcpFlags == DecodedPacket.SYN).hasSize(finals.size());
     }
 
     @Test
@@ -130,7 +143,7 @@ class LiveCaptureEndToEndTest {
         Path verdicts = dir.resolve("verdicts.csv");
         Path stderr = dir.resolve("stderr.txt");
         Process live = new ProcessBuilder(javaCommand(), "-cp", testClasspath(), Main.class.getName(),
-                "live", "-i", "lo", "--bpf", "tcp port " + port, "--model", model.toString(),
+                "live", "-i", "lo", "--bpf", "tcp port " + port + " or tcp port " + closedPort, "--model", model.toString(),
                 "--forward", forward.toString(), "--early-after", "3", "--stats-interval", "1s",
                 "-o", verdicts.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -141,6 +154,7 @@ class LiveCaptureEndToEndTest {
             for (int i = 0; i < REQUESTS; i++) {
                 fetchOnNewConnection();
             }
+            probeClosedPort();
             Thread.sleep(1000); // let the last packets reach the capture
             stop(live);
             assertThat(live.waitFor(60, TimeUnit.SECONDS)).as("live stopped in time").isTrue();
@@ -150,6 +164,15 @@ class LiveCaptureEndToEndTest {
         }
         assertThat(Files.readString(stderr)).contains("stopped:");
         return readCsv(verdicts);
+    }
+
+    private void probeClosedPort() throws IOException {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", closedPort), 2000);
+            throw new AssertionError("port " + closedPort + " unexpectedly accepted a connection");
+        } catch (java.net.ConnectException expected) {
+            // refused: SYN answered by RST
+        }
     }
 
     /** A new client per request, so every request is a flow of its own. */

@@ -23,4 +23,11 @@ class SizeConverterTest {
         assertThatThrownBy(() -> converter.convert("lots")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> converter.convert("0")).isInstanceOf(TypeConversionException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void theOrZeroVariantAcceptsZero() {
+        SizeConverter orZero = new SizeConverter.OrZero();
+        org.assertj.core.api.Assertions.assertThat(orZero.convert("0")).isZero();
+        org.assertj.core.api.Assertions.assertThat(orZero.convert("64M")).isEqualTo(64L << 20);
+    }
 }
