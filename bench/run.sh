@@ -24,7 +24,7 @@
 # Environment: SHARED (default ../shared), FLOWMETER (default ./flowmeter), CC (default gcc),
 #              REPEAT (default 1: timed runs of flow_limit and extract in step 3),
 #              COMPARE_REPEAT (default 3), MEMORY (default 1), BIG_PACKETS (default 10000000),
-#              KEEP (default 0), HEAP_CAP (default 128m), JMH (default 1), JMH_OPTS (see bench/jmh.sh),
+#              KEEP (default 0), HEAP_CAP (default 256m), JMH (default 1), JMH_OPTS (see bench/jmh.sh),
 #              MODEL_ARGS (model options for classify; default: the bundled model, or
 #              --model-deepfence $SHARED/data/deepfence-model when the jar has none).
 # Results: RESULT/SUMMARY lines in bench/out/results.txt. bench/out/ is git-ignored.
@@ -39,7 +39,7 @@ COMPARE_REPEAT=${COMPARE_REPEAT:-3}
 MEMORY=${MEMORY:-1}
 BIG_PACKETS=${BIG_PACKETS:-10000000}
 KEEP=${KEEP:-0}
-HEAP_CAP=${HEAP_CAP:-128m}
+HEAP_CAP=${HEAP_CAP:-256m}
 JMH=${JMH:-1}
 PACKETS=${1:-2000000}
 SECONDS_=${2:-60}
