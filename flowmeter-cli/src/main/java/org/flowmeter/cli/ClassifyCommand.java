@@ -43,7 +43,7 @@ import tools.jackson.databind.SerializationFeature;
         description = "Classify every flow (and so every packet) as benign or malicious; forward only suspicious traffic.")
 final class ClassifyCommand implements Callable<Integer> {
     /** Early scoring point; see docs/classify.md for how it was chosen. */
-    static final int DEFAULT_EARLY_PACKETS = 8;
+    static final int DEFAULT_EARLY_PACKETS = 5;
 
     @Spec
     CommandSpec spec;

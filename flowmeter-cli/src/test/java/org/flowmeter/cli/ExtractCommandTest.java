@@ -46,11 +46,12 @@ class ExtractCommandTest {
     void allFeatureSetsWriteDeepfenceThenCicThenContextColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(48 + 81 + 6);
+        assertThat(header).hasSize(48 + 81 + 8);
         assertThat(header.get(45)).isEqualTo("Flow Duration");
         assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
-        assertThat(header.subList(126, 132)).containsExactly(
-                "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources");
+        assertThat(header.subList(126, 134)).containsExactly(
+                "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
+                "ctxPairFwdSizes", "ctxPairBwdSizes");
         assertThat(lines).hasSize(9);
     }
 
@@ -66,6 +67,10 @@ class ExtractCommandTest {
         assertThat(counts).containsExactly(
                 "1,1,1,1,1,1", "2,2,1,1,2,1", "3,3,1,1,3,1", "4,4,1,1,4,1", "5,5,1,1,5,1",
                 "1,1,1,1,1,1", "2,2,1,1,2,1", "3,3,1,1,3,1");
+        // bytes each way per connection (tshark): 483/1337, 492/1291, 559/8606, 492/30607, 495/924;
+        // then 599/1457, 694/1411, 609/8726. Distinct totals so far, each way, per address pair:
+        List<String> sizes = lines.stream().skip(1).map(l -> String.join(",", Arrays.asList(l.split(",")).subList(12, 14))).toList();
+        assertThat(sizes).containsExactly("1,1", "2,2", "3,3", "3,4", "4,5", "1,1", "2,2", "3,3");
     }
 
     @Test

@@ -7,8 +7,10 @@ import org.flowmeter.decode.DecodedPacket;
 /**
  * Where a flow stands among the flows around it: counts of the flows that started in the minute
  * before it (itself included) from its source host, to its destination host, between the two, and
- * how many distinct hosts and services its source reached. Scans, floods and brute-force tools
- * start many flows from one host; one flow of theirs often looks ordinary on its own.
+ * how many distinct hosts and services its source reached; and how many distinct byte totals, each
+ * way, the flows between the same two hosts that ended in the minute before it had. Scans, floods
+ * and brute-force tools start many flows from one host, and guessing or fuzzing tools vary their
+ * requests where a load test repeats one; one flow of theirs often looks ordinary on its own.
  *
  * <p>Unlike the other sets, this one keeps state shared by the flows of a meter, so each meter
  * gets its own instance ({@link #forNewMeter()}). Values depend on the flows that started
@@ -27,9 +29,12 @@ public final class HostContextFeatures implements FeatureSet {
             Column.integer("ctxSrcHosts"),
             Column.integer("ctxSrcServices"),
             Column.integer("ctxDstFlows"),
-            Column.integer("ctxDstSources"));
+            Column.integer("ctxDstSources"),
+            Column.integer("ctxPairFwdSizes"),
+            Column.integer("ctxPairBwdSizes"));
 
     private final RecentFlowStarts recent;
+    private final RecentFlowEnds ends;
 
     public HostContextFeatures() {
         this(WINDOW, MAX_RECENT_FLOWS);
@@ -37,6 +42,7 @@ public final class HostContextFeatures implements FeatureSet {
 
     HostContextFeatures(Duration window, int maxRecentFlows) {
         this.recent = new RecentFlowStarts(window.toNanos(), maxRecentFlows);
+        this.ends = new RecentFlowEnds(window.toNanos());
     }
 
     @Override
@@ -51,7 +57,7 @@ public final class HostContextFeatures implements FeatureSet {
 
     @Override
     public FlowFeatures newFlow() {
-        return new State(recent);
+        return new State(recent, ends);
     }
 
     @Override
@@ -59,15 +65,26 @@ public final class HostContextFeatures implements FeatureSet {
         return new HostContextFeatures();
     }
 
-    /** A flow's counts, taken when its first packet arrives. */
+    /**
+     * A flow's counts: the start counts taken when its first packet arrives, the size counts when
+     * it ends (or, for an early score of a flow still open, as they stand).
+     */
     static final class State implements FlowFeatures {
         private static final long serialVersionUID = 1L;
 
         private final transient RecentFlowStarts recent;
+        private final transient RecentFlowEnds ends;
         private final int[] counts = new int[RecentFlowStarts.COUNTS];
+        private final int[] sizes = new int[2];
+        private RecentFlowEnds.PairKey pair;
+        private long forwardBytes;
+        private long backwardBytes;
+        private long lastNanos;
+        private boolean ended;
 
-        State(RecentFlowStarts recent) {
+        State(RecentFlowStarts recent, RecentFlowEnds ends) {
             this.recent = recent;
+            this.ends = ends;
         }
 
         @Override
@@ -75,10 +92,13 @@ public final class HostContextFeatures implements FeatureSet {
             if (forward) {
                 recent.record(p.timestampNanos, p.ipVersion, p.srcHi, p.srcLo, p.dstHi, p.dstLo,
                         service(p.protocol, p.dstPort), counts);
+                pair = new RecentFlowEnds.PairKey(p.ipVersion, p.srcHi, p.srcLo, p.dstHi, p.dstLo);
             } else {
                 recent.record(p.timestampNanos, p.ipVersion, p.dstHi, p.dstLo, p.srcHi, p.srcLo,
                         service(p.protocol, p.srcPort), counts);
+                pair = new RecentFlowEnds.PairKey(p.ipVersion, p.dstHi, p.dstLo, p.srcHi, p.srcLo);
             }
+            onPacket(p, forward);
         }
 
         private static int service(int protocol, int port) {
@@ -87,20 +107,45 @@ public final class HostContextFeatures implements FeatureSet {
 
         @Override
         public void onPacket(DecodedPacket p, boolean forward) {
-            // Counts describe the flow's start; later packets change nothing.
+            if (forward) {
+                forwardBytes += p.wireLength;
+            } else {
+                backwardBytes += p.wireLength;
+            }
+            lastNanos = Math.max(lastNanos, p.timestampNanos);
+        }
+
+        @Override
+        public void onExpire(long endNanos) {
+            ends.end(pair, endNanos, forwardBytes, backwardBytes, sizes);
+            ended = true;
+        }
+
+        private void currentSizes() {
+            if (!ended && ends != null) {
+                ends.count(pair, lastNanos, forwardBytes, backwardBytes, sizes);
+            }
         }
 
         @Override
         public void write(RowWriter out) {
+            currentSizes();
             for (int c : counts) {
+                out.integer(c);
+            }
+            for (int c : sizes) {
                 out.integer(c);
             }
         }
 
         @Override
         public void values(double[] out, int offset) {
+            currentSizes();
             for (int i = 0; i < counts.length; i++) {
                 out[offset + i] = counts[i];
+            }
+            for (int i = 0; i < sizes.length; i++) {
+                out[offset + counts.length + i] = sizes[i];
             }
         }
     }

@@ -12,7 +12,7 @@ class HostContextInMeterTest {
     private static final long MS = 1_000_000L;
 
     private static int[] counts(Flow flow) {
-        double[] v = new double[6];
+        double[] v = new double[8];
         flow.features(0).values(v, 0);
         int[] c = new int[6];
         for (int i = 0; i < 6; i++) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The host-context counts of every flow equal counts made by brute force over tshark's list of
+ * The host-context start counts (the first six) of every flow equal counts made by brute force over tshark's list of
  * conversations ({@code fixtures/golden/*.conv.csv}: rows in order of first packet, A = the
  * sender of that packet). The chosen captures hold TCP/UDP only, last less than the 60 s window
  * and have one flow per conversation, so each flow's window is every conversation up to its own;
@@ -128,7 +128,7 @@ class HostContextGoldenTest {
     }
 
     private static int[] counts(Flow flow) {
-        double[] v = new double[6];
+        double[] v = new double[8];
         flow.features(0).values(v, 0);
         int[] c = new int[6];
         for (int i = 0; i < 6; i++) {
