@@ -38,11 +38,14 @@ final class EvaluateCommand implements Callable<Integer> {
             model = model.withThreshold(threshold);
         }
         LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
-        EvaluationResult result = evaluate(model, flows);
+        Dataset data = flows.dataset();
+        double[] scores = EvaluationCommandSupport.scores(model, data);
+        EvaluationResult result = EvaluationCommandSupport.evaluate(model, data, scores, flows,
+                java.util.stream.IntStream.range(0, data.size()).toArray());
         System.out.print(MetricsReport.table(result, model.threshold()));
         if (flows.inputNames().size() > 1) {
             InputResults.printWorst(System.out, "inputs with the most errors:",
-                    InputResults.of(model, flows.dataset(), flows.inputNames()));
+                    InputResults.of(model, data, scores, flows.inputNames()));
         }
         if (metricsJson != null) {
             MetricsReport.writeJson(result, metricsJson);
@@ -50,12 +53,4 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static EvaluationResult evaluate(LogisticModel model, LabelledFlows flows) {
-        Dataset data = flows.dataset();
-        int[] all = new int[data.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return EvaluationCommandSupport.evaluate(model, data, flows, all);
-    }
 }

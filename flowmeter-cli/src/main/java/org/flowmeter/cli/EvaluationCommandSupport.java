@@ -11,11 +11,17 @@ final class EvaluationCommandSupport {
     private EvaluationCommandSupport() {
     }
 
-    static EvaluationResult evaluate(LogisticModel model, Dataset subset, LabelledFlows all, int[] indices) {
+    /** The model's score of every row of {@code subset}. */
+    static double[] scores(LogisticModel model, Dataset subset) {
         double[] scores = new double[subset.size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = model.score(subset.row(i));
         }
+        return scores;
+    }
+
+    /** Measures {@code scores} of {@code subset}, the rows {@code indices} of {@code all}. */
+    static EvaluationResult evaluate(LogisticModel model, Dataset subset, double[] scores, LabelledFlows all, int[] indices) {
         long[] packets = pick(all.packets(), indices);
         long[] bytes = pick(all.bytes(), indices);
         if (packets == null || bytes == null) {

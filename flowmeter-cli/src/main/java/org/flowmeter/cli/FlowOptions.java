@@ -106,7 +106,7 @@ final class FlowOptions {
      * given, must name the same ones: silently computing others would leave it unheeded.
      */
     List<FeatureSet> featureSetsFor(org.flowmeter.model.LogisticModel model) {
-        List<FeatureSet> sets = FlowScorer.featureSetsFor(model);
+        List<FeatureSet> sets = FeatureSets.parse(model.featureSet());
         if (spec.commandLine().getParseResult().hasMatchedOption("--features")) {
             List<String> wanted = featureSets().stream().map(FeatureSet::name).toList();
             List<String> needed = sets.stream().map(FeatureSet::name).toList();

@@ -3,7 +3,6 @@ package org.flowmeter.cli;
 import java.util.Arrays;
 import java.util.List;
 import org.flowmeter.feature.FeatureSet;
-import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.feature.FeatureVector;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.model.LogisticModel;
@@ -20,10 +19,6 @@ final class FlowScorer {
         this.values = new double[vector.size()];
     }
 
-    /** The feature sets a model needs: the one it names. */
-    static List<FeatureSet> featureSetsFor(LogisticModel model) {
-        return FeatureSets.parse(model.featureSet());
-    }
 
     double score(Flow flow) {
         vector.fill(flow, values);

@@ -29,8 +29,8 @@ record InputResults(String input, int benign, int malicious, int flaggedBenign, 
         return flaggedBenign + malicious - flaggedMalicious;
     }
 
-    /** One result per input present in {@code subset}, most errors first. */
-    static List<InputResults> of(LogisticModel model, Dataset subset, List<String> inputNames) {
+    /** One result per input present in {@code subset}, whose rows the model scored {@code scores}; most errors first. */
+    static List<InputResults> of(LogisticModel model, Dataset subset, double[] scores, List<String> inputNames) {
         int[] groups = subset.groups();
         if (groups == null) {
             throw new IllegalArgumentException("the flows' inputs are not known");
@@ -39,7 +39,7 @@ record InputResults(String input, int benign, int malicious, int flaggedBenign, 
         for (int i = 0; i < subset.size(); i++) {
             int[] c = counts.computeIfAbsent(groups[i], g -> new int[4]);
             boolean malicious = subset.label(i) == Dataset.MALICIOUS;
-            boolean flagged = model.isMalicious(model.score(subset.row(i)));
+            boolean flagged = model.isMalicious(scores[i]);
             c[malicious ? 1 : 0]++;
             if (flagged) {
                 c[malicious ? 3 : 2]++;

@@ -191,7 +191,7 @@ final class LiveCommand implements Callable<Integer> {
         if (flow == null) {
             return;
         }
-        if (LiveVerdicts.malicious(flow)) {
+        if (LiveVerdicts.isMalicious(flow)) {
             heads.forward(flow, forwardFiles);
             forwardFiles.write(raw);
         } else if (LiveVerdicts.decided(flow)) {
@@ -207,7 +207,7 @@ final class LiveCommand implements Callable<Integer> {
             return;
         }
         try {
-            if (LiveVerdicts.malicious(flow)) {
+            if (LiveVerdicts.isMalicious(flow)) {
                 heads.forward(flow, forwardFiles);
             } else {
                 heads.forget(flow);

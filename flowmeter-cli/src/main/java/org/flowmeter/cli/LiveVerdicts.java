@@ -70,7 +70,8 @@ final class LiveVerdicts implements FlowListener {
         }
     }
 
-    private static boolean isMalicious(Flow flow) {
+    /** Whether the flow has a malicious verdict (early or final). */
+    static boolean isMalicious(Flow flow) {
         return flow.attachment instanceof Verdict v && v.malicious;
     }
 
@@ -82,10 +83,6 @@ final class LiveVerdicts implements FlowListener {
     /** Whether the flow has a verdict yet (early or final). */
     static boolean decided(Flow flow) {
         return flow.attachment instanceof Verdict;
-    }
-
-    static boolean malicious(Flow flow) {
-        return isMalicious(flow);
     }
 
     long earlyMalicious() {

@@ -156,23 +156,25 @@ final class TrainCommand implements Callable<Integer> {
         Dataset train;
         Dataset test;
         GridSearch grid = grid();
+        GridSearch.Outcome outcome;
         try {
             split = splitBy == SplitBy.input
                     ? GroupedSplit.trainTest(data.labels(), data.groups(), testSize, seed)
                     : StratifiedSplit.trainTest(data.labels(), testSize, seed);
             train = data.subset(split.train());
             test = data.subset(split.test());
-            grid.splits(train); // fails here, with a clear message, when the inputs cannot fill every fold
+            // The splits fail first, with a clear message, when the inputs cannot fill every fold.
+            outcome = runGrid(grid, train);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        GridSearch.Outcome outcome = runGrid(grid, train);
 
         Map<String, Object> meta = metadata(flows, data, train, test, outcome);
         LogisticModel model = new LogisticTrainer().train(train, outcome.best(), setName, meta);
         model = model.withThreshold(threshold(grid, outcome.best(), train));
-        EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, flows, split.test());
-        List<InputResults> testInputs = InputResults.of(model, test, flows.inputNames());
+        double[] testScores = EvaluationCommandSupport.scores(model, test);
+        EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, testScores, flows, split.test());
+        List<InputResults> testInputs = InputResults.of(model, test, testScores, flows.inputNames());
         if (logScale != null) {
             // Training and the test above ran on compressed rows; the saved model compresses raw inputs itself.
             model = model.withLogScale(logScale);

@@ -37,12 +37,8 @@ public final class HostContextFeatures implements FeatureSet {
     private final RecentFlowEnds ends;
 
     public HostContextFeatures() {
-        this(WINDOW, MAX_RECENT_FLOWS);
-    }
-
-    HostContextFeatures(Duration window, int maxRecentFlows) {
-        this.recent = new RecentFlowStarts(window.toNanos(), maxRecentFlows);
-        this.ends = new RecentFlowEnds(window.toNanos());
+        this.recent = new RecentFlowStarts(WINDOW.toNanos(), MAX_RECENT_FLOWS);
+        this.ends = new RecentFlowEnds(WINDOW.toNanos());
     }
 
     @Override

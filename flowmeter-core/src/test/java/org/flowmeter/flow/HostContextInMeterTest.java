@@ -11,15 +11,6 @@ import org.junit.jupiter.api.Test;
 class HostContextInMeterTest {
     private static final long MS = 1_000_000L;
 
-    private static int[] counts(Flow flow) {
-        double[] v = new double[8];
-        flow.features(0).values(v, 0);
-        int[] c = new int[6];
-        for (int i = 0; i < 6; i++) {
-            c[i] = (int) v[i];
-        }
-        return c;
-    }
 
     @Test
     void withALocalNetTheLocalHostIsTheSourceEvenWhenTheRemoteSpeaksFirst() {
@@ -32,8 +23,8 @@ class HostContextInMeterTest {
         meter.add(Packets.udp(MS, "8.8.4.4", 53, "10.0.0.1", 5001, 100));
         meter.finish();
         // order: pair, src flows, src hosts, src services (UDP 53 twice), dst flows, dst sources
-        assertThat(counts(ended.get(0))).containsExactly(1, 1, 1, 1, 1, 1);
-        assertThat(counts(ended.get(1))).containsExactly(1, 2, 2, 1, 1, 1);
+        assertThat(ContextCounts.of(ended.get(0))).containsExactly(1, 1, 1, 1, 1, 1);
+        assertThat(ContextCounts.of(ended.get(1))).containsExactly(1, 2, 2, 1, 1, 1);
     }
 
     @Test
@@ -44,7 +35,7 @@ class HostContextInMeterTest {
             FlowMeter meter = new FlowMeter(FlowConfig.defaults(), sets, ended::add);
             meter.add(Packets.tcp(0, "10.0.0.1", 40000, "10.0.0.2", 80, 0x02, 60));
             meter.finish();
-            assertThat(counts(ended.get(0))).as("run %d", run).containsExactly(1, 1, 1, 1, 1, 1);
+            assertThat(ContextCounts.of(ended.get(0))).as("run %d", run).containsExactly(1, 1, 1, 1, 1, 1);
         }
     }
 }

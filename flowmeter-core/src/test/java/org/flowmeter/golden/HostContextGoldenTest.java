@@ -16,6 +16,7 @@ import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.IpAddresses;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.HostContextFeatures;
+import org.flowmeter.flow.ContextCounts;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowMeter;
@@ -62,7 +63,7 @@ class HostContextGoldenTest {
         long[] starts = {Long.MAX_VALUE, Long.MIN_VALUE};
         FlowMeter meter = new FlowMeter(FlowConfig.defaults(), List.of(new HostContextFeatures()), flow -> {
             assertThat(flow.protocol).as("only TCP and UDP in %s", file).isIn(DecodedPacket.TCP, DecodedPacket.UDP);
-            int[] counts = counts(flow);
+            int[] counts = ContextCounts.of(flow);
             assertThat(actual.put(key(flow), counts)).as("one flow per conversation: %s", key(flow)).isNull();
             starts[0] = Math.min(starts[0], flow.firstNanos());
             starts[1] = Math.max(starts[1], flow.firstNanos());
@@ -127,13 +128,4 @@ class HostContextGoldenTest {
                 + " " + IpAddresses.formatAddress(flow.ipVersion, flow.dstHi, flow.dstLo) + " " + flow.dstPort;
     }
 
-    private static int[] counts(Flow flow) {
-        double[] v = new double[8];
-        flow.features(0).values(v, 0);
-        int[] c = new int[6];
-        for (int i = 0; i < 6; i++) {
-            c[i] = (int) v[i];
-        }
-        return c;
-    }
 }

@@ -16,19 +16,23 @@ class GroupedSplitTest {
     /** 40 groups of 1..60 rows; a quarter of the groups malicious, one group mixed. */
     private static int[][] labelsAndGroups(long seed) {
         Random random = new Random(seed);
-        int n = 0;
         int[] sizes = new int[40];
         for (int g = 0; g < sizes.length; g++) {
             sizes[g] = 1 + random.nextInt(60);
-            n += sizes[g];
         }
+        return labelsAndGroups(sizes, (g, k) -> g % 4 == 0 || (g == 1 && k % 2 == 0));
+    }
+
+    /** {labels, groups} of groups with the given sizes; row k of group g is malicious when {@code malicious} says so. */
+    private static int[][] labelsAndGroups(int[] sizes, java.util.function.BiPredicate<Integer, Integer> malicious) {
+        int n = java.util.Arrays.stream(sizes).sum();
         int[] labels = new int[n];
         int[] groups = new int[n];
         int i = 0;
         for (int g = 0; g < sizes.length; g++) {
             for (int k = 0; k < sizes[g]; k++, i++) {
                 groups[i] = g;
-                labels[i] = g % 4 == 0 || (g == 1 && k % 2 == 0) ? Dataset.MALICIOUS : Dataset.BENIGN;
+                labels[i] = malicious.test(g, k) ? Dataset.MALICIOUS : Dataset.BENIGN;
             }
         }
         return new int[][] {labels, groups};
@@ -107,17 +111,9 @@ class GroupedSplitTest {
     @org.junit.jupiter.api.Test
     void aClassWhoseGroupsAreAllLargerThanItsShareStillGetsItsSmallestGroupTested() {
         // benign: groups 0..3 of 10 rows; malicious: group 4 of 50 rows, group 5 of 40 rows
-        int[] sizes = {10, 10, 10, 10, 50, 40};
-        int n = java.util.Arrays.stream(sizes).sum();
-        int[] labels = new int[n];
-        int[] groups = new int[n];
-        int i = 0;
-        for (int g = 0; g < sizes.length; g++) {
-            for (int k = 0; k < sizes[g]; k++, i++) {
-                groups[i] = g;
-                labels[i] = g >= 4 ? 1 : 0;
-            }
-        }
+        int[][] lg = labelsAndGroups(new int[] {10, 10, 10, 10, 50, 40}, (g, k) -> g >= 4);
+        int[] labels = lg[0];
+        int[] groups = lg[1];
         StratifiedSplit.Split split = GroupedSplit.trainTest(labels, groups, 0.3, 1);
         // 30 % of 90 malicious rows is 27: neither group fits, so the 40-row group is tested
         assertThat(groupsOf(split.test(), groups)).contains(5).doesNotContain(4);
