@@ -78,13 +78,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One clear line for the errors users cause; a stack trace only for our own bugs. */
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (t instanceof CaptureFormatException c) {
             return c.getMessage();
         }
         if (t instanceof NoSuchFileException n) {
             return n.getFile() + ": no such file";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
         }
         if (t instanceof IOException io) {
             return io.getMessage() == null ? io.toString() : io.getMessage();

@@ -46,4 +46,11 @@ class MainTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("bogus");
     }
+
+    /** As root a mode-000 file still opens, so the exception itself is handed over. */
+    @Test
+    void anUnreadableFileIsOneClearLine() {
+        String line = Main.describe(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/data/x.pcap")));
+        assertThat(line).isEqualTo("/data/x.pcap: permission denied");
+    }
 }
