@@ -21,7 +21,6 @@ import org.flowmeter.model.DeepfenceParams;
 import org.flowmeter.model.EvaluationResult;
 import org.flowmeter.model.GridSearch;
 import org.flowmeter.model.GroupedSplit;
-import org.flowmeter.model.Hyper;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.LogScale;
 import org.flowmeter.model.LogisticTrainer;
@@ -171,7 +170,10 @@ final class TrainCommand implements Callable<Integer> {
 
         Map<String, Object> meta = metadata(flows, data, train, test, outcome);
         LogisticModel model = new LogisticTrainer().train(train, outcome.best(), setName, meta);
-        model = model.withThreshold(threshold(grid, outcome.best(), train));
+        double[] outOfFold = operatingPoint == null ? null : grid.outOfFoldProbabilities(train, outcome.best());
+        model = model.withThreshold(threshold(train, outOfFold));
+        EvaluationResult crossValidated = outOfFold == null ? null
+                : Metrics.evaluate(train.labels(), outOfFold, model.threshold());
         double[] testScores = EvaluationCommandSupport.scores(model, test);
         EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, testScores, flows, split.test());
         List<InputResults> testInputs = InputResults.of(model, test, testScores, flows.inputNames());
@@ -185,9 +187,12 @@ final class TrainCommand implements Callable<Integer> {
         model = model.withMetadata(withTest);
 
         ModelFiles.write(model, output);
-        printSummary(outcome, model, testResult, testInputs);
+        printSummary(outcome, model, crossValidated, testResult, testInputs);
         if (metricsJson != null) {
             Map<String, Object> metrics = metrics(outcome, model, testResult);
+            if (crossValidated != null) {
+                metrics.put("cv_out_of_fold", crossValidated);
+            }
             metrics.put("test_inputs", testInputs.stream().map(InputResults::toMap).toList());
             MetricsReport.writeJson(metrics, metricsJson);
         }
@@ -239,11 +244,10 @@ final class TrainCommand implements Callable<Integer> {
      * The operating point is read off cross-validated scores: in-sample scores of the final model
      * are optimistic, so a threshold set on them lets through more false positives on new data.
      */
-    private double threshold(GridSearch grid, Hyper best, Dataset train) {
+    private double threshold(Dataset train, double[] scores) {
         if (operatingPoint == null) {
             return LogisticModel.DEFAULT_THRESHOLD;
         }
-        double[] scores = grid.outOfFoldProbabilities(train, best);
         return operatingPoint.recall != null
                 ? Metrics.thresholdForRecall(train.labels(), scores, operatingPoint.recall)
                 : Metrics.thresholdForFpr(train.labels(), scores, operatingPoint.fpr);
@@ -272,12 +276,18 @@ final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
-    private void printSummary(GridSearch.Outcome outcome, LogisticModel model, EvaluationResult test,
-                              List<InputResults> testInputs) {
+    private void printSummary(GridSearch.Outcome outcome, LogisticModel model, EvaluationResult crossValidated,
+                              EvaluationResult test, List<InputResults> testInputs) {
         PrintStream out = System.out;
         out.println("best grid candidates (mean ± std ROC AUC over " + folds + " folds of the training split):");
         for (GridSearch.Result r : outcome.results().subList(0, Math.min(5, outcome.results().size()))) {
             out.printf(Locale.ROOT, "  %.4f ± %.4f  %s%n", r.meanAuc(), r.stdAuc(), r.hyper());
+        }
+        if (crossValidated != null) {
+            // Every training row scored by the fold model that did not see it (with --split-by input:
+            // by a model that never saw its capture); the threshold was chosen on these same scores.
+            out.println("cross-validated scores of the training split (each row scored by the fold that left it out):");
+            out.print(MetricsReport.table(crossValidated, model.threshold()));
         }
         out.println("held-out test split:");
         out.print(MetricsReport.table(test, model.threshold()));

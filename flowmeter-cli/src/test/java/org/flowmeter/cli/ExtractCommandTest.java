@@ -46,12 +46,12 @@ class ExtractCommandTest {
     void allFeatureSetsWriteDeepfenceThenCicThenContextColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(48 + 81 + 8);
+        assertThat(header).hasSize(48 + 81 + 10);
         assertThat(header.get(45)).isEqualTo("Flow Duration");
         assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
-        assertThat(header.subList(126, 134)).containsExactly(
+        assertThat(header.subList(126, 136)).containsExactly(
                 "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
-                "ctxPairFwdSizes", "ctxPairBwdSizes");
+                "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets");
         assertThat(lines).hasSize(9);
     }
 
@@ -71,6 +71,28 @@ class ExtractCommandTest {
         // then 599/1457, 694/1411, 609/8726. Distinct totals so far, each way, per address pair:
         List<String> sizes = lines.stream().skip(1).map(l -> String.join(",", Arrays.asList(l.split(",")).subList(12, 14))).toList();
         assertThat(sizes).containsExactly("1,1", "2,2", "3,3", "3,4", "4,5", "1,1", "2,2", "3,3");
+    }
+
+    /**
+     * refused.pcap (tshark): three SYNs to a closed TCP port, each answered by RST-ACK (74 and 54
+     * bytes); two UDP datagrams (52, 62 bytes) to a closed port, each followed by an ICMP port
+     * unreachable (80, 90 bytes; one ICMP flow of 170 bytes, type/code 3/3), nothing answered; all
+     * 127.0.0.1 to itself. Every flow ends with the input: first the reset ones in order, then the
+     * open ones by last packet (UDP 1, UDP 2, ICMP), so each counts the flows reported before it.
+     */
+    @Test
+    void contextCountsUnansweredAndResetFlowsOfThePair() throws IOException {
+        List<String> lines = extract(fixture("refused.pcap"), "--features", "context");
+        List<String> rows = lines.stream().skip(1)
+                .map(l -> String.join(",", Arrays.asList(l.split(",")).subList(3, 4)) + ":"
+                        + String.join(",", Arrays.asList(l.split(",")).subList(12, 16)))
+                .toList();
+        // in start order: fwd sizes, bwd sizes, unanswered, reset
+        assertThat(rows).containsExactly(
+                "TCP:1,1,0,1", "TCP:1,1,0,2", "TCP:1,1,0,3",
+                "UDP:2,2,1,3", // {74, 52} forward, {54, 0} backward; itself unanswered
+                "ICMP:4,2,3,3", // ended last: {74, 52, 62, 170}; both UDP and itself unanswered
+                "UDP:3,2,2,3");
     }
 
     @Test

@@ -50,6 +50,12 @@ class TrainSplitByInputTest {
         assertThat(maliciousInTest).isTrue();
         // at most round(0.3 * 5) = 2 benign and round(0.3 * 3) = 1 malicious inputs are held out
         assertThat(m.get("test_inputs").size()).isBetween(2, 3);
+
+        // the out-of-fold scores the threshold was chosen on: every training row once, FPR within the bound
+        JsonNode oof = m.get("cv_out_of_fold");
+        assertThat(oof.get("flows").asInt()).isEqualTo(model.get("metadata").get("trainFlows").asInt());
+        assertThat(oof.get("fpr").asDouble()).isLessThanOrEqualTo(0.1);
+        assertThat(run.out()).contains("cross-validated scores of the training split");
     }
 
     @Test

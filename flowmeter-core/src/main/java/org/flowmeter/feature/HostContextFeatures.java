@@ -7,10 +7,11 @@ import org.flowmeter.decode.DecodedPacket;
 /**
  * Where a flow stands among the flows around it: counts of the flows that started in the minute
  * before it (itself included) from its source host, to its destination host, between the two, and
- * how many distinct hosts and services its source reached; and how many distinct byte totals, each
- * way, the flows between the same two hosts that ended in the minute before it had. Scans, floods
- * and brute-force tools start many flows from one host, and guessing or fuzzing tools vary their
- * requests where a load test repeats one; one flow of theirs often looks ordinary on its own.
+ * how many distinct hosts and services its source reached; and, over the flows between the same
+ * two hosts that ended in the minute before it, how many distinct byte totals each way they had and
+ * how many went unanswered or were reset. Scans, floods and brute-force tools start many flows
+ * from one host, scans and floods leave them unanswered or reset, and guessing or fuzzing tools
+ * vary their requests where a load test repeats one; one flow of theirs often looks ordinary on its own.
  *
  * <p>Unlike the other sets, this one keeps state shared by the flows of a meter, so each meter
  * gets its own instance ({@link #forNewMeter()}). Values depend on the flows that started
@@ -31,7 +32,9 @@ public final class HostContextFeatures implements FeatureSet {
             Column.integer("ctxDstFlows"),
             Column.integer("ctxDstSources"),
             Column.integer("ctxPairFwdSizes"),
-            Column.integer("ctxPairBwdSizes"));
+            Column.integer("ctxPairBwdSizes"),
+            Column.integer("ctxPairUnanswered"),
+            Column.integer("ctxPairResets"));
 
     private final RecentFlowStarts recent;
     private final RecentFlowEnds ends;
@@ -71,11 +74,13 @@ public final class HostContextFeatures implements FeatureSet {
         private final transient RecentFlowStarts recent;
         private final transient RecentFlowEnds ends;
         private final int[] counts = new int[RecentFlowStarts.COUNTS];
-        private final int[] sizes = new int[2];
+        /** Counts over the pair's recently ended flows (see {@link RecentFlowEnds#count}). */
+        private final int[] sizes = new int[RecentFlowEnds.COUNTS];
         private RecentFlowEnds.PairKey pair;
         private long forwardBytes;
         private long backwardBytes;
         private long lastNanos;
+        private boolean reset;
         private boolean ended;
 
         State(RecentFlowStarts recent, RecentFlowEnds ends) {
@@ -109,17 +114,18 @@ public final class HostContextFeatures implements FeatureSet {
                 backwardBytes += p.wireLength;
             }
             lastNanos = Math.max(lastNanos, p.timestampNanos);
+            reset |= (p.tcpFlags & DecodedPacket.RST) != 0;
         }
 
         @Override
         public void onExpire(long endNanos) {
-            ends.end(pair, endNanos, forwardBytes, backwardBytes, sizes);
+            ends.end(pair, endNanos, forwardBytes, backwardBytes, reset, sizes);
             ended = true;
         }
 
         private void currentSizes() {
             if (!ended && ends != null) {
-                ends.count(pair, lastNanos, forwardBytes, backwardBytes, sizes);
+                ends.count(pair, lastNanos, forwardBytes, backwardBytes, reset, sizes);
             }
         }
 

@@ -6,12 +6,13 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The byte totals of the flows between each pair of hosts that ended recently, so that a flow
- * can be compared with its neighbours: a load test repeats one request and one answer, while
- * password guessing, fuzzing and injection vary theirs. A flow's counts are the distinct forward
- * and backward byte totals among the pair's flows already ended whose last packet came in the
- * {@code windowNanos} before this flow's last packet, this flow included, capped at {@link #CAP}.
- * Each pair keeps at most {@link #CAP} ended flows (a count cannot exceed the cap anyway).
+ * The flows between each pair of hosts that ended recently, so that a flow can be compared with
+ * its neighbours: a load test repeats one request and one answer, while password guessing,
+ * fuzzing and injection vary theirs; scans and floods leave flows unanswered or reset. A flow's
+ * counts are taken over the pair's flows already ended whose last packet came in the
+ * {@code windowNanos} before this flow's last packet, this flow included: distinct forward and
+ * backward byte totals, flows without a backward packet, and flows with a TCP reset, each capped
+ * at {@link #CAP}. Each pair keeps at most {@link #CAP} ended flows (a count cannot exceed the cap anyway).
  */
 final class RecentFlowEnds {
     /** Counts stop here: beyond a few distinct sizes, more says nothing new. */
@@ -24,8 +25,14 @@ final class RecentFlowEnds {
     }
 
     /** One ended flow of a pair. */
-    private record Ended(long endNanos, long forwardBytes, long backwardBytes) {
+    private record Ended(long endNanos, long forwardBytes, long backwardBytes, boolean reset) {
+        boolean unanswered() {
+            return backwardBytes == 0;
+        }
     }
+
+    /** How many values {@link #count} writes: forward sizes, backward sizes, unanswered, reset. */
+    static final int COUNTS = 4;
 
     private final long windowNanos;
     private final Map<PairKey, ArrayDeque<Ended>> byPair = new HashMap<>();
@@ -38,24 +45,40 @@ final class RecentFlowEnds {
     }
 
     /**
-     * Counts, for a flow of {@code pair} ending now, the distinct forward and backward totals
-     * among the pair's recent ended flows and its own, into {@code out[0]} and {@code out[1]}.
-     * Changes nothing: used for early scores of flows still open.
+     * Counts, for a flow of {@code pair} ending now, over the pair's recent ended flows and its
+     * own: distinct forward totals, distinct backward totals, flows without a backward packet,
+     * flows with a reset, into {@code out[0..3]}. Changes nothing: used for early scores of flows still open.
      */
-    void count(PairKey pair, long endNanos, long forwardBytes, long backwardBytes, int[] out) {
-        ArrayDeque<Ended> ended = byPair.get(pair);
-        out[0] = distinct(ended, endNanos, forwardBytes, true);
-        out[1] = distinct(ended, endNanos, backwardBytes, false);
+    void count(PairKey pair, long endNanos, long forwardBytes, long backwardBytes, boolean reset, int[] out) {
+        count(byPair.get(pair), new Ended(endNanos, forwardBytes, backwardBytes, reset), out);
+    }
+
+    private void count(ArrayDeque<Ended> ended, Ended own, int[] out) {
+        out[0] = distinct(ended, own, true);
+        out[1] = distinct(ended, own, false);
+        int unanswered = own.unanswered() ? 1 : 0;
+        int resets = own.reset() ? 1 : 0;
+        if (ended != null) {
+            for (Ended e : ended) {
+                if (inWindowOf(e, own.endNanos())) {
+                    unanswered += e.unanswered() ? 1 : 0;
+                    resets += e.reset() ? 1 : 0;
+                }
+            }
+        }
+        out[2] = Math.min(unanswered, CAP);
+        out[3] = Math.min(resets, CAP);
     }
 
     /** Counts as {@link #count}, then remembers the flow as ended. */
-    void end(PairKey pair, long endNanos, long forwardBytes, long backwardBytes, int[] out) {
-        count(pair, endNanos, forwardBytes, backwardBytes, out);
+    void end(PairKey pair, long endNanos, long forwardBytes, long backwardBytes, boolean reset, int[] out) {
+        Ended own = new Ended(endNanos, forwardBytes, backwardBytes, reset);
         ArrayDeque<Ended> ended = byPair.computeIfAbsent(pair, p -> new ArrayDeque<>());
+        count(ended, own, out);
         while (!ended.isEmpty() && (ended.size() >= CAP || ended.peekFirst().endNanos() <= endNanos - windowNanos)) {
             ended.pollFirst();
         }
-        ended.addLast(new Ended(endNanos, forwardBytes, backwardBytes));
+        ended.addLast(own);
         newestEnd = Math.max(newestEnd, endNanos);
         if (++sinceSweep >= SWEEP_EVERY) {
             sweep();
@@ -76,12 +99,17 @@ final class RecentFlowEnds {
         return byPair.size();
     }
 
-    private int distinct(ArrayDeque<Ended> ended, long endNanos, long own, boolean forward) {
+    /** Whether {@code e} ended in the window before a flow ending at {@code endNanos} (a flow reported late sees none after it). */
+    private boolean inWindowOf(Ended e, long endNanos) {
+        return e.endNanos() > endNanos - windowNanos && e.endNanos() <= endNanos;
+    }
+
+    private int distinct(ArrayDeque<Ended> ended, Ended own, boolean forward) {
         int n = 0;
-        seen[n++] = own;
+        seen[n++] = forward ? own.forwardBytes() : own.backwardBytes();
         if (ended != null) {
             for (Ended e : ended) {
-                if (e.endNanos() <= endNanos - windowNanos || e.endNanos() > endNanos) {
+                if (!inWindowOf(e, own.endNanos())) {
                     continue;
                 }
                 long v = forward ? e.forwardBytes() : e.backwardBytes();

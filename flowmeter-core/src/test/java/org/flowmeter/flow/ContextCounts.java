@@ -6,7 +6,7 @@ public final class ContextCounts {
     }
 
     public static int[] of(Flow flow) {
-        double[] v = new double[8];
+        double[] v = new double[new org.flowmeter.feature.HostContextFeatures().columns().size()];
         flow.features(0).values(v, 0);
         int[] c = new int[6];
         for (int i = 0; i < 6; i++) {
