@@ -19,7 +19,6 @@ final class FlowScorer {
         this.values = new double[vector.size()];
     }
 
-
     double score(Flow flow) {
         vector.fill(flow, values);
         return model.score(values);

@@ -3,7 +3,7 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowmeter.flow.Flow;
@@ -20,7 +20,8 @@ final class HeadPackets {
     }
 
     private final long maxBytes;
-    private final Map<Long, List<Held>> byFlow = new HashMap<>();
+    /** Keyed by the flow itself: looked up for every packet of a decided flow, so no boxed id. */
+    private final Map<Flow, List<Held>> byFlow = new IdentityHashMap<>();
     private final RawPacket replay = new RawPacket();
     private long bytes;
     private long notKept;
@@ -37,14 +38,14 @@ final class HeadPackets {
         }
         // A copy per packet, but only for the first packets of undecided flows, and bounded.
         byte[] copy = Arrays.copyOfRange(packet.data, packet.offset, packet.offset + packet.capturedLength);
-        byFlow.computeIfAbsent(flow.id, id -> new ArrayList<>(4))
+        byFlow.computeIfAbsent(flow, f -> new ArrayList<>(4))
                 .add(new Held(copy, packet.originalLength, packet.timestampNanos, packet.linkType));
         bytes += copy.length;
     }
 
     /** Writes the packets kept for {@code flow}, in capture order, and forgets them. */
     void forward(Flow flow, ForwardFiles out) throws IOException {
-        List<Held> held = byFlow.remove(flow.id);
+        List<Held> held = byFlow.remove(flow);
         if (held == null) {
             return;
         }
@@ -57,7 +58,7 @@ final class HeadPackets {
 
     /** Drops what is kept for {@code flow} (its verdict is benign). */
     void forget(Flow flow) {
-        List<Held> held = byFlow.remove(flow.id);
+        List<Held> held = byFlow.remove(flow);
         if (held != null) {
             for (Held h : held) {
                 bytes -= h.data().length;

@@ -1,9 +1,11 @@
 package org.flowmeter.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.flowmeter.model.Dataset;
 import org.flowmeter.model.LogisticModel;
@@ -52,14 +54,14 @@ record InputResults(String input, int benign, int malicious, int flaggedBenign, 
     }
 
     /** Prints the inputs with errors, most first, at most ten; nothing when none has an error. */
-    static void printWorst(java.io.PrintStream out, String heading, List<InputResults> results) {
+    static void printWorst(PrintStream out, String heading, List<InputResults> results) {
         List<InputResults> wrong = results.stream().filter(r -> r.errors() > 0).limit(10).toList();
         if (wrong.isEmpty()) {
             return;
         }
         out.println(heading);
         for (InputResults r : wrong) {
-            out.printf(java.util.Locale.ROOT, "  %6d/%-6d malicious missed  %6d/%-6d benign flagged  %s%n",
+            out.printf(Locale.ROOT, "  %6d/%-6d malicious missed  %6d/%-6d benign flagged  %s%n",
                     r.malicious() - r.flaggedMalicious(), r.malicious(), r.flaggedBenign(), r.benign(), r.input());
         }
     }

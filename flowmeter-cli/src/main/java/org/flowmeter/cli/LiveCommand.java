@@ -191,13 +191,22 @@ final class LiveCommand implements Callable<Integer> {
         if (flow == null) {
             return;
         }
+        if (!LiveVerdicts.decided(flow)) {
+            heads.hold(flow, raw);
+            return;
+        }
+        releaseHeads(flow);
+        if (LiveVerdicts.isMalicious(flow)) {
+            forwardFiles.write(raw);
+        }
+    }
+
+    /** A decided flow's kept first packets: forwarded when it is malicious, dropped otherwise. */
+    private void releaseHeads(Flow flow) throws IOException {
         if (LiveVerdicts.isMalicious(flow)) {
             heads.forward(flow, forwardFiles);
-            forwardFiles.write(raw);
-        } else if (LiveVerdicts.decided(flow)) {
-            heads.forget(flow);
         } else {
-            heads.hold(flow, raw);
+            heads.forget(flow);
         }
     }
 
@@ -207,11 +216,7 @@ final class LiveCommand implements Callable<Integer> {
             return;
         }
         try {
-            if (LiveVerdicts.isMalicious(flow)) {
-                heads.forward(flow, forwardFiles);
-            } else {
-                heads.forget(flow);
-            }
+            releaseHeads(flow);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowListener;
@@ -19,7 +20,7 @@ final class LiveVerdicts implements FlowListener {
     private final LiveVerdictColumns schema;
     private final FlowWriter rows;
     private final OutputStream out;
-    private final java.util.function.Consumer<Flow> afterFinalVerdict;
+    private final Consumer<Flow> afterFinalVerdict;
     private Flow current;
     private long earlyMalicious;
     private long finalVerdicts;
@@ -27,7 +28,7 @@ final class LiveVerdicts implements FlowListener {
 
     /** @param afterFinalVerdict told of every flow once its final row is written */
     LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
-                 java.util.function.Consumer<Flow> afterFinalVerdict) {
+                 Consumer<Flow> afterFinalVerdict) {
         this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided);
         this.afterFinalVerdict = afterFinalVerdict;
         this.earlyAfter = earlyAfter;

@@ -65,8 +65,8 @@ public final class HostContextFeatures implements FeatureSet {
     }
 
     /**
-     * A flow's counts: the start counts taken when its first packet arrives, the size counts when
-     * it ends (or, for an early score of a flow still open, as they stand).
+     * A flow's counts: the start counts taken when its first packet arrives, the counts over the
+     * pair's ended flows when it ends (or, for an early score of a flow still open, as they stand).
      */
     static final class State implements FlowFeatures {
         private static final long serialVersionUID = 1L;
@@ -75,7 +75,7 @@ public final class HostContextFeatures implements FeatureSet {
         private final transient RecentFlowEnds ends;
         private final int[] counts = new int[RecentFlowStarts.COUNTS];
         /** Counts over the pair's recently ended flows (see {@link RecentFlowEnds#count}). */
-        private final int[] sizes = new int[RecentFlowEnds.COUNTS];
+        private final int[] endCounts = new int[RecentFlowEnds.COUNTS];
         private RecentFlowEnds.PairKey pair;
         private long forwardBytes;
         private long backwardBytes;
@@ -119,35 +119,35 @@ public final class HostContextFeatures implements FeatureSet {
 
         @Override
         public void onExpire(long endNanos) {
-            ends.end(pair, endNanos, forwardBytes, backwardBytes, reset, sizes);
+            ends.end(pair, endNanos, forwardBytes, backwardBytes, reset, endCounts);
             ended = true;
         }
 
-        private void currentSizes() {
+        private void currentEndCounts() {
             if (!ended && ends != null) {
-                ends.count(pair, lastNanos, forwardBytes, backwardBytes, reset, sizes);
+                ends.count(pair, lastNanos, forwardBytes, backwardBytes, reset, endCounts);
             }
         }
 
         @Override
         public void write(RowWriter out) {
-            currentSizes();
+            currentEndCounts();
             for (int c : counts) {
                 out.integer(c);
             }
-            for (int c : sizes) {
+            for (int c : endCounts) {
                 out.integer(c);
             }
         }
 
         @Override
         public void values(double[] out, int offset) {
-            currentSizes();
+            currentEndCounts();
             for (int i = 0; i < counts.length; i++) {
                 out[offset + i] = counts[i];
             }
-            for (int i = 0; i < sizes.length; i++) {
-                out[offset + counts.length + i] = sizes[i];
+            for (int i = 0; i < endCounts.length; i++) {
+                out[offset + counts.length + i] = endCounts[i];
             }
         }
     }
