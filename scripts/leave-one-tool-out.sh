@@ -13,23 +13,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${SHARED:-../shared}/data
-lab=$data/traffic-lab
+source scripts/default-recipe.sh
 work=${WORK:-build/leave-one-tool-out}
-features=${FEATURES:-deepfence,cic,context}
-drop=${DROP_FEATURES:-^ctxPairUnanswered\$|^ctxPairResets\$}
 read -r -a train_opts <<< "${TRAIN_OPTS:---folds 5 --penalties l2 --class-weights 1:99 --cs 0.9 --intercept true}"
 mkdir -p "$work"
 
 declare -A tool_of label_of
 files=()
-while IFS=, read -r file label _scenario tool _; do
-  case "$file" in
-    file|mix_realistic.pcap|mix_parts/*) continue ;;
-  esac
+while IFS=, read -r file label tool; do
   files+=("$file")
   tool_of[$file]=$tool
   label_of[$file]=$label
-done < "$lab/manifest.csv"
+done < <(lab_captures)
 
 groups=("$@")
 if [ ${#groups[@]} -eq 0 ]; then
@@ -62,7 +57,7 @@ for group in "${groups[@]}"; do
     exit 2
   fi
   ./flowmeter train --no-progress --benign "${benign[@]}" --malicious "${malicious[@]}" \
-    --features "$features" --drop-features "$drop" --threshold-for-fpr 0.02 \
+    --features "$recipe_features" --drop-features "$recipe_drop" "${recipe_operating_point[@]}" \
     "${train_opts[@]}" -o "$work/$group.json" > "$work/$group.train.txt" 2>&1 \
     || { tail -5 "$work/$group.train.txt" >&2; exit 1; }
   ./flowmeter evaluate --model "$work/$group.json" "--$held_label" "${held[@]}" \

@@ -24,7 +24,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${SHARED:-../shared}/data
-lab=$data/traffic-lab
+source scripts/default-recipe.sh
 out=${MODEL_OUT:-flowmeter-ml/src/main/resources/org/flowmeter/model/default-model.json}
 metrics=${METRICS_OUT:-build/default-model-metrics.json}
 mkdir -p "$(dirname "$out")" "$(dirname "$metrics")"
@@ -32,19 +32,16 @@ mkdir -p "$(dirname "$out")" "$(dirname "$metrics")"
 benign=()
 malicious=()
 while IFS=, read -r file label _; do
-  case "$file" in
-    file|mix_realistic.pcap|mix_parts/*) continue ;;
-  esac
   if [ "$label" = malicious ]; then malicious+=("$lab/$file"); else benign+=("$lab/$file"); fi
-done < "$lab/manifest.csv"
+done < <(lab_captures)
 
 ./flowmeter train \
   --benign "${benign[@]}" "$data/public/benign" \
   --malicious "${malicious[@]}" "$data/public/malicious" \
   --labels "$lab/labels.csv" "$lab/mix_realistic.pcap" \
-  --features "${FEATURES:-deepfence,cic,context}" \
+  --features "$recipe_features" \
   --folds 5 --penalties l2 --class-weights 1:99 --cs 0.1,0.5,0.9 --intercept true,false \
-  --threshold-for-fpr 0.02 \
-  --drop-features "${DROP_FEATURES:-^ctxPairUnanswered\$|^ctxPairResets\$}" \
+  "${recipe_operating_point[@]}" \
+  --drop-features "$recipe_drop" \
   --metrics-json "$metrics" \
   -o "$out" "$@"

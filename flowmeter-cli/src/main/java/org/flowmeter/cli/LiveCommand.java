@@ -2,6 +2,7 @@ package org.flowmeter.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -218,7 +219,7 @@ final class LiveCommand implements Callable<Integer> {
         try {
             releaseHeads(flow);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
