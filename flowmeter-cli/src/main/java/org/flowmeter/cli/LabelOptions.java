@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.FlowSample;
 import org.flowmeter.labels.HostLabels;
 import org.flowmeter.labels.LabelledFlowLoader;
 import org.flowmeter.labels.LabelledFlows;
@@ -52,6 +53,33 @@ final class LabelOptions {
         if (inputs.isEmpty() && benign.isEmpty() && malicious.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no input: give INPUT..., --benign or --malicious");
         }
+        LabelledFlows flows = new LabelledFlows(features);
+        readAll(loader(sets, features, config, err), null, flows);
+        for (Map.Entry<String, int[]> e : flows.perInput().entrySet()) {
+            err.printf("%s: %d benign, %d malicious flows%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
+        }
+        if (flows.dropped() > 0) {
+            err.printf("%d flows dropped for missing or non-finite features%n", flows.dropped());
+        }
+        return flows;
+    }
+
+    /**
+     * The captures among the inputs read {@code copies} more times, each time keeping another
+     * part of {@code oneIn} of their flows (parts 0 to copies - 1), labelled as in {@link #load}.
+     */
+    LabelledFlows loadThinned(List<FeatureSet> sets, String[] features, FlowConfig config, int copies, int oneIn,
+                              PrintStream err) throws IOException {
+        LabelledFlowLoader loader = loader(sets, features, config, err);
+        LabelledFlows flows = new LabelledFlows(features);
+        for (int part = 0; part < copies; part++) {
+            readAll(loader, new FlowSample(oneIn, part), flows);
+        }
+        return flows;
+    }
+
+    private LabelledFlowLoader loader(List<FeatureSet> sets, String[] features, FlowConfig config, PrintStream err)
+            throws IOException {
         HostLabels hosts = new HostLabels();
         try {
             maliciousHosts.forEach(hosts::add);
@@ -61,23 +89,18 @@ final class LabelOptions {
         if (labelsFile != null) {
             hosts.addFile(labelsFile);
         }
-        LabelledFlowLoader loader = new LabelledFlowLoader(sets, features, config, hosts, labelColumn, benignValue, err::println);
-        LabelledFlows flows = new LabelledFlows(features);
+        return new LabelledFlowLoader(sets, features, config, hosts, labelColumn, benignValue, err::println);
+    }
+
+    private void readAll(LabelledFlowLoader loader, FlowSample sample, LabelledFlows flows) throws IOException {
         for (String in : benign) {
-            loader.load(in, false, flows);
+            loader.load(in, false, sample, flows);
         }
         for (String in : malicious) {
-            loader.load(in, true, flows);
+            loader.load(in, true, sample, flows);
         }
         for (String in : inputs) {
-            loader.load(in, null, flows);
+            loader.load(in, null, sample, flows);
         }
-        for (Map.Entry<String, int[]> e : flows.perInput().entrySet()) {
-            err.printf("%s: %d benign, %d malicious flows%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
-        }
-        if (flows.dropped() > 0) {
-            err.printf("%d flows dropped for missing or non-finite features%n", flows.dropped());
-        }
-        return flows;
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import org.flowmeter.model.Metrics;
 import org.flowmeter.model.ModelFiles;
 import org.flowmeter.model.Penalty;
 import org.flowmeter.model.StratifiedSplit;
+import org.flowmeter.model.TrainingCopies;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,6 +114,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "Leave out the features whose names match (found anywhere in the name), e.g. 'IAT|Duration|PerTime|/s'.")
     java.util.regex.Pattern dropFeatures;
 
+    @Option(names = "--thinned-copies", paramLabel = "K", defaultValue = "0",
+            description = "Also fit on K thinned readings of every capture, each keeping another one flow in N "
+                    + "(--thinning): traffic as it looks at a fraction of its volume, with fewer flows around each "
+                    + "flow. A copy is fitted on only where its flow is, and never scored (default: ${DEFAULT-VALUE}).")
+    int thinnedCopies;
+
+    @Option(names = "--thinning", paramLabel = "N", defaultValue = "16",
+            description = "A thinned reading keeps one flow in N, chosen by the flow's hash (default: ${DEFAULT-VALUE}).")
+    int thinning;
+
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the grid, CV and test metrics as JSON.")
     Path metricsJson;
 
@@ -137,14 +149,20 @@ final class TrainCommand implements Callable<Integer> {
         if (features.length == 0) {
             throw new ParameterException(spec.commandLine(), "--drop-features leaves no feature");
         }
+        if (thinning < 2 || thinnedCopies < 0 || thinnedCopies > thinning) {
+            throw new ParameterException(spec.commandLine(), "--thinned-copies must be within 0.." + thinning
+                    + " and --thinning at least 2");
+        }
         PrintStream err = System.err;
         LabelledFlows flows = labels.load(sets, features, flowOptions.config(), err);
         Dataset data = flows.dataset();
+        TrainingCopies copies = thinnedCopies(flows, sets, features, err);
         double[] logScale = null;
         if (logTransform) {
             // Scales come from the data's magnitudes only (no labels), so fitting them on all flows leaks nothing.
             logScale = LogScale.fit(data.rows(), data.featureCount());
             data = data.withRows(LogScale.apply(data.rows(), logScale));
+            copies = copies.withRows(LogScale.apply(copies.rows().rows(), logScale));
         }
         if (data.countMalicious() < folds || data.countBenign() < folds) {
             throw new ParameterException(spec.commandLine(), String.format(
@@ -154,6 +172,7 @@ final class TrainCommand implements Callable<Integer> {
         StratifiedSplit.Split split;
         Dataset train;
         Dataset test;
+        TrainingCopies trainCopies;
         GridSearch grid = grid();
         GridSearch.Outcome outcome;
         try {
@@ -162,15 +181,27 @@ final class TrainCommand implements Callable<Integer> {
                     : StratifiedSplit.trainTest(data.labels(), testSize, seed);
             train = data.subset(split.train());
             test = data.subset(split.test());
+            // Copies of test flows are left out: their twins are what the test measures.
+            trainCopies = copies.of(split.train(), data.size());
             // The splits fail first, with a clear message, when the inputs cannot fill every fold.
-            outcome = runGrid(grid, train);
+            outcome = runGrid(grid, train, trainCopies);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (copies.size() > 0) {
+            err.printf("%d thinned copies of training flows fitted on (%d of test flows left out)%n",
+                    trainCopies.size(), copies.size() - trainCopies.size());
+        }
 
         Map<String, Object> meta = metadata(flows, data, train, test, outcome);
-        LogisticModel model = new LogisticTrainer().train(train, outcome.best(), setName, meta);
-        double[] outOfFold = operatingPoint == null ? null : grid.outOfFoldProbabilities(train, outcome.best());
+        meta.put("thinnedCopies", thinnedCopies);
+        if (thinnedCopies > 0) {
+            meta.put("thinning", thinning);
+            meta.put("trainCopyFlows", trainCopies.size());
+        }
+        LogisticModel model = new LogisticTrainer().train(trainCopies.appendTo(train), outcome.best(), setName, meta);
+        double[] outOfFold = operatingPoint == null ? null
+                : grid.outOfFoldProbabilities(train, trainCopies, outcome.best());
         model = model.withThreshold(threshold(train, outOfFold));
         EvaluationResult crossValidated = outOfFold == null ? null
                 : Metrics.evaluate(train.labels(), outOfFold, model.threshold());
@@ -226,9 +257,35 @@ final class TrainCommand implements Callable<Integer> {
         return threads == null ? grid : grid.threads(threads);
     }
 
-    private GridSearch.Outcome runGrid(GridSearch grid, Dataset train) {
+    /** The thinned readings' flows that are also flows of the full reading, each tied to its original. */
+    private TrainingCopies thinnedCopies(LabelledFlows flows, List<FeatureSet> sets, String[] features, PrintStream err)
+            throws IOException {
+        if (thinnedCopies == 0) {
+            return TrainingCopies.none(features);
+        }
+        LabelledFlows thinned = labels.loadThinned(sets, features, flowOptions.config(), thinnedCopies, thinning, err);
+        int[] originals = flows.originalsOf(thinned);
+        int[] matched = new int[originals.length];
+        int n = 0;
+        for (int i = 0; i < originals.length; i++) {
+            if (originals[i] >= 0) {
+                matched[n++] = i;
+            }
+        }
+        matched = Arrays.copyOf(matched, n);
+        int[] copyOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            copyOf[i] = originals[matched[i]];
+        }
+        // A flow the thinned reading cut otherwise (another flow's eviction) has no twin to follow.
+        err.printf("%d flows in %d thinned readings (one flow in %d), %d without their flow in the full reading%n",
+                thinned.size(), thinnedCopies, thinning, thinned.size() - n);
+        return new TrainingCopies(thinned.dataset().subset(matched), copyOf);
+    }
+
+    private GridSearch.Outcome runGrid(GridSearch grid, Dataset train, TrainingCopies copies) {
         if (!Progress.wanted(progress)) {
-            return grid.run(train);
+            return grid.run(train, copies);
         }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("grid").setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
@@ -236,7 +293,7 @@ final class TrainCommand implements Callable<Integer> {
             return grid.progress((done, total) -> {
                 bar.maxHint(total);
                 bar.stepTo(done);
-            }).run(train);
+            }).run(train, copies);
         }
     }
 

@@ -12,6 +12,7 @@ import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowMeter;
 import org.flowmeter.flow.FlowPipeline;
+import org.flowmeter.flow.FlowSample;
 import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
@@ -45,21 +46,30 @@ public final class LabelledFlowLoader {
      * @param fixedLabel true or false when the whole input has one label, null to label by host or column
      */
     public void load(String input, Boolean fixedLabel, LabelledFlows out) throws IOException {
+        load(input, fixedLabel, null, out);
+    }
+
+    /**
+     * Adds the flows of one input as a meter sees them when it keeps only the flows of
+     * {@code sample} (null: all). A flow table cannot be read so, and gives nothing then.
+     */
+    public void load(String input, Boolean fixedLabel, FlowSample sample, LabelledFlows out) throws IOException {
         Path path = Path.of(input);
         if (Files.isDirectory(path)) {
             for (Path file : Captures.scan(path).captures()) {
-                loadCapture(file.toString(), fixedLabel, out);
+                loadCapture(file.toString(), fixedLabel, sample, out);
             }
         } else if (Captures.isCapture(path)) {
-            loadCapture(input, fixedLabel, out);
+            loadCapture(input, fixedLabel, sample, out);
         } else if (!Files.exists(path)) {
             throw new java.nio.file.NoSuchFileException(input);
-        } else {
+        } else if (sample == null) {
             tables.read(path, fixedLabel, out);
         }
     }
 
-    private void loadCapture(String input, Boolean fixedLabel, LabelledFlows out) throws IOException {
+    private void loadCapture(String input, Boolean fixedLabel, FlowSample sample, LabelledFlows out)
+            throws IOException {
         if (fixedLabel == null && hosts.isEmpty()) {
             throw new IOException(input + ": no labels: give --benign/--malicious, --malicious-host or --labels");
         }
@@ -69,8 +79,8 @@ public final class LabelledFlowLoader {
             vector.fill(flow, values);
             boolean malicious = fixedLabel != null ? fixedLabel
                     : hosts.touches(flow.ipVersion, flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo);
-            out.add(input, values, malicious, flow.packets(), flow.bytes());
-        });
+            out.add(input, values, malicious, flow.packets(), flow.bytes(), flow.firstNanos(), flow.hash());
+        }, sample);
         FlowPipeline pipeline = new FlowPipeline(new PacketDecoder(), meter);
         try (PacketSource source = Captures.open(input)) {
             pipeline.run(source, null);

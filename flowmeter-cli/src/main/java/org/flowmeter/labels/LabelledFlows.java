@@ -1,6 +1,7 @@
 package org.flowmeter.labels;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,15 @@ public final class LabelledFlows {
 
     /** Adds one flow; rows with a missing or non-finite feature are dropped and counted. */
     public void add(String input, double[] features, boolean malicious, long packets, long bytes) {
+        add(input, features, malicious, packets, bytes, 0, 0);
+    }
+
+    /**
+     * Adds one flow of a capture, with what tells it from the capture's other flows (its first
+     * packet's time and its flow hash), so the same flow is found in another reading of the capture.
+     */
+    public void add(String input, double[] features, boolean malicious, long packets, long bytes,
+                    long firstNanos, int flowHash) {
         for (double v : features) {
             if (!Double.isFinite(v)) {
                 dropped++;
@@ -39,7 +49,7 @@ public final class LabelledFlows {
         }
         rows.add(features);
         labels.add(malicious ? Dataset.MALICIOUS : Dataset.BENIGN);
-        sizes.add(new long[] {packets, bytes});
+        sizes.add(new long[] {packets, bytes, firstNanos, flowHash});
         inputIndex.add(inputs.computeIfAbsent(input, k -> inputs.size()));
         perInput.computeIfAbsent(input, k -> new int[2])[malicious ? 1 : 0]++;
     }
@@ -86,6 +96,31 @@ public final class LabelledFlows {
     public long[] bytes() {
         return column(1);
     }
+
+    /**
+     * For each flow of {@code copies} (the same inputs read another way, such as a thinned reading),
+     * the index of the same flow here (same input, first packet time and flow hash), or -1.
+     */
+    public int[] originalsOf(LabelledFlows copies) {
+        Map<FlowKey, Integer> index = new HashMap<>();
+        List<String> names = inputNames();
+        for (int i = 0; i < rows.size(); i++) {
+            index.put(key(names, i), i);
+        }
+        List<String> copyNames = copies.inputNames();
+        int[] out = new int[copies.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = index.getOrDefault(copies.key(copyNames, i), -1);
+        }
+        return out;
+    }
+
+    private FlowKey key(List<String> names, int row) {
+        long[] s = sizes.get(row);
+        return new FlowKey(names.get(inputIndex.get(row)), s[2], (int) s[3]);
+    }
+
+    private record FlowKey(String input, long firstNanos, int flowHash) {}
 
     private long[] column(int c) {
         long[] out = new long[sizes.size()];

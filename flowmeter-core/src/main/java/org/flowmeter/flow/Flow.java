@@ -141,6 +141,11 @@ public final class Flow implements java.io.Serializable {
         return firstNanos;
     }
 
+    /** The symmetric hash of the flow's addresses, ports and protocol (what {@link FlowSample} keys on). */
+    public int hash() {
+        return hash;
+    }
+
     public long lastNanos() {
         return lastNanos;
     }

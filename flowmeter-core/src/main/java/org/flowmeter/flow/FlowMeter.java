@@ -20,20 +20,34 @@ public final class FlowMeter {
     /** TCP flows past FIN/RST, kept for late packets during the linger time. */
     private final RecencyList closing = new RecencyList();
     private final long[] endedByReason = new long[EndReason.values().length];
+    /** The flows kept, or null for all. */
+    private final FlowSample sample;
+    private long packetsSkipped;
 
     private long clock = Long.MIN_VALUE;
     private long nextId;
 
     public FlowMeter(FlowConfig config, List<FeatureSet> sets, FlowListener listener) {
+        this(config, sets, listener, null);
+    }
+
+    /** A meter that sees only the flows of {@code sample} (null: every flow). */
+    public FlowMeter(FlowConfig config, List<FeatureSet> sets, FlowListener listener, FlowSample sample) {
         this.config = config;
         this.sets = sets.stream().map(FeatureSet::forNewMeter).toArray(FeatureSet[]::new);
         this.listener = listener;
+        this.sample = sample;
     }
 
     /** Adds one decoded packet (a flow packet: TCP, UDP, ICMP, ICMPv6). */
     public void add(DecodedPacket p) {
-        advanceTo(p.timestampNanos);
         int hash = FlowIndex.hashOf(p);
+        if (sample != null && !sample.keeps(hash)) {
+            // Not even the clock moves: the meter sees a capture of only the sampled flows.
+            packetsSkipped++;
+            return;
+        }
+        advanceTo(p.timestampNanos);
         Flow flow = index.find(p, hash);
         if (flow != null) {
             boolean forward = index.lastDirection > 0;
@@ -187,6 +201,11 @@ public final class FlowMeter {
     /** Flows started so far. */
     public long flowsStarted() {
         return nextId;
+    }
+
+    /** Packets of flows outside the sample, not metered. */
+    public long packetsSkipped() {
+        return packetsSkipped;
     }
 
     public long flowsEnded(EndReason reason) {

@@ -154,14 +154,24 @@ public final class GridSearch {
     }
 
     public Outcome run(Dataset data) {
-        List<Hyper> grid = candidates(data);
+        return run(data, TrainingCopies.none(data.featureNames()));
+    }
+
+    /**
+     * Runs the grid on {@code data}, fitting every fold also on the copies of its fitting rows;
+     * folds are drawn and scored on {@code data} alone. Balanced weights count the copies too,
+     * since they are fitted on.
+     */
+    public Outcome run(Dataset data, TrainingCopies copies) {
+        Dataset fitted = copies.appendTo(data);
+        List<Hyper> grid = candidates(fitted);
         if (grid.isEmpty()) {
             throw new IllegalArgumentException("the grid is empty");
         }
-        List<StratifiedSplit.Split> splits = splits(data);
+        List<StratifiedSplit.Split> splits = widenedSplits(data, copies);
         List<StandardScaler> scalers = new ArrayList<>();
         for (StratifiedSplit.Split split : splits) {
-            scalers.add(StandardScaler.fit(data.subset(split.train()).rows()));
+            scalers.add(StandardScaler.fit(fitted.subset(split.train()).rows()));
         }
 
         int total = grid.size() * folds;
@@ -179,7 +189,7 @@ public final class GridSearch {
                     int candidate = g;
                     int fold = f;
                     futures.add(pool.submit(() -> {
-                        aucs[candidate][fold] = foldAuc(data, grid.get(candidate), splits.get(fold), scalers.get(fold));
+                        aucs[candidate][fold] = foldAuc(fitted, grid.get(candidate), splits.get(fold), scalers.get(fold));
                         counter.increment();
                     }));
                 }
@@ -201,6 +211,14 @@ public final class GridSearch {
         return new Outcome(List.copyOf(results), best.hyper(), best.meanAuc());
     }
 
+    private List<StratifiedSplit.Split> widenedSplits(Dataset data, TrainingCopies copies) {
+        List<StratifiedSplit.Split> out = new ArrayList<>();
+        for (StratifiedSplit.Split split : splits(data)) {
+            out.add(copies.widen(split, data.size()));
+        }
+        return out;
+    }
+
     /** The folds of {@link #run}: stratified, or grouped when {@link #splitByGroup} is set. */
     public List<StratifiedSplit.Split> splits(Dataset data) {
         if (!byGroup) {
@@ -218,10 +236,16 @@ public final class GridSearch {
      * where in-sample scores are optimistic. Operating thresholds are chosen on these.
      */
     public double[] outOfFoldProbabilities(Dataset data, Hyper hyper) {
+        return outOfFoldProbabilities(data, TrainingCopies.none(data.featureNames()), hyper);
+    }
+
+    /** As {@link #outOfFoldProbabilities(Dataset, Hyper)}, each fold model also fitted on the copies of its rows. */
+    public double[] outOfFoldProbabilities(Dataset data, TrainingCopies copies, Hyper hyper) {
+        Dataset fitted = copies.appendTo(data);
         double[] out = new double[data.size()];
-        for (StratifiedSplit.Split split : splits(data)) {
-            StandardScaler scaler = StandardScaler.fit(data.subset(split.train()).rows());
-            double[] z = decisionValues(data, hyper, split, scaler);
+        for (StratifiedSplit.Split split : widenedSplits(data, copies)) {
+            StandardScaler scaler = StandardScaler.fit(fitted.subset(split.train()).rows());
+            double[] z = decisionValues(fitted, hyper, split, scaler);
             int[] test = split.test();
             for (int i = 0; i < test.length; i++) {
                 out[test[i]] = 1 / (1 + Math.exp(-z[i]));
