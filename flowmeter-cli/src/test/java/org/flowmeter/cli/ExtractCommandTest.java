@@ -46,12 +46,13 @@ class ExtractCommandTest {
     void allFeatureSetsWriteDeepfenceThenCicThenContextColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(48 + 81 + 10);
+        assertThat(header).hasSize(48 + 81 + 12);
         assertThat(header.get(45)).isEqualTo("Flow Duration");
         assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
-        assertThat(header.subList(126, 136)).containsExactly(
+        assertThat(header.subList(126, 138)).containsExactly(
                 "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
-                "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets");
+                "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets",
+                "ctxSrcFailedEndpoints", "ctxSrcAnsweredEndpoints");
         assertThat(lines).hasSize(9);
     }
 
@@ -93,6 +94,29 @@ class ExtractCommandTest {
                 "UDP:2,2,1,3", // {74, 52} forward, {54, 0} backward; itself unanswered
                 "ICMP:4,2,3,3", // ended last: {74, 52, 62, 170}; both UDP and itself unanswered
                 "UDP:3,2,2,3");
+    }
+
+    /**
+     * The source's failed and answered endpoints, on the same capture: the three SYNs go to one
+     * endpoint (TCP 47001), both datagrams to another (UDP 47002), the ICMP flow (nothing answers
+     * it either) to a third; every flow failed, each counts the endpoints of the flows reported
+     * before it and its own. On http_small.pcap every connection is answered, and the IPv4 and the
+     * IPv6 connections have one endpoint each, of two different sources.
+     */
+    @Test
+    void contextCountsTheFailedAndAnsweredEndpointsOfTheSource() throws IOException {
+        List<String> refused = extract(fixture("refused.pcap"), "--features", "context").stream().skip(1)
+                .map(l -> l.split(","))
+                .map(c -> c[3] + ":" + c[16] + "," + c[17])
+                .toList();
+        // in start order: failed endpoints, answered endpoints
+        assertThat(refused).containsExactly("TCP:1,0", "TCP:1,0", "TCP:1,0", "UDP:2,0", "ICMP:3,0", "UDP:2,0");
+
+        List<String> answered = extract(fixture("http_small.pcap"), "--features", "context").stream().skip(1)
+                .map(l -> l.split(","))
+                .map(c -> c[16] + "," + c[17])
+                .toList();
+        assertThat(answered).hasSize(8).containsOnly("0,1");
     }
 
     @Test

@@ -9,9 +9,11 @@ import org.flowmeter.decode.DecodedPacket;
  * before it (itself included) from its source host, to its destination host, between the two, and
  * how many distinct hosts and services its source reached; and, over the flows between the same
  * two hosts that ended in the minute before it, how many distinct byte totals each way they had and
- * how many went unanswered or were reset. Scans, floods and brute-force tools start many flows
- * from one host, scans and floods leave them unanswered or reset, and guessing or fuzzing tools
- * vary their requests where a load test repeats one; one flow of theirs often looks ordinary on its own.
+ * how many went unanswered or were reset; and, over the source's flows that ended in that minute,
+ * at how many endpoints they failed and by how many they were answered. Scans, floods and
+ * brute-force tools start many flows from one host, scans and floods leave them unanswered or
+ * reset, and guessing or fuzzing tools vary their requests where a load test repeats one; one flow
+ * of theirs often looks ordinary on its own.
  *
  * <p>Unlike the other sets, this one keeps state shared by the flows of a meter, so each meter
  * gets its own instance ({@link #forNewMeter()}). Values depend on the flows that started
@@ -34,14 +36,18 @@ public final class HostContextFeatures implements FeatureSet {
             Column.integer("ctxPairFwdSizes"),
             Column.integer("ctxPairBwdSizes"),
             Column.integer("ctxPairUnanswered"),
-            Column.integer("ctxPairResets"));
+            Column.integer("ctxPairResets"),
+            Column.integer("ctxSrcFailedEndpoints"),
+            Column.integer("ctxSrcAnsweredEndpoints"));
 
     private final RecentFlowStarts recent;
     private final RecentFlowEnds ends;
+    private final RecentSourceEnds sourceEnds;
 
     public HostContextFeatures() {
         this.recent = new RecentFlowStarts(WINDOW.toNanos(), MAX_RECENT_FLOWS);
         this.ends = new RecentFlowEnds(WINDOW.toNanos());
+        this.sourceEnds = new RecentSourceEnds(WINDOW.toNanos());
     }
 
     @Override
@@ -56,7 +62,7 @@ public final class HostContextFeatures implements FeatureSet {
 
     @Override
     public FlowFeatures newFlow() {
-        return new State(recent, ends);
+        return new State(recent, ends, sourceEnds);
     }
 
     @Override
@@ -73,19 +79,24 @@ public final class HostContextFeatures implements FeatureSet {
 
         private final transient RecentFlowStarts recent;
         private final transient RecentFlowEnds ends;
+        private final transient RecentSourceEnds sourceEnds;
         private final int[] counts = new int[RecentFlowStarts.COUNTS];
         /** Counts over the pair's recently ended flows (see {@link RecentFlowEnds#count}). */
         private final int[] endCounts = new int[RecentFlowEnds.COUNTS];
+        /** Counts over the source's recently ended flows (see {@link RecentSourceEnds#count}). */
+        private final int[] sourceEndCounts = new int[RecentSourceEnds.COUNTS];
         private RecentFlowEnds.PairKey pair;
+        private RecentSourceEnds.Endpoint endpoint;
         private long forwardBytes;
         private long backwardBytes;
         private long lastNanos;
         private boolean reset;
         private boolean ended;
 
-        State(RecentFlowStarts recent, RecentFlowEnds ends) {
+        State(RecentFlowStarts recent, RecentFlowEnds ends, RecentSourceEnds sourceEnds) {
             this.recent = recent;
             this.ends = ends;
+            this.sourceEnds = sourceEnds;
         }
 
         @Override
@@ -94,10 +105,12 @@ public final class HostContextFeatures implements FeatureSet {
                 recent.record(p.timestampNanos, p.ipVersion, p.srcHi, p.srcLo, p.dstHi, p.dstLo,
                         service(p.protocol, p.dstPort), counts);
                 pair = new RecentFlowEnds.PairKey(p.ipVersion, p.srcHi, p.srcLo, p.dstHi, p.dstLo);
+                endpoint = new RecentSourceEnds.Endpoint(p.dstHi, p.dstLo, service(p.protocol, p.dstPort));
             } else {
                 recent.record(p.timestampNanos, p.ipVersion, p.dstHi, p.dstLo, p.srcHi, p.srcLo,
                         service(p.protocol, p.srcPort), counts);
                 pair = new RecentFlowEnds.PairKey(p.ipVersion, p.dstHi, p.dstLo, p.srcHi, p.srcLo);
+                endpoint = new RecentSourceEnds.Endpoint(p.srcHi, p.srcLo, service(p.protocol, p.srcPort));
             }
             onPacket(p, forward);
         }
@@ -120,12 +133,23 @@ public final class HostContextFeatures implements FeatureSet {
         @Override
         public void onExpire(long endNanos) {
             ends.end(pair, endNanos, forwardBytes, backwardBytes, reset, endCounts);
+            sourceEnds.end(source(), endpoint, endNanos, failed(), sourceEndCounts);
             ended = true;
+        }
+
+        private RecentSourceEnds.SourceKey source() {
+            return new RecentSourceEnds.SourceKey(pair.version(), pair.srcHi(), pair.srcLo());
+        }
+
+        /** No backward packet, or a reset: what a scan or a flood leaves behind. */
+        private boolean failed() {
+            return backwardBytes == 0 || reset;
         }
 
         private void currentEndCounts() {
             if (!ended && ends != null) {
                 ends.count(pair, lastNanos, forwardBytes, backwardBytes, reset, endCounts);
+                sourceEnds.count(source(), endpoint, lastNanos, failed(), sourceEndCounts);
             }
         }
 
@@ -138,6 +162,9 @@ public final class HostContextFeatures implements FeatureSet {
             for (int c : endCounts) {
                 out.integer(c);
             }
+            for (int c : sourceEndCounts) {
+                out.integer(c);
+            }
         }
 
         @Override
@@ -148,6 +175,10 @@ public final class HostContextFeatures implements FeatureSet {
             }
             for (int i = 0; i < endCounts.length; i++) {
                 out[offset + counts.length + i] = endCounts[i];
+            }
+            int at = offset + counts.length + endCounts.length;
+            for (int i = 0; i < sourceEndCounts.length; i++) {
+                out[at + i] = sourceEndCounts[i];
             }
         }
     }
