@@ -41,17 +41,10 @@ public final class LabelledFlowLoader {
     }
 
     /**
-     * Adds the flows of one input.
+     * Adds the flows of one input, as a meter sees them when it keeps only the flows of
+     * {@code sample} (null: all). A flow table cannot be read so, and gives nothing then.
      *
      * @param fixedLabel true or false when the whole input has one label, null to label by host or column
-     */
-    public void load(String input, Boolean fixedLabel, LabelledFlows out) throws IOException {
-        load(input, fixedLabel, null, out);
-    }
-
-    /**
-     * Adds the flows of one input as a meter sees them when it keeps only the flows of
-     * {@code sample} (null: all). A flow table cannot be read so, and gives nothing then.
      */
     public void load(String input, Boolean fixedLabel, FlowSample sample, LabelledFlows out) throws IOException {
         Path path = Path.of(input);

@@ -22,7 +22,6 @@ public final class FlowMeter {
     private final long[] endedByReason = new long[EndReason.values().length];
     /** The flows kept, or null for all. */
     private final FlowSample sample;
-    private long packetsSkipped;
 
     private long clock = Long.MIN_VALUE;
     private long nextId;
@@ -44,7 +43,6 @@ public final class FlowMeter {
         int hash = FlowIndex.hashOf(p);
         if (sample != null && !sample.keeps(hash)) {
             // Not even the clock moves: the meter sees a capture of only the sampled flows.
-            packetsSkipped++;
             return;
         }
         advanceTo(p.timestampNanos);
@@ -201,11 +199,6 @@ public final class FlowMeter {
     /** Flows started so far. */
     public long flowsStarted() {
         return nextId;
-    }
-
-    /** Packets of flows outside the sample, not metered. */
-    public long packetsSkipped() {
-        return packetsSkipped;
     }
 
     public long flowsEnded(EndReason reason) {
