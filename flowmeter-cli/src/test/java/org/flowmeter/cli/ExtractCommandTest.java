@@ -43,16 +43,20 @@ class ExtractCommandTest {
     }
 
     @Test
-    void allFeatureSetsWriteDeepfenceThenCicThenContextColumns() throws IOException {
+    void allFeatureSetsWriteDeepfenceThenCicThenContextThenExchangeColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(48 + 81 + 12);
+        assertThat(header).hasSize(48 + 81 + 12 + 10);
         assertThat(header.get(45)).isEqualTo("Flow Duration");
         assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
         assertThat(header.subList(126, 138)).containsExactly(
                 "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
                 "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets",
                 "ctxSrcFailedEndpoints", "ctxSrcAnsweredEndpoints");
+        assertThat(header.subList(138, 148)).containsExactly(
+                "xchFwdMessages", "xchBwdMessages", "xchFwdMessageBytesMean", "xchFwdMessageBytesStd",
+                "xchFwdMessageBytesMax", "xchFwdRepeatShare", "xchBwdMessageBytesMean", "xchBwdMessageBytesStd",
+                "xchBwdMessageBytesMax", "xchBwdRepeatShare");
         assertThat(lines).hasSize(9);
     }
 

@@ -14,6 +14,7 @@ public final class FeatureSets {
         REGISTRY.put(DeepfenceFeatures.NAME, DeepfenceFeatures::new);
         REGISTRY.put(CicFeatures.NAME, CicFeatures::new);
         REGISTRY.put(HostContextFeatures.NAME, HostContextFeatures::new);
+        REGISTRY.put(ExchangeFeatures.NAME, ExchangeFeatures::new);
     }
 
     private FeatureSets() {
