@@ -1,7 +1,7 @@
 # Sourced by train-default-model.sh and leave-one-tool-out.sh, so that what they train on and
 # with which features cannot drift apart. Expects $data (the shared data folder).
 lab=$data/traffic-lab
-recipe_features=${FEATURES:-deepfence,cic,context}
+recipe_features=${FEATURES:-deepfence,cic,context,exchange}
 recipe_drop=${DROP_FEATURES:-^ctxPairUnanswered\$|^ctxPairResets\$}
 recipe_operating_point=(--threshold-for-fpr 0.02)
 
