@@ -8,8 +8,9 @@
 # The grid is the reference one reduced to what finishes in minutes on two cores: L1 fits under
 # the heavy reference weightings converge slowly on tens of thousands of flows, so: L2, weights
 # 1:99 plus the balanced ones, C in 0.1/0.5/0.9, with and without intercept, 5-fold CV.
-# Features: Deepfence's, CICFlowMeter's and the host context (flows of the same hosts in the
-# last minute; docs/context-features.md), compressed logarithmically before scaling (train's
+# Features: Deepfence's, CICFlowMeter's, the host context (flows of the same hosts in the
+# last minute; docs/context-features.md) and the exchange set (request and answer messages;
+# docs/exchange-features.md), compressed logarithmically before scaling (train's
 # default), except the context set's two failure counts (ctxPairUnanswered, ctxPairResets): with
 # them, captures held out whole fared no better (cross-validated recall 0.975 against 0.977 at
 # 2 % FPR, held-out split 0.865 at 1.0 % against 0.900 at 1.7 %). The threshold is the lowest
@@ -18,7 +19,8 @@
 # on captures of tools it has never seen: add --split-by input (whole captures held out) and
 # write elsewhere, e.g. MODEL_OUT=/tmp/m.json METRICS_OUT=/tmp/m-metrics.json bash
 # scripts/train-default-model.sh --split-by input
-# Extra options are passed on to train (a later --cs, --folds... wins); FEATURES overrides the
+# Extra options are passed on to train: a later single-valued option (--folds, --seed, --split-by...)
+# wins, a list option (--cs, --class-weights...) adds its values to the grid; FEATURES overrides the
 # feature sets, DROP_FEATURES the columns left out (a regular expression; 'x^' keeps all).
 # Usage: bash scripts/train-default-model.sh [extra train options]
 set -euo pipefail
