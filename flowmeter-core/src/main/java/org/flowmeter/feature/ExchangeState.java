@@ -23,17 +23,29 @@ final class ExchangeState implements FlowFeatures {
             last = size;
         }
 
-        Messages copy() {
-            Messages c = new Messages();
-            c.sizes.merge(sizes);
-            c.last = last;
-            c.repeats = repeats;
-            return c;
-        }
-
-        /** Share of messages after the first that repeat the size of the one before; 0 for fewer than two. */
-        double repeatShare() {
-            return sizes.count() < 2 ? 0 : (double) repeats / (sizes.count() - 1);
+        /**
+         * Writes count, mean, population std, largest size and repeat share (the share of messages
+         * after the first that repeat the size of the one before; 0 for fewer than two) at
+         * {@code out[count]} and {@code out[stats..stats+3]}, with {@code open} bytes counted as one
+         * more message when positive: arithmetic on the finished messages, which stay as they are,
+         * so that a flow scored early and again at its end is not altered by the first scoring.
+         */
+        void write(long open, double[] out, int count, int stats) {
+            long n = sizes.count();
+            if (open <= 0) {
+                out[count] = n;
+                out[stats] = sizes.mean();
+                out[stats + 1] = sizes.populationStd();
+                out[stats + 2] = sizes.max();
+                out[stats + 3] = n < 2 ? 0 : (double) repeats / (n - 1);
+                return;
+            }
+            long repeatsWith = repeats + (n > 0 && open == last ? 1 : 0);
+            out[count] = n + 1;
+            out[stats] = sizes.meanWith(open);
+            out[stats + 1] = sizes.populationStdWith(open);
+            out[stats + 2] = sizes.maxWith(open);
+            out[stats + 3] = n + 1 < 2 ? 0 : (double) repeatsWith / n;
         }
     }
 
@@ -71,27 +83,7 @@ final class ExchangeState implements FlowFeatures {
 
     @Override
     public void values(double[] out, int offset) {
-        Messages f = withOpen(fwd, true);
-        Messages b = withOpen(bwd, false);
-        out[offset] = f.sizes.count();
-        out[offset + 1] = b.sizes.count();
-        out[offset + 2] = f.sizes.mean();
-        out[offset + 3] = f.sizes.populationStd();
-        out[offset + 4] = f.sizes.max();
-        out[offset + 5] = f.repeatShare();
-        out[offset + 6] = b.sizes.mean();
-        out[offset + 7] = b.sizes.populationStd();
-        out[offset + 8] = b.sizes.max();
-        out[offset + 9] = b.repeatShare();
-    }
-
-    /** The finished messages of one direction plus the open run when it is of that direction. */
-    private Messages withOpen(Messages finished, boolean forward) {
-        if (openBytes == 0 || openForward != forward) {
-            return finished;
-        }
-        Messages all = finished.copy();
-        all.add(openBytes);
-        return all;
+        fwd.write(openForward ? openBytes : 0, out, offset, offset + 2);
+        bwd.write(openForward ? 0 : openBytes, out, offset + 1, offset + 6);
     }
 }

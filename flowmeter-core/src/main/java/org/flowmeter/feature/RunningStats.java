@@ -47,6 +47,24 @@ public final class RunningStats implements java.io.Serializable {
         max = Math.max(max, other.max);
     }
 
+    /** The mean as it would be after {@link #add(double) add(x)}, this state unchanged. */
+    public double meanWith(double x) {
+        return mean + (x - mean) / (count + 1);
+    }
+
+    /** The population standard deviation as it would be after {@link #add(double) add(x)}, this state unchanged. */
+    public double populationStdWith(double x) {
+        long n = count + 1;
+        double delta = x - mean;
+        double nextMean = mean + delta / n;
+        return Math.sqrt(Math.max(0, (m2 + delta * (x - nextMean)) / n));
+    }
+
+    /** The largest value as it would be after {@link #add(double) add(x)}, this state unchanged. */
+    public double maxWith(double x) {
+        return count == 0 || x > max ? x : max;
+    }
+
     /** A copy of this state. */
     public RunningStats copy() {
         RunningStats c = new RunningStats();
