@@ -20,7 +20,8 @@
 # write elsewhere, e.g. MODEL_OUT=/tmp/m.json METRICS_OUT=/tmp/m-metrics.json bash
 # scripts/train-default-model.sh --split-by input
 # Extra options are passed on to train: a later single-valued option (--folds, --seed, --split-by...)
-# wins, a list option (--cs, --class-weights...) adds its values to the grid; FEATURES overrides the
+# wins, a list option (--cs, --class-weights...) adds its values to the grid, the operating point
+# (--threshold-for-fpr) cannot be given again (change it in default-recipe.sh); FEATURES overrides the
 # feature sets, DROP_FEATURES the columns left out (a regular expression; 'x^' keeps all).
 # Usage: bash scripts/train-default-model.sh [extra train options]
 set -euo pipefail
