@@ -20,7 +20,7 @@ echo "file,packets,seconds" > "$out/manifest.csv"
 # A bare repository on the server for the git scenario, readable by fmlab.
 if [ ! -d "$run/site.git" ]; then
   git init -q --bare "$run/site.git"
-  git clone -q "$run/site.git" "$run/site-work"
+  git clone -q "$run/site.git" "$run/site-work" 2>/dev/null  # empty so far: git warns
   cp -r "$run/www/products" "$run/site-work/"
   git -C "$run/site-work" add -A
   git -C "$run/site-work" -c user.name=lab -c user.email=lab@lab commit -q -m site
@@ -53,13 +53,13 @@ scenario ssh_typed 'for s in 1 2 3; do
 scenario ssh_password 'sshpass -p wrongpass ssh -o PubkeyAuthentication=no '"$SSH_OPTS"' fmlab@'$T' true;
   sleep 2; for c in "id" "ls /tmp" "free -m"; do
   sshpass -p "Sunset#2024" ssh -o PubkeyAuthentication=no '"$SSH_OPTS"' fmlab@'$T' "$c"; sleep 1; done'
-scenario sftp_batch 'printf "ls\nget '"$run"'/www/products/p3.html /tmp/p3.copy\nget '"$run"'/www/about.html /tmp/about.copy\nls -l\nbye\n" > /tmp/sftp.batch;
-  sftp '"$KEY $SSH_OPTS"' -b /tmp/sftp.batch fmlab@'$T'; sleep 1;
-  sftp '"$KEY $SSH_OPTS"' -b /tmp/sftp.batch fmlab@'$T
-scenario rsync_ssh 'rm -rf /tmp/rsync.copy; rsync -a -e "ssh '"$KEY $SSH_OPTS"'" fmlab@'$T':'"$run"'/www/ /tmp/rsync.copy/ --exclude docs;
-  sleep 1; rsync -a -e "ssh '"$KEY $SSH_OPTS"'" fmlab@'$T':'"$run"'/www/ /tmp/rsync.copy/ --exclude docs'
-scenario git_ssh 'for i in 1 2; do rm -rf /tmp/site.clone;
-  GIT_SSH_COMMAND="ssh '"$KEY $SSH_OPTS"'" git clone -q fmlab@'$T':'"$run"'/site.git /tmp/site.clone; sleep 1; done'
+scenario sftp_batch 'printf "ls\nget '"$run"'/www/products/p3.html '"$run"'/cli-p3.copy\nget '"$run"'/www/about.html '"$run"'/cli-about.copy\nls -l\nbye\n" > '"$run"'/cli-sftp.batch;
+  sftp '"$KEY $SSH_OPTS"' -b '"$run"'/cli-sftp.batch fmlab@'$T'; sleep 1;
+  sftp '"$KEY $SSH_OPTS"' -b '"$run"'/cli-sftp.batch fmlab@'$T
+scenario rsync_ssh 'rm -rf '"$run"'/cli-rsync.copy; rsync -a -e "ssh '"$KEY $SSH_OPTS"'" fmlab@'$T':'"$run"'/www/ '"$run"'/cli-rsync.copy/ --exclude docs;
+  sleep 1; rsync -a -e "ssh '"$KEY $SSH_OPTS"'" fmlab@'$T':'"$run"'/www/ '"$run"'/cli-rsync.copy/ --exclude docs'
+scenario git_ssh 'for i in 1 2; do rm -rf '"$run"'/cli-site.clone;
+  GIT_SSH_COMMAND="ssh '"$KEY $SSH_OPTS"'" git clone -q fmlab@'$T':'"$run"'/site.git '"$run"'/cli-site.clone; sleep 1; done'
 # Web: sessions with forms, conditional, range and HEAD requests, parallel fetches, page requisites.
 scenario http_form_sessions 'for u in 1 2 3 4; do
   curl -s -o /dev/null http://'$T'/login.php; sleep 1;
@@ -72,7 +72,7 @@ scenario http_conditional 'for i in $(seq 1 20); do p=$(shuf -n1 -e index about 
 scenario http_ranges 'for r in 0-499999 500000-999999 1000000-1499999 2000000-; do
   curl -s -o /dev/null -r $r http://'$T'/docs/big.bin; sleep 0.3; done'
 scenario http_parallel 'for k in 1 2; do seq 1 12 | xargs -P 4 -I{} curl -s -o /dev/null http://'$T'/products/p{}.html; sleep 1; done'
-scenario wget_requisites 'for p in index news faq; do wget -q -p -P /tmp/req http://'$T'/$p.html; sleep 1; done'
+scenario wget_requisites 'for p in index news faq; do wget -q -p -P '"$run"'/cli-req http://'$T'/$p.html; sleep 1; done'
 scenario item_api_keepalive 'for i in $(seq 1 8); do
   curl -s -o /dev/null -o /dev/null -o /dev/null -o /dev/null http://'$T'/item.php?id=$((RANDOM%50)) \
   http://'$T'/item.php?id=$((RANDOM%50)) http://'$T'/item.php?id=$((RANDOM%50)) http://'$T'/item.php?id=$((RANDOM%50));
