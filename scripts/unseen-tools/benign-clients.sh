@@ -8,10 +8,8 @@
 # bash scripts/train-default-model.sh --benign OUT (docs/unseen-tools.md says what it changed).
 # Usage: benign-clients.sh RUN_DIR OUT   (RUN_DIR as given to lab.sh up)
 set -uo pipefail
-[ $# -eq 2 ] || { echo "usage: $0 RUN_DIR OUT" >&2; exit 2; }
-run=$(cd "$1" && pwd)
-mkdir -p "$2"
-out=$(cd "$2" && pwd)
+source "$(dirname "$0")/capture-lib.sh"
+lab_dirs "$@"
 T=10.77.0.10
 SSH_OPTS="-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 KEY="-i $run/client_key"
@@ -29,20 +27,10 @@ if [ ! -d "$run/site.git" ]; then
 fi
 
 scenario() {
-  local name=$1 start pid
+  local name=$1
   shift
-  tcpdump -i flbr -U -s 96 -w "$out/$name.pcap" >/dev/null 2>&1 &
-  pid=$!
-  sleep 1
-  start=$(date +%s.%N)
-  timeout 60 ip netns exec fl-cli bash -c "$*" > "$out/$name.log" 2>&1
-  sleep 2
-  kill "$pid"
-  wait "$pid" 2>/dev/null
-  echo "$name.pcap.gz,$(tcpdump -r "$out/$name.pcap" 2>/dev/null | wc -l),$(echo "$(date +%s.%N) - $start" | bc)" \
-    >> "$out/manifest.csv"
+  echo "$name.pcap.gz,$(capture_run "$name" fl-cli 96 60 "$*")" >> "$out/manifest.csv"
   gzip -9f "$out/$name.pcap"
-  echo "captured $name" >&2
 }
 
 # SSH: a person typing into a shell, password logins (one mistyped), file transfers other than scp.

@@ -5,10 +5,8 @@
 # from 10.77.0.20. ONLY=REGEX runs only the scenarios whose names match (appending to the manifest).
 # Usage: [ONLY=REGEX] capture.sh RUN_DIR OUT   (RUN_DIR as given to lab.sh up)
 set -uo pipefail
-[ $# -eq 2 ] || { echo "usage: $0 RUN_DIR OUT" >&2; exit 2; }
-run=$(cd "$1" && pwd)
-mkdir -p "$2"
-out=$(cd "$2" && pwd)
+source "$(dirname "$0")/capture-lib.sh"
+lab_dirs "$@"
 T=10.77.0.10
 W=/usr/share/dirb/wordlists
 printf 'ip,label\n10.77.0.66,malicious\n' > "$out/labels.csv"
@@ -19,21 +17,11 @@ printf 'ip,label\n10.77.0.66,malicious\n' > "$out/labels.csv"
 mac=$(ip netns exec fl-srv cat /sys/class/net/eth0/address)
 
 scenario() {
-  local name=$1 label=$2 ns=fl-atk start pid
+  local name=$1 label=$2 ns=fl-atk
   shift 2
   [[ -z "${ONLY:-}" || "$name" =~ $ONLY ]] || return 0
   [ "$label" = benign ] && ns=fl-cli
-  tcpdump -i flbr -U -s 0 -w "$out/$name.pcap" >/dev/null 2>&1 &
-  pid=$!
-  sleep 1
-  start=$(date +%s.%N)
-  timeout 40 ip netns exec "$ns" bash -c "$*" > "$out/$name.log" 2>&1
-  sleep 2
-  kill "$pid"
-  wait "$pid" 2>/dev/null
-  echo "$name.pcap,$label,$(tcpdump -r "$out/$name.pcap" 2>/dev/null | wc -l),$(echo "$(date +%s.%N) - $start" | bc)" \
-    >> "$out/manifest.csv"
-  echo "captured $name" >&2
+  echo "$name.pcap,$label,$(capture_run "$name" "$ns" 0 40 "$*")" >> "$out/manifest.csv"
 }
 
 # Attacks: scan types, flood types and brute-forcers absent from the training captures, then

@@ -45,7 +45,7 @@ final class ExchangeState implements FlowFeatures {
             out[stats] = sizes.meanWith(open);
             out[stats + 1] = sizes.populationStdWith(open);
             out[stats + 2] = sizes.maxWith(open);
-            out[stats + 3] = n + 1 < 2 ? 0 : (double) repeatsWith / n;
+            out[stats + 3] = n == 0 ? 0 : (double) repeatsWith / n;
         }
     }
 
