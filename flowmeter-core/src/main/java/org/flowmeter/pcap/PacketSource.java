@@ -22,4 +22,12 @@ public interface PacketSource extends Closeable {
 
     /** Total bytes to read, or -1 when unknown (stdin, live). */
     long totalBytes();
+
+    /**
+     * Records read whose original length was below their captured length or beyond 2^31-1: read
+     * anyway, as tcpdump and tshark do, with the captured length as their wire length.
+     */
+    default long inconsistentLengths() {
+        return 0;
+    }
 }
