@@ -62,13 +62,59 @@ class PacketDecoderTunnelTest {
     }
 
     @Test
-    void ipv4InIpv4AndTunnelsNestedTooDeep() {
+    void ipv4InIpv4AtAnyDepthUpToTheLimit() {
         byte[] inner = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(1, 2, 0));
         assertThat(decoder.decode(raw(LinkType.RAW, ipv4(4, 9, 10, inner)), out)).isNull();
         assertThat(out.srcLo).isEqualTo(0x0A000001L);
-        byte[] deep = ipv4(4, 1, 2, ipv4(4, 3, 4, ipv4(4, 5, 6, inner)));
-        assertThat(decoder.decode(raw(LinkType.RAW, deep), out)).isEqualTo(SkipReason.UNSUPPORTED_PROTOCOL);
+        byte[] deep = inner;
+        for (int level = 0; level < PacketDecoder.MAX_ENCAPSULATION; level++) {
+            deep = ipv4(4, 100 + level, 200 + level, deep);
+        }
+        assertThat(decoder.decode(raw(LinkType.RAW, deep), out)).isNull();
+        assertThat(out.srcLo).isEqualTo(0x0A000001L);
+        assertThat(out.srcPort).isEqualTo(1);
+        assertThat(decoder.tunnelsNotFollowed()).isZero();
+    }
+
+    @Test
+    void aTunnelDeeperThanTheLimitIsAFlowOfItsDeepestFollowedLevel() {
+        byte[] deep = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(1, 2, 0));
+        for (int level = 0; level <= PacketDecoder.MAX_ENCAPSULATION; level++) {
+            deep = ipv4(4, 100 + level, 200 + level, deep);
+        }
+        assertThat(decoder.decode(raw(LinkType.RAW, deep), out)).isNull();
+        // The outermost header is level MAX; the one at depth MAX (level 0) carries the unfollowed inside.
+        assertThat(out.protocol).isEqualTo(4);
+        assertThat(out.srcLo).isEqualTo(100);
+        assertThat(out.dstLo).isEqualTo(200);
+        assertThat(out.payloadLength).isEqualTo(28);
+        assertThat(decoder.tunnelsNotFollowed()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableInsideLeavesTheOuterFlow() {
+        byte[] inner = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(1, 2, 0));
         byte[] wrongVersion = ipv4(41, 1, 2, inner);
-        assertThat(decoder.decode(raw(LinkType.RAW, wrongVersion), out)).isEqualTo(SkipReason.MALFORMED);
+        assertThat(decoder.decode(raw(LinkType.RAW, wrongVersion), out)).isNull();
+        assertThat(out.protocol).isEqualTo(41);
+        assertThat(out.srcLo).isEqualTo(1);
+        assertThat(out.dstLo).isEqualTo(2);
+        assertThat(out.srcPort).isZero();
+        assertThat(out.payloadLength).isEqualTo(inner.length);
+        assertThat(decoder.tunnelsNotFollowed()).isEqualTo(1);
+    }
+
+    @Test
+    void aFragmentedTunnelPacketIsAFlowOfTheTunnelProtocol() {
+        byte[] inner = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(1, 2, 100));
+        byte[] first = ipv4(47, 1, 2, 0, 9, 0x2000, java.util.Arrays.copyOf(inner, 64));
+        assertThat(decoder.decode(raw(LinkType.RAW, first), out)).isNull();
+        assertThat(out.protocol).isEqualTo(47);
+        assertThat(out.payloadLength).isEqualTo(64);
+        byte[] later = ipv4(47, 1, 2, 0, 9, 8, java.util.Arrays.copyOfRange(inner, 64, inner.length));
+        assertThat(decoder.decode(raw(LinkType.RAW, later), out)).isNull();
+        assertThat(out.protocol).isEqualTo(47);
+        assertThat(out.laterFragment).isTrue();
+        assertThat(out.payloadLength).isEqualTo(inner.length - 64);
     }
 }
