@@ -256,4 +256,8 @@ public final class FlowPipeline {
     public FlowMeter meter() {
         return meter;
     }
+
+    public PacketDecoder decoder() {
+        return decoder;
+    }
 }
