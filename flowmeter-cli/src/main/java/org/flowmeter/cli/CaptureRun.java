@@ -66,6 +66,10 @@ final class CaptureRun {
         } finally {
             try {
                 inconsistentLengths = input.inconsistentLengths();
+                String note = input.endNote();
+                if (note != null) {
+                    note.lines().forEach(line -> System.err.println("flowmeter: " + line));
+                }
                 meter.finish();
                 afterFlush.run();
             } finally {

@@ -69,6 +69,17 @@ final class MappedFileInputStream extends InputStream {
         }
     }
 
+    /** "grew while being read..." when the file is now larger than at open; null otherwise. */
+    String grewNote() {
+        try {
+            long now = channel.isOpen() ? channel.size() : size;
+            return now > size ? "grew while being read: read up to its size at open (" + size + " of " + now
+                    + " bytes now)" : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];

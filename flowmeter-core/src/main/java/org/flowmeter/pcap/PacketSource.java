@@ -30,4 +30,12 @@ public interface PacketSource extends Closeable {
     default long inconsistentLengths() {
         return 0;
     }
+
+    /**
+     * Something to tell once the input has been read, or null: a file that grew while read was
+     * read only up to its size at open.
+     */
+    default String endNote() {
+        return null;
+    }
 }

@@ -40,6 +40,7 @@ public final class PcapNgReader implements PacketSource {
     /** Simple packet blocks carry no time; they inherit the one before. */
     private long lastTimestamp;
     private long inconsistentLengths;
+    private java.util.function.Supplier<String> endNote;
 
     public PcapNgReader(InputStream in, String name) throws IOException {
         this(new CountingInputStream(in), name, -1);
@@ -285,6 +286,16 @@ public final class PcapNgReader implements PacketSource {
 
     private CaptureFormatException error(long offset, String reason) {
         return new CaptureFormatException(in.name(), offset, reason);
+    }
+
+    /** Sets what {@link #endNote()} says (a file that grew while read). */
+    void setEndNote(java.util.function.Supplier<String> note) {
+        this.endNote = note;
+    }
+
+    @Override
+    public String endNote() {
+        return endNote == null ? null : endNote.get();
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class PcapReader implements PacketSource {
     private final long snapLength;
     private final long maxRecord;
     private long inconsistentLengths;
+    private java.util.function.Supplier<String> endNote;
 
     /** Reads from {@code in}; {@link #totalBytes()} is unknown. */
     public PcapReader(InputStream in, String name) throws IOException {
@@ -143,6 +144,16 @@ public final class PcapReader implements PacketSource {
 
     public boolean isBigEndian() {
         return bigEndian;
+    }
+
+    /** Sets what {@link #endNote()} says (a file that grew while read). */
+    void setEndNote(java.util.function.Supplier<String> note) {
+        this.endNote = note;
+    }
+
+    @Override
+    public String endNote() {
+        return endNote == null ? null : endNote.get();
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class SequenceSource implements PacketSource {
     private long inconsistentLengths;
     private Consumer<CaptureFormatException> onDamage;
     private final List<CaptureFormatException> damaged = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     SequenceSource(List<Part> parts, List<Path> skipped) {
         this.parts = List.copyOf(parts);
@@ -75,6 +76,10 @@ public final class SequenceSource implements PacketSource {
 
     private void closeCurrent() throws IOException {
         if (current != null) {
+            String note = current.endNote();
+            if (note != null) {
+                notes.add(note);
+            }
             finishedBytes += current.bytesRead();
             inconsistentLengths += current.inconsistentLengths();
             PacketSource done = current;
@@ -95,6 +100,12 @@ public final class SequenceSource implements PacketSource {
     /** The damage met so far when {@link #continueAfterDamage} is on, in input order. */
     public List<CaptureFormatException> damaged() {
         return List.copyOf(damaged);
+    }
+
+    /** The end notes of the inputs read to their end so far, one per line. */
+    @Override
+    public String endNote() {
+        return notes.isEmpty() ? null : String.join(System.lineSeparator(), notes);
     }
 
     @Override

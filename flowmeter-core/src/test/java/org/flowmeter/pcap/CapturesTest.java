@@ -236,4 +236,24 @@ class CapturesTest {
         }
         assertThat(read).isEqualTo(lastWhole);
     }
+
+    @Test
+    void aFileThatGrowsWhileReadIsReadToItsSizeAtOpenAndSaysSo() throws IOException {
+        byte[] two = PcapWriter.ethernet().packet(1, PcapWriter.payload(60, 1)).packet(2, PcapWriter.payload(60, 2)).bytes();
+        Path file = write("growing.pcap", two);
+        byte[] more = PcapWriter.ethernet().packet(3, PcapWriter.payload(60, 3)).bytes();
+        byte[] appended = Arrays.copyOfRange(more, 24, more.length);
+        SequenceSource source = (SequenceSource) Captures.openAll(List.of(file.toString()));
+        RawPacket packet = new RawPacket();
+        assertThat(source.next(packet)).isTrue();
+        Files.write(file, appended, java.nio.file.StandardOpenOption.APPEND);
+        int read = 1;
+        while (source.next(packet)) {
+            read++;
+        }
+        assertThat(read).isEqualTo(2);
+        assertThat(source.endNote()).isEqualTo(file + ": grew while being read: read up to its size at open ("
+                + two.length + " of " + (two.length + appended.length) + " bytes now)");
+        source.close();
+    }
 }
