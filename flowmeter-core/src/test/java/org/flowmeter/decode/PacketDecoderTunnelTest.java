@@ -117,4 +117,62 @@ class PacketDecoderTunnelTest {
         assertThat(out.laterFragment).isTrue();
         assertThat(out.payloadLength).isEqualTo(inner.length - 64);
     }
+
+    private static byte[] gre(int flags, int protocolType, byte[] payload) {
+        byte[] header = new byte[4 + 4 * Integer.bitCount(flags & 0xB000)];
+        header[0] = (byte) (flags >>> 8);
+        header[1] = (byte) flags;
+        header[2] = (byte) (protocolType >>> 8);
+        header[3] = (byte) protocolType;
+        byte[] all = java.util.Arrays.copyOf(header, header.length + payload.length);
+        System.arraycopy(payload, 0, all, header.length, payload.length);
+        return all;
+    }
+
+    @Test
+    void greWithKeyAndSequenceCarryingIpv4() {
+        byte[] inner = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(53, 5353, 4));
+        assertThat(decoder.decode(raw(LinkType.RAW, ipv4(47, 1, 2, gre(0x3000, 0x0800, inner))), out)).isNull();
+        assertThat(out.srcLo).isEqualTo(0x0A000001L);
+        assertThat(out.dstPort).isEqualTo(5353);
+        assertThat(out.payloadLength).isEqualTo(4);
+    }
+
+    @Test
+    void greThatCannotBeFollowedIsAGreFlow() {
+        byte[] inner = ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000002L, udp(53, 5353, 4));
+        byte[][] unfollowed = {
+            gre(0x0001, 0x0800, inner),                 // version 1
+            gre(0x4000, 0x0800, inner),                 // RFC 1701 routing
+            gre(0x0000, 0x0806, new byte[28]),          // ARP inside
+            gre(0x1000, 0x22EB, new byte[40]),          // ERSPAN III header of version 0
+            gre(0x0000, 0x0800, new byte[0]),           // nothing inside
+        };
+        for (byte[] g : unfollowed) {
+            assertThat(decoder.decode(raw(LinkType.RAW, ipv4(47, 1, 2, g)), out)).isNull();
+            assertThat(out.protocol).isEqualTo(47);
+            assertThat(out.srcLo).isEqualTo(1);
+            assertThat(out.dstLo).isEqualTo(2);
+            assertThat(out.payloadLength).isEqualTo(g.length);
+        }
+        assertThat(decoder.tunnelsNotFollowed()).isEqualTo(unfollowed.length);
+    }
+
+    @Test
+    void vxlanWhoseInsideIsCutStaysItsUdpFlow() {
+        byte[] vxlan = new byte[8 + 10];           // VXLAN header, then 10 of an Ethernet header's 14 bytes
+        vxlan[0] = 0x08;
+        byte[] packet = ipv4(DecodedPacket.UDP, 1, 2, concat(java.util.Arrays.copyOfRange(udp(40000, 4789, vxlan.length), 0, 8), vxlan));
+        assertThat(decoder.decode(raw(LinkType.RAW, packet), out)).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.UDP);
+        assertThat(out.srcPort).isEqualTo(40000);
+        assertThat(out.dstPort).isEqualTo(4789);
+        assertThat(out.payloadLength).isEqualTo(vxlan.length);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 }
