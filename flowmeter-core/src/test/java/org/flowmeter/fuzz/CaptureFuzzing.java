@@ -64,7 +64,11 @@ final class CaptureFuzzing {
         try (PacketSource source = Captures.open(new ByteArrayInputStream(capture), "fuzz")) {
             for (int n = 0; n < MAX_PACKETS && source.next(raw); n++) {
                 checkPacket(raw);
-                if (decoder.decode(raw, decoded) == null) {
+                // Decoded from an array holding only the captured bytes: reading past them throws.
+                RawPacket exact = new RawPacket();
+                exact.set(java.util.Arrays.copyOfRange(raw.data, raw.offset, raw.offset + raw.capturedLength), 0,
+                        raw.capturedLength, raw.originalLength, raw.timestampNanos, raw.linkType, raw.recordOffset);
+                if (decoder.decode(exact, decoded) == null) {
                     PacketDecoderFuzzTest.checkDecoded(decoded);
                 }
             }
