@@ -46,7 +46,7 @@ enum FeatureUnit {
         if (lower.endsWith("_us") || lower.endsWith("micros")) {
             return MICROSECONDS;
         }
-        if (n.contains("ratio") || n.contains("share")) {
+        if (n.endsWith("ratio") || n.contains("share")) { // not "duRATIOn"
             return RATIO;
         }
         if (n.contains("pertime")) {
