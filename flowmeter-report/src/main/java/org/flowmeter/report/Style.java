@@ -21,7 +21,7 @@ final class Style {
             table.confusion td { font-size: 1.4em; min-width: 90px; text-align: center; }
             td.bar { width: 300px; } td.bar span { display: inline-block; height: 10px; }
             span.pos { background: #d64541; } span.neg { background: #2e75b6; }
-            svg.chart { background: #fff; margin: 2px; }
+            svg.chart { background: #fff; margin: 2px; max-width: 100%; height: auto; }
             svg.chart text { font-family: system-ui, sans-serif; fill: #333; }
             svg.chart .title { font-size: 12px; font-weight: 600; } svg.chart .tick { font-size: 11px; }
             svg.chart .axis-title { font-size: 11px; fill: #666; }

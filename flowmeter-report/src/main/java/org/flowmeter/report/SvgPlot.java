@@ -85,8 +85,9 @@ final class SvgPlot {
     SvgPlot rect(double xa, double xb, double ya, double yb, String cssClass, String tooltip) {
         double left = px(xa);
         double right = px(xb);
-        double top = py(yb);
         double bottom = py(ya);
+        // A bar of a few among thousands still shows as a line.
+        double top = Math.min(py(yb), bottom - (yb > ya ? 1.5 : 0));
         body.append("<rect class=\"").append(cssClass).append("\" x=\"").append(f(left)).append("\" y=\"")
                 .append(f(top)).append("\" width=\"").append(f(Math.max(0.5, right - left))).append("\" height=\"")
                 .append(f(bottom - top)).append("\">");
