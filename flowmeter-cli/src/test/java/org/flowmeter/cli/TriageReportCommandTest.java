@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,7 @@ class TriageReportCommandTest {
     }
 
     @Test
+    @Tag("e2e")
     void screenshotOfTheUnlabelledPage() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
         Path shot = dir.resolve("shot.png");
@@ -71,6 +73,7 @@ class TriageReportCommandTest {
     }
 
     @Test
+    @Tag("e2e")
     void tableFiltersAndSortsFromTheAddress() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
         List<String[]> rows = rows(html);
