@@ -61,7 +61,11 @@ final class FlowTableScript {
               heads.forEach(function (h, c) {
                 h.tabIndex = 0;
                 h.title = 'sort';
-                h.addEventListener('click', function () { sortBy(c, h.getAttribute('aria-sort') !== 'ascending'); });
+                function toggle() { sortBy(c, h.getAttribute('aria-sort') !== 'ascending'); }
+                h.addEventListener('click', toggle);
+                h.addEventListener('keydown', function (e) {
+                  if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(); }
+                });
               });
               input.addEventListener('input', filter);
               document.querySelectorAll('[data-filter]').forEach(function (a) {
