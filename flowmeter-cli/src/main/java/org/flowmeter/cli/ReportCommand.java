@@ -12,7 +12,6 @@ import org.flowmeter.model.LogisticModel;
 import org.flowmeter.report.HtmlReport;
 import org.flowmeter.report.ModelSummary;
 import org.flowmeter.report.ReportInput;
-import org.flowmeter.report.TriageReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,9 +53,8 @@ final class ReportCommand implements Callable<Integer> {
             if (labels.inputs.isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(labels.spec.commandLine(), "no input: give INPUT...");
             }
-            TriageReport.write(TriageRun.classify(labels.inputs, model, modelOptions.describe(),
-                    flowOptions.featureSetsFor(model), flowOptions.config()), output);
-            System.err.println("report written to " + output);
+            TriageRun.report(labels.inputs, model, modelOptions.describe(), flowOptions.featureSetsFor(model),
+                    flowOptions.config(), output);
             return 0;
         }
         LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);

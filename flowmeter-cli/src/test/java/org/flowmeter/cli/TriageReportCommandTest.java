@@ -59,6 +59,20 @@ class TriageReportCommandTest {
     }
 
     @Test
+    void aDamagedCaptureStillGivesTheReportOfWhatWasReadThenFails() throws IOException {
+        // The first 100,000 bytes of the fixture: tshark reads 147 packets, then "cut short in the middle of a packet".
+        Path cut = dir.resolve("cut.pcap");
+        byte[] all = Files.readAllBytes(Path.of(fixture("bench_small.pcap")));
+        Files.write(cut, java.util.Arrays.copyOf(all, 100_000));
+        Path partial = dir.resolve("partial.html");
+        CliRun run = CliRun.of("report", cut.toString(), "-o", partial.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("truncated record");
+        html = Files.readString(partial);
+        assertThat(card("packets")).isEqualTo("147");
+    }
+
+    @Test
     @Tag("e2e")
     void screenshotOfTheUnlabelledPage() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
