@@ -16,6 +16,7 @@ public final class FeatureSets {
         REGISTRY.put(CicFeatures.NAME, CicFeatures::new);
         REGISTRY.put(HostContextFeatures.NAME, HostContextFeatures::new);
         REGISTRY.put(ExchangeFeatures.NAME, ExchangeFeatures::new);
+        REGISTRY.put(RoundTripFeatures.NAME, RoundTripFeatures::new);
     }
 
     private FeatureSets() {
