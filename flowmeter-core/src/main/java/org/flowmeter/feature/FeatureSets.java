@@ -17,6 +17,7 @@ public final class FeatureSets {
         REGISTRY.put(HostContextFeatures.NAME, HostContextFeatures::new);
         REGISTRY.put(ExchangeFeatures.NAME, ExchangeFeatures::new);
         REGISTRY.put(RoundTripFeatures.NAME, RoundTripFeatures::new);
+        REGISTRY.put(LoadFeatures.NAME, LoadFeatures::new);
     }
 
     private FeatureSets() {
