@@ -43,7 +43,7 @@ final class RecentFlowReports {
     }
 
     /** The keys of one flow, made once when the flow starts. */
-    record Keys(SourceHost source, DestinationHost destination, Pair pair, Service service, SourceService sourceService) {
+    record Keys(SourceHost source, DestinationHost destination, Pair pair, Service service, SourceService sourceService) implements java.io.Serializable {
         static Keys of(int version, long srcHi, long srcLo, long dstHi, long dstLo, int service) {
             Host s = new Host(version, srcHi, srcLo);
             Host d = new Host(version, dstHi, dstLo);
@@ -52,23 +52,23 @@ final class RecentFlowReports {
         }
     }
 
-    record Host(int version, long hi, long lo) {
+    record Host(int version, long hi, long lo) implements java.io.Serializable {
     }
 
     /** A host as a source and as a destination are tallied apart (a host may talk to itself). */
-    record SourceHost(Host host) {
+    record SourceHost(Host host) implements java.io.Serializable {
     }
 
-    record DestinationHost(Host host) {
+    record DestinationHost(Host host) implements java.io.Serializable {
     }
 
-    record Pair(Host source, Host destination) {
+    record Pair(Host source, Host destination) implements java.io.Serializable {
     }
 
-    record Service(Host host, int protoPort) {
+    record Service(Host host, int protoPort) implements java.io.Serializable {
     }
 
-    record SourceService(Host source, Service service) {
+    record SourceService(Host source, Service service) implements java.io.Serializable {
     }
 
     private static final int SRC = 0;
