@@ -20,7 +20,7 @@ import java.util.Map;
 final class RecentFlowReports {
 
     /** What the window holds for one key. Members: see {@link #add}. */
-    static final class Tally {
+    private static final class Tally {
         final Object key;
         int flows;
         int unanswered;
@@ -111,10 +111,6 @@ final class RecentFlowReports {
         }
     }
 
-    long clock() {
-        return clock;
-    }
-
     /** Drops the flows reported at or before the clock minus the window. */
     void expire() {
         while (size > 0 && times[oldest] <= clock - windowNanos) {
@@ -132,10 +128,6 @@ final class RecentFlowReports {
             span = clock - lastEarlyLeave;
         }
         return Math.max(span, 1_000_000L) / 1e9;
-    }
-
-    Tally get(Object key) {
-        return tallies.get(key);
     }
 
     /** Flows held now. */
