@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -114,6 +115,8 @@ final class LiveCommand implements Callable<Integer> {
     private ForwardFiles forwardFiles;
     private RecentPackets recent;
     private RecentPackets.Sink forwardSink;
+    /** Flows that ended while the current packet was added: a packet may end its own flow. */
+    private final List<Flow> endedByPacket = new ArrayList<>();
     private long packets;
 
     @Override
@@ -191,6 +194,7 @@ final class LiveCommand implements Callable<Integer> {
             if (got == LiveCapture.Poll.PACKET) {
                 packets++;
                 if (decoder.decode(raw, decoded) == null) {
+                    endedByPacket.clear();
                     meter.add(decoded);
                     if (forwardFiles != null) {
                         forward(verdicts.current(), raw);
@@ -228,9 +232,19 @@ final class LiveCommand implements Callable<Integer> {
         if (LiveVerdicts.isMalicious(flow)) {
             recent.forward(flow, forwardSink);
             forwardFiles.write(raw);
-        } else if (flow.endReason() == null) {
+        } else if (!endedBy(flow)) {
             recent.hold(flow, raw);
         }
+    }
+
+    /** Whether the flow ended (got its final verdict) while the current packet was added. */
+    private boolean endedBy(Flow flow) {
+        for (int i = 0; i < endedByPacket.size(); i++) {
+            if (endedByPacket.get(i) == flow) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** At a flow's end: a flow flagged now (or before) gets what is held of it forwarded; any other is forgotten. */
@@ -238,6 +252,7 @@ final class LiveCommand implements Callable<Integer> {
         if (forwardFiles == null) {
             return;
         }
+        endedByPacket.add(flow);
         try {
             if (LiveVerdicts.isMalicious(flow)) {
                 recent.forward(flow, forwardSink);

@@ -126,15 +126,52 @@ class LiveCaptureEndToEndTest {
         assertThat(forwardedPackets(forward)).isEmpty();
     }
 
+    /**
+     * A flow benign at its early verdict (3 packets) and flagged when it ends: the HTTP exchanges
+     * (about ten packets each) are forwarded whole from held packets; the two-packet probe is not.
+     */
+    @Test
+    void flowsFlaggedOnlyWhenTheyEndAreForwardedFromTheirFirstPacket() throws Exception {
+        Path forward = dir.resolve("forward");
+        // decision = packets - 4.5: benign at 3 packets (and for the 2-packet probe), malicious from 5 on
+        List<Map<String, String>> rows = runLive(model(-4.5, "flowLength", 1.0), forward);
+
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("phase")).isEqualTo("final"));
+        List<Map<String, String>> flagged = rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
+        assertThat(flagged).hasSizeBetween(REQUESTS, REQUESTS + 5)
+                .allSatisfy(r -> {
+                    assertThat(r.get("dstPort")).isEqualTo(String.valueOf(port));
+                    assertThat(Long.parseLong(r.get("packets"))).isGreaterThanOrEqualTo(5);
+                });
+        assertThat(rows).filteredOn(r -> r.get("dstPort").equals(String.valueOf(closedPort)))
+                .singleElement().satisfies(r -> assertThat(r.get("verdict")).isEqualTo("benign"));
+
+        List<DecodedPacket> packets = forwardedPackets(forward);
+        long flaggedPackets = flagged.stream().mapToLong(r -> Long.parseLong(r.get("packets"))).sum();
+        assertThat(packets).hasSize(Math.toIntExact(flaggedPackets));
+        assertThat(packets).allSatisfy(p -> assertThat(List.of(p.srcPort, p.dstPort)).contains(port));
+        assertThat(packets).filteredOn(p -> p.tcpFlags == DecodedPacket.SYN).hasSize(flagged.size());
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).doesNotContain("no longer held");
+    }
+
     /** A model over the deepfence features that ignores them: its intercept alone decides. */
     private Path model(double intercept) throws IOException {
+        return model(intercept, null, 0);
+    }
+
+    /** A model over the deepfence features (unscaled) with one weight, or none when {@code feature} is null. */
+    private Path model(double intercept, String feature, double weight) throws IOException {
         List<Column> columns = FeatureSets.parse("deepfence").get(0).columns();
         String[] names = columns.stream().map(Column::name).toArray(String[]::new);
         double[] zeros = new double[names.length];
         double[] ones = new double[names.length];
         Arrays.fill(ones, 1.0);
-        Path file = dir.resolve("model-" + intercept + ".json");
-        ModelFiles.write(new LogisticModel("deepfence", names, zeros, ones, zeros, intercept, 0.5, Map.of()), file);
+        double[] weights = new double[names.length];
+        if (feature != null) {
+            weights[Arrays.asList(names).indexOf(feature)] = weight;
+        }
+        Path file = dir.resolve("model-" + intercept + "-" + feature + ".json");
+        ModelFiles.write(new LogisticModel("deepfence", names, zeros, ones, weights, intercept, 0.5, Map.of()), file);
         return file;
     }
 
