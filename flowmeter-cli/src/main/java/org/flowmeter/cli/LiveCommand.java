@@ -18,6 +18,7 @@ import org.flowmeter.live.CaptureSettings;
 import org.flowmeter.live.DropWatch;
 import org.flowmeter.live.KernelStats;
 import org.flowmeter.live.LiveCapture;
+import org.flowmeter.live.LiveMetrics;
 import org.flowmeter.live.RecentPackets;
 import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.FlowWriter;
@@ -101,8 +102,13 @@ final class LiveCommand implements Callable<Integer> {
     boolean allColumns;
 
     @Option(names = "--stats-interval", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
-            description = "Print a stats line on stderr this often (default: ${DEFAULT-VALUE}).")
+            description = "Print a stats line on stderr this often, when something changed (default: ${DEFAULT-VALUE}).")
     Duration statsInterval;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics on http://HOST:PORT/metrics (all addresses): packets, bytes, kernel"
+                    + " and queue drops, active flows, verdicts, forwarded packets and bytes, scoring time.")
+    Integer metricsPort;
 
     @Mixin
     FlowOptions flowOptions;
@@ -118,6 +124,8 @@ final class LiveCommand implements Callable<Integer> {
     /** Flows that ended while the current packet was added: a packet may end its own flow. */
     private final List<Flow> endedByPacket = new ArrayList<>();
     private long packets;
+    private LiveMetrics metrics;
+    private String lastStatsLine;
 
     @Override
     public Integer call() throws IOException {
@@ -143,19 +151,24 @@ final class LiveCommand implements Callable<Integer> {
         OutputStream out;
         FlowWriter rows;
         try {
+            metrics = metricsPort == null ? LiveMetrics.unserved(capture::stats) : LiveMetrics.serve(metricsPort, capture::stats);
             out = OutputFiles.stream(output);
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns);
             rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
             out.flush();
-            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict);
+            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
+                    metrics);
             meter = new FlowMeter(flowOptions.config(), sets, verdicts);
             forwardFiles = forward == null ? null : new ForwardFiles(forward, rotateSize);
             if (forwardFiles != null) {
                 recent = new RecentPackets(keepBuffer);
-                forwardSink = forwardFiles::write;
+                forwardSink = this::writeForwarded;
             }
         } catch (IOException | RuntimeException e) {
             capture.close();
+            if (metrics != null) {
+                metrics.close();
+            }
             throw e;
         }
         try (SignalStop signals = new SignalStop(capture::stop)) {
@@ -163,6 +176,9 @@ final class LiveCommand implements Callable<Integer> {
                 capture.start();
                 System.err.printf(Locale.ROOT, "flowmeter: capturing on %s (link type %d, snaplen %d%s); Ctrl-C stops%n",
                         iface, capture.linkType(), snaplen, bpf == null ? "" : ", filter '" + bpf + "'");
+                if (metrics.port() >= 0) {
+                    System.err.printf(Locale.ROOT, "flowmeter: metrics on http://localhost:%d/metrics%n", metrics.port());
+                }
                 readUntilStopped(capture);
             } finally {
                 capture.close();
@@ -171,6 +187,8 @@ final class LiveCommand implements Callable<Integer> {
                 if (forwardFiles != null) {
                     forwardFiles.close();
                 }
+                metrics.activeFlows(meter.activeFlows());
+                metrics.close();
                 System.err.println("flowmeter: stopped: " + statsLine(capture));
             }
             signals.succeeded();
@@ -193,6 +211,7 @@ final class LiveCommand implements Callable<Integer> {
             }
             if (got == LiveCapture.Poll.PACKET) {
                 packets++;
+                metrics.packet(raw.originalLength);
                 if (decoder.decode(raw, decoded) == null) {
                     endedByPacket.clear();
                     meter.add(decoded);
@@ -203,6 +222,7 @@ final class LiveCommand implements Callable<Integer> {
             } else {
                 // Quiet: end flows that went idle by the clock, and let readers see forwarded packets.
                 meter.advanceTo(System.currentTimeMillis() * 1_000_000L);
+                metrics.activeFlows(meter.activeFlows());
                 if (forwardFiles != null) {
                     forwardFiles.flush();
                 }
@@ -212,10 +232,11 @@ final class LiveCommand implements Callable<Integer> {
                 if (warning != null) {
                     System.err.println("flowmeter: " + warning);
                 }
+                metrics.activeFlows(meter.activeFlows());
                 nextDropCheck = System.nanoTime() + DROP_CHECK_NANOS;
             }
             if (System.nanoTime() - nextStats >= 0) {
-                System.err.println("flowmeter: " + statsLine(capture));
+                printStatsIfChanged(capture);
                 nextStats = System.nanoTime() + statsEvery;
             }
         }
@@ -231,7 +252,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         if (LiveVerdicts.isMalicious(flow)) {
             recent.forward(flow, forwardSink);
-            forwardFiles.write(raw);
+            writeForwarded(raw);
         } else if (!endedBy(flow)) {
             recent.hold(flow, raw);
         }
@@ -261,6 +282,20 @@ final class LiveCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeForwarded(RawPacket raw) throws IOException {
+        forwardFiles.write(raw);
+        metrics.forwarded(raw.capturedLength);
+    }
+
+    /** A quiet interface does not repeat the same line every interval. */
+    private void printStatsIfChanged(LiveCapture capture) {
+        String line = statsLine(capture);
+        if (!line.equals(lastStatsLine)) {
+            System.err.println("flowmeter: " + line);
+            lastStatsLine = line;
         }
     }
 
