@@ -14,6 +14,7 @@
 #   new       java -jar flowmeter-cli/target/flowmeter.jar live -i lo -o /dev/null (bundled model)
 #   base      the same with the jar in BASE_JAR (e.g. a copy of an older build), when set
 #   tcpdump   tcpdump -i lo -w /dev/null (its default 2 MB buffer)
+#   new+ARGS  the new jar with more options, commas for spaces: new+-B,2M,--snaplen,262144
 # Needs root (capture and injection on lo), tcpreplay, tcpdump, cc and libpcap.
 #
 # Environment: OUT (scratch directory, default /tmp/flowmeter-live-bench; the capture is
@@ -62,11 +63,12 @@ wait_for() { # FILE TEXT PID: wait until TEXT appears in FILE (30 s at most)
 
 start_capturer() { # TOOL LOG: starts it in the background, sets $pid
   case "$1" in
-    new|base)
-      local jar=$NEW_JAR
+    new|base|new+*)
+      local jar=$NEW_JAR extra=""
       [ "$1" = base ] && jar=$BASE_JAR
+      [[ "$1" == new+* ]] && extra=${1#new+} && extra=${extra//,/ }
       # shellcheck disable=SC2086
-      java $JAVA_OPTS -jar "$jar" live -i lo -o /dev/null --stats-interval 1s $LIVE_ARGS 2>"$2" &
+      java $JAVA_OPTS -jar "$jar" live -i lo -o /dev/null --stats-interval 1s $LIVE_ARGS $extra 2>"$2" &
       pid=$!
       wait_for "$2" "capturing on" "$pid"
       ;;
@@ -80,7 +82,7 @@ start_capturer() { # TOOL LOG: starts it in the background, sets $pid
 
 counts() { # TOOL LOG: prints "captured=N kernel_drops=N queue_drops=N"
   case "$1" in
-    new|base)
+    new|base|new+*)
       sed -n 's/.*stopped: \([0-9]*\) packets.* \([0-9]*\) kernel drops, \([0-9]*\) queue drops.*/captured=\1 kernel_drops=\2 queue_drops=\3/p' "$2" | tail -1
       ;;
     tcpdump)
@@ -97,8 +99,9 @@ for r in $(seq "$REPEAT"); do
   for rate in $RATES; do
     for tool in $CAPTURERS; do
       run=$((run + 1))
-      log="$OUT/logs/run$run-$tool-$rate.txt"
-      replay_log="$OUT/logs/run$run-$tool-$rate-tcpreplay.txt"
+      stamp=$(date +%H%M%S)
+      log="$OUT/logs/$stamp-run$run-${tool//[^a-zA-Z0-9+-]/_}-$rate.txt"
+      replay_log="${log%.txt}-tcpreplay.txt"
       start_capturer "$tool" "$log" || { echo "live.sh: $tool did not start: $(cat "$log")" >&2; exit 1; }
       sleep 1
       speed=(--topspeed)
