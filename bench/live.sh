@@ -7,7 +7,10 @@
 # --pps steps in RATES) while a capturer runs, stops the capturer with SIGTERM after the replay
 # and prints one line per run:
 #
-#   RESULT tool=new rate=top sent=2000000 replay_pps=251234 captured=2000000 kernel_drops=0 queue_drops=0
+#   RESULT tool=new rate=top sent=2000000 replay_pps=251234 captured=2000000 kernel_drops=0 queue_drops=0 cpu_s=9.1 load=1.2
+#
+# cpu_s is the capturer's CPU time (user + system) from its start to the end of the replay:
+# less sensitive than drops to a busy machine, it shows what each packet costs.
 #
 # Capturers (CAPTURERS, run in this order for every rate and repeat, so that a busy machine
 # hurts all of them alike):
@@ -80,6 +83,10 @@ start_capturer() { # TOOL LOG: starts it in the background, sets $pid
   esac
 }
 
+cpu_seconds() { # PID: user + system CPU time of the process so far, in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
 counts() { # TOOL LOG: prints "captured=N kernel_drops=N queue_drops=N"
   case "$1" in
     new|base|new+*)
@@ -110,11 +117,12 @@ for r in $(seq "$REPEAT"); do
       load_before=$(cut -d' ' -f1 /proc/loadavg)
       tcpreplay -i lo "${speed[@]}" "$pcap" >"$replay_log" 2>&1 || true
       sleep 2 # let the capturer drain what it holds
+      cpu=$(cpu_seconds "$pid")
       kill -TERM "$pid"
       wait "$pid" || true
       sent=$(sed -n 's/.*Actual: \([0-9]*\) packets.*/\1/p' "$replay_log")
       pps=$(sed -n 's/.*Rated: .*, \([0-9.]*\) pps.*/\1/p' "$replay_log" | cut -d. -f1)
-      line="RESULT tool=$tool rate=$rate sent=$sent replay_pps=$pps $(counts "$tool" "$log") load=$load_before"
+      line="RESULT tool=$tool rate=$rate sent=$sent replay_pps=$pps $(counts "$tool" "$log") cpu_s=$cpu load=$load_before"
       echo "$line"
       echo "$(date -u +%FT%TZ) $line" >>"$OUT/results.txt"
     done

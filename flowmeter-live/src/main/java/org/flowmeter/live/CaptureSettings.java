@@ -39,8 +39,12 @@ public record CaptureSettings(int snaplen, long bufferBytes, long queueBytes) {
         return new CaptureSettings(snaplen, DEFAULT_BUFFER_BYTES, DEFAULT_QUEUE_BYTES);
     }
 
-    /** The queue's arena: as asked, but always room for a few packets of the largest size. */
+    /**
+     * The queue's arena: as asked, but no more than its slots can fill with packets of the
+     * largest size (16 MiB at a snaplen of 256), and always room for a few of them.
+     */
     int queueArenaBytes() {
-        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(queueBytes, 4L * snaplen));
+        long useful = Math.min(queueBytes, (long) QUEUE_SLOTS * snaplen);
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(useful, 4L * snaplen));
     }
 }
