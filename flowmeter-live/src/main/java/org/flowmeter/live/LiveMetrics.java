@@ -66,8 +66,12 @@ public final class LiveMetrics implements Closeable {
     }
 
     /** Serves the metrics on {@code port} (0: any free port, see {@link #port()}). */
-    public static LiveMetrics serve(int port, Supplier<KernelStats> capture) throws IOException {
-        return new LiveMetrics(capture, port);
+    public static LiveMetrics serve(int port, Supplier<KernelStats> capture) throws LiveCaptureException {
+        try {
+            return new LiveMetrics(capture, port);
+        } catch (IOException | RuntimeException e) {
+            throw new LiveCaptureException("cannot serve metrics on port " + port + ": " + e.getMessage(), e);
+        }
     }
 
     /** Counts without serving (no port given). */
