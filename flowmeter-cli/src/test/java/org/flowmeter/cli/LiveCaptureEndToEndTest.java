@@ -34,6 +34,7 @@ import org.flowmeter.pcap.RawPacket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and fetches HTTP over it, then stops it with a signal and checks verdicts and forwarded packets.
  * Needs capture rights (root) and libpcap; skipped without them.
  */
+@Tag("e2e")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LiveCaptureEndToEndTest {
     private static final int REQUESTS = 50;
