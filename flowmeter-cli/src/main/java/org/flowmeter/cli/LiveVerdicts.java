@@ -96,11 +96,6 @@ final class LiveVerdicts implements FlowListener {
         return current;
     }
 
-    /** Whether the flow has a verdict yet (early or final). */
-    static boolean decided(Flow flow) {
-        return flow.attachment instanceof Verdict;
-    }
-
     long earlyMalicious() {
         return earlyMalicious;
     }
