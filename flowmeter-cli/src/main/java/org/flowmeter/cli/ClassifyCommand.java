@@ -94,6 +94,12 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    DetectorOptions detectorOptions;
+
+    private FlowDecider decider;
+    private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
+    private long flaggedAfterWritten;
     private long flows;
     private long maliciousFlows;
     private final BitSet malicious = new BitSet();
@@ -119,7 +125,8 @@ final class ClassifyCommand implements Callable<Integer> {
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
+        decider = new FlowDecider(scorer, scoreAt, decideAfter != null, order, detectorOptions.create(spec.commandLine()));
+        CaptureRun first = new CaptureRun(config, sets, decider);
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 order.flush();
@@ -147,7 +154,10 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private void write(FlowWriter rows, Flow flow) {
         flows++;
-        if (((Verdict) flow.attachment).malicious) {
+        Verdict v = (Verdict) decider.recheck(flow).attachment;
+        v.facts = null;
+        if (v.malicious) {
+            decidedBy.merge(v.decidedBy, 1L, Long::sum);
             maliciousFlows++;
             malicious.set(Math.toIntExact(flow.id));
         }
@@ -175,6 +185,9 @@ final class ClassifyCommand implements Callable<Integer> {
             @Override
             public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean fwd) {
                 current[0] = flow;
+                if (flow.packets() == 1) {
+                    flagIfInPattern(flow);
+                }
             }
 
             @Override
@@ -225,6 +238,18 @@ final class ClassifyCommand implements Callable<Integer> {
         return result;
     }
 
+    /**
+     * Second pass: a flow whose row was written before a detector found the pattern it belongs
+     * to is still forwarded (its row keeps the verdict it was written with).
+     */
+    private void flagIfInPattern(Flow flow) {
+        int id = Math.toIntExact(flow.id);
+        if (!malicious.get(id) && decider.coveredBy(flow) != null) {
+            malicious.set(id);
+            flaggedAfterWritten++;
+        }
+    }
+
     private Map<String, Object> summary(CaptureRun run, Forwarded fwd, boolean secondPass) {
         Map<String, Object> s = new LinkedHashMap<>();
         long packets = run.pipeline().packetsRead();
@@ -235,6 +260,10 @@ final class ClassifyCommand implements Callable<Integer> {
         s.put("flows", flows);
         s.put("flows_forwarded", maliciousFlows);
         s.put("forwarded_flow_share", share(maliciousFlows, flows));
+        s.put("decided_by", decidedBy);
+        if (secondPass) {
+            s.put("flows_forwarded_after_their_row", flaggedAfterWritten);
+        }
         if (forward != null && secondPass) {
             s.put("packets_forwarded", fwd.packets);
             s.put("bytes_forwarded", fwd.wireBytes);

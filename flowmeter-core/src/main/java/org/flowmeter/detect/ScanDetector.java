@@ -1,0 +1,79 @@
+package org.flowmeter.detect;
+
+import org.flowmeter.flow.Flow;
+
+/**
+ * Scanning, as Zeek's scan policy counts it: one source whose flows failed (no answer, or a TCP
+ * connection that carried no data: refused, reset or a bare handshake) at many distinct hosts
+ * (horizontal: {@link DetectorConfig#scanHosts}) or at many distinct services of one host
+ * (vertical: {@link DetectorConfig#scanPorts}) within the window. TCP, UDP and ICMP probes all
+ * count; multicast and broadcast destinations do not. A horizontal scan covers every flow from
+ * or to the scanner in its span; a vertical one every flow between the scanner and that host.
+ */
+public final class ScanDetector implements Detector {
+    public static final String NAME = "scan";
+
+    private final int hostThreshold;
+    private final int portThreshold;
+    private final KeyTable hosts;
+    private final SlotWindows hostWindows;
+    private final KeyTable ports;
+    private final SlotWindows portWindows;
+
+    public ScanDetector(DetectorConfig config) {
+        this.hostThreshold = config.scanHosts;
+        this.portThreshold = config.scanPorts;
+        long window = config.scanWindow.toNanos();
+        this.hosts = new KeyTable(config.tableSize);
+        this.hostWindows = new SlotWindows(hosts.slots(), window, 0, 8);
+        this.ports = new KeyTable(config.tableSize);
+        this.portWindows = new SlotWindows(ports.slots(), window, 0, 8);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void observe(Flow flow, FlowFacts facts) {
+        if (!facts.failed(flow.protocol) || AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)) {
+            return;
+        }
+        long t = flow.firstNanos();
+        long version = Keys.version(flow.ipVersion);
+        int h = hosts.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, version, t);
+        count(hosts, hostWindows, h, t, flow.dstHi * 31 + flow.dstLo, hostThreshold);
+        int p = ports.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version, t);
+        count(ports, portWindows, p, t, (long) flow.protocol << 16 | flow.dstPort, portThreshold);
+    }
+
+    private static void count(KeyTable table, SlotWindows windows, int slot, long t, long value, int threshold) {
+        if (table.fresh()) {
+            windows.reset(slot);
+        }
+        windows.roll(slot, t);
+        windows.mark(slot, value);
+        windows.counted(slot, t);
+        if (windows.distinct(slot) >= threshold) {
+            table.flag(slot, windows.firstStart(slot), t);
+        } else if (table.flagged(slot) && t <= table.flaggedUntil(slot) + windows.window()) {
+            table.flag(slot, t, t); // the scan goes on, more slowly
+        }
+    }
+
+    @Override
+    public boolean covers(Flow flow) {
+        long t = flow.firstNanos();
+        long version = Keys.version(flow.ipVersion);
+        return hosts.covers(hosts.find(flow.srcHi, flow.srcLo, 0, 0, version), t)
+                || hosts.covers(hosts.find(flow.dstHi, flow.dstLo, 0, 0, version), t)
+                || ports.covers(ports.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version), t)
+                || ports.covers(ports.find(flow.dstHi, flow.dstLo, flow.srcHi, flow.srcLo, version), t);
+    }
+
+    @Override
+    public long evictions() {
+        return hosts.evictions() + ports.evictions();
+    }
+}
