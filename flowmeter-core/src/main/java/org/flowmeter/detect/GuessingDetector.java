@@ -37,7 +37,7 @@ public final class GuessingDetector implements Detector {
         this.webPorts = Set.copyOf(config.webPorts);
         this.webRequestSizes = config.guessWebRequestSizes;
         this.services = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 5, 1);
+        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 5, config.guessWebRequestSizes);
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class GuessingDetector implements Detector {
         if (n < sessionThreshold) {
             return false;
         }
-        if (web && windows.distinct(slot) < webRequestSizes) {
+        if (web && !windows.distinctAtLeast(slot, webRequestSizes)) {
             return false;
         }
         return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread

@@ -22,7 +22,7 @@ public final class ManySourcesFloodDetector implements Detector {
         this.sourceThreshold = config.floodSources;
         this.flowThreshold = config.floodSourceFlows;
         this.targets = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(targets.slots(), config.floodWindow.toNanos(), 1, 8);
+        this.windows = new SlotWindows(targets.slots(), config.floodWindow.toNanos(), 1, config.floodSources);
     }
 
     @Override
@@ -42,9 +42,9 @@ public final class ManySourcesFloodDetector implements Detector {
         }
         windows.roll(slot, t);
         windows.add(slot, FLOWS, 1);
-        windows.mark(slot, flow.srcHi * 31 + flow.srcLo);
+        windows.mark(slot, KeyTable.mix(flow.srcHi) ^ flow.srcLo);
         windows.counted(slot, t);
-        if (windows.sum(slot, FLOWS) >= flowThreshold && windows.distinct(slot) >= sourceThreshold) {
+        if (windows.sum(slot, FLOWS) >= flowThreshold && windows.distinctAtLeast(slot, sourceThreshold)) {
             targets.flag(slot, windows.firstStart(slot), t);
         } else if (targets.flagged(slot) && t <= targets.flaggedUntil(slot) + windows.window()) {
             targets.flag(slot, t, t);

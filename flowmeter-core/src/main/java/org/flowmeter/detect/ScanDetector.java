@@ -4,11 +4,13 @@ import org.flowmeter.flow.Flow;
 
 /**
  * Scanning, as Zeek's scan policy counts it: one source whose flows failed (no answer, or a TCP
- * connection that carried no data: refused, reset or a bare handshake) at many distinct hosts
- * (horizontal: {@link DetectorConfig#scanHosts}) or at many distinct services of one host
- * (vertical: {@link DetectorConfig#scanPorts}) within the window. TCP, UDP and ICMP probes all
- * count; multicast and broadcast destinations do not. A horizontal scan covers every flow from
- * or to the scanner in its span; a vertical one every flow between the scanner and that host.
+ * connection that carried no data: refused, reset or a bare handshake) at many distinct hosts on
+ * one service (horizontal: {@link DetectorConfig#scanHosts}) or at many distinct services of one
+ * host (vertical: {@link DetectorConfig#scanPorts}) within the window. TCP, UDP and ICMP probes
+ * all count; multicast and broadcast destinations do not. Counting hosts per service, as Zeek
+ * does, leaves peer-to-peer clients alone: they fail at many hosts, but each on its own port. A
+ * horizontal scan covers the scanner's flows to that service in its span; a vertical one every
+ * flow between the scanner and that host.
  */
 public final class ScanDetector implements Detector {
     public static final String NAME = "scan";
@@ -25,9 +27,9 @@ public final class ScanDetector implements Detector {
         this.portThreshold = config.scanPorts;
         long window = config.scanWindow.toNanos();
         this.hosts = new KeyTable(config.tableSize);
-        this.hostWindows = new SlotWindows(hosts.slots(), window, 0, 8);
+        this.hostWindows = new SlotWindows(hosts.slots(), window, 0, config.scanHosts);
         this.ports = new KeyTable(config.tableSize);
-        this.portWindows = new SlotWindows(ports.slots(), window, 0, 8);
+        this.portWindows = new SlotWindows(ports.slots(), window, 0, config.scanPorts);
     }
 
     @Override
@@ -42,8 +44,9 @@ public final class ScanDetector implements Detector {
         }
         long t = flow.firstNanos();
         long version = Keys.version(flow.ipVersion);
-        int h = hosts.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, version, t);
-        count(hosts, hostWindows, h, t, flow.dstHi * 31 + flow.dstLo, hostThreshold);
+        long service = Keys.service(flow.ipVersion, flow.protocol, flow.dstPort);
+        int h = hosts.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, service, t);
+        count(hosts, hostWindows, h, t, KeyTable.mix(flow.dstHi) ^ flow.dstLo, hostThreshold);
         int p = ports.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version, t);
         count(ports, portWindows, p, t, (long) flow.protocol << 16 | flow.dstPort, portThreshold);
     }
@@ -55,7 +58,7 @@ public final class ScanDetector implements Detector {
         windows.roll(slot, t);
         windows.mark(slot, value);
         windows.counted(slot, t);
-        if (windows.distinct(slot) >= threshold) {
+        if (windows.distinctAtLeast(slot, threshold)) {
             table.flag(slot, windows.firstStart(slot), t);
         } else if (table.flagged(slot) && t <= table.flaggedUntil(slot) + windows.window()) {
             table.flag(slot, t, t); // the scan goes on, more slowly
@@ -66,8 +69,8 @@ public final class ScanDetector implements Detector {
     public boolean covers(Flow flow) {
         long t = flow.firstNanos();
         long version = Keys.version(flow.ipVersion);
-        return hosts.covers(hosts.find(flow.srcHi, flow.srcLo, 0, 0, version), t)
-                || hosts.covers(hosts.find(flow.dstHi, flow.dstLo, 0, 0, version), t)
+        long service = Keys.service(flow.ipVersion, flow.protocol, flow.dstPort);
+        return hosts.covers(hosts.find(flow.srcHi, flow.srcLo, 0, 0, service), t)
                 || ports.covers(ports.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version), t)
                 || ports.covers(ports.find(flow.dstHi, flow.dstLo, flow.srcHi, flow.srcLo, version), t);
     }

@@ -5,30 +5,35 @@ import java.util.Arrays;
 /**
  * Per-slot counts over the current and the previous window of a fixed length (a tumbling window
  * that keeps its predecessor, so a pattern that straddles a window boundary still adds up): a
- * few summed metrics, a bitmap for counting distinct values, and the earliest flow start that
- * counted. Times are flow start times; a time before the current window counts in it.
+ * few summed metrics, a small set for counting distinct values exactly up to a cap (the
+ * detector's threshold: beyond it only "at least the cap" matters), and the earliest flow start
+ * that counted. Times are flow start times; a time before the current window counts in it.
  */
 final class SlotWindows {
     private final long window;
     private final int metrics;
-    private final int words;
+    private final int cap;
     private final long[] start;
     private final double[] cur;
     private final double[] prev;
-    private final long[] curBits;
-    private final long[] prevBits;
+    private final long[] curValues;
+    private final long[] prevValues;
+    private final int[] curDistinct;
+    private final int[] prevDistinct;
     private final long[] curFirst;
     private final long[] prevFirst;
 
-    SlotWindows(int slots, long windowNanos, int metrics, int bitmapWords) {
+    SlotWindows(int slots, long windowNanos, int metrics, int distinctCap) {
         this.window = windowNanos;
         this.metrics = metrics;
-        this.words = bitmapWords;
+        this.cap = distinctCap;
         this.start = new long[slots];
         this.cur = new double[slots * metrics];
         this.prev = new double[slots * metrics];
-        this.curBits = new long[slots * bitmapWords];
-        this.prevBits = new long[slots * bitmapWords];
+        this.curValues = new long[slots * distinctCap];
+        this.prevValues = new long[slots * distinctCap];
+        this.curDistinct = new int[slots];
+        this.prevDistinct = new int[slots];
         this.curFirst = new long[slots];
         this.prevFirst = new long[slots];
         Arrays.fill(start, Long.MIN_VALUE);
@@ -41,8 +46,8 @@ final class SlotWindows {
     /** Forgets everything of the slot (a new key took it). */
     void reset(int slot) {
         start[slot] = Long.MIN_VALUE;
-        clear(slot, cur, curBits, curFirst);
-        clear(slot, prev, prevBits, prevFirst);
+        clear(slot, cur, curDistinct, curFirst);
+        clear(slot, prev, prevDistinct, prevFirst);
     }
 
     /** Moves the slot's windows forward so that {@code nanos} falls in the current one. */
@@ -59,19 +64,20 @@ final class SlotWindows {
         }
         if (nanos - s < 2 * window) {
             System.arraycopy(cur, slot * metrics, prev, slot * metrics, metrics);
-            System.arraycopy(curBits, slot * words, prevBits, slot * words, words);
+            System.arraycopy(curValues, slot * cap, prevValues, slot * cap, cap);
+            prevDistinct[slot] = curDistinct[slot];
             prevFirst[slot] = curFirst[slot];
             start[slot] = s + window;
         } else {
-            clear(slot, prev, prevBits, prevFirst);
+            clear(slot, prev, prevDistinct, prevFirst);
             start[slot] = nanos;
         }
-        clear(slot, cur, curBits, curFirst);
+        clear(slot, cur, curDistinct, curFirst);
     }
 
-    private void clear(int slot, double[] m, long[] bits, long[] first) {
+    private void clear(int slot, double[] m, int[] distinct, long[] first) {
         Arrays.fill(m, slot * metrics, slot * metrics + metrics, 0.0);
-        Arrays.fill(bits, slot * words, slot * words + words, 0L);
+        distinct[slot] = 0;
         first[slot] = Long.MAX_VALUE;
     }
 
@@ -84,10 +90,22 @@ final class SlotWindows {
         cur[slot * metrics + metric] += value;
     }
 
-    /** Sets the bit of {@code value} in the current bitmap. */
+    /** Adds {@code value} to the current window's set (once the set is full, nothing changes). */
     void mark(int slot, long value) {
-        int bit = (int) (KeyTable.mix(value) >>> 32) & (words * 64 - 1);
-        curBits[slot * words + (bit >>> 6)] |= 1L << bit;
+        int n = curDistinct[slot];
+        if (n < cap && !contains(curValues, slot * cap, n, value)) {
+            curValues[slot * cap + n] = value;
+            curDistinct[slot] = n + 1;
+        }
+    }
+
+    private static boolean contains(long[] values, int from, int n, long value) {
+        for (int i = from; i < from + n; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The metric over both windows. */
@@ -95,20 +113,21 @@ final class SlotWindows {
         return cur[slot * metrics + metric] + prev[slot * metrics + metric];
     }
 
-    /**
-     * Distinct values marked over both windows, estimated from the bits set (linear counting:
-     * exact while values are few against the bitmap, within a few per cent up to about its size).
-     */
-    double distinct(int slot) {
-        int set = 0;
-        for (int i = slot * words; i < slot * words + words; i++) {
-            set += Long.bitCount(curBits[i] | prevBits[i]);
+    /** Whether at least {@code k} (at most the cap) distinct values were marked over both windows. */
+    boolean distinctAtLeast(int slot, int k) {
+        return prevDistinct[slot] + curDistinct[slot] >= k && distinct(slot) >= k; // the sum bounds the union
+    }
+
+    /** Distinct values marked over both windows, exact up to the cap (and never more than it). */
+    int distinct(int slot) {
+        int n = prevDistinct[slot];
+        int c = curDistinct[slot];
+        for (int i = slot * cap; i < slot * cap + c && n < cap; i++) {
+            if (!contains(prevValues, slot * cap, prevDistinct[slot], curValues[i])) {
+                n++;
+            }
         }
-        int bits = words * 64;
-        if (set >= bits) {
-            return bits * Math.log(bits);
-        }
-        return -bits * Math.log(1.0 - (double) set / bits);
+        return Math.max(n, c);
     }
 
     /** The earliest counted flow start over both windows (Long.MAX_VALUE when none counted). */
