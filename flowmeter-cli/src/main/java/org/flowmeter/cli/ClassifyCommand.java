@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowmeter.detect.PatternHold;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
@@ -125,10 +126,13 @@ final class ClassifyCommand implements Callable<Integer> {
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        decider = new FlowDecider(scorer, scoreAt, decideAfter != null, order, detectorOptions.create(spec.commandLine()));
+        var detectors = detectorOptions.create(spec.commandLine());
+        PatternHold hold = detectorOptions.hold(order, detectors);
+        decider = new FlowDecider(scorer, scoreAt, decideAfter != null, hold, detectors);
         CaptureRun first = new CaptureRun(config, sets, decider);
         try {
             first.run(source, Progress.wanted(progress), () -> {
+                hold.flush();
                 order.flush();
                 rows.close();
             });
@@ -246,6 +250,7 @@ final class ClassifyCommand implements Callable<Integer> {
         int id = Math.toIntExact(flow.id);
         if (!malicious.get(id) && decider.coveredBy(flow) != null) {
             malicious.set(id);
+            maliciousFlows++;
             flaggedAfterWritten++;
         }
     }

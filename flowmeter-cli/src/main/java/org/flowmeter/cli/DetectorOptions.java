@@ -4,12 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import org.flowmeter.detect.DetectorConfig;
 import org.flowmeter.detect.Detectors;
+import org.flowmeter.detect.PatternHold;
+import org.flowmeter.flow.FlowListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** Which cross-flow detectors run beside the model, and their thresholds (docs/detectors.md). */
 final class DetectorOptions {
+    /** Most flows held back for the detectors before their rows are written (bounds memory). */
+    static final int MAX_HELD = 1 << 14;
+    private static final DetectorConfig DEFAULTS = new DetectorConfig();
+
 
     @Option(names = "--detectors", paramLabel = "NAMES", split = ",",
             description = "Cross-flow detectors to run beside the model: scan, flood, flood-many-sources, guessing, beacon"
@@ -101,6 +107,24 @@ final class DetectorOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, "--detectors: " + e.getMessage());
         }
+    }
+
+    /**
+     * Holds ended flows back before their rows are written, as long as the longest window of
+     * the detectors that run (at most {@link #MAX_HELD} flows), so that the earlier flows of a
+     * pattern found a little later are written malicious too.
+     */
+    PatternHold hold(FlowListener downstream, Detectors detectors) {
+        if (detectors.isEmpty()) {
+            return new PatternHold(downstream, 0, 0);
+        }
+        long longest = Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow),
+                Math.max(windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow)));
+        return new PatternHold(downstream, longest, MAX_HELD);
+    }
+
+    private static long windowOrDefault(Duration d, Duration fallback) {
+        return (d != null ? d : fallback).toNanos();
     }
 
     private static int positive(Integer value, int fallback, String option, CommandLine commandLine) {
