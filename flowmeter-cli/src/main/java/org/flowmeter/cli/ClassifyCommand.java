@@ -130,6 +130,8 @@ final class ClassifyCommand implements Callable<Integer> {
         PatternHold hold = detectorOptions.hold(order, detectors);
         decider = new FlowDecider(scorer, scoreAt, decideAfter != null, hold, detectors);
         CaptureRun first = new CaptureRun(config, sets, decider);
+        EmptyInputs empty = new EmptyInputs(first.pipeline());
+        empty.watch(source);
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 hold.flush();
@@ -141,11 +143,13 @@ final class ClassifyCommand implements Callable<Integer> {
                 first.printSummary(System.err, rows.rows());
             }
         }
+        empty.print(System.err);
         Forwarded fwd = new Forwarded();
         if (secondPass && !first.interrupted()) {
             fwd = writePackets(config, sets);
         }
         Map<String, Object> summary = summary(first, fwd, secondPass);
+        summary.put("inputs_without_flows", empty.found());
         if (!quiet) {
             System.err.println(summaryLine(summary));
         }

@@ -14,6 +14,8 @@ public final class DetectorConfig {
     /** Scan: distinct services of one host one source failed at (Zeek's port scan: 15 in 5 minutes). */
     public int scanPorts = 15;
     public Duration scanWindow = Duration.ofMinutes(5);
+    /** Scan: most failed flows per distinct target (a scanner probes once or twice, a peer-to-peer client retries). */
+    public double scanRetries = 3;
 
     /** Flood: flows without data (UDP, ICMP, or TCP that carried no payload) from one source to one host. */
     public int floodFlows = 2000;
@@ -55,5 +57,5 @@ public final class DetectorConfig {
     public boolean beaconLocal = false;
 
     /** Keys each detector table holds (memory is fixed by it). */
-    public int tableSize = 1 << 14;
+    public int tableSize = 1 << 13;
 }

@@ -80,7 +80,7 @@ public final class GuessingDetector implements Detector {
         if (n < sessionThreshold) {
             return false;
         }
-        if (web && !windows.distinctAtLeast(slot, webRequestSizes)) {
+        if (web && windows.distinct(slot) < webRequestSizes) {
             return false;
         }
         return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread

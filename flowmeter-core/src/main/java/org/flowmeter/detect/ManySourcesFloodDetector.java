@@ -44,7 +44,7 @@ public final class ManySourcesFloodDetector implements Detector {
         windows.add(slot, FLOWS, 1);
         windows.mark(slot, KeyTable.mix(flow.srcHi) ^ flow.srcLo);
         windows.counted(slot, t);
-        if (windows.sum(slot, FLOWS) >= flowThreshold && windows.distinctAtLeast(slot, sourceThreshold)) {
+        if (windows.sum(slot, FLOWS) >= flowThreshold && windows.distinct(slot) >= sourceThreshold) {
             targets.flag(slot, windows.firstStart(slot), t);
         } else if (targets.flagged(slot) && t <= targets.flaggedUntil(slot) + windows.window()) {
             targets.flag(slot, t, t);

@@ -8,15 +8,23 @@ import org.flowmeter.flow.Flow;
  * one service (horizontal: {@link DetectorConfig#scanHosts}) or at many distinct services of one
  * host (vertical: {@link DetectorConfig#scanPorts}) within the window. TCP, UDP and ICMP probes
  * all count; multicast and broadcast destinations do not. Counting hosts per service, as Zeek
- * does, leaves peer-to-peer clients alone: they fail at many hosts, but each on its own port. A
+ * does, leaves most peer-to-peer clients alone: they fail at many hosts, but each on its own port.
+ * A client that keeps retrying the same few peers on one port (Gnutella, BitTorrent) is told
+ * apart by its retries: a scan probes each target once or twice, so below {@link #CAP_FACTOR}
+ * times the threshold of distinct targets the failed flows may be at most
+ * {@link DetectorConfig#scanRetries} per target; beyond that many targets it is a scan anyway. A
  * horizontal scan covers the scanner's flows to that service in its span; a vertical one every
  * flow between the scanner and that host.
  */
 public final class ScanDetector implements Detector {
     public static final String NAME = "scan";
+    /** Distinct targets are counted exactly up to this many times the threshold. */
+    static final int CAP_FACTOR = 4;
+    private static final int FAILED = 0;
 
     private final int hostThreshold;
     private final int portThreshold;
+    private final double retries;
     private final KeyTable hosts;
     private final SlotWindows hostWindows;
     private final KeyTable ports;
@@ -25,11 +33,12 @@ public final class ScanDetector implements Detector {
     public ScanDetector(DetectorConfig config) {
         this.hostThreshold = config.scanHosts;
         this.portThreshold = config.scanPorts;
+        this.retries = config.scanRetries;
         long window = config.scanWindow.toNanos();
         this.hosts = new KeyTable(config.tableSize);
-        this.hostWindows = new SlotWindows(hosts.slots(), window, 0, config.scanHosts);
+        this.hostWindows = new SlotWindows(hosts.slots(), window, 1, CAP_FACTOR * config.scanHosts);
         this.ports = new KeyTable(config.tableSize);
-        this.portWindows = new SlotWindows(ports.slots(), window, 0, config.scanPorts);
+        this.portWindows = new SlotWindows(ports.slots(), window, 1, CAP_FACTOR * config.scanPorts);
     }
 
     @Override
@@ -51,14 +60,16 @@ public final class ScanDetector implements Detector {
         count(ports, portWindows, p, t, (long) flow.protocol << 16 | flow.dstPort, portThreshold);
     }
 
-    private static void count(KeyTable table, SlotWindows windows, int slot, long t, long value, int threshold) {
+    private void count(KeyTable table, SlotWindows windows, int slot, long t, long value, int threshold) {
         if (table.fresh()) {
             windows.reset(slot);
         }
         windows.roll(slot, t);
         windows.mark(slot, value);
+        windows.add(slot, FAILED, 1);
         windows.counted(slot, t);
-        if (windows.distinctAtLeast(slot, threshold)) {
+        int targets = windows.distinct(slot);
+        if (targets >= threshold && (targets >= windows.cap() || windows.sum(slot, FAILED) <= retries * targets)) {
             table.flag(slot, windows.firstStart(slot), t);
         } else if (table.flagged(slot) && t <= table.flaggedUntil(slot) + windows.window()) {
             table.flag(slot, t, t); // the scan goes on, more slowly

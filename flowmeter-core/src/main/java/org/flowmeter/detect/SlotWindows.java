@@ -20,6 +20,8 @@ final class SlotWindows {
     private final long[] prevValues;
     private final int[] curDistinct;
     private final int[] prevDistinct;
+    /** Distinct values over both windows (kept as values are marked, so reading it is cheap). */
+    private final int[] union;
     private final long[] curFirst;
     private final long[] prevFirst;
 
@@ -34,6 +36,7 @@ final class SlotWindows {
         this.prevValues = new long[slots * distinctCap];
         this.curDistinct = new int[slots];
         this.prevDistinct = new int[slots];
+        this.union = new int[slots];
         this.curFirst = new long[slots];
         this.prevFirst = new long[slots];
         Arrays.fill(start, Long.MIN_VALUE);
@@ -48,6 +51,7 @@ final class SlotWindows {
         start[slot] = Long.MIN_VALUE;
         clear(slot, cur, curDistinct, curFirst);
         clear(slot, prev, prevDistinct, prevFirst);
+        union[slot] = 0;
     }
 
     /** Moves the slot's windows forward so that {@code nanos} falls in the current one. */
@@ -66,10 +70,12 @@ final class SlotWindows {
             System.arraycopy(cur, slot * metrics, prev, slot * metrics, metrics);
             System.arraycopy(curValues, slot * cap, prevValues, slot * cap, cap);
             prevDistinct[slot] = curDistinct[slot];
+            union[slot] = curDistinct[slot];
             prevFirst[slot] = curFirst[slot];
             start[slot] = s + window;
         } else {
             clear(slot, prev, prevDistinct, prevFirst);
+            union[slot] = 0;
             start[slot] = nanos;
         }
         clear(slot, cur, curDistinct, curFirst);
@@ -96,6 +102,9 @@ final class SlotWindows {
         if (n < cap && !contains(curValues, slot * cap, n, value)) {
             curValues[slot * cap + n] = value;
             curDistinct[slot] = n + 1;
+            if (!contains(prevValues, slot * cap, prevDistinct[slot], value)) {
+                union[slot]++;
+            }
         }
     }
 
@@ -113,21 +122,13 @@ final class SlotWindows {
         return cur[slot * metrics + metric] + prev[slot * metrics + metric];
     }
 
-    /** Whether at least {@code k} (at most the cap) distinct values were marked over both windows. */
-    boolean distinctAtLeast(int slot, int k) {
-        return prevDistinct[slot] + curDistinct[slot] >= k && distinct(slot) >= k; // the sum bounds the union
+    /** Distinct values marked over both windows, exact up to the cap (and at least the cap beyond it). */
+    int distinct(int slot) {
+        return Math.max(union[slot], Math.max(prevDistinct[slot], curDistinct[slot]));
     }
 
-    /** Distinct values marked over both windows, exact up to the cap (and never more than it). */
-    int distinct(int slot) {
-        int n = prevDistinct[slot];
-        int c = curDistinct[slot];
-        for (int i = slot * cap; i < slot * cap + c && n < cap; i++) {
-            if (!contains(prevValues, slot * cap, prevDistinct[slot], curValues[i])) {
-                n++;
-            }
-        }
-        return Math.max(n, c);
+    int cap() {
+        return cap;
     }
 
     /** The earliest counted flow start over both windows (Long.MAX_VALUE when none counted). */

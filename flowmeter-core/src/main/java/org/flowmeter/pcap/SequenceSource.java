@@ -20,7 +20,16 @@ public final class SequenceSource implements PacketSource {
         PacketSource open() throws IOException;
     }
 
+    /** Told when an input of the sequence has been read to its end (on the thread that reads). */
+    public interface PartObserver {
+        /** @param lastLinkType link type of the input's last packet, -1 when it had none */
+        void partEnded(String name, long packets, int lastLinkType);
+    }
+
     private final List<Part> parts;
+    private PartObserver observer;
+    private long partPackets;
+    private int partLinkType = -1;
     private final List<Path> skipped;
     private final long totalBytes;
     private int index = -1;
@@ -46,8 +55,15 @@ public final class SequenceSource implements PacketSource {
         while (true) {
             if (current != null) {
                 if (current.next(packet)) {
+                    partPackets++;
+                    partLinkType = packet.linkType;
                     return true;
                 }
+                if (observer != null) {
+                    observer.partEnded(parts.get(index).name(), partPackets, partLinkType);
+                }
+                partPackets = 0;
+                partLinkType = -1;
                 finishedBytes += current.bytesRead();
                 PacketSource done = current;
                 current = null;
@@ -59,6 +75,10 @@ public final class SequenceSource implements PacketSource {
             index++;
             current = parts.get(index).open();
         }
+    }
+
+    public void observeParts(PartObserver observer) {
+        this.observer = observer;
     }
 
     /** Files found below a folder that were not captures; a CLI may want to warn about them. */

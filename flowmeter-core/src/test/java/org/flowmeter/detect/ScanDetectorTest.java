@@ -91,6 +91,27 @@ class ScanDetectorTest {
     }
 
     @Test
+    void aPeerToPeerClientRetryingItsPeersOnOnePortIsLeftAloneButAWideSweepIsNot() {
+        DetectorRun peer = run();
+        for (int i = 0; i < 99 * 4; i++) { // 99 peers, four tries in a row each: 4 > 3 retries per target
+            peer.refused(i * 100 * MS, "10.0.0.7", 30000 + i, "10.0.6." + (1 + i / 4), 6346);
+        }
+        assertThat(peer.flagged()).isEmpty();
+
+        DetectorRun sweep = run();
+        for (int i = 0; i < 100 * 4; i++) { // 100 hosts, four tries each: 100 targets is a scan anyway
+            sweep.refused(i * 100 * MS, "10.0.0.7", 30000 + i, "10.0.6." + (1 + i / 4), 6346);
+        }
+        assertThat(sweep.flagged()).hasSize(400).containsValue("scan");
+
+        DetectorRun retrying = run();
+        for (int i = 0; i < 25 * 3; i++) { // 25 hosts, three tries each: a scan that retries
+            retrying.refused(i * 100 * MS, "10.0.0.7", 30000 + i, "10.0.6." + (1 + i / 3), 445);
+        }
+        assertThat(retrying.flagged()).hasSize(75);
+    }
+
+    @Test
     void aBusyClientOfManyServicesAndMulticastAreLeftAlone() {
         DetectorRun r = run();
         for (int i = 1; i <= 60; i++) {
