@@ -60,7 +60,7 @@ final class DetectorOptions {
     Integer guessSessions;
 
     @Option(names = "--guess-spread", paramLabel = "X",
-            description = "Guessing: largest coefficient of variation of the sessions' packets and answer bytes (default: 0.25).")
+            description = "Guessing: largest coefficient of variation of the sessions' packets and answer bytes (default: 0.15).")
     Double guessSpread;
 
     @Option(names = "--guess-window", paramLabel = "D", converter = DurationConverter.class,

@@ -33,7 +33,7 @@ public final class DetectorConfig {
     /** Guessing: short sessions with data from one source to one authentication service. */
     public int guessSessions = 20;
     /** Guessing: the largest coefficient of variation of the sessions' packets and answer bytes. */
-    public double guessSpread = 0.25;
+    public double guessSpread = 0.15;
     /** Guessing: sessions longer than this are not counted (a login attempt is quick). */
     public Duration guessSessionMax = Duration.ofSeconds(30);
     public Duration guessWindow = Duration.ofMinutes(5);
