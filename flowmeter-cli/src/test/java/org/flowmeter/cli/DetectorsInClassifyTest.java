@@ -13,7 +13,7 @@ import java.util.Map;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import org.flowmeter.pcap.RawPacket;
-import org.junit.jupiter.api.Assumptions;
+import org.flowmeter.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * fetch, per tshark -z conv,tcp).
  */
 class DetectorsInClassifyTest {
-    private static final Path SHARED = CliRun.REPO.getParent().resolve("shared/data");
-
     @TempDir
     Path dir;
 
@@ -120,8 +118,7 @@ class DetectorsInClassifyTest {
             "bg_concurrent.pcap, 573, 0, ",
             "dns_lookups.pcap, 84, 0, "})
     void labCaptures(String name, int flows, int flagged, String by) throws IOException {
-        Path capture = SHARED.resolve("traffic-lab").resolve(name);
-        requireShared(capture);
+        Path capture = SharedData.require("traffic-lab/" + name);
         List<Map<String, String>> rows = classify(capture.toString());
         assertThat(rows).hasSize(flows);
         List<Map<String, String>> bad = rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
@@ -129,14 +126,6 @@ class DetectorsInClassifyTest {
         if (by != null) {
             assertThat(bad).allSatisfy(r -> assertThat(r).containsEntry("decidedBy", by));
         }
-    }
-
-    /** The shared captures may be absent on a developer's machine, never in CI. */
-    static void requireShared(Path capture) {
-        if (System.getenv("CI") != null) {
-            assertThat(capture).as("CI needs the shared captures").exists();
-        }
-        Assumptions.assumeTrue(Files.exists(capture), "capture not present: " + capture);
     }
 
     private static long[] packetsAndBytes(Path capture) throws IOException {
