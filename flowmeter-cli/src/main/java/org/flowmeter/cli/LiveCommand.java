@@ -96,6 +96,9 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    DetectorOptions detectorOptions;
+
     private LiveVerdicts verdicts;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
@@ -124,7 +127,8 @@ final class LiveCommand implements Callable<Integer> {
             rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
             out.flush();
             heads = new HeadPackets(headBuffer);
-            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict);
+            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
+                    detectorOptions.create(spec.commandLine()));
             meter = new FlowMeter(flowOptions.config(), sets, verdicts);
             forwardFiles = forward == null ? null : new ForwardFiles(forward, rotateSize);
         } catch (IOException | RuntimeException e) {

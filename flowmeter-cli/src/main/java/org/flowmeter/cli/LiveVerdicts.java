@@ -29,7 +29,13 @@ final class LiveVerdicts implements FlowListener {
     /** @param afterFinalVerdict told of every flow once its final row is written */
     LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
                  Consumer<Flow> afterFinalVerdict) {
-        this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided);
+        this(scorer, earlyAfter, schema, rows, out, afterFinalVerdict, org.flowmeter.detect.Detectors.none());
+    }
+
+    /** With cross-flow detectors: a flow's final row names the detector whose pattern it is in. */
+    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
+                 Consumer<Flow> afterFinalVerdict, org.flowmeter.detect.Detectors detectors) {
+        this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided, detectors);
         this.afterFinalVerdict = afterFinalVerdict;
         this.earlyAfter = earlyAfter;
         this.schema = schema;
