@@ -34,11 +34,7 @@ final class FlowDecider implements FlowListener {
     @Override
     public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
         if (!detectors.isEmpty()) {
-            Verdict v = verdictOf(flow);
-            if (v.facts == null) {
-                v.facts = new FlowFacts();
-            }
-            v.facts.add(packet, forward);
+            factsOf(flow).add(packet, forward);
         }
         if (flow.packets() == scoreAt) {
             Verdict v = verdictOf(flow);
@@ -86,11 +82,33 @@ final class FlowDecider implements FlowListener {
         return detectors.isEmpty() ? null : detectors.coveredBy(flow);
     }
 
-    private static Verdict verdictOf(Flow flow) {
-        if (flow.attachment == null) {
-            flow.attachment = new Verdict();
+    /**
+     * The flow's detector counts. Until the flow is first scored they are its attachment by
+     * themselves, so that a flow carries a {@link Verdict} only once it has one (live reads that).
+     */
+    private static FlowFacts factsOf(Flow flow) {
+        if (flow.attachment instanceof Verdict v) {
+            if (v.facts == null) {
+                v.facts = new FlowFacts();
+            }
+            return v.facts;
         }
-        return (Verdict) flow.attachment;
+        if (flow.attachment == null) {
+            flow.attachment = new FlowFacts();
+        }
+        return (FlowFacts) flow.attachment;
+    }
+
+    private static Verdict verdictOf(Flow flow) {
+        if (flow.attachment instanceof Verdict v) {
+            return v;
+        }
+        Verdict v = new Verdict();
+        if (flow.attachment instanceof FlowFacts facts) {
+            v.facts = facts;
+        }
+        flow.attachment = v;
+        return v;
     }
 }
 
