@@ -1,5 +1,6 @@
 package org.flowmeter.detect;
 
+import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
 
 /**
@@ -7,8 +8,10 @@ import org.flowmeter.flow.Flow;
  * steady period: at least {@link DetectorConfig#beaconRepeats} connections whose start intervals
  * have a coefficient of variation of at most {@link DetectorConfig#beaconSpread} and a mean of
  * at least {@link DetectorConfig#beaconMinInterval}. By default only endpoints outside private
- * and local ranges count, since monitoring inside a network polls just as regularly. Covers every
- * flow of the series to that endpoint.
+ * and local ranges count, since monitoring inside a network polls just as regularly. UDP counts
+ * only to DNS and QUIC ports (53, 443), where command channels hide among common traffic; other
+ * UDP keep-alives (voice, games, peer-to-peer) are periodic by nature. Covers every flow of the
+ * series to that endpoint.
  */
 public final class BeaconDetector implements Detector {
     public static final String NAME = "beacon";
@@ -47,7 +50,8 @@ public final class BeaconDetector implements Detector {
 
     @Override
     public void observe(Flow flow, FlowFacts facts) {
-        if (AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)
+        if ((flow.protocol == DecodedPacket.UDP && flow.dstPort != 53 && flow.dstPort != 443)
+                || AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)
                 || (!local && AddressKinds.isLocal(flow.ipVersion, flow.dstHi, flow.dstLo))) {
             return;
         }

@@ -58,6 +58,20 @@ class BeaconDetectorTest {
         assertThat(withLocal.flagged()).hasSize(15).containsValue("beacon");
     }
 
+    @Test
+    void periodicDnsQueriesCountButAUdpKeepAliveOfAVoiceAppDoesNot() {
+        DetectorRun dns = run(new DetectorConfig());
+        DetectorRun voice = run(new DetectorConfig());
+        for (int i = 0; i < 15; i++) {
+            dns.add(DetectorRun.udp(i * 60 * S, HOST, 50000 + i, C2, 53, 45));
+            dns.add(DetectorRun.udp(i * 60 * S + 20 * MS, C2, 53, HOST, 50000 + i, 90));
+            voice.add(DetectorRun.udp(i * 60 * S, HOST, 50000 + i, C2, 50004, 45));
+            voice.add(DetectorRun.udp(i * 60 * S + 20 * MS, C2, 50004, HOST, 50000 + i, 90));
+        }
+        assertThat(dns.flagged()).hasSize(15).containsValue("beacon");
+        assertThat(voice.flagged()).isEmpty();
+    }
+
     private static DetectorRun run(DetectorConfig config) {
         return new DetectorRun(config, BeaconDetector.NAME);
     }
