@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With detectors on, a flow carries its detector counts from its first packet, yet it has no
- * verdict before it is scored: live keeps a flow's first packets until {@link LiveVerdicts#decided}.
+ * verdict before it is scored (a {@link Verdict} attachment means the flow was scored).
  */
 class FlowDeciderDetectorsTest {
     @TempDir
@@ -39,7 +39,7 @@ class FlowDeciderDetectorsTest {
             @Override
             public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
                 decider.onPacket(flow, packet, forward);
-                if (flow.packets() < 5 && LiveVerdicts.decided(flow)) {
+                if (flow.packets() < 5 && (flow.attachment instanceof Verdict)) {
                     early.add(flow.id + "@" + flow.packets());
                 }
             }
@@ -52,7 +52,7 @@ class FlowDeciderDetectorsTest {
         new CaptureRun(FlowConfig.defaults(), sets, watch).run(Captures.openAll(List.of(fixture("http_small.pcap"))), false, () -> { });
         assertThat(early).isEmpty();
         assertThat(ended).hasSize(8).allSatisfy(f -> {
-            assertThat(LiveVerdicts.decided(f)).isTrue();
+            assertThat((f.attachment instanceof Verdict)).isTrue();
             assertThat(((Verdict) f.attachment).decidedBy).isEqualTo("model");
         });
     }
