@@ -118,9 +118,13 @@ final class DetectorOptions {
         if (detectors.isEmpty()) {
             return new PatternHold(downstream, 0, 0);
         }
-        long longest = Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow),
+        return new PatternHold(downstream, holdNanos(), MAX_HELD);
+    }
+
+    /** How long an ended flow is held back for the detectors: their longest window. */
+    long holdNanos() {
+        return Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow),
                 Math.max(windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow)));
-        return new PatternHold(downstream, longest, MAX_HELD);
     }
 
     private static long windowOrDefault(Duration d, Duration fallback) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code flowmeter evaluate}: how well a model separates labelled flows, and what it would forward. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score labelled flows with a model (the bundled one by default) and report detection and data reduction.")
+        description = "Score labelled flows with a model (the bundled one by default) and the cross-flow detectors, as"
+                + " classify does, and report detection and data reduction.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,6 +25,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     FlowOptions flowOptions;
+
+    @Mixin
+    DetectorOptions detectorOptions;
 
     @Option(names = "--threshold", paramLabel = "P", description = "Override the model's decision threshold.")
     Double threshold;
@@ -37,9 +41,15 @@ final class EvaluateCommand implements Callable<Integer> {
         if (threshold != null) {
             model = model.withThreshold(threshold);
         }
+        labels.runDetectors(detectorOptions);
         LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
         Dataset data = flows.dataset();
         double[] scores = EvaluationCommandSupport.scores(model, data);
+        // A flow in a pattern a detector found is flagged whatever the model says, as in classify.
+        flows.detected().stream().forEach(row -> scores[row] = 1.0);
+        if (!flows.detectedBy().isEmpty()) {
+            System.out.println("flows flagged by cross-flow detectors (any model score): " + flows.detectedBy());
+        }
         EvaluationResult result = EvaluationCommandSupport.evaluate(model, data, scores, flows,
                 java.util.stream.IntStream.range(0, data.size()).toArray());
         System.out.print(MetricsReport.table(result, model.threshold()));

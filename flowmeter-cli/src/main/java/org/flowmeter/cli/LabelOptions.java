@@ -54,6 +54,13 @@ final class LabelOptions {
                 || labelColumn != null;
     }
 
+    private DetectorOptions detectorOptions;
+
+    /** Runs the cross-flow detectors over each capture loaded, as classify does (evaluation, not training). */
+    void runDetectors(DetectorOptions options) {
+        this.detectorOptions = options;
+    }
+
     /** Loads every input; prints one line per input on {@code err}. */
     LabelledFlows load(List<FeatureSet> sets, String[] features, FlowConfig config, PrintStream err) throws IOException {
         if (inputs.isEmpty() && benign.isEmpty() && malicious.isEmpty()) {
@@ -99,7 +106,13 @@ final class LabelOptions {
         if (labelsFile != null) {
             hosts.addFile(labelsFile);
         }
-        return new LabelledFlowLoader(sets, features, config, hosts, labelColumn, benignValue, err::println);
+        LabelledFlowLoader loader =
+                new LabelledFlowLoader(sets, features, config, hosts, labelColumn, benignValue, err::println);
+        if (detectorOptions != null && !detectorOptions.create(spec.commandLine()).isEmpty()) {
+            loader.runDetectors(() -> detectorOptions.create(spec.commandLine()),
+                    detectorOptions.holdNanos(), DetectorOptions.MAX_HELD);
+        }
+        return loader;
     }
 
     private void readAll(LabelledFlowLoader loader, FlowSample sample, LabelledFlows flows) throws IOException {

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import org.flowmeter.detect.Detectors;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureVector;
@@ -30,6 +33,9 @@ public final class LabelledFlowLoader {
     private final HostLabels hosts;
     private final FlowTableReader tables;
     private final Consumer<String> warnings;
+    private Supplier<Detectors> detectors;
+    private long holdNanos;
+    private int maxHeld;
 
     public LabelledFlowLoader(List<FeatureSet> sets, String[] features, FlowConfig config, HostLabels hosts,
                               String labelColumn, String benignValue, Consumer<String> warnings) {
@@ -39,6 +45,16 @@ public final class LabelledFlowLoader {
         this.config = config;
         this.hosts = hosts;
         this.tables = new FlowTableReader(features, new Labeller(hosts, labelColumn, benignValue));
+    }
+
+    /**
+     * Runs fresh cross-flow detectors over each capture (as classify does) and marks the rows of
+     * flows in a detected pattern ({@link LabelledFlows#detected()}); flow tables are not covered.
+     */
+    public void runDetectors(Supplier<Detectors> detectors, long holdNanos, int maxHeld) {
+        this.detectors = detectors;
+        this.holdNanos = holdNanos;
+        this.maxHeld = maxHeld;
     }
 
     /**
@@ -68,13 +84,17 @@ public final class LabelledFlowLoader {
             throw new IOException(input + ": no labels: give --benign/--malicious, --malicious-host or --labels");
         }
         FeatureVector vector = new FeatureVector(sets, List.of(features));
-        FlowMeter meter = new FlowMeter(config, sets, (Flow flow) -> {
+        ToIntFunction<Flow> addRow = flow -> {
             double[] values = new double[features.length];
             vector.fill(flow, values);
             boolean malicious = fixedLabel != null ? fixedLabel
                     : hosts.touches(flow.ipVersion, flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo);
-            out.add(input, values, malicious, flow.packets(), flow.bytes(), flow.firstNanos(), flow.hash());
-        }, sample);
+            return out.add(input, values, malicious, flow.packets(), flow.bytes(), flow.firstNanos(), flow.hash());
+        };
+        DetectorMarks marks = detectors == null || sample != null ? null
+                : new DetectorMarks(detectors.get(), holdNanos, maxHeld, addRow, out);
+        FlowMeter meter = marks != null ? new FlowMeter(config, sets, marks, sample)
+                : new FlowMeter(config, sets, (Flow flow) -> addRow.applyAsInt(flow), sample);
         FlowPipeline pipeline = new FlowPipeline(new PacketDecoder(), meter);
         try (PacketSource source = Captures.open(input)) {
             pipeline.run(source, null);
@@ -83,6 +103,9 @@ public final class LabelledFlowLoader {
             warnings.accept("warning: " + e.getMessage() + " (flows before this point are kept)");
         } finally {
             meter.finish();
+            if (marks != null) {
+                marks.finish();
+            }
         }
         if (meter.flowsStarted() == 0) {
             warnings.accept(input + ": no flows: " + EmptyInputReason.of(pipeline));

@@ -1,10 +1,12 @@
 package org.flowmeter.labels;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.flowmeter.model.Dataset;
 
 /**
@@ -21,6 +23,8 @@ public final class LabelledFlows {
     private final Map<String, Integer> inputs = new LinkedHashMap<>();
     private final Map<String, int[]> perInput = new LinkedHashMap<>();
     private int dropped;
+    private final BitSet detected = new BitSet();
+    private final Map<String, Integer> detectedBy = new TreeMap<>();
 
     public LabelledFlows(String[] featureNames) {
         this.featureNames = featureNames.clone();
@@ -39,12 +43,12 @@ public final class LabelledFlows {
      * Adds one flow of a capture, with what tells it from the capture's other flows (its first
      * packet's time and its flow hash), so the same flow is found in another reading of the capture.
      */
-    public void add(String input, double[] features, boolean malicious, long packets, long bytes,
-                    long firstNanos, int flowHash) {
+    public int add(String input, double[] features, boolean malicious, long packets, long bytes,
+                   long firstNanos, int flowHash) {
         for (double v : features) {
             if (!Double.isFinite(v)) {
                 dropped++;
-                return;
+                return -1;
             }
         }
         rows.add(features);
@@ -52,6 +56,25 @@ public final class LabelledFlows {
         sizes.add(new long[] {packets, bytes, firstNanos, flowHash});
         inputIndex.add(inputs.computeIfAbsent(input, k -> inputs.size()));
         perInput.computeIfAbsent(input, k -> new int[2])[malicious ? 1 : 0]++;
+        return rows.size() - 1;
+    }
+
+    /** Marks a row as flagged by a cross-flow detector (whatever the model scores it). */
+    public void markDetected(int row, String detector) {
+        if (!detected.get(row)) {
+            detected.set(row);
+            detectedBy.merge(detector, 1, Integer::sum);
+        }
+    }
+
+    /** Rows flagged by a cross-flow detector; empty when no detector ran. */
+    public BitSet detected() {
+        return (BitSet) detected.clone();
+    }
+
+    /** Rows flagged by each detector, by its name. */
+    public Map<String, Integer> detectedBy() {
+        return new TreeMap<>(detectedBy);
     }
 
     public void countDropped() {

@@ -109,9 +109,10 @@ class TrainEvaluateTest {
 
     @Test
     void missingLabelsAndBadLabelFilesAreClearErrors() throws IOException {
+        // No label source at all is a usage error; a label file that cannot be read is an input error.
         CliRun none = CliRun.of("evaluate", "--model", model.toString(), fixture("bench_small.pcap"));
-        assertThat(none.exitCode()).isEqualTo(1);
-        assertThat(none.err()).contains("no labels");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("INPUT needs labels");
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "address,kind\n1.2.3.4,malicious\n");
         CliRun badFile = CliRun.of("evaluate", "--model", model.toString(), "--labels", bad.toString(), fixture("bench_small.pcap"));
