@@ -155,6 +155,17 @@ public final class GbtModel implements FlowModel {
         return out;
     }
 
+    /** How many splits of all trees test each feature. */
+    public double[] splitCounts() {
+        double[] out = new double[features.length];
+        for (int i = 0; i < feature.length; i++) {
+            if (left[i] >= 0) {
+                out[feature[i]]++;
+            }
+        }
+        return out;
+    }
+
     public double baseMargin() {
         return baseMargin;
     }
