@@ -12,6 +12,8 @@
 #   FIT_OPTS=' ' GRID_OPTS='--folds 5 --penalties l2 --class-weights 1:99 --no-balanced --cs 0.9 --intercept true'
 #   OPERATING_POINT='--threshold-for-fpr 0.02'
 # Output: the table on stdout; groups file, log and metrics JSON under $WORK.
+# FLOWMETER names another command to run (e.g. "java -jar copy.jar", so that rebuilding does not
+# touch a long run).
 # Usage: bash scripts/leave-one-group-out.sh [extra train options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +29,7 @@ while IFS=, read -r file label _; do
   if [ "$label" = malicious ]; then malicious+=("$lab/$file"); else benign+=("$lab/$file"); fi
 done < <(lab_captures)
 
-./flowmeter train --no-progress \
+${FLOWMETER:-./flowmeter} train --no-progress \
   --benign "${benign[@]}" "$data/public/benign" \
   --malicious "${malicious[@]}" "$data/public/malicious" \
   --labels "$lab/labels.csv" "$lab/mix_realistic.pcap" \
