@@ -6,9 +6,10 @@ lab=$data/traffic-lab
 recipe_features=${FEATURES:-deepfence,cic,context,exchange}
 recipe_drop=${DROP_FEATURES:-x^}
 # Benign-heavy: at most 80 (seeded, random) flows of each malicious capture are fitted on, which
-# leaves about 5.1 benign flows per malicious one (a flood capture alone held 20,000 flows);
-# the host-context counts may only raise suspicion (default-signs.txt).
-read -r -a recipe_fit <<< "${FIT_OPTS:---max-malicious-per-input 80 --monotone-file scripts/default-signs.txt}"
+# leaves about 5.1 benign flows per malicious one (a flood capture alone held 20,000 flows).
+# The columns whose direction is known (counts of failures, unanswered flows, distinct endpoints
+# and sources) constrain the model by default (train --known-directions).
+read -r -a recipe_fit <<< "${FIT_OPTS:---max-malicious-per-input 80}"
 # Folds keep each capture whole, so the threshold is read off scores of captures the fold model
 # never saw; one candidate, chosen by the leave-one-group-out protocol (docs/generalization.md).
 read -r -a recipe_grid <<< "${GRID_OPTS:---folds 5 --split-by input --penalties l2 --no-balanced --class-weights 1:1 --cs 0.1 --intercept true}"

@@ -169,8 +169,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--monotone", paramLabel = "REGEX=SIGN",
             description = "Features whose names match may only raise (+) or only lower (-) the score, or are free (0); "
-                    + "repeatable, the last matching rule wins (after those of --monotone-file).")
+                    + "repeatable, the last matching rule wins (after the known directions and --monotone-file).")
     List<String> monotone = new ArrayList<>();
+
+    @Option(names = "--known-directions", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Columns whose direction is known (counts of failures, unanswered flows, distinct endpoints "
+                    + "and sources: they can only raise suspicion) constrain the model that way before any "
+                    + "--monotone rule (default: on).")
+    boolean knownDirections;
 
     @Option(names = "--monotone-file", paramLabel = "FILE",
             description = "Rules as for --monotone, one a line (# comments).")
@@ -320,6 +326,14 @@ final class TrainCommand implements Callable<Integer> {
     /** The sign rules of --monotone-file then --monotone, resolved for these features. */
     private int[] signDirections(String[] features) throws IOException {
         List<SignConstraints.Rule> rules = new ArrayList<>();
+        if (knownDirections) {
+            for (String f : features) {
+                if (org.flowmeter.feature.FeatureSets.directionOf(f) == org.flowmeter.feature.Direction.RAISES_SUSPICION) {
+                    rules.add(new SignConstraints.Rule(java.util.regex.Pattern.compile(
+                            "^" + java.util.regex.Pattern.quote(f) + "$"), 1));
+                }
+            }
+        }
         try {
             if (monotoneFile != null) {
                 rules.addAll(SignConstraints.read(monotoneFile));

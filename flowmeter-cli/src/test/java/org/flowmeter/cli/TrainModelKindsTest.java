@@ -32,8 +32,11 @@ class TrainModelKindsTest {
         Path model = dir.resolve(name);
         List<String> args = new java.util.ArrayList<>(List.of("train", fixture("bench_small.pcap"), "--malicious-host", HOST,
                 "-o", model.toString(), "--folds", "3", "--cs", "1", "--penalties", "l2", "--intercept", "true",
-                "--class-weights", "1:1", "--no-balanced", "--features", "deepfence"));
+                "--class-weights", "1:1", "--no-balanced"));
         args.addAll(List.of(extra));
+        if (!args.contains("--features")) {
+            args.addAll(List.of("--features", "deepfence"));
+        }
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
         return model;
@@ -59,6 +62,27 @@ class TrainModelKindsTest {
                 assertThat(bound.weights()[j]).as(bound.features()[j]).isGreaterThanOrEqualTo(0);
             }
         }
+    }
+
+    /** Columns known to raise suspicion constrain the fit by default; --no-known-directions lifts that. */
+    @Test
+    void knownDirectionsOfColumnsConstrainByDefault() throws IOException {
+        LogisticModel bound = ModelFiles.read(train("ctx.json", "--features", "deepfence,context"));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> signs = (java.util.Map<String, Object>) bound.metadata().get("signConstraints");
+        int known = 0;
+        for (int j = 0; j < bound.featureCount(); j++) {
+            String f = bound.features()[j];
+            if (org.flowmeter.feature.FeatureSets.directionOf(f) == org.flowmeter.feature.Direction.RAISES_SUSPICION) {
+                known++;
+                assertThat(bound.weights()[j]).as(f).isGreaterThanOrEqualTo(0);
+                assertThat(signs).containsEntry(f, "+");
+            }
+        }
+        assertThat(known).isGreaterThanOrEqualTo(9);
+        assertThat(signs).hasSize(known);
+        LogisticModel free = ModelFiles.read(train("free-ctx.json", "--features", "deepfence,context", "--no-known-directions"));
+        assertThat(free.metadata().get("solver").toString()).startsWith("liblinear");
     }
 
     /** A trees model trains in the packaged command line, and evaluate and classify score it alike. */
