@@ -49,6 +49,9 @@ final class GbtRun {
         if (cmd.operatingPoint == null) {
             return model;
         }
+        if (cmd.operatingPoint.fixed != null) {
+            return model.withThreshold(cmd.operatingPoint.fixed);
+        }
         double[] outOfFold = new double[train.size()];
         for (StratifiedSplit.Split fold : cmd.grid().splits(train)) {
             GbtModel m = trainer.fit(train.rows(), train.labels(), fold.train(), features, directions, params, setName, null);

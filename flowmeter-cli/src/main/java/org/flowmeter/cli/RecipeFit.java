@@ -25,7 +25,7 @@ final class RecipeFit {
         List<Hyper> candidates = grid.candidates(train);
         Hyper best = candidates.size() == 1 ? candidates.get(0) : grid.run(train).best();
         LogisticModel model = cmd.trainer(directions).train(train, best, setName, Map.of());
-        double[] outOfFold = cmd.operatingPoint == null ? null
+        double[] outOfFold = cmd.operatingPoint == null || cmd.operatingPoint.fixed != null ? null
                 : grid.outOfFoldProbabilities(train, TrainingCopies.none(train.featureNames()), best);
         return model.withThreshold(cmd.threshold(train, outOfFold));
     }

@@ -107,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Choose the threshold on the training split's cross-validated scores: the highest with recall >= R.")
         Double recall;
 
+        @Option(names = "--threshold", paramLabel = "P",
+                description = "Use this decision threshold instead of choosing one (no cross-validated scores needed).")
+        Double fixed;
+
         @Option(names = "--threshold-for-fpr", paramLabel = "F",
                 description = "Choose the threshold on the training split's cross-validated scores: the lowest with "
                         + "false-positive rate <= F.")
@@ -287,7 +291,7 @@ final class TrainCommand implements Callable<Integer> {
             meta.put("trainCopyFlows", trainCopies.size());
         }
         LogisticModel model = trainer(directions).train(trainCopies.appendTo(train), outcome.best(), setName, meta);
-        double[] outOfFold = operatingPoint == null ? null
+        double[] outOfFold = operatingPoint == null || operatingPoint.fixed != null ? null
                 : grid.outOfFoldProbabilities(train, trainCopies, outcome.best());
         model = model.withThreshold(threshold(train, outOfFold));
         EvaluationResult crossValidated = outOfFold == null ? null
@@ -421,6 +425,9 @@ final class TrainCommand implements Callable<Integer> {
     double threshold(Dataset train, double[] scores) {
         if (operatingPoint == null) {
             return LogisticModel.DEFAULT_THRESHOLD;
+        }
+        if (operatingPoint.fixed != null) {
+            return operatingPoint.fixed;
         }
         return operatingPoint.recall != null
                 ? Metrics.thresholdForRecall(train.labels(), scores, operatingPoint.recall)
