@@ -251,7 +251,7 @@ final class TrainCommand implements Callable<Integer> {
             copies = TrainingCopies.none(features);
         }
         if (data.countMalicious() < folds || data.countBenign() < folds) {
-            throw new ParameterException(spec.commandLine(), String.format(
+            throw new InputException(String.format(
                     "need at least %d flows of each class for %d-fold CV (have %d benign, %d malicious)",
                     folds, folds, data.countBenign(), data.countMalicious()));
         }
@@ -272,7 +272,8 @@ final class TrainCommand implements Callable<Integer> {
             // The splits fail first, with a clear message, when the inputs cannot fill every fold.
             outcome = modelKind == ModelKind.gbt ? null : runGrid(grid, train, trainCopies);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            // The inputs cannot fill the splits or folds: a data problem, not a malformed command line.
+            throw new InputException(e.getMessage());
         }
         if (modelKind == ModelKind.gbt) {
             int[] keptRows = flowRows;
