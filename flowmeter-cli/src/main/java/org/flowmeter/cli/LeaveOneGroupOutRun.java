@@ -46,7 +46,7 @@ final class LeaveOneGroupOutRun {
             }
             String group = t.substring(0, comma).strip();
             rules.add(new String[] {group, Path.of(t.substring(comma + 1).strip()).normalize().toString()});
-            if (!group.equals("-") && !names.contains(group)) {
+            if (!group.equals("-") && !group.equals("+") && !names.contains(group)) {
                 names.add(group);
             }
         }
@@ -62,7 +62,8 @@ final class LeaveOneGroupOutRun {
                     group = r[0];
                 }
             }
-            ofInput[k] = group == null || group.equals("-") ? -1 : names.indexOf(group);
+            ofInput[k] = group == null || group.equals("-") ? LeaveOneGroupOut.NO_GROUP
+                    : group.equals("+") ? LeaveOneGroupOut.ALWAYS_TRAINED : names.indexOf(group);
         }
         return new Groups(names, ofInput);
     }
@@ -74,9 +75,9 @@ final class LeaveOneGroupOutRun {
         int outside = 0;
         for (int i = 0; i < data.size(); i++) {
             groupOfRow[i] = groups.ofInput()[data.groups()[i]];
-            outside += groupOfRow[i] < 0 ? 1 : 0;
+            outside += groupOfRow[i] == LeaveOneGroupOut.NO_GROUP ? 1 : 0;
         }
-        long inputsOutside = java.util.Arrays.stream(groups.ofInput()).filter(g -> g < 0).count();
+        long inputsOutside = java.util.Arrays.stream(groups.ofInput()).filter(g -> g == LeaveOneGroupOut.NO_GROUP).count();
         err.printf("%d groups; %d flows of %d inputs in no group are neither fitted on nor scored%n",
                 groups.names().size(), outside, inputsOutside);
         LeaveOneGroupOut.Outcome outcome;

@@ -193,7 +193,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--leave-one-group-out", paramLabel = "FILE",
             description = "Instead of training one model: for every group of inputs named in FILE (CSV lines "
-                    + "GROUP,PATH; PATH an input or a folder of inputs; GROUP '-' leaves them out), fit the recipe on "
+                    + "GROUP,PATH; PATH an input or a folder of inputs; GROUP '-' leaves them out, '+' fits on them in "
+                    + "every fold and never scores them), fit the recipe on "
                     + "the other groups and score the held-out one. Prints recall, false-positive rate and ROC AUC "
                     + "per group; --metrics-json writes them.")
     Path leaveOneGroupOut;

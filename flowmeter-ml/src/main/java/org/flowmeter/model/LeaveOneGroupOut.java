@@ -22,6 +22,11 @@ public final class LeaveOneGroupOut {
     /** The rows fitted on and the rows scored when {@code group} is held out. */
     public record Fold(String group, int[] train, int[] test) {}
 
+    /** The group of rows left out of the protocol: neither fitted on nor scored. */
+    public static final int NO_GROUP = -1;
+    /** The group of rows fitted on in every fold and never scored (to share one protocol among runs). */
+    public static final int ALWAYS_TRAINED = -2;
+
     /** Fits a model, with its threshold, on the training rows of one fold. */
     @FunctionalInterface
     public interface Fitter {
@@ -69,11 +74,14 @@ public final class LeaveOneGroupOut {
         return out;
     }
 
+    /** The rows of group g (inGroup), or the rows fitted on when g is held out. */
     private static int[] indices(int[] groupOfRow, int g, boolean inGroup) {
         int[] out = new int[groupOfRow.length];
         int n = 0;
         for (int i = 0; i < groupOfRow.length; i++) {
-            if (groupOfRow[i] >= 0 && (groupOfRow[i] == g) == inGroup) {
+            boolean member = groupOfRow[i] == g;
+            boolean fitted = groupOfRow[i] >= 0 && !member || groupOfRow[i] == ALWAYS_TRAINED;
+            if (inGroup ? member : fitted) {
                 out[n++] = i;
             }
         }
@@ -99,7 +107,7 @@ public final class LeaveOneGroupOut {
                 flagged[i] = model.isMalicious(scores[i]);
             }
         }
-        int[] scored = indices(groupOfRow, -1, false);
+        int[] scored = java.util.stream.IntStream.range(0, groupOfRow.length).filter(i -> groupOfRow[i] >= 0).toArray();
         List<GroupResult> results = new ArrayList<>();
         for (int f = 0; f < folds.size(); f++) {
             results.add(result(folds.get(f).group(), folds.get(f).test(), scored, data.labels(), scores, flagged,

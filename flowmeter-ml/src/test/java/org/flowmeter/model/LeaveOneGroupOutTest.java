@@ -43,6 +43,20 @@ class LeaveOneGroupOutTest {
         }
     }
 
+    /** Rows marked always-trained are in every training part and in no test part. */
+    @Test
+    void alwaysTrainedRowsAreFittedInEveryFoldAndNeverScored() {
+        int[] groups = GROUP.clone();
+        groups[7] = LeaveOneGroupOut.ALWAYS_TRAINED;
+        for (LeaveOneGroupOut.Fold fold : LeaveOneGroupOut.folds(groups, NAMES)) {
+            assertThat(fold.train()).contains(7).doesNotContain(8);
+            assertThat(fold.test()).doesNotContain(7, 8);
+        }
+        LeaveOneGroupOut.Outcome out = LeaveOneGroupOut.run(DATA, groups, NAMES, (train, heldOut) -> SIGN_OF_X);
+        assertThat(out.scores()[7]).isNaN();
+        assertThat(out.pooled().malicious()).isEqualTo(4);
+    }
+
     @Test
     void theFitterSeesOnlyOtherGroups() {
         List<String> seen = new ArrayList<>();
