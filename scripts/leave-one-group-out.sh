@@ -12,6 +12,8 @@
 #   FIT_OPTS=' ' GRID_OPTS='--folds 5 --penalties l2 --class-weights 1:99 --no-balanced --cs 0.9 --intercept true'
 #   OPERATING_POINT='--threshold-for-fpr 0.02'
 # Output: the table on stdout; groups file, log and metrics JSON under $WORK.
+# ONLY_GROUPS="lab scan" holds out only those groups (the others are always fitted on), to share
+# one protocol among several processes.
 # FLOWMETER names another command to run (e.g. "java -jar copy.jar", so that rebuilding does not
 # touch a long run).
 # Usage: bash scripts/leave-one-group-out.sh [extra train options]
@@ -22,6 +24,12 @@ source scripts/default-recipe.sh
 work=${WORK:-build/leave-one-group-out}
 mkdir -p "$work"
 python3 scripts/logo-groups.py "$data" > "$work/groups.csv"
+if [ -n "${ONLY_GROUPS:-}" ]; then
+  # Hold out only these groups; the others are fitted on in every fold (one share of a run split
+  # among several processes).
+  awk -F, -v only=" $ONLY_GROUPS " 'BEGIN { OFS = "," } $1 != "-" && index(only, " " $1 " ") == 0 { $1 = "+" } { print }' \
+    "$work/groups.csv" > "$work/groups.tmp" && mv "$work/groups.tmp" "$work/groups.csv"
+fi
 
 benign=()
 malicious=()
