@@ -110,6 +110,16 @@ final class LeaveOneGroupOutRun {
             m.put("groups", outcome.groups().stream().map(LeaveOneGroupOut.GroupResult::toMap).toList());
             m.put("pooled", outcome.pooled().toMap());
             m.put("precision_at_1pct_base_rate", Double.isFinite(precision) ? precision : null);
+            // Every scored flow's group, label, score and verdict: runs that shared out the groups
+            // (group '+') are pooled from these.
+            List<Object> rows = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (groupOfRow[i] >= 0) {
+                    rows.add(List.of(groups.names().get(groupOfRow[i]), data.label(i), outcome.scores()[i],
+                            outcome.flagged()[i] ? 1 : 0));
+                }
+            }
+            m.put("scored_flows", rows);
             MetricsReport.writeJson(m, cmd.metricsJson);
         }
         return 0;
