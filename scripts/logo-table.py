@@ -43,7 +43,25 @@ def row(name, flows, others):
     return len(ben), len(mal), recall, fpr, a
 
 
+def from_groups(m):
+    """Older metrics without the scored flows: the figures train computed."""
+    print("| held-out group | benign flows | malicious flows | recall | FPR | ROC AUC |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    recalls = [g["recall"] for g in m["groups"] if g["recall"] is not None]
+    fprs = [g["fpr"] for g in m["groups"] if g["fpr"] is not None]
+    for g in m["groups"] + [m["pooled"]]:
+        print("| %s | %d | %d | %s | %s | %s |" % (g["group"], g["benign"], g["malicious"],
+                                                   fmt(g["recall"]), fmt(g["fpr"]), fmt(g["roc_auc"])))
+    print("| mean over %d attack families / %d benign sources | | | %s | %s | |" % (
+        len(recalls), len(fprs), fmt(sum(recalls) / len(recalls)), fmt(sum(fprs) / len(fprs))))
+    print()
+    print("Precision at a 1 %% base rate (pooled recall and FPR): %s" % fmt(m.get("precision_at_1pct_base_rate")))
+
+
 def main(paths):
+    if len(paths) == 1 and "scored_flows" not in json.load(open(paths[0])):
+        from_groups(json.load(open(paths[0])))
+        return
     flows, order = [], []
     for p in paths:
         m = json.load(open(p))
