@@ -92,6 +92,9 @@ final class ClassifyCommand implements Callable<Integer> {
     FlowOptions flowOptions;
 
     @Mixin
+    InputOptions inputOptions;
+
+    @Mixin
     ModelOptions modelOptions;
 
     private long flows;
@@ -120,6 +123,7 @@ final class ClassifyCommand implements Callable<Integer> {
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
+        inputOptions.applyTo(first);
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 order.flush();
@@ -182,6 +186,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         };
         CaptureRun second = new CaptureRun(config, sets, tracker);
+        inputOptions.applyTo(second);
         PcapFileWriter pcap = forward == null ? null : new PcapFileWriter(new FileOutputStream(forward.toFile()));
         Writer perPacket = packetVerdicts == null ? null : OutputFiles.writer(packetVerdicts.toString());
         if (perPacket != null) {

@@ -20,7 +20,7 @@ import java.util.Map;
 final class RecentFlowReports {
 
     /** What the window holds for one key. Members: see {@link #add}. */
-    static final class Tally {
+    private static final class Tally {
         final Object key;
         int flows;
         int unanswered;
@@ -43,32 +43,58 @@ final class RecentFlowReports {
     }
 
     /** The keys of one flow, made once when the flow starts. */
-    record Keys(SourceHost source, DestinationHost destination, Pair pair, Service service, SourceService sourceService) {
+    record Keys(Key source, Key destination, Key pair, Key service, Key sourceService) implements java.io.Serializable {
         static Keys of(int version, long srcHi, long srcLo, long dstHi, long dstLo, int service) {
-            Host s = new Host(version, srcHi, srcLo);
-            Host d = new Host(version, dstHi, dstLo);
-            Service svc = new Service(d, service);
-            return new Keys(new SourceHost(s), new DestinationHost(d), new Pair(s, d), svc, new SourceService(s, svc));
+            return new Keys(new Key(SRC, version, srcHi, srcLo, 0, 0, 0),
+                    new Key(DST, version, 0, 0, dstHi, dstLo, 0),
+                    new Key(PAIR, version, srcHi, srcLo, dstHi, dstLo, 0),
+                    new Key(SVC, version, 0, 0, dstHi, dstLo, service),
+                    new Key(SRC_SVC, version, srcHi, srcLo, dstHi, dstLo, service));
         }
     }
 
-    record Host(int version, long hi, long lo) {
-    }
+    /**
+     * A tally's key: its kind (so that a host as a source and as a destination are tallied apart,
+     * a host may talk to itself) and the fields of that kind, the others zero. The hash is
+     * computed once, as keys are looked up several times per flow.
+     */
+    static final class Key implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int kind;
+        private final int version;
+        private final long srcHi;
+        private final long srcLo;
+        private final long dstHi;
+        private final long dstLo;
+        private final int service;
+        private final int hash;
 
-    /** A host as a source and as a destination are tallied apart (a host may talk to itself). */
-    record SourceHost(Host host) {
-    }
+        Key(int kind, int version, long srcHi, long srcLo, long dstHi, long dstLo, int service) {
+            this.kind = kind;
+            this.version = version;
+            this.srcHi = srcHi;
+            this.srcLo = srcLo;
+            this.dstHi = dstHi;
+            this.dstLo = dstLo;
+            this.service = service;
+            int h = kind * 31 + version;
+            h = h * 31 + Long.hashCode(srcHi);
+            h = h * 31 + Long.hashCode(srcLo);
+            h = h * 31 + Long.hashCode(dstHi);
+            h = h * 31 + Long.hashCode(dstLo);
+            this.hash = h * 31 + service;
+        }
 
-    record DestinationHost(Host host) {
-    }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && srcLo == k.srcLo && dstLo == k.dstLo && service == k.service
+                    && kind == k.kind && version == k.version && srcHi == k.srcHi && dstHi == k.dstHi;
+        }
 
-    record Pair(Host source, Host destination) {
-    }
-
-    record Service(Host host, int protoPort) {
-    }
-
-    record SourceService(Host source, Service service) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private static final int SRC = 0;
@@ -111,10 +137,6 @@ final class RecentFlowReports {
         }
     }
 
-    long clock() {
-        return clock;
-    }
-
     /** Drops the flows reported at or before the clock minus the window. */
     void expire() {
         while (size > 0 && times[oldest] <= clock - windowNanos) {
@@ -132,10 +154,6 @@ final class RecentFlowReports {
             span = clock - lastEarlyLeave;
         }
         return Math.max(span, 1_000_000L) / 1e9;
-    }
-
-    Tally get(Object key) {
-        return tallies.get(key);
     }
 
     /** Flows held now. */

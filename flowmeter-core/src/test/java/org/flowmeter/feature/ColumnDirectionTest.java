@@ -20,8 +20,17 @@ class ColumnDirectionTest {
     }
 
     @Test
+    void loadColumnsRaiseSuspicionButTheAnsweredCounts() {
+        List<String> free = new LoadFeatures().columns().stream()
+                .filter(c -> !c.raisesSuspicionOnly()).map(Column::name).toList();
+        assertThat(free).containsExactly("ldSrcAnsweredEndpoints", "ldDstAnsweredSources", "ldSvcAnsweredSources");
+        assertThat(FeatureSets.directionOf("ldSvcUnansweredSources")).isEqualTo(Direction.RAISES_SUSPICION);
+    }
+
+    @Test
     void perFlowSetsHaveNoKnownDirectionAndUnknownNamesReadAsNone() {
-        for (FeatureSet set : List.of(new DeepfenceFeatures(), new CicFeatures(), new ExchangeFeatures())) {
+        for (FeatureSet set : List.of(new DeepfenceFeatures(), new CicFeatures(), new ExchangeFeatures(),
+                new RoundTripFeatures())) {
             assertThat(set.columns()).as(set.name()).allMatch(c -> c.direction() == Direction.NONE);
         }
         assertThat(FeatureSets.directionOf("ctxDstSources")).isEqualTo(Direction.RAISES_SUSPICION);

@@ -42,9 +42,8 @@ class RoundTripGoldenTest {
             "../shared/data/traffic-lab/nmap_syn_scan.pcap"})
     void handshakeRoundTripEqualsTsharksInitialRtt(String file) throws IOException {
         Path capture = REPO.resolve(file).normalize();
-        if (System.getenv("CI") == null) {
-            assumeTrue(Files.exists(capture), "capture not present: " + capture);
-        }
+        // a skip fails in CI (NoSkipInCi)
+        assumeTrue(Files.exists(capture), "capture not present: " + capture);
         Map<String, Long> expected = new HashMap<>();
         List<String> lines = Files.readAllLines(GOLDEN.resolve(capture.getFileName() + ".rtt.csv"));
         for (String line : lines.subList(1, lines.size())) {
