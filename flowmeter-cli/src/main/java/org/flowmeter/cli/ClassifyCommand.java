@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowmeter.detect.PatternHold;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
@@ -97,6 +98,12 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    DetectorOptions detectorOptions;
+
+    private FlowDecider decider;
+    private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
+    private long flaggedAfterWritten;
     private long flows;
     private long maliciousFlows;
     private final BitSet malicious = new BitSet();
@@ -122,10 +129,16 @@ final class ClassifyCommand implements Callable<Integer> {
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
+        var detectors = detectorOptions.create(spec.commandLine());
+        PatternHold hold = detectorOptions.hold(order, detectors);
+        decider = new FlowDecider(scorer, scoreAt, decideAfter != null, hold, detectors);
+        CaptureRun first = new CaptureRun(config, sets, decider);
         inputOptions.applyTo(first);
+        EmptyInputs empty = new EmptyInputs(first.pipeline());
+        empty.watch(source);
         try {
             first.run(source, Progress.wanted(progress), () -> {
+                hold.flush();
                 order.flush();
                 rows.close();
             });
@@ -134,11 +147,13 @@ final class ClassifyCommand implements Callable<Integer> {
                 first.printSummary(System.err, rows.rows());
             }
         }
+        empty.print(System.err);
         Forwarded fwd = new Forwarded();
         if (secondPass && !first.interrupted()) {
             fwd = writePackets(config, sets);
         }
         Map<String, Object> summary = summary(first, fwd, secondPass);
+        summary.put("inputs_without_flows", empty.found());
         if (!quiet) {
             System.err.println(summaryLine(summary));
         }
@@ -151,7 +166,10 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private void write(FlowWriter rows, Flow flow) {
         flows++;
-        if (((Verdict) flow.attachment).malicious) {
+        Verdict v = (Verdict) decider.recheck(flow).attachment;
+        v.facts = null;
+        if (v.malicious) {
+            decidedBy.merge(v.decidedBy, 1L, Long::sum);
             maliciousFlows++;
             malicious.set(Math.toIntExact(flow.id));
         }
@@ -179,6 +197,9 @@ final class ClassifyCommand implements Callable<Integer> {
             @Override
             public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean fwd) {
                 current[0] = flow;
+                if (flow.packets() == 1) {
+                    flagIfInPattern(flow);
+                }
             }
 
             @Override
@@ -230,6 +251,19 @@ final class ClassifyCommand implements Callable<Integer> {
         return result;
     }
 
+    /**
+     * Second pass: a flow whose row was written before a detector found the pattern it belongs
+     * to is still forwarded (its row keeps the verdict it was written with).
+     */
+    private void flagIfInPattern(Flow flow) {
+        int id = Math.toIntExact(flow.id);
+        if (!malicious.get(id) && decider.coveredBy(flow) != null) {
+            malicious.set(id);
+            maliciousFlows++;
+            flaggedAfterWritten++;
+        }
+    }
+
     private Map<String, Object> summary(CaptureRun run, Forwarded fwd, boolean secondPass) {
         Map<String, Object> s = new LinkedHashMap<>();
         long packets = run.pipeline().packetsRead();
@@ -240,6 +274,10 @@ final class ClassifyCommand implements Callable<Integer> {
         s.put("flows", flows);
         s.put("flows_forwarded", maliciousFlows);
         s.put("forwarded_flow_share", share(maliciousFlows, flows));
+        s.put("decided_by", decidedBy);
+        if (secondPass) {
+            s.put("flows_forwarded_after_their_row", flaggedAfterWritten);
+        }
         if (forward != null && secondPass) {
             s.put("packets_forwarded", fwd.packets);
             s.put("bytes_forwarded", fwd.wireBytes);

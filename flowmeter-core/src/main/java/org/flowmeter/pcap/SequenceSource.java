@@ -22,7 +22,16 @@ public final class SequenceSource implements PacketSource {
         PacketSource open() throws IOException;
     }
 
+    /** Told when an input of the sequence has been read to its end (on the thread that reads). */
+    public interface PartObserver {
+        /** @param lastLinkType link type of the input's last packet, -1 when it had none */
+        void partEnded(String name, long packets, int lastLinkType);
+    }
+
     private final List<Part> parts;
+    private PartObserver observer;
+    private long partPackets;
+    private int partLinkType = -1;
     private final List<Path> skipped;
     private final long totalBytes;
     private int index = -1;
@@ -53,9 +62,11 @@ public final class SequenceSource implements PacketSource {
             try {
                 if (current != null) {
                     if (current.next(packet)) {
+                        partPackets++;
+                        partLinkType = packet.linkType;
                         return true;
                     }
-                    closeCurrent();
+                    closeCurrent(true);
                 }
                 if (index + 1 >= parts.size()) {
                     return false;
@@ -68,14 +79,20 @@ public final class SequenceSource implements PacketSource {
                 }
                 // Counted before the report so that a report which stops the run sees it.
                 damaged.add(e);
-                closeCurrent();
+                closeCurrent(false);
                 onDamage.accept(e);
             }
         }
     }
 
-    private void closeCurrent() throws IOException {
+    /** Closes the input being read; {@code ended}: read to its end (not damaged), so observers hear of it. */
+    private void closeCurrent(boolean ended) throws IOException {
         if (current != null) {
+            if (ended && observer != null) {
+                observer.partEnded(parts.get(index).name(), partPackets, partLinkType);
+            }
+            partPackets = 0;
+            partLinkType = -1;
             String note = current.endNote();
             if (note != null) {
                 notes.add(note);
@@ -111,6 +128,11 @@ public final class SequenceSource implements PacketSource {
     @Override
     public long inconsistentLengths() {
         return inconsistentLengths + (current == null ? 0 : current.inconsistentLengths());
+    }
+
+    /** Tells {@code observer} of every input read to its end. */
+    public void observeParts(PartObserver observer) {
+        this.observer = observer;
     }
 
     /** Files found below a folder that were not captures; a CLI may want to warn about them. */
