@@ -20,8 +20,13 @@ def never_model(tmp):
     with open(os.path.join(here, '..', 'flowmeter-ml', 'src', 'main', 'resources', 'org', 'flowmeter', 'model',
                            'default-model.json')) as f:
         m = json.load(f)
-    m['weights'] = [0.0] * len(m['weights'])
-    m['intercept'] = -50.0
+    if m.get('kind') == 'gbt':
+        m['baseMargin'] = -50.0
+        for tree in m['trees']:
+            tree['leaf'] = [0.0] * len(tree['leaf'])
+    else:
+        m['weights'] = [0.0] * len(m['weights'])
+        m['intercept'] = -50.0
     m['threshold'] = 0.5
     m['metadata'] = {'trainingData': 'never flags: isolates the detectors'}
     path = os.path.join(tmp, 'never.json')

@@ -57,7 +57,7 @@ for group in "${groups[@]}"; do
     exit 2
   fi
   ./flowmeter train --no-progress --benign "${benign[@]}" --malicious "${malicious[@]}" \
-    --features "$recipe_features" --drop-features "$recipe_drop" "${recipe_operating_point[@]}" \
+    --features "$recipe_features" --drop-features "$recipe_drop" "${recipe_fit[@]}" "${recipe_operating_point[@]}" \
     "${train_opts[@]}" -o "$work/$group.json" > "$work/$group.train.txt" 2>&1 \
     || { tail -5 "$work/$group.train.txt" >&2; exit 1; }
   ./flowmeter evaluate --model "$work/$group.json" "--$held_label" "${held[@]}" \

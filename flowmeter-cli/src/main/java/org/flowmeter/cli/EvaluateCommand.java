@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.Dataset;
 import org.flowmeter.model.EvaluationResult;
-import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.FlowModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LogisticModel model = modelOptions.load();
+        FlowModel model = modelOptions.load();
         if (threshold != null) {
             model = model.withThreshold(threshold);
         }

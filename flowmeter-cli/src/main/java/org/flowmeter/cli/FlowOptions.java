@@ -104,7 +104,7 @@ final class FlowOptions {
      * The feature sets a model needs. A model decides its own sets, so {@code --features}, when
      * given, must name the same ones: silently computing others would leave it unheeded.
      */
-    List<FeatureSet> featureSetsFor(org.flowmeter.model.LogisticModel model) {
+    List<FeatureSet> featureSetsFor(org.flowmeter.model.FlowModel model) {
         List<FeatureSet> sets = FeatureSets.parse(model.featureSet());
         if (spec.commandLine().getParseResult().hasMatchedOption("--features")) {
             List<String> wanted = featureSets().stream().map(FeatureSet::name).toList();

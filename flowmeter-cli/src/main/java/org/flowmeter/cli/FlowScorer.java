@@ -5,15 +5,15 @@ import java.util.List;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureVector;
 import org.flowmeter.flow.Flow;
-import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.FlowModel;
 
 /** Scores flows with a model: picks the model's features from the flow, in the model's order. */
 final class FlowScorer {
-    private final LogisticModel model;
+    private final FlowModel model;
     private final FeatureVector vector;
     private final double[] values;
 
-    FlowScorer(LogisticModel model, List<FeatureSet> sets) {
+    FlowScorer(FlowModel model, List<FeatureSet> sets) {
         this.model = model;
         this.vector = new FeatureVector(sets, Arrays.asList(model.features()));
         this.values = new double[vector.size()];
@@ -28,7 +28,7 @@ final class FlowScorer {
         return model.isMalicious(score);
     }
 
-    LogisticModel model() {
+    FlowModel model() {
         return model;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flowmeter.model.Dataset;
-import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.FlowModel;
 
 /**
  * How a model does on each input (capture or flow table) of a labelled subset: which captures
@@ -32,7 +32,7 @@ record InputResults(String input, int benign, int malicious, int flaggedBenign, 
     }
 
     /** One result per input present in {@code subset}, whose rows the model scored {@code scores}; most errors first. */
-    static List<InputResults> of(LogisticModel model, Dataset subset, double[] scores, List<String> inputNames) {
+    static List<InputResults> of(FlowModel model, Dataset subset, double[] scores, List<String> inputNames) {
         int[] groups = subset.groups();
         if (groups == null) {
             throw new IllegalArgumentException("the flows' inputs are not known");

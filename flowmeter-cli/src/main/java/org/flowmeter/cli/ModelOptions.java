@@ -3,6 +3,7 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.flowmeter.model.DeepfenceParams;
+import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.ModelFiles;
 import picocli.CommandLine.ArgGroup;
@@ -16,7 +17,8 @@ final class ModelOptions {
     Choice choice;
 
     static final class Choice {
-        @Option(names = "--model", paramLabel = "FILE", description = "Model file (JSON) written by 'flowmeter train'.")
+        @Option(names = "--model", paramLabel = "FILE",
+                description = "Model file (JSON) written by 'flowmeter train': logistic regression or gradient-boosted trees.")
         Path model;
 
         @Option(names = "--model-deepfence", paramLabel = "DIR",
@@ -24,14 +26,15 @@ final class ModelOptions {
         Path deepfenceDir;
     }
 
-    LogisticModel load() throws IOException {
+    /** The model, of either kind (logistic regression or gradient-boosted trees). */
+    FlowModel load() throws IOException {
         if (choice != null && choice.model != null) {
-            return ModelFiles.read(choice.model);
+            return ModelFiles.readAny(choice.model);
         }
         if (choice != null && choice.deepfenceDir != null) {
             return DeepfenceParams.read(choice.deepfenceDir);
         }
-        return ModelFiles.fromResource(DEFAULT_MODEL_RESOURCE);
+        return ModelFiles.fromResourceAny(DEFAULT_MODEL_RESOURCE);
     }
 
     String describe() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.Dataset;
+import org.flowmeter.model.FlowModel;
+import org.flowmeter.model.GbtModel;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.report.HtmlReport;
 import org.flowmeter.report.ModelSummary;
@@ -45,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LogisticModel model = modelOptions.load();
+        FlowModel model = modelOptions.load();
         if (threshold != null) {
             model = model.withThreshold(threshold);
         }
@@ -63,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    static ReportInput input(LogisticModel model, String modelName, LabelledFlows flows) {
+    static ReportInput input(FlowModel model, String modelName, LabelledFlows flows) {
         Dataset data = flows.dataset();
         double[] scores = new double[data.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -73,8 +75,12 @@ final class ReportCommand implements Callable<Integer> {
         for (Map.Entry<String, int[]> e : flows.perInput().entrySet()) {
             inputs.add(new ReportInput.InputCounts(e.getKey(), e.getValue()[0], e.getValue()[1]));
         }
-        ModelSummary summary = new ModelSummary(modelName, model.features(), model.weights(), model.intercept(),
-                model.threshold());
+        ModelSummary summary = model instanceof LogisticModel lr
+                ? new ModelSummary(modelName, lr.features(), lr.weights(), lr.intercept(), lr.threshold())
+                // Trees have no weights: the report shows how often each feature is split on.
+                : new ModelSummary(modelName + " (gradient-boosted trees: splits per feature, base margin)",
+                        model.features(), ((GbtModel) model).splitCounts(), ((GbtModel) model).baseMargin(),
+                        model.threshold());
         return new ReportInput(inputs, data.rows(), data.labels(), scores, flows.packets(), flows.bytes(), summary,
                 flows.dropped());
     }

@@ -21,6 +21,7 @@ import org.flowmeter.model.Dataset;
 import org.flowmeter.model.DeepfenceParams;
 import org.flowmeter.model.EvaluationResult;
 import org.flowmeter.model.GridSearch;
+import org.flowmeter.model.GroupCap;
 import org.flowmeter.model.GroupedSplit;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.LogScale;
@@ -28,6 +29,7 @@ import org.flowmeter.model.LogisticTrainer;
 import org.flowmeter.model.Metrics;
 import org.flowmeter.model.ModelFiles;
 import org.flowmeter.model.Penalty;
+import org.flowmeter.model.SignConstraints;
 import org.flowmeter.model.StratifiedSplit;
 import org.flowmeter.model.TrainingCopies;
 import picocli.CommandLine.ArgGroup;
@@ -54,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     FlowOptions flowOptions;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Model file to write (JSON).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Model file to write (JSON); required unless --leave-one-group-out.")
     Path output;
 
     @Option(names = "--folds", defaultValue = "10", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
@@ -104,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
                 description = "Choose the threshold on the training split's cross-validated scores: the highest with recall >= R.")
         Double recall;
 
+        @Option(names = "--threshold", paramLabel = "P",
+                description = "Use this decision threshold instead of choosing one (no cross-validated scores needed).")
+        Double fixed;
+
         @Option(names = "--threshold-for-fpr", paramLabel = "F",
                 description = "Choose the threshold on the training split's cross-validated scores: the lowest with "
                         + "false-positive rate <= F.")
@@ -136,6 +143,62 @@ final class TrainCommand implements Callable<Integer> {
                     + "--no-log-transform gives a model that Deepfence's parameter files can hold).")
     boolean logTransform;
 
+    /** The model fitted: a logistic regression (grid-searched) or gradient-boosted trees. */
+    enum ModelKind { logistic, gbt }
+
+    @Option(names = "--model-kind", defaultValue = "logistic",
+            description = "logistic (regression, grid-searched; sign rules bound its weights) or gbt (gradient-boosted "
+                    + "trees by XGBoost; sign rules make them monotone) (default: ${DEFAULT-VALUE}).")
+    ModelKind modelKind;
+
+    @Option(names = "--gbt-rounds", defaultValue = "200", description = "Boosting rounds (trees) (default: ${DEFAULT-VALUE}).")
+    int gbtRounds;
+
+    @Option(names = "--gbt-depth", defaultValue = "4", description = "Maximum depth of a tree (default: ${DEFAULT-VALUE}).")
+    int gbtDepth;
+
+    @Option(names = "--gbt-eta", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double gbtEta;
+
+    @Option(names = "--gbt-min-child-weight", defaultValue = "1",
+            description = "Least weight of flows in a leaf (default: ${DEFAULT-VALUE}).")
+    double gbtMinChildWeight;
+
+    @Option(names = "--gbt-subsample", defaultValue = "1", description = "Share of flows each tree sees (default: ${DEFAULT-VALUE}).")
+    double gbtSubsample;
+
+    @Option(names = "--gbt-class-weights", paramLabel = "B:M", defaultValue = "1:1",
+            description = "Benign:malicious loss weights of the trees (default: ${DEFAULT-VALUE}).")
+    String gbtClassWeights;
+
+    @Option(names = "--monotone", paramLabel = "REGEX=SIGN",
+            description = "Features whose names match may only raise (+) or only lower (-) the score, or are free (0); "
+                    + "repeatable, the last matching rule wins (after the known directions and --monotone-file).")
+    List<String> monotone = new ArrayList<>();
+
+    @Option(names = "--known-directions", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Columns whose direction is known (counts of failures, unanswered flows, distinct endpoints "
+                    + "and sources: they can only raise suspicion) constrain the model that way before any "
+                    + "--monotone rule (default: on).")
+    boolean knownDirections;
+
+    @Option(names = "--monotone-file", paramLabel = "FILE",
+            description = "Rules as for --monotone, one a line (# comments).")
+    Path monotoneFile;
+
+    @Option(names = "--max-malicious-per-input", paramLabel = "N",
+            description = "Fit on at most N malicious flows of each input (a seeded sample; features still come from "
+                    + "the whole capture), so that a few floods do not make the training set mostly malicious.")
+    Integer maxMaliciousPerInput;
+
+    @Option(names = "--leave-one-group-out", paramLabel = "FILE",
+            description = "Instead of training one model: for every group of inputs named in FILE (CSV lines "
+                    + "GROUP,PATH; PATH an input or a folder of inputs; GROUP '-' leaves them out, '+' fits on them in "
+                    + "every fold and never scores them), fit the recipe on "
+                    + "the other groups and score the held-out one. Prints recall, false-positive rate and ROC AUC "
+                    + "per group; --metrics-json writes them.")
+    Path leaveOneGroupOut;
+
     @Option(names = "--progress", negatable = true, description = "Show a progress bar over the grid (default: on a terminal).")
     Boolean progress;
 
@@ -153,6 +216,18 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--thinned-copies must be within 0.." + thinning
                     + " and --thinning at least 2");
         }
+        if (output == null && leaveOneGroupOut == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE'");
+        }
+        if (modelKind == ModelKind.gbt && (exportDeepfence != null || thinnedCopies > 0)) {
+            throw new ParameterException(spec.commandLine(), exportDeepfence != null
+                    ? "--export-deepfence: Deepfence's parameter files hold a logistic regression only (--model-kind logistic)"
+                    : "--thinned-copies is for --model-kind logistic only");
+        }
+        if (maxMaliciousPerInput != null && thinnedCopies > 0) {
+            throw new ParameterException(spec.commandLine(), "--max-malicious-per-input and --thinned-copies cannot be combined");
+        }
+        int[] directions = signDirections(features);
         PrintStream err = System.err;
         LabelledFlows flows = labels.load(sets, features, flowOptions.config(), err);
         Dataset data = flows.dataset();
@@ -164,6 +239,18 @@ final class TrainCommand implements Callable<Integer> {
             data = data.withRows(LogScale.apply(data.rows(), logScale));
             copies = copies.withRows(LogScale.apply(copies.rows().rows(), logScale));
         }
+        if (leaveOneGroupOut != null) {
+            return LeaveOneGroupOutRun.run(this, flows, data, logScale, directions, setName, err);
+        }
+        // Rows of data that remain, as rows of flows (packet and byte counts are looked up there).
+        int[] flowRows = java.util.stream.IntStream.range(0, data.size()).toArray();
+        if (maxMaliciousPerInput != null) {
+            flowRows = GroupCap.keep(data.labels(), data.groups(), Dataset.MALICIOUS, maxMaliciousPerInput, seed);
+            err.printf("at most %d malicious flows per input: %d of %d malicious flows kept (%d benign)%n",
+                    maxMaliciousPerInput, data.subset(flowRows).countMalicious(), data.countMalicious(), data.countBenign());
+            data = data.subset(flowRows);
+            copies = TrainingCopies.none(features);
+        }
         if (data.countMalicious() < folds || data.countBenign() < folds) {
             throw new InputException(String.format(
                     "need at least %d flows of each class for %d-fold CV (have %d benign, %d malicious)",
@@ -173,7 +260,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset train;
         Dataset test;
         TrainingCopies trainCopies;
-        GridSearch grid = grid();
+        GridSearch grid = grid().trainer(trainer(directions));
         GridSearch.Outcome outcome;
         try {
             split = splitBy == SplitBy.input
@@ -184,10 +271,15 @@ final class TrainCommand implements Callable<Integer> {
             // Copies of test flows are left out: their twins are what the test measures.
             trainCopies = copies.of(split.train(), data.size());
             // The splits fail first, with a clear message, when the inputs cannot fill every fold.
-            outcome = runGrid(grid, train, trainCopies);
+            outcome = modelKind == ModelKind.gbt ? null : runGrid(grid, train, trainCopies);
         } catch (IllegalArgumentException e) {
             // The inputs cannot fill the splits or folds: a data problem, not a malformed command line.
             throw new InputException(e.getMessage());
+        }
+        if (modelKind == ModelKind.gbt) {
+            int[] keptRows = flowRows;
+            return GbtRun.run(this, flows, data, train, test,
+                    Arrays.stream(split.test()).map(i -> keptRows[i]).toArray(), logScale, directions, setName, err);
         }
         if (copies.size() > 0) {
             err.printf("%d thinned copies of training flows fitted on (%d of test flows left out)%n",
@@ -200,14 +292,16 @@ final class TrainCommand implements Callable<Integer> {
             meta.put("thinning", thinning);
             meta.put("trainCopyFlows", trainCopies.size());
         }
-        LogisticModel model = new LogisticTrainer().train(trainCopies.appendTo(train), outcome.best(), setName, meta);
-        double[] outOfFold = operatingPoint == null ? null
+        LogisticModel model = trainer(directions).train(trainCopies.appendTo(train), outcome.best(), setName, meta);
+        double[] outOfFold = operatingPoint == null || operatingPoint.fixed != null ? null
                 : grid.outOfFoldProbabilities(train, trainCopies, outcome.best());
         model = model.withThreshold(threshold(train, outOfFold));
         EvaluationResult crossValidated = outOfFold == null ? null
                 : Metrics.evaluate(train.labels(), outOfFold, model.threshold());
         double[] testScores = EvaluationCommandSupport.scores(model, test);
-        EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, testScores, flows, split.test());
+        int[] kept = flowRows;
+        EvaluationResult testResult = EvaluationCommandSupport.evaluate(model, test, testScores, flows,
+                Arrays.stream(split.test()).map(i -> kept[i]).toArray());
         List<InputResults> testInputs = InputResults.of(model, test, testScores, flows.inputNames());
         if (logScale != null) {
             // Training and the test above ran on compressed rows; the saved model compresses raw inputs itself.
@@ -235,7 +329,35 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private GridSearch grid() {
+    /** The sign rules of --monotone-file then --monotone, resolved for these features. */
+    private int[] signDirections(String[] features) throws IOException {
+        List<SignConstraints.Rule> rules = new ArrayList<>();
+        if (knownDirections) {
+            for (String f : features) {
+                if (org.flowmeter.feature.FeatureSets.directionOf(f) == org.flowmeter.feature.Direction.RAISES_SUSPICION) {
+                    rules.add(new SignConstraints.Rule(java.util.regex.Pattern.compile(
+                            "^" + java.util.regex.Pattern.quote(f) + "$"), 1));
+                }
+            }
+        }
+        try {
+            if (monotoneFile != null) {
+                rules.addAll(SignConstraints.read(monotoneFile));
+            }
+            for (String m : monotone) {
+                rules.add(SignConstraints.parse(m));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--monotone: " + e.getMessage());
+        }
+        return SignConstraints.of(rules).directions(features);
+    }
+
+    LogisticTrainer trainer(int[] directions) {
+        return new LogisticTrainer().withDirections(directions);
+    }
+
+    GridSearch grid() {
         List<GridSearch.ClassWeights> weights = new ArrayList<>();
         for (String w : classWeights) {
             String[] bm = w.split(":");
@@ -302,9 +424,12 @@ final class TrainCommand implements Callable<Integer> {
      * The operating point is read off cross-validated scores: in-sample scores of the final model
      * are optimistic, so a threshold set on them lets through more false positives on new data.
      */
-    private double threshold(Dataset train, double[] scores) {
+    double threshold(Dataset train, double[] scores) {
         if (operatingPoint == null) {
             return LogisticModel.DEFAULT_THRESHOLD;
+        }
+        if (operatingPoint.fixed != null) {
+            return operatingPoint.fixed;
         }
         return operatingPoint.recall != null
                 ? Metrics.thresholdForRecall(train.labels(), scores, operatingPoint.recall)

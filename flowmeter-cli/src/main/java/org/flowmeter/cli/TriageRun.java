@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.FlowConfig;
-import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.FlowModel;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.report.TriageCollector;
 import org.flowmeter.report.TriageInput;
@@ -25,7 +25,7 @@ final class TriageRun {
      * the report of the flows read before the damage (as classify writes their verdicts), and then
      * its error.
      */
-    static void report(List<String> inputs, LogisticModel model, String modelName, List<FeatureSet> sets,
+    static void report(List<String> inputs, FlowModel model, String modelName, List<FeatureSet> sets,
             FlowConfig config, Path output) throws IOException {
         TriageCollector collector = new TriageCollector(flow -> {
             Verdict v = (Verdict) flow.attachment;

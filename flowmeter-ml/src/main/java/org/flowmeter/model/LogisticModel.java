@@ -11,7 +11,9 @@ import java.util.Objects;
  * {@code score(x) = sigmoid(w . ((x - mean) / std) + b)}, malicious when the score reaches the
  * threshold.
  */
-public final class LogisticModel {
+public final class LogisticModel implements FlowModel {
+    public static final String KIND = "logistic";
+
     public static final double DEFAULT_THRESHOLD = 0.5;
 
     private final String featureSet;
@@ -103,12 +105,19 @@ public final class LogisticModel {
         return z;
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
     /** The probability of being malicious; NaN when an input is NaN. No allocation. */
+    @Override
     public double score(double[] raw) {
         return sigmoid(decision(raw));
     }
 
     /** NaN scores are never malicious. */
+    @Override
     public boolean isMalicious(double score) {
         return score >= threshold;
     }
@@ -122,22 +131,27 @@ public final class LogisticModel {
         return e / (1.0 + e);
     }
 
+    @Override
     public LogisticModel withThreshold(double newThreshold) {
         return new LogisticModel(featureSet, features, mean, std, weights, intercept, newThreshold, metadata, logScale);
     }
 
+    @Override
     public LogisticModel withMetadata(Map<String, Object> newMetadata) {
         return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, newMetadata, logScale);
     }
 
+    @Override
     public String featureSet() {
         return featureSet;
     }
 
+    @Override
     public String[] features() {
         return features.clone();
     }
 
+    @Override
     public int featureCount() {
         return features.length;
     }
@@ -168,11 +182,13 @@ public final class LogisticModel {
         return new LogisticModel(featureSet, features, mean, std, weights, intercept, threshold, metadata, scales);
     }
 
+    @Override
     public double threshold() {
         return threshold;
     }
 
     /** Unmodifiable, in insertion order. */
+    @Override
     public Map<String, Object> metadata() {
         return metadata;
     }

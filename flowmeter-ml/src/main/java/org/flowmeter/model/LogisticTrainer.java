@@ -35,12 +35,18 @@ public final class LogisticTrainer {
     private final double tolerance;
     private final int maxIterations;
     private final long seed;
+    /** Per feature: +1 weight at least 0, -1 at most 0, 0 free; null when no weight is bounded. */
+    private final int[] directions;
 
     public LogisticTrainer() {
         this(DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, DEFAULT_SEED);
     }
 
     public LogisticTrainer(double tolerance, int maxIterations, long seed) {
+        this(tolerance, maxIterations, seed, null);
+    }
+
+    private LogisticTrainer(double tolerance, int maxIterations, long seed, int[] directions) {
         if (!(tolerance > 0)) {
             throw new IllegalArgumentException("tolerance must be positive, is " + tolerance);
         }
@@ -50,6 +56,21 @@ public final class LogisticTrainer {
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
         this.seed = seed;
+        this.directions = directions == null || !SignConstraints.anyConstrained(directions) ? null : directions.clone();
+    }
+
+    /**
+     * A trainer whose weights keep the given signs (+1: at least 0, -1: at most 0, 0: free, one
+     * per feature). liblinear has no bounds, so constrained fits use {@link BoundedLogisticSolver}
+     * (the same objective); with every direction 0 this is liblinear again.
+     */
+    public LogisticTrainer withDirections(int[] signs) {
+        return new LogisticTrainer(tolerance, maxIterations, seed, signs);
+    }
+
+    /** The sign of each weight, or null when none is constrained. */
+    public int[] directions() {
+        return directions == null ? null : directions.clone();
     }
 
     public double tolerance() {
@@ -77,7 +98,12 @@ public final class LogisticTrainer {
         metadata.put("trainingMalicious", train.countMalicious());
         metadata.put("trainingBenign", train.countBenign());
         metadata.put("hyperParameters", hyper.toMap());
-        metadata.put("solver", "liblinear " + (hyper.penalty() == Penalty.L1 ? "L1R_LR" : "L2R_LR"));
+        if (directions == null) {
+            metadata.put("solver", "liblinear " + (hyper.penalty() == Penalty.L1 ? "L1R_LR" : "L2R_LR"));
+        } else {
+            metadata.put("solver", "projected Newton " + (hyper.penalty() == Penalty.L1 ? "L1" : "L2") + ", sign-constrained");
+            metadata.put("signConstraints", signMap(train.featureNames()));
+        }
         metadata.put("tolerance", tolerance);
         metadata.put("trainedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         String version = LogisticTrainer.class.getPackage().getImplementationVersion();
@@ -89,6 +115,16 @@ public final class LogisticTrainer {
         }
         return new LogisticModel(featureSet, train.featureNames(), scaler.mean(), scaler.std(),
                 fit.weights(), fit.intercept(), LogisticModel.DEFAULT_THRESHOLD, metadata);
+    }
+
+    private Map<String, Object> signMap(String[] names) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int j = 0; j < names.length; j++) {
+            if (directions[j] != 0) {
+                m.put(names[j], directions[j] > 0 ? "+" : "-");
+            }
+        }
+        return m;
     }
 
     public LogisticModel train(Dataset train, Hyper hyper, String featureSet) {
@@ -113,6 +149,15 @@ public final class LogisticTrainer {
             throw new IllegalArgumentException("no training rows");
         }
         int d = rows[selected[0]].length;
+        if (directions != null) {
+            if (directions.length != d) {
+                throw new IllegalArgumentException("sign constraints name " + directions.length + " features, data has " + d);
+            }
+            double[][] bounds = SignConstraints.bounds(directions);
+            // The solver's tolerance is relative to the starting gradient, as liblinear's is.
+            return new BoundedLogisticSolver(Math.min(tolerance, 1e-6), Math.max(maxIterations, 200))
+                    .fit(rows, labels, selected, scaler, hyper, bounds[0], bounds[1]);
+        }
         Problem problem = toProblem(rows, labels, selected, scaler, hyper.fitIntercept());
 
         SolverType solver = hyper.penalty() == Penalty.L1 ? SolverType.L1R_LR : SolverType.L2R_LR;

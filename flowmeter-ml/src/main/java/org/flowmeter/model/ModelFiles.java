@@ -37,9 +37,58 @@ public final class ModelFiles {
         Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
     }
 
+    /** Writes either kind; a logistic model is written exactly as {@link #write(LogisticModel, Path)} does. */
+    public static void write(FlowModel model, Path file) throws IOException {
+        Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
+    }
+
+    public static String toJson(FlowModel model) {
+        if (model instanceof LogisticModel lr) {
+            return toJson(lr);
+        }
+        if (!(model instanceof GbtModel gbt)) {
+            throw new IllegalArgumentException("no file format for " + model);
+        }
+        ObjectNode root = Writer.MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("kind", GbtModel.KIND);
+        root.put("featureSet", gbt.featureSet());
+        ArrayNode names = root.putArray("features");
+        for (String f : gbt.features()) {
+            names.add(f);
+        }
+        if (gbt.logScale() != null) {
+            putArray(root, "logScale", gbt.logScale());
+        }
+        root.put("baseMargin", gbt.baseMargin());
+        ArrayNode trees = root.putArray("trees");
+        for (GbtModel.Tree t : gbt.trees()) {
+            ObjectNode node = trees.addObject();
+            ArrayNode feature = node.putArray("feature");
+            ArrayNode split = node.putArray("split");
+            ArrayNode left = node.putArray("left");
+            ArrayNode right = node.putArray("right");
+            ArrayNode defaultLeft = node.putArray("defaultLeft");
+            ArrayNode leaf = node.putArray("leaf");
+            for (int i = 0; i < t.feature().length; i++) {
+                feature.add(t.feature()[i]);
+                // A float written as the double it is, so reading it back gives the same float.
+                split.add((double) t.split()[i]);
+                left.add(t.left()[i]);
+                right.add(t.right()[i]);
+                defaultLeft.add(t.defaultLeft()[i]);
+                leaf.add(t.leaf()[i]);
+            }
+        }
+        root.put("threshold", gbt.threshold());
+        root.set("metadata", Writer.MAPPER.valueToTree(gbt.metadata()));
+        return Writer.MAPPER.writeValueAsString(root) + System.lineSeparator();
+    }
+
     public static String toJson(LogisticModel model) {
         ObjectNode root = Writer.MAPPER.createObjectNode();
         root.put("format", FORMAT);
+        root.put("kind", LogisticModel.KIND);
         root.put("featureSet", model.featureSet());
         ArrayNode names = root.putArray("features");
         for (String f : model.features()) {
@@ -66,6 +115,100 @@ public final class ModelFiles {
 
     public static LogisticModel read(Path file) throws IOException {
         return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** Reads a model of either kind. */
+    public static FlowModel readAny(Path file) throws IOException {
+        return fromJsonAny(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** Loads a model of either kind shipped on the classpath. */
+    public static FlowModel fromResourceAny(String resource) throws IOException {
+        try (InputStream in = ModelFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("model resource not found on the classpath: " + resource);
+            }
+            return fromJsonAny(new String(in.readAllBytes(), StandardCharsets.UTF_8), "resource " + resource);
+        }
+    }
+
+    public static FlowModel fromJsonAny(String json, String source) throws IOException {
+        Object root = parseJson(json, source);
+        try {
+            return parseAny(root);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object parseJson(String json, String source) throws IOException {
+        try {
+            return JsonText.parse(json);
+        } catch (IllegalStateException e) {
+            throw new IOException(source + ": not valid JSON (truncated file?): " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FlowModel parseAny(Object json) {
+        if (json instanceof Map<?, ?> root && GbtModel.KIND.equals(root.get("kind"))) {
+            return parseGbt((Map<String, Object>) root);
+        }
+        return parse(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GbtModel parseGbt(Map<String, Object> root) {
+        String format = requiredString(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("unsupported format \"" + format + "\", expected \"" + FORMAT + "\"");
+        }
+        String featureSet = requiredString(root, "featureSet");
+        String[] features = stringArray(required(root, "features"), "features");
+        double[] logScale = root.get("logScale") != null ? numberArray(root, "logScale", features.length) : null;
+        double baseMargin = number(required(root, "baseMargin"), "baseMargin");
+        if (!(required(root, "trees") instanceof List<?> list)) {
+            throw new IllegalArgumentException("\"trees\" must be an array");
+        }
+        GbtModel.Tree[] trees = new GbtModel.Tree[list.size()];
+        for (int t = 0; t < trees.length; t++) {
+            if (!(list.get(t) instanceof Map<?, ?> tree)) {
+                throw new IllegalArgumentException("\"trees\"[" + t + "] must be an object");
+            }
+            Map<String, Object> m = (Map<String, Object>) tree;
+            String at = "trees[" + t + "].";
+            int n = ((List<?>) required(m, "left")).size();
+            double[] feature = numberArray(m, "feature", n);
+            double[] split = numberArray(m, "split", n);
+            double[] left = numberArray(m, "left", n);
+            double[] right = numberArray(m, "right", n);
+            double[] leaf = numberArray(m, "leaf", n);
+            List<?> defaults = (List<?>) required(m, "defaultLeft");
+            if (defaults.size() != n) {
+                throw new IllegalArgumentException(at + "defaultLeft has " + defaults.size() + " values, expected " + n);
+            }
+            int[] f = new int[n];
+            float[] s = new float[n];
+            int[] l = new int[n];
+            int[] r = new int[n];
+            boolean[] dl = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = (int) feature[i];
+                s[i] = (float) split[i];
+                l[i] = (int) left[i];
+                r[i] = (int) right[i];
+                if (!(defaults.get(i) instanceof Boolean b)) {
+                    throw new IllegalArgumentException(at + "defaultLeft[" + i + "] must be true or false");
+                }
+                dl[i] = b;
+            }
+            trees[t] = new GbtModel.Tree(f, s, l, r, dl, leaf);
+        }
+        Object thresholdValue = root.get("threshold");
+        double threshold = thresholdValue == null ? LogisticModel.DEFAULT_THRESHOLD : number(thresholdValue, "threshold");
+        Object meta = root.get("metadata");
+        Map<String, Object> metadata = meta instanceof Map ? (Map<String, Object>) meta : new LinkedHashMap<>();
+        return new GbtModel(featureSet, features, logScale, baseMargin, trees, threshold, metadata);
     }
 
     /** Loads a model shipped on the classpath, e.g. {@code "/models/default.json"}. */
@@ -99,6 +242,10 @@ public final class ModelFiles {
             throw new IllegalArgumentException("expected a JSON object");
         }
         Map<String, Object> root = (Map<String, Object>) json;
+        if (root.get("kind") != null && !LogisticModel.KIND.equals(root.get("kind"))) {
+            throw new IllegalArgumentException("a model of kind \"" + root.get("kind")
+                    + "\", where a logistic regression is needed");
+        }
         String format = requiredString(root, "format");
         if (!FORMAT.equals(format)) {
             throw new IllegalArgumentException("unsupported format \"" + format + "\", expected \"" + FORMAT + "\"");

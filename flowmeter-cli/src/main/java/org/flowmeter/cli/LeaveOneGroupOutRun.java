@@ -1,0 +1,148 @@
+package org.flowmeter.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flowmeter.labels.LabelledFlows;
+import org.flowmeter.model.Dataset;
+import org.flowmeter.model.FlowModel;
+import org.flowmeter.model.GroupCap;
+import org.flowmeter.model.LeaveOneGroupOut;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code train --leave-one-group-out FILE}: the training recipe of the other options (features,
+ * model kind, grid, sign rules, cap, operating point) fitted once per held-out group of inputs
+ * and scored on that group alone.
+ */
+final class LeaveOneGroupOutRun {
+    /** Positive share assumed for the precision figure: one flow in a hundred malicious. */
+    static final double BASE_RATE = 0.01;
+
+    private LeaveOneGroupOutRun() {
+    }
+
+    /** Group names in file order, and the group index of each input (-1: in no group). */
+    record Groups(List<String> names, int[] ofInput) {}
+
+    static Groups read(Path file, List<String> inputs) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<String[]> rules = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            int comma = t.indexOf(',');
+            if (comma <= 0 || comma == t.length() - 1) {
+                throw new IOException(file + ": '" + t + "' is not GROUP,PATH");
+            }
+            String group = t.substring(0, comma).strip();
+            rules.add(new String[] {group, Path.of(t.substring(comma + 1).strip()).normalize().toString()});
+            if (!group.equals("-") && !group.equals("+") && !names.contains(group)) {
+                names.add(group);
+            }
+        }
+        int[] ofInput = new int[inputs.size()];
+        for (int k = 0; k < inputs.size(); k++) {
+            String input = Path.of(inputs.get(k)).normalize().toString();
+            // The longest path that is the input or a folder holding it decides.
+            String best = null;
+            String group = null;
+            for (String[] r : rules) {
+                if ((input.equals(r[1]) || input.startsWith(r[1] + "/")) && (best == null || r[1].length() > best.length())) {
+                    best = r[1];
+                    group = r[0];
+                }
+            }
+            ofInput[k] = group == null || group.equals("-") ? LeaveOneGroupOut.NO_GROUP
+                    : group.equals("+") ? LeaveOneGroupOut.ALWAYS_TRAINED : names.indexOf(group);
+        }
+        return new Groups(names, ofInput);
+    }
+
+    static int run(TrainCommand cmd, LabelledFlows flows, Dataset data, double[] logScale, int[] directions,
+            String setName, PrintStream err) throws IOException {
+        Groups groups = read(cmd.leaveOneGroupOut, flows.inputNames());
+        int[] groupOfRow = new int[data.size()];
+        int outside = 0;
+        for (int i = 0; i < data.size(); i++) {
+            groupOfRow[i] = groups.ofInput()[data.groups()[i]];
+            outside += groupOfRow[i] == LeaveOneGroupOut.NO_GROUP ? 1 : 0;
+        }
+        long inputsOutside = java.util.Arrays.stream(groups.ofInput()).filter(g -> g == LeaveOneGroupOut.NO_GROUP).count();
+        err.printf("%d groups; %d flows of %d inputs in no group are neither fitted on nor scored%n",
+                groups.names().size(), outside, inputsOutside);
+        LeaveOneGroupOut.Outcome outcome;
+        try {
+            outcome = LeaveOneGroupOut.run(data, groupOfRow, groups.names(), (train, heldOut) -> {
+                Dataset fitted = train;
+                if (cmd.maxMaliciousPerInput != null) {
+                    fitted = train.subset(GroupCap.keep(train.labels(), train.groups(), Dataset.MALICIOUS,
+                            cmd.maxMaliciousPerInput, cmd.seed));
+                }
+                FlowModel model = RecipeFit.fit(cmd, fitted, directions, setName);
+                err.printf(Locale.ROOT, "held out %-28s fitted on %d benign, %d malicious flows; threshold %.4g%n",
+                        heldOut, fitted.countBenign(), fitted.countMalicious(), model.threshold());
+                return model;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cmd.spec.commandLine(), e.getMessage());
+        }
+        PrintStream out = System.out;
+        out.println(header());
+        for (LeaveOneGroupOut.GroupResult r : outcome.groups()) {
+            out.println(row(r));
+        }
+        out.println(row(outcome.pooled()));
+        double precision = precisionAtBaseRate(outcome.pooled().recall(), outcome.pooled().fpr());
+        out.printf(Locale.ROOT, "precision at a %.0f %% base rate (pooled recall and false-positive rate): %.3f%n",
+                BASE_RATE * 100, precision);
+        if (cmd.metricsJson != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("groups", outcome.groups().stream().map(LeaveOneGroupOut.GroupResult::toMap).toList());
+            m.put("pooled", outcome.pooled().toMap());
+            m.put("precision_at_1pct_base_rate", Double.isFinite(precision) ? precision : null);
+            // Every scored flow's group, label, score and verdict: runs that shared out the groups
+            // (group '+') are pooled from these.
+            List<Object> rows = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (groupOfRow[i] >= 0) {
+                    rows.add(List.of(groups.names().get(groupOfRow[i]), data.label(i), outcome.scores()[i],
+                            outcome.flagged()[i] ? 1 : 0));
+                }
+            }
+            m.put("scored_flows", rows);
+            MetricsReport.writeJson(m, cmd.metricsJson);
+        }
+        return 0;
+    }
+
+    /** Precision when one flow in {@link #BASE_RATE} is malicious. */
+    static double precisionAtBaseRate(double recall, double fpr) {
+        double tp = recall * BASE_RATE;
+        double fp = fpr * (1 - BASE_RATE);
+        return tp + fp == 0 ? Double.NaN : tp / (tp + fp);
+    }
+
+    static String header() {
+        return String.format(Locale.ROOT, "%-30s %7s %9s %7s %7s %7s %7s", "held-out group", "benign", "malicious",
+                "recall", "fpr", "roc_auc", "flagged");
+    }
+
+    static String row(LeaveOneGroupOut.GroupResult r) {
+        return String.format(Locale.ROOT, "%-30s %7d %9d %7s %7s %7s %7d", r.group(), r.benign(), r.malicious(),
+                fmt(r.recall()), fmt(r.fpr()), fmt(r.rocAuc()), r.truePositives() + r.falsePositives());
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "-";
+    }
+}

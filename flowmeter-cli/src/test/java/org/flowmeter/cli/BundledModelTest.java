@@ -1,0 +1,115 @@
+package org.flowmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.cli.CliRun.fixture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.flowmeter.feature.Direction;
+import org.flowmeter.feature.FeatureSets;
+import org.flowmeter.model.FlowModel;
+import org.flowmeter.model.GbtModel;
+import org.flowmeter.model.ModelFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The model shipped in the jar: gradient-boosted trees, monotone in every column whose direction
+ * is known, checked on the flows of a real capture (features from `flowmeter extract`).
+ */
+class BundledModelTest {
+    @TempDir
+    Path dir;
+
+    private final FlowModel model = load();
+
+    private static FlowModel load() {
+        try {
+            return ModelFiles.fromResourceAny(ModelOptions.DEFAULT_MODEL_RESOURCE);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each flow's values in the model's feature order, read from extract's CSV. */
+    private List<double[]> rows(String capture) throws IOException {
+        Path out = dir.resolve("flows.csv");
+        CliRun run = CliRun.of("extract", capture, "-o", out.toString(), "--features", model.featureSet());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        String[] features = model.features();
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            double[] v = new double[features.length];
+            for (int j = 0; j < features.length; j++) {
+                v[j] = Double.parseDouble(cells[header.indexOf(features[j])]);
+            }
+            rows.add(v);
+        }
+        return rows;
+    }
+
+    @Test
+    void isMonotoneTreesConstrainedOnEveryColumnOfKnownDirection() {
+        assertThat(model).isInstanceOf(GbtModel.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> signs = (Map<String, Object>) model.metadata().get("monotoneConstraints");
+        List<String> known = Arrays.stream(model.features())
+                .filter(f -> FeatureSets.directionOf(f) == Direction.RAISES_SUSPICION).toList();
+        assertThat(known).isNotEmpty();
+        assertThat(signs.keySet()).containsExactlyInAnyOrderElementsOf(known);
+        assertThat(model.threshold()).isStrictlyBetween(0.0, 1.0);
+    }
+
+    /** Raising any constrained column of a real flow, alone, never lowers its score. */
+    @Test
+    void scoresNeverFallAsAConstrainedColumnGrows() throws IOException {
+        List<double[]> rows = rows(fixture("bench_small.pcap"));
+        assertThat(rows).hasSize(179);
+        String[] features = model.features();
+        int checked = 0;
+        for (double[] row : rows) {
+            for (int j = 0; j < features.length; j++) {
+                if (FeatureSets.directionOf(features[j]) != Direction.RAISES_SUSPICION) {
+                    continue;
+                }
+                double[] x = row.clone();
+                double previous = model.score(x);
+                for (double v : new double[] {row[j] + 1, row[j] + 3, row[j] * 2 + 10, row[j] * 10 + 100, 1e6}) {
+                    x[j] = v;
+                    double s = model.score(x);
+                    assertThat(s).as("%s raised to %s", features[j], v).isGreaterThanOrEqualTo(previous);
+                    previous = s;
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    /**
+     * classify's verdicts are the model's scores of extract's features against the threshold; the
+     * bundled threshold flags none of this benchmark capture, so the median score is given instead.
+     */
+    @Test
+    void classifyFlagsWhatTheScoresOfExtractedFeaturesSay() throws IOException {
+        List<double[]> rows = rows(fixture("bench_small.pcap"));
+        double[] scores = rows.stream().mapToDouble(model::score).sorted().toArray();
+        double median = scores[scores.length / 2];
+        long expected = Arrays.stream(scores).filter(s -> s >= median).count();
+        assertThat(expected).isBetween(10L, 169L);
+        Path verdicts = dir.resolve("v.csv");
+        CliRun run = CliRun.of("classify", fixture("bench_small.pcap"), "-o", verdicts.toString(),
+                "--threshold", Double.toString(median));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long flagged = Files.readAllLines(verdicts).stream().filter(l -> l.contains(",malicious")).count();
+        assertThat(flagged).isEqualTo(expected);
+    }
+}
