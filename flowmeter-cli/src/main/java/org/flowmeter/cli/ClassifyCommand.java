@@ -116,8 +116,8 @@ final class ClassifyCommand implements Callable<Integer> {
         FlowConfig config = flowOptions.config();
 
         var source = Captures.openAll(inputs);
-        VerdictColumns columns = new VerdictColumns(sets, allColumns);
-        FlowWriter rows = FlowWriters.open(format, output, columns);
+        VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
+        FlowWriter rows = FlowWriters.open(format, output, columns, source);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
         try {

@@ -55,9 +55,9 @@ final class ExtractCommand implements Callable<Integer> {
         FlowWriters.checkTarget(format, output, spec.commandLine());
         var sets = flowOptions.featureSets();
         var config = flowOptions.config();
-        FlowColumns columns = new FlowColumns(sets);
         PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
-        FlowWriter rows = FlowWriters.open(format, output, columns);
+        FlowColumns columns = new FlowColumns(sets, true).readingFrom(source);
+        FlowWriter rows = FlowWriters.open(format, output, columns, source);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(config, sets, order);
         try {

@@ -14,4 +14,8 @@ public record Column(String name, ColumnType type) {
     public static Column real(String name) {
         return new Column(name, ColumnType.DOUBLE);
     }
+
+    public static Column timestamp(String name) {
+        return new Column(name, ColumnType.TIMESTAMP);
+    }
 }

@@ -46,6 +46,7 @@ public final class SequenceSource implements PacketSource {
         while (true) {
             if (current != null) {
                 if (current.next(packet)) {
+                    packet.inputIndex = index;
                     return true;
                 }
                 finishedBytes += current.bytesRead();
@@ -78,6 +79,11 @@ public final class SequenceSource implements PacketSource {
             return "";
         }
         return parts.get(Math.max(0, Math.min(index, parts.size() - 1))).name();
+    }
+
+    @Override
+    public String inputName(int inputIndex) {
+        return inputIndex >= 0 && inputIndex < parts.size() ? parts.get(inputIndex).name() : "";
     }
 
     @Override
