@@ -94,6 +94,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    KafkaOptions kafka;
+
     private long flows;
     private long maliciousFlows;
     private final BitSet malicious = new BitSet();
@@ -117,7 +120,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
         var source = Captures.openAll(inputs);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
-        FlowWriter rows = FlowWriters.open(format, output, columns, source);
+        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
         try {

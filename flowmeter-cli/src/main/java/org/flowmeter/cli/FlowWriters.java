@@ -27,6 +27,22 @@ final class FlowWriters {
         }
     }
 
+    /** The formats that can be streamed (live capture): every format but Parquet. */
+    enum StreamFormat {
+        csv, jsonl, eve
+    }
+
+    /** A streamed writer; eve objects take each flow's verdict from {@code judgements}. */
+    static FlowWriter stream(StreamFormat format, OutputStream out, RowSchema schema, String model,
+                             java.util.function.Function<org.flowmeter.flow.Flow, EveFlowWriter.Judgement> judgements)
+            throws IOException {
+        return switch (format) {
+            case csv -> new CsvFlowWriter(out, schema);
+            case jsonl -> new JsonLinesFlowWriter(out, schema);
+            case eve -> new EveFlowWriter(out, judgements, model);
+        };
+    }
+
     private FlowWriters() {
     }
 

@@ -15,9 +15,7 @@ import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowMeter;
 import org.flowmeter.live.KernelStats;
 import org.flowmeter.live.LiveCapture;
-import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.FlowWriter;
-import org.flowmeter.output.JsonLinesFlowWriter;
 import org.flowmeter.pcap.RawPacket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +58,7 @@ final class LiveCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--format", defaultValue = "csv", description = "Verdict format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FlowWriters.Format format;
+    FlowWriters.StreamFormat format;
 
     @Option(names = "--forward", paramLabel = "DIR",
             description = "Write packets of malicious flows to DIR/forward-00001.pcap, forward-00002.pcap, ...")
@@ -96,6 +94,9 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    KafkaOptions kafka;
+
     private LiveVerdicts verdicts;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
@@ -107,9 +108,6 @@ final class LiveCommand implements Callable<Integer> {
         if (earlyAfter < 1) {
             throw new ParameterException(spec.commandLine(), "--early-after must be at least 1");
         }
-        if (format == FlowWriters.Format.parquet) {
-            throw new ParameterException(spec.commandLine(), "--format parquet cannot be streamed: use csv or jsonl");
-        }
         if (snaplen < 64) {
             throw new ParameterException(spec.commandLine(), "--snaplen must be at least 64");
         }
@@ -120,8 +118,9 @@ final class LiveCommand implements Callable<Integer> {
         FlowWriter rows;
         try {
             out = OutputFiles.stream(output);
-            LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns);
-            rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
+            LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns).readingFrom(capture, modelOptions.describe());
+            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement),
+                    schema.model(), capture, schema::judgement);
             out.flush();
             heads = new HeadPackets(headBuffer);
             verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict);

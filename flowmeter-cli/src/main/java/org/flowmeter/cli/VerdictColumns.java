@@ -56,7 +56,7 @@ final class VerdictColumns implements RowSchema {
     /** The flow's verdict as eve output writes it. */
     static EveFlowWriter.Judgement judgement(Flow flow) {
         Verdict v = (Verdict) flow.attachment;
-        return new EveFlowWriter.Judgement(v.score, v.malicious, null, v.decidedAtPacket);
+        return new EveFlowWriter.Judgement(v.score, v.malicious, null, v.decidedAtPacket, null);
     }
 
     @Override

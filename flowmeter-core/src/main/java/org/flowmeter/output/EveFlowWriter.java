@@ -20,8 +20,14 @@ import org.flowmeter.pcap.PacketSource;
  * the score and verdict when classifying, the end reason and the input file.
  */
 public final class EveFlowWriter implements FlowWriter {
-    /** What a classifier decided about a flow; {@code decidedBy} may be null. */
-    public record Judgement(double score, boolean malicious, String decidedBy, long decidedAtPacket) {
+    /**
+     * What a classifier decided about a flow; {@code decidedBy} may be null, and so may
+     * {@code phase} (live capture's {@code early} or {@code final} row).
+     */
+    public record Judgement(double score, boolean malicious, String decidedBy, long decidedAtPacket, String phase) {
+        public Judgement withPhase(String value) {
+            return new Judgement(score, malicious, decidedBy, decidedAtPacket, value);
+        }
     }
 
     private static final CommunityId COMMUNITY_ID = new CommunityId(0);
@@ -53,6 +59,19 @@ public final class EveFlowWriter implements FlowWriter {
 
     @Override
     public void write(Flow flow) throws IOException {
+        render(flow);
+        line.append('\n');
+        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        rows++;
+    }
+
+    /** The flow's object as one line of JSON, without the line end. */
+    public String json(Flow flow) {
+        render(flow);
+        return line.toString();
+    }
+
+    private void render(Flow flow) {
         line.setLength(0);
         String src = IpAddresses.formatAddress(flow.ipVersion, flow.srcHi, flow.srcLo);
         String dst = IpAddresses.formatAddress(flow.ipVersion, flow.dstHi, flow.dstLo);
@@ -82,9 +101,7 @@ public final class EveFlowWriter implements FlowWriter {
         Judgement j = judgements == null ? null : judgements.apply(flow);
         flowObject(flow, j);
         flowmeterObject(flow, j);
-        line.append("}\n");
-        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-        rows++;
+        line.append('}');
     }
 
     private void flowObject(Flow flow, Judgement j) {
@@ -121,6 +138,9 @@ public final class EveFlowWriter implements FlowWriter {
                 text("decided_by", j.decidedBy());
             }
             number("decided_at_packet", j.decidedAtPacket());
+            if (j.phase() != null) {
+                text("phase", j.phase());
+            }
             if (model != null) {
                 text("model", model);
             }
