@@ -97,6 +97,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    FileFilterOptions fileFilter;
+
     private long flows;
     private long maliciousFlows;
     private final BitSet malicious = new BitSet();
@@ -118,7 +121,7 @@ final class ClassifyCommand implements Callable<Integer> {
         FlowScorer scorer = new FlowScorer(model, sets);
         FlowConfig config = flowOptions.config();
 
-        var source = Captures.openAll(inputs);
+        var source = fileFilter.open(inputs);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
         FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
@@ -209,7 +212,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             index[0]++;
         });
-        second.run(Captures.openAll(inputs), false, () -> {
+        second.run(fileFilter.open(inputs), false, () -> {
             if (pcap != null) {
                 pcap.ensureHeader(LinkType.ETHERNET);
                 pcap.close();

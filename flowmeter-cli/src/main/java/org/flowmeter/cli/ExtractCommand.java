@@ -8,7 +8,6 @@ import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowColumns;
 import org.flowmeter.output.FlowWriter;
-import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +49,15 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     FlowOptions flowOptions;
 
+    @Mixin
+    FileFilterOptions fileFilter;
+
     @Override
     public Integer call() throws IOException {
         FlowWriters.checkTarget(format, output, spec.commandLine());
         var sets = flowOptions.featureSets();
         var config = flowOptions.config();
-        PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
+        PacketSource source = fileFilter.open(inputs); // fail on bad input before creating the output
         FlowColumns columns = new FlowColumns(sets, true).readingFrom(source);
         FlowWriter rows = FlowWriters.open(format, output, columns, source);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
