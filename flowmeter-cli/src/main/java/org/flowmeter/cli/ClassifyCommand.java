@@ -136,6 +136,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 first.printSummary(System.err, rows.rows());
             }
         }
+        InputChecks.requirePackets(first, fileFilter.filtering());
         Forwarded fwd = new Forwarded();
         if (secondPass && !first.interrupted()) {
             fwd = writePackets(config, sets);

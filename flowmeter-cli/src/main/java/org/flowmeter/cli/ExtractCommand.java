@@ -72,6 +72,7 @@ final class ExtractCommand implements Callable<Integer> {
                 run.printSummary(System.err, rows.rows());
             }
         }
+        InputChecks.requirePackets(run, fileFilter.filtering());
         return 0;
     }
 

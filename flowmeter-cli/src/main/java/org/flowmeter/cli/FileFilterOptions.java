@@ -22,9 +22,22 @@ final class FileFilterOptions {
             description = "Read only the packets this filter (tcpdump syntax, e.g. \"tcp port 443\") accepts, before decoding.")
     String bpf;
 
-    /** Opens the inputs, filtered when --bpf is given; a filter libpcap refuses is a usage error. */
+    private boolean warned;
+
+    boolean filtering() {
+        return bpf != null;
+    }
+
+    /**
+     * Opens the inputs, filtered when --bpf is given; a filter libpcap refuses is a usage error.
+     * Warns about folders without captures.
+     */
     PacketSource open(List<String> inputs) throws IOException {
         PacketSource source = Captures.openAll(inputs);
+        if (!warned) { // once, though classify opens the inputs twice
+            InputChecks.warnAboutFoldersWithoutCaptures(inputs, System.err);
+            warned = true;
+        }
         if (bpf == null) {
             return source;
         }

@@ -99,7 +99,11 @@ final class LabelOptions {
         if (labelsFile != null) {
             hosts.addFile(labelsFile);
         }
-        return new LabelledFlowLoader(sets, features, config, hosts, labelColumn, benignValue, err::println);
+        LabelledFlowLoader loader = new LabelledFlowLoader(sets, features, config, hosts, labelColumn, benignValue, err::println);
+        if (Progress.wanted(null)) {
+            loader.showProgress(Progress::reading);
+        }
+        return loader;
     }
 
     private void readAll(LabelledFlowLoader loader, FlowSample sample, LabelledFlows flows) throws IOException {

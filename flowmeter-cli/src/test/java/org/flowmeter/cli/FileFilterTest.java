@@ -45,6 +45,6 @@ class FileFilterTest {
     void aFilterLibpcapRefusesIsAUsageError() {
         CliRun run = CliRun.of("extract", fixture("http_small.pcap"), "--bpf", "tcp port", "-o", dir.resolve("x.csv").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("--bpf: filter 'tcp port': ");
+        assertThat(run.err()).startsWith("flowmeter extract: --bpf: filter 'tcp port': ");
     }
 }

@@ -94,9 +94,23 @@ class KafkaFlowOutputTest {
         return records;
     }
 
+    /**
+     * Topics are created before use, as they are where brokers do not auto-create them: topics
+     * auto-created by the producer's first request did not always get a leader for every
+     * partition on this in-JVM broker.
+     */
+    private static void createTopic(String name) throws Exception {
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        try (Admin a = Admin.create(admin)) {
+            a.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
+        }
+    }
+
     @Test
     @Order(1)
-    void classifySendsEveryVerdictAndEveryFlaggedFlow() throws IOException {
+    void classifySendsEveryVerdictAndEveryFlaggedFlow() throws Exception {
+        createTopic("verdicts");
         Path csv = dir.resolve("verdicts.csv");
         CliRun run = CliRun.of("classify", fixture("bench_small.pcap"), "-o", csv.toString(), "-q",
                 "--kafka-bootstrap", broker.bootstrap(), "--kafka-topic", "verdicts");
@@ -135,13 +149,7 @@ class KafkaFlowOutputTest {
         assertThat(flows).hasSizeGreaterThan(100);
         EveFlowWriter eve = new EveFlowWriter(OutputStream.nullOutputStream(),
                 f -> new EveFlowWriter.Judgement(0.5, true, null, 5, (String) f.attachment), "test model");
-        // The topic exists before (a broker restarted seconds after auto-creating a topic did not
-        // always elect leaders for it here).
-        Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        try (Admin a = Admin.create(admin)) {
-            a.createTopics(List.of(new NewTopic("restarts", 3, (short) 1))).all().get();
-        }
+        createTopic("restarts");
         KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "restarts", eve);
         int half = flows.size() / 2;
         Thread restart = new Thread(() -> {

@@ -40,7 +40,7 @@ final class KraftBroker implements AutoCloseable {
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", logs.toString());
         config.put("num.partitions", Integer.toString(partitions));
-        config.put("auto.create.topics.enable", "true");
+        config.put("auto.create.topics.enable", "false");
         config.put("offsets.topic.replication.factor", "1");
         config.put("offsets.topic.num.partitions", "1");
         config.put("transaction.state.log.replication.factor", "1");
