@@ -24,10 +24,17 @@ final class CaptureRun {
     private final FlowMeter meter;
     private long startNanos;
     private long endNanos;
+    private boolean strict;
+    private long inconsistentLengths;
 
     CaptureRun(FlowConfig config, List<FeatureSet> sets, FlowListener listener) {
         this.meter = new FlowMeter(config, sets, listener);
         this.pipeline = new FlowPipeline(new PacketDecoder(), meter);
+    }
+
+    /** Whether the first damaged input ends the run (else it is reported and the next input read). */
+    void setStrict(boolean strict) {
+        this.strict = strict;
     }
 
     FlowPipeline pipeline() {
@@ -45,6 +52,7 @@ final class CaptureRun {
     void run(PacketSource input, boolean progress, IoAction afterFlush) throws IOException {
         Runnable stop = pipeline::requestStop;
         Interruption.onSignal(stop);
+        DamagedInputs damaged = strict ? null : DamagedInputs.watch(input, pipeline, System.err);
         startNanos = System.nanoTime();
         try (PacketSource source = input;
              Progress bar = progress ? Progress.bytes(source) : Progress.NONE) {
@@ -57,12 +65,20 @@ final class CaptureRun {
             }
         } finally {
             try {
+                inconsistentLengths = input.inconsistentLengths();
+                String note = input.endNote();
+                if (note != null) {
+                    note.lines().forEach(line -> System.err.println("flowmeter: " + line));
+                }
                 meter.finish();
                 afterFlush.run();
             } finally {
                 endNanos = System.nanoTime();
                 Interruption.remove(stop);
             }
+        }
+        if (damaged != null && !pipeline.stopRequested()) {
+            damaged.failIfAny();
         }
     }
 
@@ -92,11 +108,16 @@ final class CaptureRun {
             long n = pipeline.skipped(r);
             if (n > 0) {
                 skippedTotal += n;
-                skipped.append(skipped.length() == 0 ? " (" : ", ").append(r.label()).append(' ').append(n);
+                skipped.append(skipped.length() == 0 ? " (" : ", ").append(pipeline.decoder().describeSkipped(r));
             }
         }
         if (skipped.length() > 0) {
             skipped.append(')');
+        }
+        if (inconsistentLengths > 0) {
+            // Read as tcpdump and tshark read them; said here because the input is not quite sound.
+            skipped.append("; ").append(inconsistentLengths)
+                    .append(" records with an original length below the captured or over 2^31, read");
         }
         double s = seconds();
         err.printf(Locale.ROOT, "%s%d packets read, %d decoded, %d skipped%s; %d flows, %d written, %d evicted; %.2f s, %.0f packets/s%n",

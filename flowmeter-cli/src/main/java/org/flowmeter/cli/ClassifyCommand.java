@@ -92,6 +92,9 @@ final class ClassifyCommand implements Callable<Integer> {
     FlowOptions flowOptions;
 
     @Mixin
+    InputOptions inputOptions;
+
+    @Mixin
     ModelOptions modelOptions;
 
     @Mixin
@@ -126,6 +129,7 @@ final class ClassifyCommand implements Callable<Integer> {
         FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
+        inputOptions.applyTo(first);
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 order.flush();
@@ -189,6 +193,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         };
         CaptureRun second = new CaptureRun(config, sets, tracker);
+        inputOptions.applyTo(second);
         PcapFileWriter pcap = forward == null ? null : new PcapFileWriter(new FileOutputStream(forward.toFile()));
         Writer perPacket = packetVerdicts == null ? null : OutputFiles.writer(packetVerdicts.toString());
         if (perPacket != null) {

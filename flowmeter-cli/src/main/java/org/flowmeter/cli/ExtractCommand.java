@@ -52,6 +52,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     FileFilterOptions fileFilter;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Override
     public Integer call() throws IOException {
         FlowWriters.checkTarget(format, output, spec.commandLine());
@@ -62,6 +65,7 @@ final class ExtractCommand implements Callable<Integer> {
         FlowWriter rows = FlowWriters.open(format, output, columns, source);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(config, sets, order);
+        inputOptions.applyTo(run);
         try {
             run.run(source, Progress.wanted(progress), () -> {
                 order.flush();

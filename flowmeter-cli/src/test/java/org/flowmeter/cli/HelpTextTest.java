@@ -9,7 +9,7 @@ class HelpTextTest {
     @Test
     void featuresListAll() {
         CliRun run = CliRun.of("extract", "--help");
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("deepfence, cic, context, exchange, all");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("deepfence, cic, context, exchange, ").contains(", all (default: deepfence)");
     }
 
     @Test
