@@ -101,6 +101,12 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions detectorOptions;
 
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    FileFilterOptions fileFilter;
+
     private FlowDecider decider;
     private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
     private long flaggedAfterWritten;
@@ -125,9 +131,9 @@ final class ClassifyCommand implements Callable<Integer> {
         FlowScorer scorer = new FlowScorer(model, sets);
         FlowConfig config = flowOptions.config();
 
-        var source = Captures.openAll(inputs);
-        VerdictColumns columns = new VerdictColumns(sets, allColumns);
-        FlowWriter rows = FlowWriters.open(format, output, columns);
+        var source = fileFilter.open(inputs);
+        VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
+        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         var detectors = detectorOptions.create(spec.commandLine());
         PatternHold hold = detectorOptions.hold(order, detectors);
@@ -148,6 +154,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }
         empty.print(System.err);
+        InputChecks.requirePackets(first, fileFilter.filtering());
         Forwarded fwd = new Forwarded();
         if (secondPass && !first.interrupted()) {
             fwd = writePackets(config, sets);
@@ -232,7 +239,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             index[0]++;
         });
-        second.run(Captures.openAll(inputs), false, () -> {
+        second.run(fileFilter.open(inputs), false, () -> {
             if (pcap != null) {
                 pcap.ensureHeader(LinkType.ETHERNET);
                 pcap.close();

@@ -8,7 +8,6 @@ import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowColumns;
 import org.flowmeter.output.FlowWriter;
-import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +50,9 @@ final class ExtractCommand implements Callable<Integer> {
     FlowOptions flowOptions;
 
     @Mixin
+    FileFilterOptions fileFilter;
+
+    @Mixin
     InputOptions inputOptions;
 
     @Override
@@ -58,9 +60,9 @@ final class ExtractCommand implements Callable<Integer> {
         FlowWriters.checkTarget(format, output, spec.commandLine());
         var sets = flowOptions.featureSets();
         var config = flowOptions.config();
-        FlowColumns columns = new FlowColumns(sets);
-        PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
-        FlowWriter rows = FlowWriters.open(format, output, columns);
+        PacketSource source = fileFilter.open(inputs); // fail on bad input before creating the output
+        FlowColumns columns = new FlowColumns(sets, true).readingFrom(source);
+        FlowWriter rows = FlowWriters.open(format, output, columns, source);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(config, sets, order);
         inputOptions.applyTo(run);
@@ -74,6 +76,7 @@ final class ExtractCommand implements Callable<Integer> {
                 run.printSummary(System.err, rows.rows());
             }
         }
+        InputChecks.requirePackets(run, fileFilter.filtering());
         return 0;
     }
 

@@ -121,6 +121,7 @@ final class FlowOptions {
     static final class FeatureSetNames extends ArrayList<String> {
         FeatureSetNames() {
             super(FeatureSets.names());
+            add("all");
         }
     }
 }

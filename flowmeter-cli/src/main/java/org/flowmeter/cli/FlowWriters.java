@@ -1,12 +1,15 @@
 package org.flowmeter.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import org.flowmeter.output.CsvFlowWriter;
+import org.flowmeter.output.EveFlowWriter;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.output.JsonLinesFlowWriter;
 import org.flowmeter.output.RowSchema;
 import org.flowmeter.output.parquet.ParquetFlowWriter;
+import org.flowmeter.pcap.PacketSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -16,12 +19,28 @@ final class FlowWriters {
 
     /** Output formats of flow tables. */
     enum Format {
-        csv, jsonl, parquet;
+        csv, jsonl, eve, parquet;
 
         /** Parquet writes its footer last and so needs a file. */
         boolean streams() {
             return this != parquet;
         }
+    }
+
+    /** The formats that can be streamed (live capture): every format but Parquet. */
+    enum StreamFormat {
+        csv, jsonl, eve
+    }
+
+    /** A streamed writer; eve objects take each flow's verdict from {@code judgements}. */
+    static FlowWriter stream(StreamFormat format, OutputStream out, RowSchema schema, String model,
+                             java.util.function.Function<org.flowmeter.flow.Flow, EveFlowWriter.Judgement> judgements)
+            throws IOException {
+        return switch (format) {
+            case csv -> new CsvFlowWriter(out, schema);
+            case jsonl -> new JsonLinesFlowWriter(out, schema);
+            case eve -> new EveFlowWriter(out, judgements, model);
+        };
     }
 
     private FlowWriters() {
@@ -36,10 +55,24 @@ final class FlowWriters {
     }
 
     static FlowWriter open(Format format, String target, RowSchema schema) throws IOException {
+        return open(format, target, schema, null);
+    }
+
+    /** {@code source} names the input file of each flow in eve output (may be null). */
+    static FlowWriter open(Format format, String target, RowSchema schema, PacketSource source) throws IOException {
         return switch (format) {
             case csv -> new CsvFlowWriter(OutputFiles.stream(target), schema);
             case jsonl -> new JsonLinesFlowWriter(OutputFiles.stream(target), schema);
+            case eve -> eve(OutputFiles.stream(target), schema, source);
             case parquet -> new ParquetFlowWriter(Path.of(target), schema);
         };
+    }
+
+    /** Verdict rows get the {@code flowmeter} object's score and verdict; flow rows only the flow. */
+    private static FlowWriter eve(OutputStream out, RowSchema schema, PacketSource source) {
+        EveFlowWriter eve = schema instanceof VerdictColumns v
+                ? new EveFlowWriter(out, VerdictColumns::judgement, v.model())
+                : new EveFlowWriter(out);
+        return source == null ? eve : eve.readingFrom(source);
     }
 }

@@ -112,6 +112,9 @@ final class LabelOptions {
             loader.runDetectors(() -> detectorOptions.create(spec.commandLine()),
                     detectorOptions.holdNanos(), DetectorOptions.MAX_HELD);
         }
+        if (Progress.wanted(null)) {
+            loader.showProgress(Progress::reading);
+        }
         return loader;
     }
 

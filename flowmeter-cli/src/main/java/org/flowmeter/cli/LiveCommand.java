@@ -20,9 +20,7 @@ import org.flowmeter.live.KernelStats;
 import org.flowmeter.live.LiveCapture;
 import org.flowmeter.live.LiveMetrics;
 import org.flowmeter.live.RecentPackets;
-import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.FlowWriter;
-import org.flowmeter.output.JsonLinesFlowWriter;
 import org.flowmeter.pcap.RawPacket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +72,7 @@ final class LiveCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--format", defaultValue = "csv", description = "Verdict format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FlowWriters.Format format;
+    FlowWriters.StreamFormat format;
 
     @Option(names = "--forward", paramLabel = "DIR",
             description = "Write packets of malicious flows to DIR/forward-00001.pcap, forward-00002.pcap, ...")
@@ -119,6 +117,9 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions detectorOptions;
 
+    @Mixin
+    KafkaOptions kafka;
+
     private LiveVerdicts verdicts;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
@@ -134,9 +135,6 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (earlyAfter < 1) {
             throw new ParameterException(spec.commandLine(), "--early-after must be at least 1");
-        }
-        if (format == FlowWriters.Format.parquet) {
-            throw new ParameterException(spec.commandLine(), "--format parquet cannot be streamed: use csv or jsonl");
         }
         if (snaplen == null) {
             snaplen = forward == null ? CaptureSettings.HEADERS_SNAPLEN : CaptureSettings.FORWARD_SNAPLEN;
@@ -156,8 +154,9 @@ final class LiveCommand implements Callable<Integer> {
         try {
             metrics = metricsPort == null ? LiveMetrics.unserved(capture::stats) : LiveMetrics.serve(metricsPort, capture::stats);
             out = OutputFiles.stream(output);
-            LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns);
-            rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
+            LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns).readingFrom(capture, modelOptions.describe());
+            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement),
+                    schema.model(), capture, schema::judgement);
             out.flush();
             verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
                     metrics, detectorOptions.create(spec.commandLine()));

@@ -6,7 +6,9 @@ import org.flowmeter.feature.Column;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.RowWriter;
 import org.flowmeter.flow.Flow;
+import org.flowmeter.output.EveFlowWriter;
 import org.flowmeter.output.RowSchema;
+import org.flowmeter.pcap.PacketSource;
 
 /**
  * Verdict rows of live capture: a leading {@code phase} column ({@code early} for a malicious
@@ -27,6 +29,21 @@ final class LiveVerdictColumns implements RowSchema {
         all.add(Column.string("phase"));
         all.addAll(verdict.columns());
         this.columns = List.copyOf(all);
+    }
+
+    /** Names the rows' input (the interface) and the model, for eve output. */
+    LiveVerdictColumns readingFrom(PacketSource source, String model) {
+        verdict.readingFrom(source, model);
+        return this;
+    }
+
+    String model() {
+        return verdict.model();
+    }
+
+    /** The flow's verdict for eve output, with the phase of the row being written. */
+    EveFlowWriter.Judgement judgement(Flow flow) {
+        return VerdictColumns.judgement(flow).withPhase(phase);
     }
 
     /** The phase written with the next rows. */

@@ -45,6 +45,23 @@ interface Progress extends AutoCloseable {
         };
     }
 
+    /** A bar over one capture of many, for the loaders of train, evaluate and report. */
+    static org.flowmeter.labels.LabelledFlowLoader.ReadProgress reading(PacketSource source) {
+        Progress bar = bytes(source);
+        return new org.flowmeter.labels.LabelledFlowLoader.ReadProgress() {
+            @Override
+            public void update(PacketSource s) {
+                bar.update(s);
+            }
+
+            @Override
+            public void done(PacketSource s) {
+                bar.update(s);
+                bar.close();
+            }
+        };
+    }
+
     /** A bar only makes sense on a terminal. */
     static boolean wanted(Boolean forced) {
         if (forced != null) {

@@ -3,6 +3,9 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.flowmeter.detect.DetectorConfig;
+import org.flowmeter.detect.Detectors;
+import org.flowmeter.detect.PatternHold;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.model.FlowModel;
@@ -13,7 +16,7 @@ import org.flowmeter.report.TriageReport;
 
 /**
  * Classifies captures as {@code flowmeter classify} does by default (scored at the early packet
- * count and at the end, the end's verdict final) and keeps every flow with its verdict for the
+ * count and at the end, the end's verdict final; the default cross-flow detectors beside the model) and keeps every flow with its verdict for the
  * triage report.
  */
 final class TriageRun {
@@ -31,11 +34,21 @@ final class TriageRun {
             Verdict v = (Verdict) flow.attachment;
             return new TriageCollector.Verdict(v.score, v.malicious, decidedBy(v));
         });
-        FlowDecider decider = new FlowDecider(new FlowScorer(model, sets), ClassifyCommand.DEFAULT_EARLY_PACKETS,
-                false, collector);
-        CaptureRun run = new CaptureRun(config, sets, decider);
+        // The default detectors, as classify runs them: a flow's verdict is read after the hold,
+        // once the patterns found later had the chance to cover it.
+        DetectorConfig detectorConfig = new DetectorConfig();
+        Detectors detectors = Detectors.of(Detectors.names(), detectorConfig);
+        long holdNanos = Math.max(detectorConfig.scanWindow.toNanos(),
+                Math.max(detectorConfig.floodWindow.toNanos(), detectorConfig.guessWindow.toNanos()));
+        FlowDecider[] decider = new FlowDecider[1];
+        PatternHold hold = new PatternHold(flow -> collector.onFlowEnd(decider[0].recheck(flow)), holdNanos,
+                DetectorOptions.MAX_HELD);
+        decider[0] = new FlowDecider(new FlowScorer(model, sets), ClassifyCommand.DEFAULT_EARLY_PACKETS,
+                false, hold, detectors);
+        CaptureRun run = new CaptureRun(config, sets, decider[0]);
         try {
             run.run(Captures.openAll(inputs), Progress.wanted(null), () -> {
+                hold.flush();
                 TriageReport.write(new TriageInput(modelName, model.threshold(), inputs, run.pipeline().packetsRead(),
                         run.pipeline().wireBytesRead(), collector.flows()), output);
                 System.err.println("report written to " + output);
@@ -45,8 +58,8 @@ final class TriageRun {
         }
     }
 
-    /** What made the verdict, when the verdict says; null reads as the model. */
+    /** What made the verdict: the model or a detector's name. */
     static String decidedBy(Verdict v) {
-        return null;
+        return v.decidedBy;
     }
 }

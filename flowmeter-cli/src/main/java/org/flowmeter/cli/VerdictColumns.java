@@ -6,8 +6,10 @@ import org.flowmeter.feature.Column;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.RowWriter;
 import org.flowmeter.flow.Flow;
+import org.flowmeter.output.EveFlowWriter;
 import org.flowmeter.output.FlowColumns;
 import org.flowmeter.output.RowSchema;
+import org.flowmeter.pcap.PacketSource;
 
 /**
  * A verdict row: the flow's identifiers, packets and bytes, its score and verdict and when the
@@ -23,6 +25,7 @@ final class VerdictColumns implements RowSchema {
     private final FlowColumns flowColumns;
     private final boolean allColumns;
     private final List<Column> columns;
+    private String model;
 
     VerdictColumns(List<FeatureSet> sets, boolean allColumns) {
         this.flowColumns = new FlowColumns(sets);
@@ -32,11 +35,29 @@ final class VerdictColumns implements RowSchema {
         if (allColumns) {
             all.addAll(base);
         } else {
-            all.addAll(base.subList(0, 6)); // identifiers
-            all.addAll(base.subList(base.size() - 3, base.size())); // start, end, end reason
+            all.addAll(FlowColumns.identifierColumns());
+            all.addAll(FlowColumns.timeColumns()); // start, end, end reason
+            all.addAll(FlowColumns.sharedColumns());
         }
         all.addAll(VERDICT);
         this.columns = List.copyOf(all);
+    }
+
+    /** Names the input files of the rows and the model that judged them (for eve output). */
+    VerdictColumns readingFrom(PacketSource source, String modelName) {
+        flowColumns.readingFrom(source);
+        this.model = modelName;
+        return this;
+    }
+
+    String model() {
+        return model;
+    }
+
+    /** The flow's verdict as eve output writes it. */
+    static EveFlowWriter.Judgement judgement(Flow flow) {
+        Verdict v = (Verdict) flow.attachment;
+        return new EveFlowWriter.Judgement(v.score, v.malicious, v.decidedBy, v.decidedAtPacket, null);
     }
 
     @Override
@@ -51,6 +72,7 @@ final class VerdictColumns implements RowSchema {
         } else {
             flowColumns.writeIdentifiers(flow, out);
             flowColumns.writeTimes(flow, out);
+            flowColumns.writeShared(flow, out);
         }
         Verdict v = (Verdict) flow.attachment;
         out.integer(flow.id);

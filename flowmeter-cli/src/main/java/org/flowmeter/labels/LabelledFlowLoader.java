@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.flowmeter.detect.Detectors;
+import java.util.function.Function;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureVector;
@@ -36,6 +37,20 @@ public final class LabelledFlowLoader {
     private Supplier<Detectors> detectors;
     private long holdNanos;
     private int maxHeld;
+    private Function<PacketSource, ReadProgress> progress;
+
+    /** How far reading one capture has got (a progress bar while train, evaluate or report read). */
+    public interface ReadProgress {
+        void update(PacketSource source);
+
+        /** The capture was read to its end (or its damage). */
+        void done(PacketSource source);
+    }
+
+    /** Shows the reading of every capture through a {@link ReadProgress} made for it. */
+    public void showProgress(Function<PacketSource, ReadProgress> bars) {
+        this.progress = bars;
+    }
 
     public LabelledFlowLoader(List<FeatureSet> sets, String[] features, FlowConfig config, HostLabels hosts,
                               String labelColumn, String benignValue, Consumer<String> warnings) {
@@ -97,7 +112,14 @@ public final class LabelledFlowLoader {
                 : new FlowMeter(config, sets, (Flow flow) -> addRow.applyAsInt(flow), sample);
         FlowPipeline pipeline = new FlowPipeline(new PacketDecoder(), meter);
         try (PacketSource source = Captures.open(input)) {
-            pipeline.run(source, null);
+            ReadProgress bar = progress == null ? null : progress.apply(source);
+            try {
+                pipeline.run(source, bar == null ? null : (s, n) -> bar.update(s));
+            } finally {
+                if (bar != null) {
+                    bar.done(source);
+                }
+            }
         } catch (CaptureFormatException e) {
             // A damaged capture among many still gives the flows read before the damage.
             warnings.accept("warning: " + e.getMessage() + " (flows before this point are kept)");

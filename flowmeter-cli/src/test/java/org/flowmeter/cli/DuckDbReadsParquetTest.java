@@ -40,6 +40,7 @@ class DuckDbReadsParquetTest {
             case STRING -> "VARCHAR";
             case LONG -> "BIGINT";
             case DOUBLE -> "DOUBLE";
+            case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
         };
     }
 
@@ -78,6 +79,12 @@ class DuckDbReadsParquetTest {
         switch (column.type()) {
             case STRING -> assertThat(r.getString(index)).as(name).isEqualTo(csv);
             case LONG -> assertThat(r.getLong(index)).as(name).isEqualTo(Long.parseLong(csv));
+            case TIMESTAMP -> {
+                // CSV has epoch seconds with six decimals; Parquet the same instant in microseconds.
+                java.time.Instant t = r.getObject(index, java.time.OffsetDateTime.class).toInstant();
+                String seconds = t.getEpochSecond() + "." + String.format("%06d", t.getNano() / 1000);
+                assertThat(seconds).as(name).isEqualTo(csv);
+            }
             case DOUBLE -> {
                 double value = r.getDouble(index);
                 if (csv.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.flowmeter.cli.CliRun.fixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ExtractCommandTest {
             + "IATMin,IATMax,fwdIATTotal,bwdIATTotal,fwdIATMean,bwdIATMean,fwdIATStd,bwdIATStd,fwdIATMin,bwdIATMin,"
             + "fwdIATMax,bwdIATMax,flowLengthPerTime,fwdFlowLengthPerTime,bwdFlowLengthPerTime,"
             + "packetSizeTotalPerTime,fwdPacketSizeTotalPerTime,bwdPacketSizeTotalPerTime,"
-            + "flowStartNanos,flowEndNanos,endReason";
+            + "flowStartNanos,flowEndNanos,endReason,flowStart,flowEnd,communityId,flowUid,inputFile";
 
     @TempDir
     Path dir;
@@ -46,20 +47,23 @@ class ExtractCommandTest {
     void allFeatureSetsWriteDeepfenceThenCicThenContextThenExchangeColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(48 + 81 + 12 + 10 + 10 + 22);
-        assertThat(header.get(45)).isEqualTo("Flow Duration");
-        assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
-        assertThat(header.subList(126, 138)).containsExactly(
+        assertThat(header).hasSize(53 + 7 + 81 + 12 + 10 + 10 + 22);
+        // CIC's identifier columns precede its features, as in CICFlowMeter's own CSV
+        assertThat(header.subList(45, 52)).containsExactly(
+                "Flow ID", "Src IP", "Src Port", "Dst IP", "Dst Port", "Protocol", "Timestamp");
+        assertThat(header.get(52)).isEqualTo("Flow Duration");
+        assertThat(header.get(52 + 80)).isEqualTo("Total TCP Flow Time");
+        assertThat(header.subList(133, 145)).containsExactly(
                 "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
                 "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets",
                 "ctxSrcFailedEndpoints", "ctxSrcAnsweredEndpoints");
-        assertThat(header.subList(138, 148)).containsExactly(
+        assertThat(header.subList(145, 155)).containsExactly(
                 "xchFwdMessages", "xchBwdMessages", "xchFwdMessageBytesMean", "xchFwdMessageBytesStd",
                 "xchFwdMessageBytesMax", "xchFwdRepeatShare", "xchBwdMessageBytesMean", "xchBwdMessageBytesStd",
                 "xchBwdMessageBytesMax", "xchBwdRepeatShare");
-        assertThat(header.get(148)).isEqualTo("rttKnown");
-        assertThat(header.get(158)).isEqualTo("ldSrcFlows");
-        assertThat(header.get(179)).isEqualTo("ldSvcUnansweredSources");
+        assertThat(header.get(148 + 7)).isEqualTo("rttKnown");
+        assertThat(header.get(158 + 7)).isEqualTo("ldSrcFlows");
+        assertThat(header.get(179 + 7)).isEqualTo("ldSvcUnansweredSources");
         assertThat(lines).hasSize(9);
     }
 
@@ -133,7 +137,7 @@ class ExtractCommandTest {
         // the last ACK (or two) open one more, ended by the end of the input
         List<String> rows = lines.subList(1, lines.size());
         assertThat(rows).hasSize(24);
-        assertThat(rows.stream().filter(r -> r.endsWith(",fin"))).hasSize(16);
+        assertThat(rows.stream().filter(r -> r.split(",")[47].equals("fin"))).hasSize(16);
         assertThat(rows.stream().filter(r -> r.split(",")[7].equals("10"))).hasSize(8);
     }
 
@@ -146,7 +150,7 @@ class ExtractCommandTest {
         long previousStart = 0;
         for (String row : lines.subList(1, lines.size())) {
             String[] f = row.split(",");
-            assertThat(f).hasSize(48);
+            assertThat(f).hasSize(53);
             assertThat(f[3]).isEqualTo("TCP");
             assertThat(f[47]).isEqualTo("fin");
             long start = Long.parseLong(f[45]);
@@ -158,8 +162,27 @@ class ExtractCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"http_small.pcapng", "http_small.pcap.gz", "http_small_ns.pcap"})
     void sameFlowsWhateverTheContainer(String variant) throws IOException {
-        List<String> pcap = extract(fixture("http_small.pcap"));
-        assertThat(extract(fixture(variant))).isEqualTo(pcap);
+        List<String> pcap = withoutInputFile(extract(fixture("http_small.pcap")));
+        assertThat(withoutInputFile(extract(fixture(variant)))).isEqualTo(pcap);
+    }
+
+    private static List<String> withoutInputFile(List<String> lines) {
+        return lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    /** Several inputs: every row names the file its flow started in; the ids do not depend on what was read before. */
+    @Test
+    void manyInputsNameTheFileOfEachRow() throws IOException {
+        String http = fixture("http_small.pcap");
+        String udp = fixture("udp_ping.pcap");
+        Path out = dir.resolve("both.csv");
+        CliRun run = CliRun.of("extract", http, udp, "-o", out.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> both = Files.readAllLines(out);
+        List<String> files = both.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+        // 8 HTTP connections, then the 4 flows of udp_ping.pcap
+        assertThat(files).containsExactly(http, http, http, http, http, http, http, http, udp, udp, udp, udp);
+        assertThat(both.subList(9, 13)).isEqualTo(extract(udp).subList(1, 5));
     }
 
     @Test
@@ -175,7 +198,12 @@ class ExtractCommandTest {
             assertThat(row.propertyNames()).containsExactly(names);
             for (int c = 0; c < names.length; c++) {
                 JsonNode value = row.get(names[c]);
-                if (value.isNumber()) {
+                if (names[c].equals("flowStart") || names[c].equals("flowEnd")) {
+                    // ISO 8601 UTC in JSON, epoch seconds with six decimals in CSV: the same microsecond
+                    Instant t = Instant.parse(value.asString());
+                    assertThat(t.getEpochSecond() + "." + String.format("%06d", t.getNano() / 1000)).as(names[c]).isEqualTo(values[c]);
+                    assertThat(value.asString()).endsWith("Z");
+                } else if (value.isNumber()) {
                     assertThat(value.asDouble()).as(names[c]).isEqualTo(Double.parseDouble(values[c]));
                 } else {
                     assertThat(value.asString()).as(names[c]).isEqualTo(values[c]);

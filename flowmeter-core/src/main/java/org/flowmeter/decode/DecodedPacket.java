@@ -23,6 +23,8 @@ public final class DecodedPacket {
     public static final int CWR = 0x80;
 
     public long timestampNanos;
+    /** The raw packet's {@code inputIndex}: which input file it came from. */
+    public int inputIndex;
     /** Length on the wire (the capture's original length). */
     public int wireLength;
     /** 4 or 6. */

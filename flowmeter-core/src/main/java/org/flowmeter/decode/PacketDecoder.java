@@ -183,6 +183,7 @@ public final class PacketDecoder {
     private SkipReason decodeUncounted(RawPacket raw, DecodedPacket out) {
         clear(out);
         out.timestampNanos = raw.timestampNanos;
+        out.inputIndex = raw.inputIndex;
         out.wireLength = raw.originalLength;
         byte[] b = raw.data;
         int start = raw.offset;

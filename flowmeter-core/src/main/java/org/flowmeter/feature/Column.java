@@ -28,6 +28,10 @@ public record Column(String name, ColumnType type, Direction direction) {
         return new Column(name, ColumnType.DOUBLE);
     }
 
+    public static Column timestamp(String name) {
+        return new Column(name, ColumnType.TIMESTAMP);
+    }
+
     /** This column, marked as one whose larger values can only raise suspicion. */
     public Column raisesSuspicion() {
         return new Column(name, type, Direction.RAISES_SUSPICION);

@@ -7,4 +7,9 @@ public interface RowWriter {
     void integer(long value);
 
     void real(double value);
+
+    /** A {@link ColumnType#TIMESTAMP} value; formats without a time type take the nanoseconds. */
+    default void timestamp(long epochNanos) {
+        integer(epochNanos);
+    }
 }

@@ -22,6 +22,8 @@ public final class Flow implements java.io.Serializable {
     public final long dstLo;
     public final int srcPort;
     public final int dstPort;
+    /** The input (of a sequence of files) the flow's first packet came from. */
+    public final int inputIndex;
     /** VLAN ids the packets carried (see {@link DecodedPacket#vlan}); 0 untagged or when VLANs are ignored. */
     public final int vlan;
 
@@ -29,6 +31,9 @@ public final class Flow implements java.io.Serializable {
     long lastNanos;
     long packets;
     long bytes;
+    /** Packets and wire bytes from src to dst (the rest went dst to src). */
+    long forwardPackets;
+    long forwardBytes;
     private int finSeen;
     boolean closed;
     EndReason endReason;
@@ -66,6 +71,7 @@ public final class Flow implements java.io.Serializable {
             srcPort = p.dstPort;
             dstPort = p.srcPort;
         }
+        this.inputIndex = p.inputIndex;
         this.features = features;
         this.openedBySyn = p.protocol == DecodedPacket.TCP
                 && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.ACK)) == DecodedPacket.SYN;
@@ -122,6 +128,8 @@ public final class Flow implements java.io.Serializable {
         for (int i = 0; i < features.length; i++) {
             features[i].append(later.features[i], swapped);
         }
+        forwardPackets += swapped ? later.packets - later.forwardPackets : later.forwardPackets;
+        forwardBytes += swapped ? later.bytes - later.forwardBytes : later.forwardBytes;
         packets += later.packets;
         bytes += later.bytes;
         lastNanos = Math.max(lastNanos, later.lastNanos);
@@ -161,6 +169,16 @@ public final class Flow implements java.io.Serializable {
     /** Wire bytes in the flow, both directions. */
     public long bytes() {
         return bytes;
+    }
+
+    /** Packets from src to dst. */
+    public long forwardPackets() {
+        return forwardPackets;
+    }
+
+    /** Wire bytes from src to dst. */
+    public long forwardBytes() {
+        return forwardBytes;
     }
 
     public boolean closed() {

@@ -125,6 +125,10 @@ public final class FlowMeter {
     private void count(Flow flow, DecodedPacket p, boolean forward) {
         flow.packets++;
         flow.bytes += p.wireLength;
+        if (forward) {
+            flow.forwardPackets++;
+            flow.forwardBytes += p.wireLength;
+        }
         if (p.protocol == DecodedPacket.TCP && !flow.closed
                 && flow.noteTcpFlags(p.tcpFlags, forward, config.endAtFirstFin())) {
             flow.closed = true;

@@ -65,6 +65,13 @@ public final class CsvFlowWriter implements FlowWriter, RowWriter {
         }
     }
 
+    /** Epoch seconds with six decimals, as Zeek writes times. */
+    @Override
+    public void timestamp(long epochNanos) {
+        separator();
+        Timestamps.appendEpochSeconds(line, epochNanos);
+    }
+
     static void appendField(TextBuffer sb, String s) {
         boolean quote = false;
         for (int i = 0; i < s.length() && !quote; i++) {

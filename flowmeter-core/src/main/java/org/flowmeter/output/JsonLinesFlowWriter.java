@@ -72,6 +72,13 @@ public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
         }
     }
 
+    /** ISO 8601 in UTC, to the microsecond. */
+    @Override
+    public void timestamp(long epochNanos) {
+        key();
+        line.append('"').append(Timestamps.iso(epochNanos)).append('"');
+    }
+
     static void appendString(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -17,6 +17,11 @@ public interface PacketSource extends Closeable {
     /** A name for messages: the file path, "-" for stdin, the interface name. */
     String name();
 
+    /** The name of the input a packet's {@code inputIndex} points at. */
+    default String inputName(int inputIndex) {
+        return name();
+    }
+
     /** Bytes consumed so far from the underlying file(s), compressed size for gzip; for progress. */
     long bytesRead();
 

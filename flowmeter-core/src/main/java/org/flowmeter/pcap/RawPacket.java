@@ -18,6 +18,8 @@ public final class RawPacket {
     public int linkType;
     /** Byte offset of this record's header in the (decompressed) capture stream. */
     public long recordOffset;
+    /** Which input of a sequence of files the packet came from (0 for a single input). */
+    public int inputIndex;
 
     public void set(byte[] data, int offset, int capturedLength, int originalLength,
                     long timestampNanos, int linkType, long recordOffset) {

@@ -64,6 +64,7 @@ public final class SequenceSource implements PacketSource {
                     if (current.next(packet)) {
                         partPackets++;
                         partLinkType = packet.linkType;
+                        packet.inputIndex = index;
                         return true;
                     }
                     closeCurrent(true);
@@ -152,6 +153,11 @@ public final class SequenceSource implements PacketSource {
             return "";
         }
         return parts.get(Math.max(0, Math.min(index, parts.size() - 1))).name();
+    }
+
+    @Override
+    public String inputName(int inputIndex) {
+        return inputIndex >= 0 && inputIndex < parts.size() ? parts.get(inputIndex).name() : "";
     }
 
     @Override

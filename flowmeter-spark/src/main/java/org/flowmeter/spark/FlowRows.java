@@ -41,6 +41,7 @@ final class FlowRows implements RowWriter {
             case STRING -> DataTypes.StringType;
             case LONG -> DataTypes.LongType;
             case DOUBLE -> DataTypes.DoubleType;
+            case TIMESTAMP -> DataTypes.TimestampType;
         };
     }
 
@@ -58,6 +59,13 @@ final class FlowRows implements RowWriter {
     @Override
     public void integer(long value) {
         values[next++] = value;
+    }
+
+    @Override
+    public void timestamp(long epochNanos) {
+        java.sql.Timestamp t = new java.sql.Timestamp(Math.floorDiv(epochNanos, 1_000_000L));
+        t.setNanos((int) Math.floorMod(epochNanos, 1_000_000_000L) / 1000 * 1000); // Spark keeps microseconds
+        values[next++] = t;
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.apache.parquet.schema.Types;
 import org.flowmeter.feature.Column;
 
 /**
- * The Parquet schema of a flow table: strings are UTF-8 binaries, integers INT64, reals DOUBLE.
+ * The Parquet schema of a flow table: strings are UTF-8 binaries, integers INT64, reals DOUBLE,
+ * times INT64 microseconds annotated TIMESTAMP(MICROS, adjusted to UTC).
  * Every column is required except reals, which are optional so that non-finite values can be null
  * (as they are empty in CSV and null in JSON lines).
  */
@@ -36,6 +37,9 @@ final class ParquetColumns {
                     .named(column.name());
             case LONG -> Types.primitive(PrimitiveTypeName.INT64, Repetition.REQUIRED).named(column.name());
             case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, Repetition.OPTIONAL).named(column.name());
+            case TIMESTAMP -> Types.primitive(PrimitiveTypeName.INT64, Repetition.REQUIRED)
+                    .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                    .named(column.name());
         };
     }
 }

@@ -12,6 +12,7 @@ import org.flowmeter.feature.Column;
 import org.flowmeter.feature.RowWriter;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.output.RowSchema;
+import org.flowmeter.output.Timestamps;
 
 /** Feeds each flow's row straight from {@link RowWriter} calls into Parquet's record consumer. */
 final class RowWriteSupport extends WriteSupport<Flow> implements RowWriter {
@@ -77,6 +78,11 @@ final class RowWriteSupport extends WriteSupport<Flow> implements RowWriter {
         record.addLong(value);
         record.endField(names[field], field);
         field++;
+    }
+
+    @Override
+    public void timestamp(long epochNanos) {
+        integer(Timestamps.epochMicros(epochNanos));
     }
 
     @Override

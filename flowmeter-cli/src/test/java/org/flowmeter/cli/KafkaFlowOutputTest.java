@@ -1,0 +1,201 @@
+package org.flowmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.cli.CliRun.fixture;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.feature.FeatureSets;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.FlowMeter;
+import org.flowmeter.flow.FlowPipeline;
+import org.flowmeter.output.EveFlowWriter;
+import org.flowmeter.output.FlowUid;
+import org.flowmeter.pcap.Captures;
+import org.flowmeter.pcap.PacketSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Verdicts sent to a real Kafka broker (KRaft, in this JVM, on loopback) and read back. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaFlowOutputTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dir;
+
+    /**
+     * One broker for the class, restarted by the last test only: a second broker started in the
+     * same JVM after a first one stopped, and new topics on a restarted one, did not always get
+     * their partition leaders here, which a broker in its own process does not suffer from.
+     */
+    private static KraftBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws IOException {
+        broker = new KraftBroker(dir, 3);
+        broker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    /** Every record of the topic, in partition order, as (key, value). */
+    private List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // anything beyond the expected count (duplicates) would show here
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+
+    /**
+     * Topics are created before use, as they are where brokers do not auto-create them: topics
+     * auto-created by the producer's first request did not always get a leader for every
+     * partition on this in-JVM broker.
+     */
+    private static void createTopic(String name) throws Exception {
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        try (Admin a = Admin.create(admin)) {
+            a.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void classifySendsEveryVerdictAndEveryFlaggedFlow() throws Exception {
+        createTopic("verdicts");
+        Path csv = dir.resolve("verdicts.csv");
+        CliRun run = CliRun.of("classify", fixture("bench_small.pcap"), "-o", csv.toString(), "-q",
+                "--kafka-bootstrap", broker.bootstrap(), "--kafka-topic", "verdicts");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        int uid = header.indexOf("flowUid");
+        int verdict = header.indexOf("verdict");
+        Map<String, String> expected = new HashMap<>();
+        long flagged = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",", -1);
+            expected.put(v[uid], v[verdict]);
+            flagged += v[verdict].equals("malicious") ? 1 : 0;
+        }
+        assertThat(flagged).as("the sample capture has flagged flows").isPositive();
+
+        Map<String, String> received = new HashMap<>();
+        for (ConsumerRecord<String, String> r : readAll("verdicts", expected.size())) {
+            JsonNode eve = JSON.readTree(r.value());
+            assertThat(r.key()).isEqualTo(eve.get("flow_id").asString());
+            assertThat(received.put(r.key(), eve.get("flowmeter").get("verdict").asString())).as("duplicate " + r.key()).isNull();
+        }
+        assertThat(received).isEqualTo(expected);
+    }
+
+    /**
+     * Each flow sent twice (as live capture sends an early and a final verdict), with the broker
+     * stopped and started again in the middle: every record arrives once, and the two records of
+     * a flow in the order they were sent.
+     */
+    @Test
+    @Order(2)
+    void nothingLostOrReorderedWhenTheBrokerRestarts() throws Exception {
+        List<Flow> flows = flowsOf(fixture("bench_small.pcap"));
+        assertThat(flows).hasSizeGreaterThan(100);
+        EveFlowWriter eve = new EveFlowWriter(OutputStream.nullOutputStream(),
+                f -> new EveFlowWriter.Judgement(0.5, true, null, 5, (String) f.attachment), "test model");
+        createTopic("restarts");
+        KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "restarts", eve);
+        int half = flows.size() / 2;
+        Thread restart = new Thread(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            broker.start();
+        });
+        for (int i = 0; i < flows.size(); i++) {
+            if (i == half) {
+                // Records in flight and the ones sent from here wait in the producer (sends block
+                // while the topic's leader is unknown) until the broker is back.
+                broker.stop();
+                restart.start();
+            }
+            Flow f = flows.get(i);
+            f.attachment = "early";
+            out.write(f);
+            f.attachment = "final";
+            out.write(f);
+        }
+        restart.join();
+        out.close(); // waits for every acknowledgement; throws when a record was given up
+        assertThat(out.failed()).isZero();
+
+        Map<String, List<String>> phasesByFlow = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : readAll("restarts", 2 * flows.size())) {
+            String phase = JSON.readTree(r.value()).get("flowmeter").get("phase").asString();
+            phasesByFlow.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(phase);
+        }
+        assertThat(phasesByFlow).hasSize(flows.size());
+        assertThat(phasesByFlow.values()).allSatisfy(phases -> assertThat(phases).containsExactly("early", "final"));
+        for (Flow f : flows) {
+            assertThat(phasesByFlow).containsKey(Long.toString(FlowUid.of(f)));
+        }
+    }
+
+    private static List<Flow> flowsOf(String capture) throws IOException {
+        List<Flow> flows = new ArrayList<>();
+        FlowMeter meter = new FlowMeter(FlowConfig.defaults(), FeatureSets.parse("deepfence"), flows::add);
+        try (PacketSource s = Captures.open(capture)) {
+            new FlowPipeline(new PacketDecoder(), meter).run(s, (src, n) -> { });
+        }
+        meter.finish();
+        return flows;
+    }
+}
