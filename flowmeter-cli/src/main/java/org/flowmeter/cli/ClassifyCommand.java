@@ -114,12 +114,14 @@ final class ClassifyCommand implements Callable<Integer> {
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         FlowScorer scorer = new FlowScorer(model, sets);
         FlowConfig config = flowOptions.config();
+        flowOptions.checkMemoryCap(config, sets);
 
         var source = Captures.openAll(inputs);
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
+        order.limitWaiting(first.meter().memoryBudget().waitingFlows());
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 order.flush();

@@ -55,11 +55,13 @@ final class ExtractCommand implements Callable<Integer> {
         FlowWriters.checkTarget(format, output, spec.commandLine());
         var sets = flowOptions.featureSets();
         var config = flowOptions.config();
+        flowOptions.checkMemoryCap(config, sets);
         FlowColumns columns = new FlowColumns(sets);
         PacketSource source = Captures.openAll(inputs); // fail on bad input before creating the output
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(config, sets, order);
+        order.limitWaiting(run.meter().memoryBudget().waitingFlows());
         try {
             run.run(source, Progress.wanted(progress), () -> {
                 order.flush();

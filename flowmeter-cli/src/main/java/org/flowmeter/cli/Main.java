@@ -43,6 +43,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         });
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("flowmeter: out of memory: lower --memory-cap or give Java a larger heap"
+                    + " (FLOWMETER_JAVA_OPTS=-Xmx...)");
+            return 1;
         } finally {
             Interruption.commandDone();
         }

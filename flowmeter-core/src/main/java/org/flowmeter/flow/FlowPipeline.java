@@ -24,7 +24,7 @@ public final class FlowPipeline {
     private final RawPacket raw = new RawPacket();
     private final DecodedPacket decoded = new DecodedPacket();
     /** Batches in flight between the reading and the flow thread. */
-    private static final int BATCHES = 8;
+    static final int BATCHES = 8;
 
     private volatile boolean stopRequested;
     private boolean parallel = true;
@@ -123,6 +123,9 @@ public final class FlowPipeline {
         }
         if (t instanceof RuntimeException re) {
             throw re;
+        }
+        if (t instanceof Error e) {
+            throw e;
         }
         if (t != null) {
             throw new IOException(t);
