@@ -1,10 +1,10 @@
 package org.flowmeter.cli;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowWriter;
+import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.LinkType;
 import org.flowmeter.pcap.PcapFileWriter;
@@ -117,34 +118,54 @@ final class ClassifyCommand implements Callable<Integer> {
         flowOptions.checkMemoryCap(config, sets);
 
         var source = Captures.openAll(inputs);
+        // Results of an earlier run go now: a run stopped by a signal or a crash leaves none behind.
+        StagedFile forwardFile = forward == null ? null : new StagedFile(forward);
+        StagedFile perPacketFile = packetVerdicts == null ? null : new StagedFile(packetVerdicts);
+        StagedFile summaryFile = summaryJson == null ? null : new StagedFile(summaryJson);
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
         order.limitWaiting(first.meter().memoryBudget().waitingFlows());
+        List<String> damaged = new ArrayList<>();
+        CaptureFormatException damage = null;
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 order.flush();
                 rows.close();
             });
+        } catch (CaptureFormatException e) {
+            // Every flow read before the damage has its verdict: forward and summarise those.
+            damage = e;
+            damaged.add(e.getMessage());
         } finally {
             if (!quiet) {
                 first.printSummary(System.err, rows.rows());
             }
         }
+        FirstPass read = new FirstPass(first.pipeline().packetsRead(), first.pipeline().wireBytesRead(), first.interrupted());
+        first = null; // its flow table and context windows may go before the second pass builds its own
         Forwarded fwd = new Forwarded();
-        if (secondPass && !first.interrupted()) {
-            fwd = writePackets(config, sets);
+        if (secondPass) {
+            fwd = writePackets(config, sets, read.packets, forwardFile, perPacketFile);
         }
-        Map<String, Object> summary = summary(first, fwd, secondPass);
+        Map<String, Object> summary = summary(read, fwd, secondPass, damaged);
         if (!quiet) {
             System.err.println(summaryLine(summary));
         }
-        if (summaryJson != null) {
+        if (summaryFile != null) {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValue(summaryJson.toFile(), summary);
+                    .writeValue(summaryFile.temporary().toFile(), summary);
+            summaryFile.commit();
+        }
+        if (damage != null) {
+            throw damage;
         }
         return 0;
+    }
+
+    /** What the first pass read: the second pass reads no further, so both see the same flows. */
+    private record FirstPass(long packets, long wireBytes, boolean interrupted) {
     }
 
     private void write(FlowWriter rows, Flow flow) {
@@ -167,10 +188,17 @@ final class ClassifyCommand implements Callable<Integer> {
         long refusedLinkType;
         long allPackets;
         long allWireBytes;
+        boolean interrupted;
     }
 
-    /** Second pass: the same flows again (ids are deterministic), now with known verdicts. */
-    private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets) throws IOException {
+    /**
+     * Second pass: the same flows again (ids are deterministic), now with known verdicts, over the
+     * {@code packetsToRead} packets the first pass read (fewer after a signal or damaged input).
+     * Its files are renamed to their names once complete (also when a signal cut it short: the
+     * summary then says so).
+     */
+    private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets, long packetsToRead,
+                                   StagedFile forwardFile, StagedFile perPacketFile) throws IOException {
         Forwarded result = new Forwarded();
         Flow[] current = new Flow[1];
         FlowListener tracker = new FlowListener() {
@@ -184,8 +212,9 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         };
         CaptureRun second = new CaptureRun(config, sets, tracker);
-        PcapFileWriter pcap = forward == null ? null : new PcapFileWriter(new FileOutputStream(forward.toFile()));
-        Writer perPacket = packetVerdicts == null ? null : OutputFiles.writer(packetVerdicts.toString());
+        PcapFileWriter pcap = forwardFile == null ? null
+                : new PcapFileWriter(OutputFiles.stream(forwardFile.temporary().toString()));
+        Writer perPacket = perPacketFile == null ? null : OutputFiles.writer(perPacketFile.temporary().toString());
         if (perPacket != null) {
             perPacket.write("packetIndex,timestampNanos,flowId,verdict\n");
         }
@@ -206,17 +235,34 @@ final class ClassifyCommand implements Callable<Integer> {
                 }
                 perPacket.append(line.append('\n'));
             }
-            index[0]++;
-        });
-        second.run(Captures.openAll(inputs), false, () -> {
-            if (pcap != null) {
-                pcap.ensureHeader(LinkType.ETHERNET);
-                pcap.close();
-            }
-            if (perPacket != null) {
-                perPacket.close();
+            if (++index[0] == packetsToRead) {
+                second.pipeline().requestStop();
             }
         });
+        try {
+            if (packetsToRead > 0) {
+                second.run(Captures.openAll(inputs), false, () -> {
+                    if (pcap != null) {
+                        pcap.ensureHeader(LinkType.ETHERNET);
+                        pcap.close();
+                    }
+                    if (perPacket != null) {
+                        perPacket.close();
+                    }
+                });
+            } else {
+                closeEmpty(pcap, perPacket);
+            }
+        } catch (CaptureFormatException e) {
+            // The damage the first pass met: every packet before it is written.
+        }
+        if (forwardFile != null) {
+            forwardFile.commit();
+        }
+        if (perPacketFile != null) {
+            perPacketFile.commit();
+        }
+        result.interrupted = second.interrupted() || Interruption.signalled();
         if (pcap != null) {
             result.packets = pcap.packets();
             result.wireBytes = pcap.wireBytes();
@@ -227,10 +273,20 @@ final class ClassifyCommand implements Callable<Integer> {
         return result;
     }
 
-    private Map<String, Object> summary(CaptureRun run, Forwarded fwd, boolean secondPass) {
+    private static void closeEmpty(PcapFileWriter pcap, Writer perPacket) throws IOException {
+        if (pcap != null) {
+            pcap.ensureHeader(LinkType.ETHERNET);
+            pcap.close();
+        }
+        if (perPacket != null) {
+            perPacket.close();
+        }
+    }
+
+    private Map<String, Object> summary(FirstPass run, Forwarded fwd, boolean secondPass, List<String> damaged) {
         Map<String, Object> s = new LinkedHashMap<>();
-        long packets = run.pipeline().packetsRead();
-        long bytes = run.pipeline().wireBytesRead();
+        long packets = run.packets();
+        long bytes = run.wireBytes();
         s.put("model", modelOptions.describe());
         s.put("packets", packets);
         s.put("bytes", bytes);
@@ -244,7 +300,11 @@ final class ClassifyCommand implements Callable<Integer> {
             s.put("forwarded_byte_share", share(fwd.wireBytes, bytes));
             s.put("packets_not_forwarded_other_link_type", fwd.refusedLinkType);
         }
-        s.put("interrupted", run.interrupted());
+        boolean interrupted = run.interrupted() || fwd.interrupted;
+        s.put("interrupted", interrupted);
+        s.put("damaged_inputs", damaged);
+        // Whether every packet of every input was read and, with --forward, every flagged packet written.
+        s.put("complete", !interrupted && damaged.isEmpty());
         return s;
     }
 

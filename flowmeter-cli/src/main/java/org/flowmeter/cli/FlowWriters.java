@@ -37,8 +37,8 @@ final class FlowWriters {
 
     static FlowWriter open(Format format, String target, RowSchema schema) throws IOException {
         return switch (format) {
-            case csv -> new CsvFlowWriter(OutputFiles.stream(target), schema);
-            case jsonl -> new JsonLinesFlowWriter(OutputFiles.stream(target), schema);
+            case csv -> new CsvFlowWriter(OutputFiles.flushedPeriodically(target), schema);
+            case jsonl -> new JsonLinesFlowWriter(OutputFiles.flushedPeriodically(target), schema);
             case parquet -> new ParquetFlowWriter(Path.of(target), schema);
         };
     }
