@@ -262,7 +262,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (perPacketFile != null) {
             perPacketFile.commit();
         }
-        result.interrupted = second.interrupted() || Interruption.signalled();
+        result.interrupted = Interruption.signalled(); // stopping at the first pass's count is no interruption
         if (pcap != null) {
             result.packets = pcap.packets();
             result.wireBytes = pcap.wireBytes();
