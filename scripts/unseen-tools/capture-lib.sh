@@ -8,7 +8,8 @@ lab_dirs() {
 }
 
 # capture_run NAME NAMESPACE SNAPLEN SECONDS COMMAND: captures the bridge into $out/NAME.pcap while
-# COMMAND runs in NAMESPACE (at most SECONDS; its output in $out/NAME.log) and prints
+# COMMAND runs in NAMESPACE (at most SECONDS; its output in $out/NAME.log), in the run folder so that
+# whatever a tool leaves behind (hydra's restore file, wordlist caches) stays there, and prints
 # "packets,seconds" of the capture.
 capture_run() {
   local name=$1 ns=$2 snaplen=$3 limit=$4 start pid
@@ -17,7 +18,7 @@ capture_run() {
   pid=$!
   sleep 1
   start=$(date +%s.%N)
-  timeout "$limit" ip netns exec "$ns" bash -c "$*" > "$out/$name.log" 2>&1
+  timeout "$limit" ip netns exec "$ns" bash -c "cd '$run' && $*" > "$out/$name.log" 2>&1
   sleep 2
   kill "$pid"
   wait "$pid" 2>/dev/null

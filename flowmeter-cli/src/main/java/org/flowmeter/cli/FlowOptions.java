@@ -18,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Flow-table options shared by every command that turns captures into flows. */
 final class FlowOptions {
     /** CICFlowMeter's default flow timeout, counted from a flow's first packet. */
-    static final Duration CIC_FLOW_TIMEOUT = Duration.ofSeconds(120);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -90,7 +89,7 @@ final class FlowOptions {
             c = c.withLocalNets(localNetPredicate());
         }
         if (cicCompat) {
-            c = c.withActiveTimeout(CIC_FLOW_TIMEOUT).withEndAtFirstFin(true);
+            c = c.withCicCompat();
         }
         return c;
     }

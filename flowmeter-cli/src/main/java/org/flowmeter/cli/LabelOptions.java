@@ -53,6 +53,10 @@ final class LabelOptions {
         if (inputs.isEmpty() && benign.isEmpty() && malicious.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no input: give INPUT..., --benign or --malicious");
         }
+        if (!inputs.isEmpty() && maliciousHosts.isEmpty() && labelsFile == null && labelColumn == null) {
+            throw new ParameterException(spec.commandLine(), "INPUT needs labels: give --malicious-host, --labels or"
+                    + " --label-column, or name inputs with --benign/--malicious");
+        }
         LabelledFlows flows = new LabelledFlows(features);
         readAll(loader(sets, features, config, err), null, flows);
         for (Map.Entry<String, int[]> e : flows.perInput().entrySet()) {

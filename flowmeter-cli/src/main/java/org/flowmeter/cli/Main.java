@@ -1,16 +1,15 @@
 package org.flowmeter.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.flowmeter.pcap.CaptureFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Entry point of the {@code flowmeter} command. Exit codes: 0 ok, 1 unreadable input or failure, 2 usage. */
+/** Entry point of the {@code flowmeter} command. Exit codes: {@link ExitCodes}. */
 @Command(name = "flowmeter",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -23,11 +22,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Without a subcommand: show what there is, as a usage error. */
+    /** Read from the arguments before parsing (see {@link #run}); declared so that every command accepts it. */
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an internal error, print the stack trace.")
+    boolean debug;
+
+    /** Without a subcommand: name the commands, as a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(System.err);
-        return 2;
+        System.err.println("flowmeter: give a command: " + String.join(", ", SUBCOMMANDS.keySet()));
+        System.err.println("Try 'flowmeter --help' for more information.");
+        return ExitCodes.USAGE;
     }
 
     public static void main(String[] args) {
@@ -38,10 +43,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
         CommandLine cli = commandLine(args);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("flowmeter: " + describe(e));
-            return 1;
-        });
+        ExitCodes codes = new ExitCodes(Arrays.asList(args).contains("--debug"));
+        cli.setParameterExceptionHandler(codes::usage);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> codes.execution(e, cmd));
         try {
             int code = cli.execute(args);
             if (code == 0 && System.out.checkError()) {
@@ -87,22 +91,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return commands;
     }
 
-    /** One clear line for the errors users cause; a stack trace only for our own bugs. */
+    /** One clear line for the errors users cause; the exception's own text for anything else. */
     static String describe(Exception e) {
-        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (t instanceof CaptureFormatException c) {
-            return c.getMessage();
-        }
-        if (t instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file";
-        }
-        if (t instanceof java.nio.file.AccessDeniedException a) {
-            return a.getFile() + ": permission denied";
-        }
-        if (t instanceof IOException io) {
-            return io.getMessage() == null ? io.toString() : io.getMessage();
-        }
-        t.printStackTrace();
-        return t.toString();
+        String line = ExitCodes.describeInputProblem(e);
+        return line != null ? line : e.toString();
     }
 }

@@ -165,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
             copies = copies.withRows(LogScale.apply(copies.rows().rows(), logScale));
         }
         if (data.countMalicious() < folds || data.countBenign() < folds) {
-            throw new ParameterException(spec.commandLine(), String.format(
+            throw new InputException(String.format(
                     "need at least %d flows of each class for %d-fold CV (have %d benign, %d malicious)",
                     folds, folds, data.countBenign(), data.countMalicious()));
         }
@@ -186,7 +186,8 @@ final class TrainCommand implements Callable<Integer> {
             // The splits fail first, with a clear message, when the inputs cannot fill every fold.
             outcome = runGrid(grid, train, trainCopies);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            // The inputs cannot fill the splits or folds: a data problem, not a malformed command line.
+            throw new InputException(e.getMessage());
         }
         if (copies.size() > 0) {
             err.printf("%d thinned copies of training flows fitted on (%d of test flows left out)%n",

@@ -2,6 +2,7 @@ package org.flowmeter.labels;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.flowmeter.model.LabelText;
 
 /** Labels rows of flow tables from a label column or from the addresses (malicious hosts). */
 final class Labeller {
@@ -21,7 +22,11 @@ final class Labeller {
             if (value == null) {
                 throw new IOException(file + ": no label column '" + labelColumn + "'");
             }
-            return !value.trim().equalsIgnoreCase(benignValue);
+            Boolean malicious = LabelText.isMalicious(value, benignValue);
+            if (malicious == null) {
+                throw new IOException(file + ": a row with an empty '" + labelColumn + "'");
+            }
+            return malicious;
         }
         if (hosts.isEmpty()) {
             throw new IOException(file + ": no labels: give --benign/--malicious, --malicious-host, --labels or --label-column");

@@ -59,12 +59,12 @@ class TrainSplitByInputTest {
     }
 
     @Test
-    void tooFewInputsForTheFoldsIsAUsageError() {
+    void tooFewInputsForTheFoldsIsAnInputError() {
         CliRun run = CliRun.of("train", "-o", dir.resolve("m.json").toString(), "--split-by", "input", "--folds", "3",
                 "--benign", fixture("http_small.pcap"), fixture("bench_small.pcap"),
                 "--malicious", fixture("udp_ping.pcap"), fixture("sll_any.pcap"));
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("of a split by input lacks").doesNotContain("Exception");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("of a split by input lacks").doesNotContain("Exception").doesNotContain("Usage:");
     }
 
     /** With a model that flags every flow, the benign input is the one with errors: its 8 flows (tshark). */

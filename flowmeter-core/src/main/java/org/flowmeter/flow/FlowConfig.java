@@ -94,4 +94,12 @@ public record FlowConfig(long idleTimeoutNanos, long activeTimeoutNanos, long tc
     public FlowConfig withEndAtFirstFin(boolean b) {
         return new FlowConfig(idleTimeoutNanos, activeTimeoutNanos, tcpLingerNanos, maxFlows, localNets, b, limits);
     }
+
+    /** CICFlowMeter's flow timeout, which {@link #withCicCompat()} sets as the active timeout. */
+    public static final Duration CIC_FLOW_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Flows cut as CICFlowMeter cuts them: a 120 s active timeout and a TCP flow ends at its first FIN. */
+    public FlowConfig withCicCompat() {
+        return withActiveTimeout(CIC_FLOW_TIMEOUT).withEndAtFirstFin(true);
+    }
 }

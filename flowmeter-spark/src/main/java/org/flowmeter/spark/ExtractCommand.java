@@ -53,6 +53,11 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Late packets after FIN/RST still join the flow for this long (default: ${DEFAULT-VALUE}).")
     Duration tcpLinger;
 
+    @Option(names = "--cic-compat",
+            description = "Cut flows as CICFlowMeter does: a 120 s active timeout and a TCP flow ends at its first FIN"
+                    + " (as flowmeter extract --cic-compat). Overrides --active-timeout.")
+    boolean cicCompat;
+
     @Option(names = "--local-net", paramLabel = "CIDR",
             description = "Local network (repeatable): a flow's forward direction is from its local side.")
     List<String> localNets = new ArrayList<>();
@@ -75,7 +80,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     ExtractSettings settings() {
-        return new ExtractSettings(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets, features, minPackets);
+        return new ExtractSettings(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets, features, minPackets, cicCompat);
     }
 
     /** Writes the flow table and returns its row count. */

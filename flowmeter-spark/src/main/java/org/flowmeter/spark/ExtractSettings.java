@@ -13,31 +13,35 @@ import org.flowmeter.flow.FlowConfig;
  * for local networks and is rebuilt on each side from these values.
  */
 record ExtractSettings(Duration idleTimeout, Duration activeTimeout, Duration tcpLinger, int maxFlows,
-                       List<String> localNets, String featureSpec, long minPackets) implements Serializable {
+                       List<String> localNets, String featureSpec, long minPackets, boolean cicCompat)
+        implements Serializable {
 
     static ExtractSettings defaults() {
         return new ExtractSettings(FlowConfig.DEFAULT_IDLE, FlowConfig.DEFAULT_ACTIVE, FlowConfig.DEFAULT_TCP_LINGER,
-                FlowConfig.DEFAULT_MAX_FLOWS, List.of(), "deepfence", 1);
+                FlowConfig.DEFAULT_MAX_FLOWS, List.of(), "deepfence", 1, false);
     }
 
     ExtractSettings {
         localNets = List.copyOf(localNets);
         // Fail on the driver, not in a task.
-        config(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets);
+        config(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets, cicCompat);
         FeatureSets.parse(featureSpec);
     }
 
     FlowConfig config() {
-        return config(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets);
+        return config(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets, cicCompat);
     }
 
     private static FlowConfig config(Duration idleTimeout, Duration activeTimeout, Duration tcpLinger, int maxFlows,
-                                     List<String> localNets) {
+                                     List<String> localNets, boolean cicCompat) {
         FlowConfig c = FlowConfig.defaults()
                 .withIdleTimeout(idleTimeout)
                 .withActiveTimeout(activeTimeout)
                 .withTcpLinger(tcpLinger)
                 .withMaxFlows(maxFlows);
+        if (cicCompat) {
+            c = c.withCicCompat();
+        }
         if (localNets.isEmpty()) {
             return c;
         }
@@ -57,6 +61,6 @@ record ExtractSettings(Duration idleTimeout, Duration activeTimeout, Duration tc
     }
 
     ExtractSettings withTimeouts(Duration idle, Duration active, Duration linger) {
-        return new ExtractSettings(idle, active, linger, maxFlows, localNets, featureSpec, minPackets);
+        return new ExtractSettings(idle, active, linger, maxFlows, localNets, featureSpec, minPackets, cicCompat);
     }
 }

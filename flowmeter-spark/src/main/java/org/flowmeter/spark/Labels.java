@@ -1,20 +1,17 @@
 package org.flowmeter.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.flowmeter.decode.Cidr;
 import org.flowmeter.decode.IpAddresses;
+import org.flowmeter.model.LabelText;
 
 /** Adds the training label (1.0 malicious, 0.0 benign) to a flow table. */
 final class Labels {
@@ -24,14 +21,29 @@ final class Labels {
     }
 
     /**
-     * From a column of the table: 1, true, malicious or attack is malicious; 0, false, benign or
-     * normal is benign; rows with any other value are dropped.
+     * From a column of the table, read as the command line reads it ({@link LabelText}): the
+     * benign value and 0, false, benign or normal are benign, any other text malicious; rows with
+     * a blank label are dropped.
      */
-    static Dataset<Row> fromColumn(Dataset<Row> table, String column) {
-        Column v = lower(trim(col(column).cast(DataTypes.StringType)));
-        Column label = when(v.isin("1", "1.0", "true", "malicious", "attack"), lit(1.0))
-                .when(v.isin("0", "0.0", "false", "benign", "normal"), lit(0.0));
-        return table.withColumn(LABEL, label).filter(col(LABEL).isNotNull());
+    static Dataset<Row> fromColumn(Dataset<Row> table, String column, String benignValue) {
+        var label = udf(new LabelOf(benignValue), DataTypes.DoubleType);
+        return table.withColumn(LABEL, label.apply(col(column).cast(DataTypes.StringType)))
+                .filter(col(LABEL).isNotNull());
+    }
+
+    /** 1.0 malicious, 0.0 benign, null for a blank cell. */
+    private static final class LabelOf implements UDF1<String, Double> {
+        private final String benignValue;
+
+        LabelOf(String benignValue) {
+            this.benignValue = benignValue;
+        }
+
+        @Override
+        public Double call(String text) {
+            Boolean malicious = LabelText.isMalicious(text, benignValue);
+            return malicious == null ? null : malicious ? 1.0 : 0.0;
+        }
     }
 
     /** Malicious when either address of the flow lies in one of the networks. */

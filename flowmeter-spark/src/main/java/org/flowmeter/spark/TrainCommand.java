@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.flowmeter.model.LabelText;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.ModelFiles;
 import org.flowmeter.model.Penalty;
@@ -35,7 +36,8 @@ final class TrainCommand implements Callable<Integer> {
     /** Where labels come from: a column of the table or the malicious hosts. */
     static final class LabelSource {
         @Option(names = "--label-column", paramLabel = "NAME",
-                description = "Column holding 1/0, true/false or malicious/benign.")
+                description = "Label column: the --benign-value, 0, false, benign or normal is benign, any other"
+                        + " text malicious (as flowmeter train reads it).")
         String column;
 
         @Option(names = "--malicious-host", paramLabel = "CIDR",
@@ -43,24 +45,31 @@ final class TrainCommand implements Callable<Integer> {
         List<String> hosts = new ArrayList<>();
     }
 
+    @Option(names = "--benign-value", paramLabel = "VALUE", defaultValue = LabelText.DEFAULT_BENIGN,
+            description = "Value of the label column for benign flows (default: ${DEFAULT-VALUE}).")
+    String benignValue;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Model JSON to write.")
     Path output;
 
     @Option(names = "--penalty", defaultValue = "L2", description = "L1 or L2 (default: ${DEFAULT-VALUE}).")
     Penalty penalty;
 
-    @Option(names = "--c", split = ",", paramLabel = "C", defaultValue = "0.1,1,10",
-            description = "Inverse regularisation strengths to try, liblinear's meaning (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--cs", "--c"}, split = ",", paramLabel = "C", defaultValue = "0.1,0.3,0.5,0.7,0.9",
+            description = "Inverse regularisation strengths to try, liblinear's meaning, as flowmeter train"
+                    + " (default: ${DEFAULT-VALUE}).")
     List<Double> cValues;
 
     @Option(names = "--weight-malicious", paramLabel = "W",
             description = "Loss weight of malicious flows, benign ones weigh 1 (default: balanced, n / (2 n_class)).")
     Double weightMalicious;
 
-    @Option(names = "--folds", defaultValue = "3", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--folds", defaultValue = "10",
+            description = "Cross-validation folds, as flowmeter train (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Fold assignment seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Fold assignment seed, as flowmeter train (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -73,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     LogisticModel run(SparkSession spark) throws Exception {
         Dataset<Row> table = FlowTables.read(spark, input, inputFormat);
         Dataset<Row> labelled = labels.column != null
-                ? Labels.fromColumn(table, labels.column)
+                ? Labels.fromColumn(table, labels.column, benignValue)
                 : Labels.fromHosts(table, labels.hosts);
         LogisticModel model = new SparkTrainer(penalty, cValues, weightMalicious, folds, seed).train(labelled);
         ModelFiles.write(model, output);

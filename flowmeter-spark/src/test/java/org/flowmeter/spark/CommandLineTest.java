@@ -9,11 +9,13 @@ import org.flowmeter.model.DeepfenceParams;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** extract, train and classify through the command line, on the test session. */
+@Tag("e2e")
 class CommandLineTest {
     @TempDir
     static Path dir;

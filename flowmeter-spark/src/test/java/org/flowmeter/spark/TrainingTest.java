@@ -20,12 +20,14 @@ import org.flowmeter.model.LogisticTrainer;
 import org.flowmeter.model.Metrics;
 import org.flowmeter.model.Penalty;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Spark training reaches the ROC AUC of the single-machine trainer on the same flows (a port
  * scan against plain DNS and HTTP), and Spark classification scores as the model does.
  */
+@Tag("e2e")
 class TrainingTest {
     private static final Path LAB = CaptureFiles.REPO.getParent().resolve("shared/data/traffic-lab");
 
