@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.MemoryBudget;
 import org.junit.jupiter.api.Test;
@@ -42,5 +45,29 @@ class MemoryCapCommandTest {
                 "--memory-cap", "16M");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--memory-cap: memory cap of 16.0 MB is too small");
+    }
+
+    @Test
+    void anOutOfMemoryErrorWritesTheFlowsHeldAndNamesTheOptions() throws Exception {
+        Path capture = dir.resolve("flood.pcap");
+        SynFlood.write(capture, 300_000, 1000);
+        Path out = dir.resolve("flows.csv");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // a cap far above the heap: the heap runs out first
+        Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "extract", capture.toString(), "-o", out.toString(), "--memory-cap", "1G")
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(p.exitValue()).as(err).isEqualTo(1);
+        Matcher m = Pattern
+                .compile("flowmeter: out of memory after \\d+ packets with (\\d+) flows in the table; they were ended and written\\. "
+                        + "Lower --memory-cap \\(now 1024 MB, \\d+ bytes per flow\\) or give Java a larger heap")
+                .matcher(err);
+        assertThat(m.find()).as(err).isTrue();
+        long held = Long.parseLong(m.group(1));
+        assertThat(held).isPositive();
+        assertThat(Files.readAllLines(out)).hasSize((int) held + 1);
     }
 }
