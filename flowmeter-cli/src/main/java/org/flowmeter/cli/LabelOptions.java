@@ -48,6 +48,12 @@ final class LabelOptions {
             description = "Value of the label column for benign flows (default: ${DEFAULT-VALUE}).")
     String benignValue;
 
+    /** Whether any label was given; without, the inputs can only be classified, not judged. */
+    boolean hasLabels() {
+        return !benign.isEmpty() || !malicious.isEmpty() || !maliciousHosts.isEmpty() || labelsFile != null
+                || labelColumn != null;
+    }
+
     /** Loads every input; prints one line per input on {@code err}. */
     LabelledFlows load(List<FeatureSet> sets, String[] features, FlowConfig config, PrintStream err) throws IOException {
         if (inputs.isEmpty() && benign.isEmpty() && malicious.isEmpty()) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,8 +14,12 @@ import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowMeter;
+import org.flowmeter.live.CaptureSettings;
+import org.flowmeter.live.DropWatch;
 import org.flowmeter.live.KernelStats;
 import org.flowmeter.live.LiveCapture;
+import org.flowmeter.live.LiveMetrics;
+import org.flowmeter.live.RecentPackets;
 import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.output.JsonLinesFlowWriter;
@@ -33,13 +38,15 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Verdict rows start with a 'phase' column: 'early' when a flow's verdict at --early-after packets is"
                 + " malicious (written at once, while the flow goes on), 'final' when the flow ends (every flow gets one).",
-            "With --forward, packets of a flow are written from its malicious verdict on (the early one, or the final"
-                + " one for flows too short to reach --early-after, which then forward nothing).",
+            "With --forward, the packets of a flow flagged malicious (early, or only when it ends) are written, from the"
+                + " oldest still held in --keep-buffer, then as they come.",
             "Flows end on packet time and, when traffic is quiet, on wall-clock time. Ctrl-C (SIGINT) or SIGTERM stops"
                 + " capture, ends every flow with its final row, closes all files and exits with status 0."})
 final class LiveCommand implements Callable<Integer> {
     /** How long to wait for a packet before expiring flows on wall-clock time. */
     private static final long IDLE_POLL_MILLIS = 200;
+    /** How often to look whether packets started being dropped. */
+    private static final long DROP_CHECK_NANOS = 1_000_000_000L;
 
     @Spec
     CommandSpec spec;
@@ -51,9 +58,16 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--bpf", paramLabel = "EXPR", description = "Capture filter in tcpdump syntax, e.g. \"tcp port 443\".")
     String bpf;
 
-    @Option(names = "--snaplen", paramLabel = "N", defaultValue = "262144",
-            description = "Bytes kept per packet (default: ${DEFAULT-VALUE}).")
-    int snaplen;
+    @Option(names = "--snaplen", paramLabel = "N",
+            description = "Bytes kept per packet (default: " + CaptureSettings.HEADERS_SNAPLEN
+                    + ", the headers the features read; with --forward " + CaptureSettings.FORWARD_SNAPLEN
+                    + ", whole packets).")
+    Integer snaplen;
+
+    @Option(names = {"-B", "--buffer-size"}, paramLabel = "SIZE", defaultValue = "64M", converter = SizeConverter.class,
+            description = "Kernel capture buffer, e.g. 2M, 64M, 1G: what absorbs bursts while flowmeter is busy"
+                    + " (default: ${DEFAULT-VALUE}; tcpdump's is 2M).")
+    long bufferSize;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
             description = "Where to stream verdict rows (default: stdout).")
@@ -70,11 +84,12 @@ final class LiveCommand implements Callable<Integer> {
             description = "Start the next forward file once one exceeds SIZE, e.g. 500K, 100M, 1G (default: ${DEFAULT-VALUE}).")
     long rotateSize;
 
-    @Option(names = "--head-buffer", paramLabel = "SIZE", defaultValue = "64M", converter = SizeConverter.OrZero.class,
-            description = "With --forward: keep up to SIZE of the first packets of flows without a verdict, so a flow "
-                    + "found malicious later is forwarded from its first packet; 0 forwards from the verdict on "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long headBuffer;
+    @Option(names = {"--keep-buffer", "--head-buffer"}, paramLabel = "SIZE", defaultValue = "64M",
+            converter = SizeConverter.OrZero.class,
+            description = "With --forward: hold copies of the most recent SIZE of packets of flows not flagged, so a flow "
+                    + "flagged later (at --early-after packets or when it ends) is forwarded from the oldest of its "
+                    + "packets still held; 0 forwards from the verdict on (default: ${DEFAULT-VALUE}).")
+    long keepBuffer;
 
     @Option(names = "--early-after", paramLabel = "N",
             description = "Score a flow when it reaches N packets (as well as when it ends) (default: ${DEFAULT-VALUE}).")
@@ -87,8 +102,13 @@ final class LiveCommand implements Callable<Integer> {
     boolean allColumns;
 
     @Option(names = "--stats-interval", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
-            description = "Print a stats line on stderr this often (default: ${DEFAULT-VALUE}).")
+            description = "Print a stats line on stderr this often, when something changed (default: ${DEFAULT-VALUE}).")
     Duration statsInterval;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics on http://HOST:PORT/metrics (all addresses): packets, bytes, kernel"
+                    + " and queue drops, active flows, verdicts, forwarded packets and bytes, scoring time.")
+    Integer metricsPort;
 
     @Mixin
     FlowOptions flowOptions;
@@ -99,8 +119,13 @@ final class LiveCommand implements Callable<Integer> {
     private LiveVerdicts verdicts;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
-    private HeadPackets heads;
+    private RecentPackets recent;
+    private RecentPackets.Sink forwardSink;
+    /** Flows that ended while the current packet was added: a packet may end its own flow. */
+    private final List<Flow> endedByPacket = new ArrayList<>();
     private long packets;
+    private LiveMetrics metrics;
+    private String lastStatsLine;
 
     @Override
     public Integer call() throws IOException {
@@ -110,25 +135,40 @@ final class LiveCommand implements Callable<Integer> {
         if (format == FlowWriters.Format.parquet) {
             throw new ParameterException(spec.commandLine(), "--format parquet cannot be streamed: use csv or jsonl");
         }
+        if (snaplen == null) {
+            snaplen = forward == null ? CaptureSettings.HEADERS_SNAPLEN : CaptureSettings.FORWARD_SNAPLEN;
+        }
         if (snaplen < 64) {
             throw new ParameterException(spec.commandLine(), "--snaplen must be at least 64");
         }
+        if (bufferSize > Integer.MAX_VALUE) {
+            throw new ParameterException(spec.commandLine(), "--buffer-size must be less than 2G");
+        }
         var model = threshold == null ? modelOptions.load() : modelOptions.load().withThreshold(threshold);
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
-        LiveCapture capture = LiveCapture.open(iface, snaplen, bpf);
+        LiveCapture capture = LiveCapture.open(iface,
+                new CaptureSettings(snaplen, bufferSize, CaptureSettings.DEFAULT_QUEUE_BYTES), bpf);
         OutputStream out;
         FlowWriter rows;
         try {
+            metrics = metricsPort == null ? LiveMetrics.unserved(capture::stats) : LiveMetrics.serve(metricsPort, capture::stats);
             out = OutputFiles.stream(output);
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns);
             rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
             out.flush();
-            heads = new HeadPackets(headBuffer);
-            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict);
+            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
+                    metrics);
             meter = new FlowMeter(flowOptions.config(), sets, verdicts);
             forwardFiles = forward == null ? null : new ForwardFiles(forward, rotateSize);
+            if (forwardFiles != null) {
+                recent = new RecentPackets(keepBuffer);
+                forwardSink = this::writeForwarded;
+            }
         } catch (IOException | RuntimeException e) {
             capture.close();
+            if (metrics != null) {
+                metrics.close();
+            }
             throw e;
         }
         try (SignalStop signals = new SignalStop(capture::stop)) {
@@ -136,6 +176,9 @@ final class LiveCommand implements Callable<Integer> {
                 capture.start();
                 System.err.printf(Locale.ROOT, "flowmeter: capturing on %s (link type %d, snaplen %d%s); Ctrl-C stops%n",
                         iface, capture.linkType(), snaplen, bpf == null ? "" : ", filter '" + bpf + "'");
+                if (metrics.port() >= 0) {
+                    System.err.printf(Locale.ROOT, "flowmeter: metrics on http://localhost:%d/metrics%n", metrics.port());
+                }
                 readUntilStopped(capture);
             } finally {
                 capture.close();
@@ -144,6 +187,8 @@ final class LiveCommand implements Callable<Integer> {
                 if (forwardFiles != null) {
                     forwardFiles.close();
                 }
+                metrics.activeFlows(meter.activeFlows());
+                metrics.close();
                 System.err.println("flowmeter: stopped: " + statsLine(capture));
             }
             signals.succeeded();
@@ -157,6 +202,8 @@ final class LiveCommand implements Callable<Integer> {
         DecodedPacket decoded = new DecodedPacket();
         long statsEvery = statsInterval.toNanos();
         long nextStats = System.nanoTime() + statsEvery;
+        DropWatch drops = new DropWatch();
+        long nextDropCheck = System.nanoTime() + DROP_CHECK_NANOS;
         while (true) {
             LiveCapture.Poll got = capture.poll(raw, IDLE_POLL_MILLIS);
             if (got == LiveCapture.Poll.END) {
@@ -164,7 +211,9 @@ final class LiveCommand implements Callable<Integer> {
             }
             if (got == LiveCapture.Poll.PACKET) {
                 packets++;
+                metrics.packet(raw.originalLength);
                 if (decoder.decode(raw, decoded) == null) {
+                    endedByPacket.clear();
                     meter.add(decoded);
                     if (forwardFiles != null) {
                         forward(verdicts.current(), raw);
@@ -173,53 +222,80 @@ final class LiveCommand implements Callable<Integer> {
             } else {
                 // Quiet: end flows that went idle by the clock, and let readers see forwarded packets.
                 meter.advanceTo(System.currentTimeMillis() * 1_000_000L);
+                metrics.activeFlows(meter.activeFlows());
                 if (forwardFiles != null) {
                     forwardFiles.flush();
                 }
             }
+            if (System.nanoTime() - nextDropCheck >= 0) {
+                String warning = drops.check(capture.stats());
+                if (warning != null) {
+                    System.err.println("flowmeter: " + warning);
+                }
+                metrics.activeFlows(meter.activeFlows());
+                nextDropCheck = System.nanoTime() + DROP_CHECK_NANOS;
+            }
             if (System.nanoTime() - nextStats >= 0) {
-                System.err.println("flowmeter: " + statsLine(capture));
+                printStatsIfChanged(capture);
                 nextStats = System.nanoTime() + statsEvery;
             }
         }
     }
 
     /**
-     * A malicious flow's packets go out from its verdict on, preceded by its first packets kept
-     * while it had no verdict; a benign verdict drops those.
+     * A flagged flow's packets go out as they come, preceded by its packets held while it was not
+     * flagged; the packets of a flow not flagged (yet) are held.
      */
     private void forward(Flow flow, RawPacket raw) throws IOException {
         if (flow == null) {
             return;
         }
-        if (!LiveVerdicts.decided(flow)) {
-            heads.hold(flow, raw);
-            return;
-        }
-        releaseHeads(flow);
         if (LiveVerdicts.isMalicious(flow)) {
-            forwardFiles.write(raw);
+            recent.forward(flow, forwardSink);
+            writeForwarded(raw);
+        } else if (!endedBy(flow)) {
+            recent.hold(flow, raw);
         }
     }
 
-    /** A decided flow's kept first packets: forwarded when it is malicious, dropped otherwise. */
-    private void releaseHeads(Flow flow) throws IOException {
-        if (LiveVerdicts.isMalicious(flow)) {
-            heads.forward(flow, forwardFiles);
-        } else {
-            heads.forget(flow);
+    /** Whether the flow ended (got its final verdict) while the current packet was added. */
+    private boolean endedBy(Flow flow) {
+        for (int i = 0; i < endedByPacket.size(); i++) {
+            if (endedByPacket.get(i) == flow) {
+                return true;
+            }
         }
+        return false;
     }
 
-    /** A flow that ended before its early verdict is decided now: forward what was kept of it, or drop it. */
+    /** At a flow's end: a flow flagged now (or before) gets what is held of it forwarded; any other is forgotten. */
     private void afterFinalVerdict(Flow flow) {
         if (forwardFiles == null) {
             return;
         }
+        endedByPacket.add(flow);
         try {
-            releaseHeads(flow);
+            if (LiveVerdicts.isMalicious(flow)) {
+                recent.forward(flow, forwardSink);
+            } else {
+                recent.forget(flow);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeForwarded(RawPacket raw) throws IOException {
+        forwardFiles.write(raw);
+        metrics.forwarded(raw.capturedLength);
+    }
+
+    /** A quiet interface does not repeat the same line every interval. */
+    private void printStatsIfChanged(LiveCapture capture) {
+        String line = statsLine(capture);
+        if (!line.equals(lastStatsLine)) {
+            System.err.println("flowmeter: " + line);
+            lastStatsLine = line;
         }
     }
 
@@ -232,8 +308,9 @@ final class LiveCommand implements Callable<Integer> {
         if (forwardFiles != null) {
             s.append(String.format(Locale.ROOT, ", %d packets forwarded in %d files",
                     forwardFiles.packets(), forwardFiles.files().size()));
-            if (heads.packetsNotKept() > 0) {
-                s.append(String.format(Locale.ROOT, ", %d first packets not kept (--head-buffer full)", heads.packetsNotKept()));
+            if (recent.packetsLost() > 0) {
+                s.append(String.format(Locale.ROOT, ", %d packets of flagged flows no longer held (--keep-buffer)",
+                        recent.packetsLost()));
             }
         }
         return s.toString();

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowListener;
+import org.flowmeter.live.LiveMetrics;
 import org.flowmeter.output.FlowWriter;
 
 /**
@@ -21,6 +22,8 @@ final class LiveVerdicts implements FlowListener {
     private final FlowWriter rows;
     private final OutputStream out;
     private final Consumer<Flow> afterFinalVerdict;
+    private final LiveMetrics metrics;
+    private long scoringStarted;
     private Flow current;
     private long earlyMalicious;
     private long finalVerdicts;
@@ -28,7 +31,8 @@ final class LiveVerdicts implements FlowListener {
 
     /** @param afterFinalVerdict told of every flow once its final row is written */
     LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
-                 Consumer<Flow> afterFinalVerdict) {
+                 Consumer<Flow> afterFinalVerdict, LiveMetrics metrics) {
+        this.metrics = metrics;
         this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided);
         this.afterFinalVerdict = afterFinalVerdict;
         this.earlyAfter = earlyAfter;
@@ -40,23 +44,34 @@ final class LiveVerdicts implements FlowListener {
     @Override
     public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
         current = flow;
+        if (flow.packets() != earlyAfter) {
+            decider.onPacket(flow, packet, forward);
+            return;
+        }
+        long started = System.nanoTime();
         decider.onPacket(flow, packet, forward);
-        if (flow.packets() == earlyAfter && isMalicious(flow)) {
+        metrics.scored(System.nanoTime() - started);
+        if (isMalicious(flow)) {
             earlyMalicious++;
+            metrics.earlyMalicious();
             write(LiveVerdictColumns.EARLY, flow);
         }
     }
 
     @Override
     public void onFlowEnd(Flow flow) {
+        scoringStarted = System.nanoTime();
         decider.onFlowEnd(flow);
     }
 
+    /** Called by the decider once it scored the ended flow. */
     private void onDecided(Flow flow) {
+        metrics.scored(System.nanoTime() - scoringStarted);
         finalVerdicts++;
         if (isMalicious(flow)) {
             finalMalicious++;
         }
+        metrics.finalVerdict(isMalicious(flow));
         write(LiveVerdictColumns.FINAL, flow);
         afterFinalVerdict.accept(flow);
     }
@@ -79,11 +94,6 @@ final class LiveVerdicts implements FlowListener {
     /** The flow of the packet just added, or null. */
     Flow current() {
         return current;
-    }
-
-    /** Whether the flow has a verdict yet (early or final). */
-    static boolean decided(Flow flow) {
-        return flow.attachment instanceof Verdict;
     }
 
     long earlyMalicious() {

@@ -16,10 +16,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowmeter report}: labelled flows, their features and a model's quality as one HTML file. */
+/**
+ * {@code flowmeter report}: without labels, a triage report of the classified captures; with
+ * labels, the flows' features and the model's quality. One HTML file either way.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a self-contained HTML report: traffic summary, feature profiles, model quality "
-                + "and the most suspicious flows.")
+        description = {"Write a self-contained HTML report.",
+            "Without labels: a triage report of the captures (summary, time line, top talkers and services, "
+                    + "the most suspicious flows in a sortable, filterable table).",
+            "With labels (--malicious-host, --labels, --benign/--malicious, --label-column): traffic summary, "
+                    + "feature profiles, model quality and the most suspicious flows."})
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,6 +48,14 @@ final class ReportCommand implements Callable<Integer> {
         LogisticModel model = modelOptions.load();
         if (threshold != null) {
             model = model.withThreshold(threshold);
+        }
+        if (!labels.hasLabels()) {
+            if (labels.inputs.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(labels.spec.commandLine(), "no input: give INPUT...");
+            }
+            TriageRun.report(labels.inputs, model, modelOptions.describe(), flowOptions.featureSetsFor(model),
+                    flowOptions.config(), output);
+            return 0;
         }
         LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
         HtmlReport.write(input(model, modelOptions.describe(), flows), output);

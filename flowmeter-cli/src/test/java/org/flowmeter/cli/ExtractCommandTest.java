@@ -46,7 +46,7 @@ class ExtractCommandTest {
     void allFeatureSetsWriteDeepfenceThenCicThenContextThenExchangeColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(48 + 81 + 12 + 10);
+        assertThat(header).hasSize(48 + 81 + 12 + 10 + 10 + 22);
         assertThat(header.get(45)).isEqualTo("Flow Duration");
         assertThat(header.get(45 + 80)).isEqualTo("Total TCP Flow Time");
         assertThat(header.subList(126, 138)).containsExactly(
@@ -57,6 +57,9 @@ class ExtractCommandTest {
                 "xchFwdMessages", "xchBwdMessages", "xchFwdMessageBytesMean", "xchFwdMessageBytesStd",
                 "xchFwdMessageBytesMax", "xchFwdRepeatShare", "xchBwdMessageBytesMean", "xchBwdMessageBytesStd",
                 "xchBwdMessageBytesMax", "xchBwdRepeatShare");
+        assertThat(header.get(148)).isEqualTo("rttKnown");
+        assertThat(header.get(158)).isEqualTo("ldSrcFlows");
+        assertThat(header.get(179)).isEqualTo("ldSvcUnansweredSources");
         assertThat(lines).hasSize(9);
     }
 

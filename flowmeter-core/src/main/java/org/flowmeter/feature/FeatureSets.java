@@ -1,6 +1,7 @@
 package org.flowmeter.feature;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,33 @@ public final class FeatureSets {
         REGISTRY.put(CicFeatures.NAME, CicFeatures::new);
         REGISTRY.put(HostContextFeatures.NAME, HostContextFeatures::new);
         REGISTRY.put(ExchangeFeatures.NAME, ExchangeFeatures::new);
+        REGISTRY.put(RoundTripFeatures.NAME, RoundTripFeatures::new);
+        REGISTRY.put(LoadFeatures.NAME, LoadFeatures::new);
     }
 
     private FeatureSets() {
+    }
+
+    /**
+     * The direction known for a column of any registered set, by its name ({@link Direction#NONE}
+     * for a name no set computes): what a trainer reads to constrain a model whose file names
+     * only its columns.
+     */
+    public static Direction directionOf(String column) {
+        return Directions.BY_COLUMN.getOrDefault(column, Direction.NONE);
+    }
+
+    /** Built on first use: the registered sets' columns, the first set naming a column winning. */
+    private static final class Directions {
+        static final Map<String, Direction> BY_COLUMN = new HashMap<>();
+
+        static {
+            for (Supplier<FeatureSet> s : REGISTRY.values()) {
+                for (Column c : s.get().columns()) {
+                    BY_COLUMN.putIfAbsent(c.name(), c.direction());
+                }
+            }
+        }
     }
 
     public static List<String> names() {

@@ -31,17 +31,17 @@ public final class HostContextFeatures implements FeatureSet {
     public static final int MAX_RECENT_SOURCES = 1 << 13;
 
     private static final List<Column> COLUMNS = List.of(
-            Column.integer("ctxPairFlows"),
-            Column.integer("ctxSrcFlows"),
-            Column.integer("ctxSrcHosts"),
-            Column.integer("ctxSrcServices"),
-            Column.integer("ctxDstFlows"),
-            Column.integer("ctxDstSources"),
+            Column.integer("ctxPairFlows").raisesSuspicion(),
+            Column.integer("ctxSrcFlows").raisesSuspicion(),
+            Column.integer("ctxSrcHosts").raisesSuspicion(),
+            Column.integer("ctxSrcServices").raisesSuspicion(),
+            Column.integer("ctxDstFlows").raisesSuspicion(),
+            Column.integer("ctxDstSources").raisesSuspicion(),
             Column.integer("ctxPairFwdSizes"),
             Column.integer("ctxPairBwdSizes"),
-            Column.integer("ctxPairUnanswered"),
-            Column.integer("ctxPairResets"),
-            Column.integer("ctxSrcFailedEndpoints"),
+            Column.integer("ctxPairUnanswered").raisesSuspicion(),
+            Column.integer("ctxPairResets").raisesSuspicion(),
+            Column.integer("ctxSrcFailedEndpoints").raisesSuspicion(),
             Column.integer("ctxSrcAnsweredEndpoints"));
 
     private final RecentFlowStarts recent;

@@ -2,7 +2,6 @@ package org.flowmeter.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
@@ -18,7 +17,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts, drawn without a display and returned as PNG data URIs. */
 final class Charts {
-    private static final Color BENIGN = new Color(46, 117, 182, 150);
     private static final Color MALICIOUS = new Color(214, 69, 65, 150);
     private static final Color OPERATING_POINT = new Color(20, 20, 20);
 
@@ -28,30 +26,6 @@ final class Charts {
     }
 
     private Charts() {
-    }
-
-    static String featureProfile(String feature, double separation, Histogram h) {
-        XYChart chart = chart(380, 230, String.format(Locale.ROOT, "%s  (AUC %.3f)", feature, separation),
-                axisTitle(h), "share of class");
-        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        chart.getStyler().setXAxisDecimalPattern(h.logScaled() ? "0.#" : valuePattern(h.edges()));
-        chart.getStyler().setYAxisDecimalPattern("0.##");
-        addSteps(chart, "benign", h.edges(), h.benign(), BENIGN);
-        addSteps(chart, "malicious", h.edges(), h.malicious(), MALICIOUS);
-        return dataUri(chart);
-    }
-
-    private static String axisTitle(Histogram h) {
-        if (!h.logScaled()) {
-            return "value";
-        }
-        return h.zeroBin() ? "log10(value); zeros in the leftmost bin" : "log10(value)";
-    }
-
-    /** Plain numbers where they stay short, else scientific notation, so tick labels do not collide. */
-    private static String valuePattern(double[] edges) {
-        double largest = Math.max(Math.abs(edges[0]), Math.abs(edges[edges.length - 1]));
-        return largest >= 1e4 || largest < 1e-2 ? "0.#E0" : "#,##0.##";
     }
 
     static String roc(ThresholdSweep s, double auc, double opFpr, double opRecall) {
@@ -84,6 +58,10 @@ final class Charts {
         line(chart, "model", x, y, MALICIOUS);
         point(chart, "threshold", opRecall, opPrecision);
         unitAxes(chart);
+        roundTicks(chart);
+        // The operating point may sit anywhere on the curve: a legend inside the plot can hide it.
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         return dataUri(chart);
     }
 
@@ -110,6 +88,7 @@ final class Charts {
         }
         point(chart, "model threshold", opRecall, opFlowShare);
         unitAxes(chart);
+        roundTicks(chart);
         chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
         return dataUri(chart);
     }
@@ -124,18 +103,6 @@ final class Charts {
         chart.getStyler().setLegendBorderColor(Color.WHITE);
         chart.getStyler().setAntiAlias(true);
         return chart;
-    }
-
-    private static void addSteps(XYChart chart, String name, double[] edges, double[] shares, Color color) {
-        // A step series holds each value up to the next x, so the last bin repeats at the right edge.
-        double[] y = new double[edges.length];
-        System.arraycopy(shares, 0, y, 0, shares.length);
-        y[edges.length - 1] = shares[shares.length - 1];
-        XYSeries series = chart.addSeries(name, edges, y);
-        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setFillColor(color);
-        series.setLineColor(color.darker());
     }
 
     private static void line(XYChart chart, String name, double[] x, double[] y, Color color) {
@@ -162,9 +129,23 @@ final class Charts {
         return v;
     }
 
+    /**
+     * With few distinct x values (one per recall step) XChart puts a tick at each of them
+     * (0.06, 0.11, 0.17, ...); an invisible series of many points gets it round ticks.
+     */
+    private static void roundTicks(XYChart chart) {
+        XYSeries series = chart.addSeries(" ", diagonal(), diagonal());
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(new Color(0, 0, 0, 0));
+        series.setShowInLegend(false);
+    }
+
     private static void unitAxes(XYChart chart) {
         chart.getStyler().setMarkerSize(11);
         chart.getStyler().setXAxisDecimalPattern("0.##").setYAxisDecimalPattern("0.##");
+        // Shares and rates run from 0 to 1; without fixed bounds the ticks follow the data (0.06, 0.17, ...).
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         // Without hints the unit axes get ticks at sixths and eighteenths, which read badly.
         chart.getStyler().setXAxisTickMarkSpacingHint(70).setYAxisTickMarkSpacingHint(50);
     }

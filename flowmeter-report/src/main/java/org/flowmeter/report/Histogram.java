@@ -5,13 +5,18 @@ import org.flowmeter.model.Dataset;
 /**
  * Benign and malicious distributions of one feature over shared bins, each as the share of its
  * class, so a rare class stays visible. Non-negative features spanning orders of magnitude are
- * binned on log10(value), with zeros in one extra bin at the far left.
+ * binned on log10(value), with zeros in one extra bin at the far left. Whole-numbered features
+ * get bins of whole numbers centred on them (one per value when few), so no bin starts at half a packet.
  */
-record Histogram(double[] edges, double[] benign, double[] malicious, boolean logScaled, boolean zeroBin) {
+record Histogram(double[] edges, double[] benign, double[] malicious, boolean logScaled, boolean zeroBin,
+        boolean integral) {
     private static final double ORDERS_OF_MAGNITUDE = 100;
 
     static Histogram of(double[] values, int[] labels, int bins) {
         boolean log = spansOrdersOfMagnitude(values);
+        if (!log && integral(values)) {
+            return wholeNumbers(values, labels, bins);
+        }
         boolean zeroBin = log && hasZero(values);
         int valueBins = zeroBin ? bins - 1 : bins;
         double lo = Double.POSITIVE_INFINITY;
@@ -38,27 +43,69 @@ record Histogram(double[] edges, double[] benign, double[] malicious, boolean lo
         }
         double[] benign = new double[bins];
         double[] malicious = new double[bins];
-        int benignCount = 0;
-        int maliciousCount = 0;
+        int[] bin = new int[values.length];
         for (int i = 0; i < values.length; i++) {
-            int b;
             if (zeroBin && values[i] == 0) {
-                b = 0;
+                bin[i] = 0;
             } else {
                 double x = log ? Math.log10(values[i]) : values[i];
-                b = Math.min(bins - 1, (int) ((x - first) / width));
+                bin[i] = Math.min(bins - 1, (int) ((x - first) / width));
             }
+        }
+        count(bin, labels, benign, malicious);
+        return new Histogram(edges, benign, malicious, log, zeroBin, false);
+    }
+
+    private static Histogram wholeNumbers(double[] values, int[] labels, int maxBins) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (values.length == 0) {
+            lo = 0;
+            hi = 0;
+        }
+        double width = Math.max(1, Math.ceil((hi - lo + 1) / maxBins));
+        int bins = (int) Math.ceil((hi - lo + 1) / width);
+        double[] edges = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            edges[b] = lo - 0.5 + b * width;
+        }
+        int[] bin = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bin[i] = Math.min(bins - 1, (int) ((values[i] - lo) / width));
+        }
+        double[] benign = new double[bins];
+        double[] malicious = new double[bins];
+        count(bin, labels, benign, malicious);
+        return new Histogram(edges, benign, malicious, false, false, true);
+    }
+
+    private static void count(int[] bin, int[] labels, double[] benign, double[] malicious) {
+        int benignCount = 0;
+        int maliciousCount = 0;
+        for (int i = 0; i < bin.length; i++) {
             if (labels[i] == Dataset.MALICIOUS) {
-                malicious[b]++;
+                malicious[bin[i]]++;
                 maliciousCount++;
             } else {
-                benign[b]++;
+                benign[bin[i]]++;
                 benignCount++;
             }
         }
         scale(benign, benignCount);
         scale(malicious, maliciousCount);
-        return new Histogram(edges, benign, malicious, log, zeroBin);
+    }
+
+    private static boolean integral(double[] values) {
+        for (double v : values) {
+            if (v != Math.rint(v) || Math.abs(v) > 1e15) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean spansOrdersOfMagnitude(double[] values) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +23,8 @@ import org.flowmeter.model.Metrics;
 public final class HtmlReport {
     static final int TOP_FLOWS = 20;
     static final int KEY_FEATURES = 5;
+    static final int PROFILES = 20;
+    static final int WEIGHTS = 20;
     private static final int BINS = 30;
 
     private final ReportInput in;
@@ -86,15 +87,20 @@ public final class HtmlReport {
 
     private void featureProfiles() {
         section("features", "Feature profiles");
-        out.append("<p>Benign and malicious distributions of each model feature, each as the share of its class, ")
-                .append("ordered by how well the feature alone separates the classes (single-feature ROC AUC, ")
-                .append("shown as max(AUC, 1 − AUC)). Non-negative features spanning orders of magnitude are binned on log10(value), zeros in the leftmost bin.</p>\n")
-                .append("<div class=\"grid\">\n");
-        for (FeatureSeparation f : separations()) {
-            double[] column = column(f.column());
-            out.append("<img alt=\"").append(escape(f.name())).append("\" src=\"")
-                    .append(Charts.featureProfile(f.name(), f.separation(), Histogram.of(column, in.labels(), BINS)))
-                    .append("\">\n");
+        String[] names = in.model().features();
+        double[][] columns = new double[names.length][];
+        for (int j = 0; j < names.length; j++) {
+            columns[j] = column(j);
+        }
+        List<FeatureSeparation> chosen = ProfileSelection.choose(names, columns, in.labels(), PROFILES);
+        out.append("<p>The ").append(chosen.size()).append(" features that best separate the classes on their own ")
+                .append("(single-feature ROC AUC, shown as max(AUC, 1 − AUC)), of the model's ").append(names.length)
+                .append("; constant features and features that order the flows as one already shown (the same ")
+                .append("quantity in another unit or feature set) are left out. Each class is drawn as shares of its ")
+                .append("own flows. Non-negative features spanning orders of magnitude are on a log scale, ")
+                .append("zeros in the leftmost bin.</p>\n<div class=\"grid\">\n");
+        for (FeatureSeparation f : chosen) {
+            out.append(ProfileChart.svg(f.name(), f.separation(), Histogram.of(columns[f.column()], in.labels(), BINS)));
         }
         out.append("</div>\n</section>\n");
     }
@@ -137,11 +143,13 @@ public final class HtmlReport {
         for (double w : m.weights()) {
             largest = Math.max(largest, Math.abs(w));
         }
-        out.append("<h3>Weights by magnitude</h3>\n<p>Weights act on standardized features; positive pushes ")
+        Integer[] order = byDescending(m.weights().length, j -> Math.abs(m.weights()[j]));
+        int shown = Math.min(WEIGHTS, order.length);
+        out.append("<h3>Weights by magnitude</h3>\n<p>The ").append(shown).append(" largest of ").append(order.length)
+                .append(" weights. Weights act on standardized features; positive pushes ")
                 .append("towards malicious. Intercept ").append(number(m.intercept())).append(".</p>\n")
                 .append("<table class=\"weights\"><tr><th>#</th><th>feature</th><th>weight</th><th></th></tr>\n");
-        Integer[] order = byDescending(m.weights().length, j -> Math.abs(m.weights()[j]));
-        for (int r = 0; r < order.length; r++) {
+        for (int r = 0; r < shown; r++) {
             double w = m.weights()[order[r]];
             double width = largest == 0 ? 0 : 100 * Math.abs(w) / largest;
             out.append("<tr><td class=\"n\">").append(r + 1).append("</td><td>").append(escape(m.features()[order[r]]))
@@ -197,21 +205,12 @@ public final class HtmlReport {
                         .append(in.bytes() == null ? "" : count(in.bytes()[i])).append("</td>");
             }
             for (int k = 0; k < shownKeys; k++) {
-                out.append("<td class=\"n\">").append(number(in.rows()[i][keys[k]])).append("</td>");
+                out.append("<td class=\"n\">").append(FeatureUnit.of(m.features()[keys[k]]).format(in.rows()[i][keys[k]]))
+                        .append("</td>");
             }
             out.append("</tr>\n");
         }
         out.append("</table>\n");
-    }
-
-    private List<FeatureSeparation> separations() {
-        List<FeatureSeparation> all = new ArrayList<>();
-        String[] names = in.model().features();
-        for (int j = 0; j < names.length; j++) {
-            all.add(FeatureSeparation.of(j, names[j], column(j), in.labels()));
-        }
-        all.sort(Comparator.comparingDouble(FeatureSeparation::separation).reversed());
-        return all;
     }
 
     private double[] column(int j) {

@@ -1,0 +1,52 @@
+package org.flowmeter.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.model.LogisticModel;
+import org.flowmeter.pcap.Captures;
+import org.flowmeter.report.TriageCollector;
+import org.flowmeter.report.TriageInput;
+import org.flowmeter.report.TriageReport;
+
+/**
+ * Classifies captures as {@code flowmeter classify} does by default (scored at the early packet
+ * count and at the end, the end's verdict final) and keeps every flow with its verdict for the
+ * triage report.
+ */
+final class TriageRun {
+    private TriageRun() {
+    }
+
+    /**
+     * Writes the triage report of {@code inputs} to {@code output}. A damaged capture still gives
+     * the report of the flows read before the damage (as classify writes their verdicts), and then
+     * its error.
+     */
+    static void report(List<String> inputs, LogisticModel model, String modelName, List<FeatureSet> sets,
+            FlowConfig config, Path output) throws IOException {
+        TriageCollector collector = new TriageCollector(flow -> {
+            Verdict v = (Verdict) flow.attachment;
+            return new TriageCollector.Verdict(v.score, v.malicious, decidedBy(v));
+        });
+        FlowDecider decider = new FlowDecider(new FlowScorer(model, sets), ClassifyCommand.DEFAULT_EARLY_PACKETS,
+                false, collector);
+        CaptureRun run = new CaptureRun(config, sets, decider);
+        try {
+            run.run(Captures.openAll(inputs), Progress.wanted(null), () -> {
+                TriageReport.write(new TriageInput(modelName, model.threshold(), inputs, run.pipeline().packetsRead(),
+                        run.pipeline().wireBytesRead(), collector.flows()), output);
+                System.err.println("report written to " + output);
+            });
+        } finally {
+            run.printSummary(System.err, collector.flows().size());
+        }
+    }
+
+    /** What made the verdict, when the verdict says; null reads as the model. */
+    static String decidedBy(Verdict v) {
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+package org.flowmeter.feature;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Load around a flow, counted without a cap and as rates: over the flows the meter reported in
+ * the last minute, how many its source, its host pair, its destination host and its service
+ * (destination host, protocol, port) had, how many of them went unanswered or failed (for
+ * every protocol: no backward packet, or a TCP reset), how many distinct hosts and endpoints
+ * the source reached, and how many distinct sources the destination and the service had and how
+ * many of those were answered. A spoofed-source flood or a reflection reaches one service or host
+ * from thousands of sources that are almost never answered; a popular server answers all of its
+ * sources; a UDP or ICMP flood goes unanswered as a TCP SYN flood does.
+ *
+ * <p>Each meter gets its own instance ({@link #forNewMeter()}); flows cut by file boundaries
+ * cannot be joined. See docs/transfer-features.md.
+ */
+public final class LoadFeatures implements FeatureSet {
+    public static final String NAME = "load";
+    /** How far back reported flows count. */
+    public static final Duration WINDOW = Duration.ofSeconds(60);
+    /** At most this many reported flows are held, which bounds memory; rates stay right beyond it. */
+    public static final int MAX_HELD_FLOWS = 1 << 17;
+
+    static final List<Column> COLUMNS = List.of(
+            Column.integer("ldSrcFlows").raisesSuspicion(),
+            Column.real("ldSrcFlowsPerSecond").raisesSuspicion(),
+            Column.real("ldSrcUnansweredShare").raisesSuspicion(),
+            Column.real("ldSrcFailedShare").raisesSuspicion(),
+            Column.integer("ldSrcHosts").raisesSuspicion(),
+            Column.integer("ldSrcEndpoints").raisesSuspicion(),
+            Column.integer("ldSrcAnsweredEndpoints"),
+            Column.integer("ldPairFlows").raisesSuspicion(),
+            Column.real("ldPairUnansweredShare").raisesSuspicion(),
+            Column.real("ldPairFailedShare").raisesSuspicion(),
+            Column.integer("ldDstFlows").raisesSuspicion(),
+            Column.real("ldDstFlowsPerSecond").raisesSuspicion(),
+            Column.real("ldDstUnansweredShare").raisesSuspicion(),
+            Column.integer("ldDstSources").raisesSuspicion(),
+            Column.integer("ldDstAnsweredSources"),
+            Column.integer("ldDstUnansweredSources").raisesSuspicion(),
+            Column.integer("ldSvcFlows").raisesSuspicion(),
+            Column.real("ldSvcFlowsPerSecond").raisesSuspicion(),
+            Column.real("ldSvcUnansweredShare").raisesSuspicion(),
+            Column.integer("ldSvcSources").raisesSuspicion(),
+            Column.integer("ldSvcAnsweredSources"),
+            Column.integer("ldSvcUnansweredSources").raisesSuspicion());
+
+    private final long windowNanos;
+    private final int maxHeldFlows;
+    private final RecentFlowReports reports;
+
+    public LoadFeatures() {
+        this(WINDOW.toNanos(), MAX_HELD_FLOWS);
+    }
+
+    /** A set with another window or bound (tests of the bound use a small one). */
+    LoadFeatures(long windowNanos, int maxHeldFlows) {
+        this.windowNanos = windowNanos;
+        this.maxHeldFlows = maxHeldFlows;
+        this.reports = new RecentFlowReports(windowNanos, maxHeldFlows);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public FlowFeatures newFlow() {
+        return new LoadState(reports);
+    }
+
+    @Override
+    public FeatureSet forNewMeter() {
+        return new LoadFeatures(windowNanos, maxHeldFlows);
+    }
+}

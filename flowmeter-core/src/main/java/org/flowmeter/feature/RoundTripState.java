@@ -1,0 +1,154 @@
+package org.flowmeter.feature;
+
+import org.flowmeter.decode.DecodedPacket;
+
+/** One flow's round trip and packet spacing (see {@link RoundTripFeatures}). Times are packet nanoseconds; -1 = not seen. */
+final class RoundTripState implements FlowFeatures {
+    private static final long serialVersionUID = 1L;
+    private static final long NONE = -1;
+
+    private boolean tcp;
+    /** The direction of the flow's first packet: the side that asked. */
+    private boolean initiatorForward;
+
+    /** The initiator's latest opening packet (TCP: SYN without ACK) before the first answer. */
+    private long request = NONE;
+    /** The responder's first packet after a request (TCP: SYN/ACK or reset). */
+    private long answer = NONE;
+    private boolean answerWasSynAck;
+    /** TCP: the initiator's first ACK without SYN after a SYN/ACK. */
+    private long confirm = NONE;
+
+    /** The initiator's first payload, and the responder's first payload after it. */
+    private long firstAsk = NONE;
+    private long firstReply = NONE;
+
+    private long first;
+    private long last;
+    private long packets;
+    private long iatMax;
+    private long fwdIatSum;
+    private long fwdIats;
+    private long lastFwd = NONE;
+    private long bwdIatSum;
+    private long bwdIats;
+    private long lastBwd = NONE;
+
+    @Override
+    public void onFirstPacket(DecodedPacket p, boolean forward) {
+        tcp = p.protocol == DecodedPacket.TCP;
+        initiatorForward = forward;
+        first = p.timestampNanos;
+        last = p.timestampNanos;
+        onPacket(p, forward);
+    }
+
+    @Override
+    public void continueFrom(FlowFeatures previous) {
+        RoundTripState p = (RoundTripState) previous;
+        // The connection's handshake happened in the earlier segment: keep its round trip
+        // (only the durations matter; this segment's first packet may come from either side).
+        if (p.answer != NONE) {
+            request = p.request;
+            answer = p.answer;
+            answerWasSynAck = p.answerWasSynAck;
+            confirm = p.confirm;
+        }
+    }
+
+    @Override
+    public void onPacket(DecodedPacket p, boolean forward) {
+        long t = p.timestampNanos;
+        if (packets > 0) {
+            iatMax = Math.max(iatMax, t - last);
+        }
+        last = t;
+        packets++;
+        if (forward) {
+            if (lastFwd != NONE) {
+                fwdIatSum += t - lastFwd;
+                fwdIats++;
+            }
+            lastFwd = t;
+        } else {
+            if (lastBwd != NONE) {
+                bwdIatSum += t - lastBwd;
+                bwdIats++;
+            }
+            lastBwd = t;
+        }
+        boolean fromInitiator = forward == initiatorForward;
+        if (tcp) {
+            handshake(p.tcpFlags, fromInitiator, t);
+        } else if (answer == NONE) {
+            if (fromInitiator) {
+                request = t;
+            } else if (request != NONE) {
+                answer = t;
+            }
+        }
+        if (p.payloadLength > 0) {
+            if (fromInitiator) {
+                if (firstAsk == NONE) {
+                    firstAsk = t;
+                }
+            } else if (firstAsk != NONE && firstReply == NONE) {
+                firstReply = t;
+            }
+        }
+    }
+
+    private void handshake(int flags, boolean fromInitiator, long t) {
+        int synAck = flags & (DecodedPacket.SYN | DecodedPacket.ACK);
+        if (answer == NONE) {
+            if (fromInitiator && synAck == DecodedPacket.SYN) {
+                request = t; // a retransmitted SYN: the answer is to the latest
+            } else if (!fromInitiator && request != NONE
+                    && (synAck == (DecodedPacket.SYN | DecodedPacket.ACK) || (flags & DecodedPacket.RST) != 0)) {
+                answer = t;
+                answerWasSynAck = (flags & DecodedPacket.RST) == 0;
+            }
+        } else if (answerWasSynAck && confirm == NONE && fromInitiator && synAck == DecodedPacket.ACK) {
+            confirm = t;
+        }
+    }
+
+    /** The round trip in nanoseconds (at least {@link RoundTripFeatures#MIN_RTT_NANOS}), or NONE. */
+    private long rtt() {
+        if (answer == NONE) {
+            return NONE;
+        }
+        long total = (confirm == NONE ? answer : confirm) - request;
+        return Math.max(total, RoundTripFeatures.MIN_RTT_NANOS);
+    }
+
+    @Override
+    public void write(RowWriter out) {
+        double[] v = new double[RoundTripFeatures.COLUMNS.size()];
+        values(v, 0);
+        NumericColumns.write(RoundTripFeatures.COLUMNS, v, out);
+    }
+
+    @Override
+    public void values(double[] out, int offset) {
+        long rtt = rtt();
+        if (rtt == NONE) {
+            out[offset] = 0;
+            for (int i = 1; i < RoundTripFeatures.COLUMNS.size(); i++) {
+                out[offset + i] = RoundTripFeatures.UNKNOWN;
+            }
+            return;
+        }
+        double r = rtt;
+        out[offset] = 1;
+        out[offset + 1] = rtt / 1e3;
+        out[offset + 2] = (answer - request) / 1e3;
+        out[offset + 3] = confirm == NONE ? RoundTripFeatures.UNKNOWN : (confirm - answer) / 1e3;
+        out[offset + 4] = (last - first) / r;
+        out[offset + 5] = packets < 2 ? 0 : (last - first) / (double) (packets - 1) / r;
+        out[offset + 6] = iatMax / r;
+        out[offset + 7] = fwdIats == 0 ? 0 : fwdIatSum / (double) fwdIats / r;
+        out[offset + 8] = bwdIats == 0 ? 0 : bwdIatSum / (double) bwdIats / r;
+        out[offset + 9] = firstReply == NONE ? RoundTripFeatures.UNKNOWN : (firstReply - firstAsk) / r;
+    }
+}
