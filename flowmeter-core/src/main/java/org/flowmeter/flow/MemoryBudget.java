@@ -75,7 +75,11 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
 
     /** Packet batches between the threads, and the host context windows at their full size. */
     static long sharedBytes(List<FeatureSet> sets) {
-        long shared = (FlowPipeline.BATCHES + 1) * ObjectSizes.deepSize(new DecodedBatch());
+        // A batch: itself, its array and its packets (all alike: one is measured, not 2,048).
+        long batch = ObjectSizes.align(ObjectSizes.HEADER + ObjectSizes.REFERENCE + 4)
+                + ObjectSizes.align(ObjectSizes.ARRAY_HEADER + (long) DecodedBatch.CAPACITY * ObjectSizes.REFERENCE)
+                + DecodedBatch.CAPACITY * ObjectSizes.deepSize(new DecodedPacket());
+        long shared = (FlowPipeline.BATCHES + 1) * batch;
         for (FeatureSet s : sets) {
             if (s instanceof HostContextFeatures) {
                 shared += HostContextFeatures.MAX_RECENT_FLOWS * CONTEXT_BYTES_PER_RECENT_START

@@ -34,4 +34,10 @@ class ObjectSizesTest {
         Object[] both = {t, t};
         assertThat(ObjectSizes.deepSize(both)).isEqualTo(24 + 32);
     }
+
+    @Test
+    void theSharedStateCountsEveryPacketOfEveryBatch() {
+        long walked = (FlowPipeline.BATCHES + 1) * ObjectSizes.deepSize(new DecodedBatch());
+        assertThat(MemoryBudget.sharedBytes(java.util.List.of(new org.flowmeter.feature.DeepfenceFeatures()))).isEqualTo(walked);
+    }
 }
