@@ -26,10 +26,17 @@ final class CaptureRun {
     private long endNanos;
     /** Heap set aside so that, after an OutOfMemoryError, the flows held can still be ended and written. */
     private byte[] reserve = new byte[8 << 20];
+    private boolean strict;
+    private long inconsistentLengths;
 
     CaptureRun(FlowConfig config, List<FeatureSet> sets, FlowListener listener) {
         this.meter = new FlowMeter(config, sets, listener);
         this.pipeline = new FlowPipeline(new PacketDecoder(), meter);
+    }
+
+    /** Whether the first damaged input ends the run (else it is reported and the next input read). */
+    void setStrict(boolean strict) {
+        this.strict = strict;
     }
 
     FlowPipeline pipeline() {
@@ -47,6 +54,7 @@ final class CaptureRun {
     void run(PacketSource input, boolean progress, IoAction afterFlush) throws IOException {
         Runnable stop = pipeline::requestStop;
         Interruption.onSignal(stop);
+        DamagedInputs damaged = strict ? null : DamagedInputs.watch(input, pipeline, System.err);
         startNanos = System.nanoTime();
         OutOfMemoryError outOfMemory = null;
         int flowsHeld = 0;
@@ -65,6 +73,11 @@ final class CaptureRun {
             flowsHeld = meter.activeFlows();
         } finally {
             try {
+                inconsistentLengths = input.inconsistentLengths();
+                String note = input.endNote();
+                if (note != null) {
+                    note.lines().forEach(line -> System.err.println("flowmeter: " + line));
+                }
                 meter.finish();
                 afterFlush.run();
             } finally {
@@ -74,6 +87,9 @@ final class CaptureRun {
         }
         if (outOfMemory != null) {
             throw new IOException(OutOfMemory.message(meter, pipeline.packetsRead(), flowsHeld), outOfMemory);
+        }
+        if (damaged != null && !pipeline.stopRequested()) {
+            damaged.failIfAny();
         }
     }
 
@@ -103,11 +119,16 @@ final class CaptureRun {
             long n = pipeline.skipped(r);
             if (n > 0) {
                 skippedTotal += n;
-                skipped.append(skipped.length() == 0 ? " (" : ", ").append(r.label()).append(' ').append(n);
+                skipped.append(skipped.length() == 0 ? " (" : ", ").append(pipeline.decoder().describeSkipped(r));
             }
         }
         if (skipped.length() > 0) {
             skipped.append(')');
+        }
+        if (inconsistentLengths > 0) {
+            // Read as tcpdump and tshark read them; said here because the input is not quite sound.
+            skipped.append("; ").append(inconsistentLengths)
+                    .append(" records with an original length below the captured or over 2^31, read");
         }
         double s = seconds();
         err.printf(Locale.ROOT, "%s%d packets read, %d decoded, %d skipped%s; %d flows, %d written, %d evicted%s; %.2f s, %.0f packets/s%n",

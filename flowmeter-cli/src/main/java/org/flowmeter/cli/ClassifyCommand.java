@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowmeter.detect.PatternHold;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
@@ -18,6 +19,7 @@ import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.pcap.CaptureFormatException;
+import org.flowmeter.pcap.SequenceSource;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.LinkType;
 import org.flowmeter.pcap.PcapFileWriter;
@@ -93,8 +95,17 @@ final class ClassifyCommand implements Callable<Integer> {
     FlowOptions flowOptions;
 
     @Mixin
+    InputOptions inputOptions;
+
+    @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    DetectorOptions detectorOptions;
+
+    private FlowDecider decider;
+    private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
+    private long flaggedAfterWritten;
     private long flows;
     private long maliciousFlows;
     private final BitSet malicious = new BitSet();
@@ -125,12 +136,19 @@ final class ClassifyCommand implements Callable<Integer> {
         VerdictColumns columns = new VerdictColumns(sets, allColumns);
         FlowWriter rows = FlowWriters.open(format, output, columns);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        CaptureRun first = new CaptureRun(config, sets, new FlowDecider(scorer, scoreAt, decideAfter != null, order));
+        var detectors = detectorOptions.create(spec.commandLine());
+        PatternHold hold = detectorOptions.hold(order, detectors);
+        decider = new FlowDecider(scorer, scoreAt, decideAfter != null, hold, detectors);
+        CaptureRun first = new CaptureRun(config, sets, decider);
         order.limitWaiting(first.meter().memoryBudget().waitingFlows());
+        inputOptions.applyTo(first);
+        EmptyInputs empty = new EmptyInputs(first.pipeline());
+        empty.watch(source);
         List<String> damaged = new ArrayList<>();
-        CaptureFormatException damage = null;
+        IOException damage = null;
         try {
             first.run(source, Progress.wanted(progress), () -> {
+                hold.flush();
                 order.flush();
                 rows.close();
             });
@@ -138,18 +156,27 @@ final class ClassifyCommand implements Callable<Integer> {
             // Every flow read before the damage has its verdict: forward and summarise those.
             damage = e;
             damaged.add(e.getMessage());
+        } catch (IOException e) {
+            // Several inputs, some damaged: reading went on with the next; the same holds.
+            if (!(source instanceof SequenceSource sequence) || sequence.damaged().isEmpty()) {
+                throw e;
+            }
+            damage = e;
+            sequence.damaged().forEach(d -> damaged.add(d.getMessage()));
         } finally {
             if (!quiet) {
                 first.printSummary(System.err, rows.rows());
             }
         }
+        empty.print(System.err);
         FirstPass read = new FirstPass(first.pipeline().packetsRead(), first.pipeline().wireBytesRead(), first.interrupted());
         first = null; // its flow table and context windows may go before the second pass builds its own
         Forwarded fwd = new Forwarded();
         if (secondPass) {
-            fwd = writePackets(config, sets, read.packets, forwardFile, perPacketFile);
+            fwd = writePackets(config, sets, read.packets, forwardFile, perPacketFile, !damaged.isEmpty());
         }
         Map<String, Object> summary = summary(read, fwd, secondPass, damaged);
+        summary.put("inputs_without_flows", empty.found());
         if (!quiet) {
             System.err.println(summaryLine(summary));
         }
@@ -170,7 +197,10 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private void write(FlowWriter rows, Flow flow) {
         flows++;
-        if (((Verdict) flow.attachment).malicious) {
+        Verdict v = (Verdict) decider.recheck(flow).attachment;
+        v.facts = null;
+        if (v.malicious) {
+            decidedBy.merge(v.decidedBy, 1L, Long::sum);
             maliciousFlows++;
             malicious.set(Math.toIntExact(flow.id));
         }
@@ -198,13 +228,16 @@ final class ClassifyCommand implements Callable<Integer> {
      * summary then says so).
      */
     private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets, long packetsToRead,
-                                   StagedFile forwardFile, StagedFile perPacketFile) throws IOException {
+                                   StagedFile forwardFile, StagedFile perPacketFile, boolean damageMet) throws IOException {
         Forwarded result = new Forwarded();
         Flow[] current = new Flow[1];
         FlowListener tracker = new FlowListener() {
             @Override
             public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean fwd) {
                 current[0] = flow;
+                if (flow.packets() == 1) {
+                    flagIfInPattern(flow);
+                }
             }
 
             @Override
@@ -212,6 +245,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         };
         CaptureRun second = new CaptureRun(config, sets, tracker);
+        inputOptions.applyTo(second);
         PcapFileWriter pcap = forwardFile == null ? null
                 : new PcapFileWriter(OutputFiles.stream(forwardFile.temporary().toString()));
         Writer perPacket = perPacketFile == null ? null : OutputFiles.writer(perPacketFile.temporary().toString());
@@ -253,8 +287,11 @@ final class ClassifyCommand implements Callable<Integer> {
             } else {
                 closeEmpty(pcap, perPacket);
             }
-        } catch (CaptureFormatException e) {
-            // The damage the first pass met: every packet before it is written.
+        } catch (IOException e) {
+            // The damage the first pass met (reported then): every packet before it is written.
+            if (!damageMet) {
+                throw e;
+            }
         }
         if (forwardFile != null) {
             forwardFile.commit();
@@ -283,6 +320,19 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Second pass: a flow whose row was written before a detector found the pattern it belongs
+     * to is still forwarded (its row keeps the verdict it was written with).
+     */
+    private void flagIfInPattern(Flow flow) {
+        int id = Math.toIntExact(flow.id);
+        if (!malicious.get(id) && decider.coveredBy(flow) != null) {
+            malicious.set(id);
+            maliciousFlows++;
+            flaggedAfterWritten++;
+        }
+    }
+
     private Map<String, Object> summary(FirstPass run, Forwarded fwd, boolean secondPass, List<String> damaged) {
         Map<String, Object> s = new LinkedHashMap<>();
         long packets = run.packets();
@@ -293,6 +343,10 @@ final class ClassifyCommand implements Callable<Integer> {
         s.put("flows", flows);
         s.put("flows_forwarded", maliciousFlows);
         s.put("forwarded_flow_share", share(maliciousFlows, flows));
+        s.put("decided_by", decidedBy);
+        if (secondPass) {
+            s.put("flows_forwarded_after_their_row", flaggedAfterWritten);
+        }
         if (forward != null && secondPass) {
             s.put("packets_forwarded", fwd.packets);
             s.put("bytes_forwarded", fwd.wireBytes);

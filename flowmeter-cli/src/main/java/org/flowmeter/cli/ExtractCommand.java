@@ -50,6 +50,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     FlowOptions flowOptions;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Override
     public Integer call() throws IOException {
         FlowWriters.checkTarget(format, output, spec.commandLine());
@@ -62,6 +65,7 @@ final class ExtractCommand implements Callable<Integer> {
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(config, sets, order);
         order.limitWaiting(run.meter().memoryBudget().waitingFlows());
+        inputOptions.applyTo(run);
         try {
             run.run(source, Progress.wanted(progress), () -> {
                 order.flush();

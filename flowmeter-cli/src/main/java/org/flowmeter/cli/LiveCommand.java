@@ -116,6 +116,9 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    DetectorOptions detectorOptions;
+
     private LiveVerdicts verdicts;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
@@ -157,7 +160,7 @@ final class LiveCommand implements Callable<Integer> {
             rows = format == FlowWriters.Format.jsonl ? new JsonLinesFlowWriter(out, schema) : new CsvFlowWriter(out, schema);
             out.flush();
             verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
-                    metrics);
+                    metrics, detectorOptions.create(spec.commandLine()));
             meter = new FlowMeter(flowOptions.config(), sets, verdicts);
             forwardFiles = forward == null ? null : new ForwardFiles(forward, rotateSize);
             if (forwardFiles != null) {

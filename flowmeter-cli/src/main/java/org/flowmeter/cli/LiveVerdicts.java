@@ -32,8 +32,14 @@ final class LiveVerdicts implements FlowListener {
     /** @param afterFinalVerdict told of every flow once its final row is written */
     LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
                  Consumer<Flow> afterFinalVerdict, LiveMetrics metrics) {
+        this(scorer, earlyAfter, schema, rows, out, afterFinalVerdict, metrics, org.flowmeter.detect.Detectors.none());
+    }
+
+    /** With cross-flow detectors: a flow's final row names the detector whose pattern it is in. */
+    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
+                 Consumer<Flow> afterFinalVerdict, LiveMetrics metrics, org.flowmeter.detect.Detectors detectors) {
         this.metrics = metrics;
-        this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided);
+        this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided, detectors);
         this.afterFinalVerdict = afterFinalVerdict;
         this.earlyAfter = earlyAfter;
         this.schema = schema;

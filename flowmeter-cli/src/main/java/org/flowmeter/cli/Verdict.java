@@ -8,4 +8,11 @@ final class Verdict {
     boolean malicious;
     /** Packet count of the flow when the verdict in force was made. */
     long decidedAtPacket;
+
+    /** What made the verdict: "model", or the name of the cross-flow detector that flagged the flow. */
+    String decidedBy = MODEL;
+    /** Per-flow counts for the cross-flow detectors; null when none runs. */
+    org.flowmeter.detect.FlowFacts facts;
+
+    static final String MODEL = "model";
 }

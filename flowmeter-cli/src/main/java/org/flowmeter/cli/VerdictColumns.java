@@ -11,13 +11,14 @@ import org.flowmeter.output.RowSchema;
 
 /**
  * A verdict row: the flow's identifiers, packets and bytes, its score and verdict and when the
- * verdict was made; with {@code --all-columns} every feature too.
+ * verdict was made, and what decided it ("model" or a detector's name); with
+ * {@code --all-columns} every feature too.
  */
 final class VerdictColumns implements RowSchema {
     private static final List<Column> VERDICT = List.of(
             Column.integer("flowId"), Column.integer("packets"), Column.integer("bytes"),
             Column.real("earlyScore"), Column.real("score"), Column.string("verdict"),
-            Column.integer("verdictAtPacket"));
+            Column.integer("verdictAtPacket"), Column.string("decidedBy"));
 
     private final FlowColumns flowColumns;
     private final boolean allColumns;
@@ -59,5 +60,6 @@ final class VerdictColumns implements RowSchema {
         out.real(v.score);
         out.string(v.malicious ? "malicious" : "benign");
         out.integer(v.decidedAtPacket);
+        out.string(v.decidedBy);
     }
 }

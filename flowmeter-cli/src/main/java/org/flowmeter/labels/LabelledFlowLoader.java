@@ -10,6 +10,7 @@ import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureVector;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.EmptyInputReason;
 import org.flowmeter.flow.FlowMeter;
 import org.flowmeter.flow.FlowPipeline;
 import org.flowmeter.flow.FlowSample;
@@ -82,6 +83,9 @@ public final class LabelledFlowLoader {
             warnings.accept("warning: " + e.getMessage() + " (flows before this point are kept)");
         } finally {
             meter.finish();
+        }
+        if (meter.flowsStarted() == 0) {
+            warnings.accept(input + ": no flows: " + EmptyInputReason.of(pipeline));
         }
     }
 }

@@ -205,6 +205,41 @@ class ExtractCommandTest {
         assertThat(Files.readAllLines(out)).as("flows read before the damage are still written").hasSizeGreaterThan(1);
     }
 
+    /**
+     * A folder whose middle file is cut short: udp_ping.pcap (4 flows), the first 5000 bytes of
+     * http_small.pcap (3 TCP conversations before the cut, as tshark's conv,tcp shows) and
+     * refused.pcap (6 flows).
+     */
+    private Path folderWithADamagedFile() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("ring"));
+        Files.copy(Path.of(fixture("udp_ping.pcap")), folder.resolve("a.pcap"));
+        byte[] whole = Files.readAllBytes(Path.of(fixture("http_small.pcap")));
+        Files.write(folder.resolve("b.pcap"), Arrays.copyOf(whole, 5000));
+        Files.copy(Path.of(fixture("refused.pcap")), folder.resolve("c.pcap"));
+        return folder;
+    }
+
+    @Test
+    void aDamagedFileInAFolderIsReportedAndTheNextFilesRead() throws IOException {
+        Path folder = folderWithADamagedFile();
+        Path out = dir.resolve("flows.csv");
+        CliRun run = CliRun.of("extract", folder.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(folder.resolve("b.pcap") + ": at byte 4892: truncated record (92 of 8066 data bytes)")
+                .contains("flowmeter: 1 of 3 inputs damaged");
+        assertThat(Files.readAllLines(out)).hasSize(1 + 4 + 3 + 6);
+    }
+
+    @Test
+    void strictStopsAtTheFirstDamagedFile() throws IOException {
+        Path folder = folderWithADamagedFile();
+        Path out = dir.resolve("flows.csv");
+        CliRun run = CliRun.of("extract", "--strict", folder.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("b.pcap: at byte 4892: truncated record").doesNotContain("inputs damaged");
+        assertThat(Files.readAllLines(out)).hasSize(1 + 4 + 3);
+    }
+
     @Test
     void notACaptureAndMissingFileExitOne() throws IOException {
         Path text = dir.resolve("notes.txt");

@@ -28,7 +28,7 @@ public final class DecodedPacket {
     /** 4 or 6. */
     public int ipVersion;
     public long srcHi, srcLo, dstHi, dstLo;
-    /** TCP, UDP, ICMP or ICMPV6. */
+    /** The IP protocol number: TCP, UDP, ICMP, ICMPV6 or any other (then the ports are 0). */
     public int protocol;
     /** Ports; for ICMP see the decoder's documentation of how type/identifier map onto them. */
     public int srcPort, dstPort;
@@ -49,4 +49,33 @@ public final class DecodedPacket {
     /** ICMP or ICMPv6 message type and code; -1 for other protocols and later fragments. */
     public int icmpType = -1;
     public int icmpCode = -1;
+    /**
+     * VLAN ids of the Ethernet header nearest the IP header, part of the flow key: the outer tag's
+     * 12-bit id above the next one's; 0 when untagged (or when the decoder is told to ignore VLANs).
+     */
+    public int vlan;
+
+    /** Copies every field of {@code other} into this one. */
+    public void copyFrom(DecodedPacket other) {
+        timestampNanos = other.timestampNanos;
+        wireLength = other.wireLength;
+        ipVersion = other.ipVersion;
+        srcHi = other.srcHi;
+        srcLo = other.srcLo;
+        dstHi = other.dstHi;
+        dstLo = other.dstLo;
+        protocol = other.protocol;
+        srcPort = other.srcPort;
+        dstPort = other.dstPort;
+        tcpFlags = other.tcpFlags;
+        tcpWindow = other.tcpWindow;
+        ipHeaderLength = other.ipHeaderLength;
+        transportHeaderLength = other.transportHeaderLength;
+        payloadLength = other.payloadLength;
+        ipTotalLength = other.ipTotalLength;
+        laterFragment = other.laterFragment;
+        icmpType = other.icmpType;
+        icmpCode = other.icmpCode;
+        vlan = other.vlan;
+    }
 }

@@ -8,14 +8,30 @@ import static org.flowmeter.decode.Bytes.u8;
 import org.flowmeter.pcap.RawPacket;
 
 /**
- * Decodes captured frames into {@link DecodedPacket}s: link layer, IPv4/IPv6, then TCP, UDP,
- * ICMP or ICMPv6. Allocates nothing per packet and never throws; anything it cannot use is
- * reported and counted as a {@link SkipReason}. Not thread-safe: use one decoder per thread.
+ * Decodes captured frames into {@link DecodedPacket}s: link layer, IPv4/IPv6, tunnels, then TCP,
+ * UDP, ICMP or ICMPv6, or any other IP protocol. Allocates nothing per packet and never throws;
+ * anything it cannot use is reported and counted as a {@link SkipReason}. Not thread-safe: use
+ * one decoder per thread.
  *
  * <h2>Link layers</h2>
- * Ethernet II with any stack of 802.1Q/802.1ad (0x8100, 0x88A8, 0x9100) tags; Linux cooked
- * SLL and SLL2; raw IP (version from the first nibble); BSD NULL (family in either byte order)
- * and LOOP. 802.3/LLC frames, ARP, LLDP and other non-IP payloads are {@code NON_IP}.
+ * Ethernet II with any stack of 802.1Q/802.1ad (0x8100, 0x88A8, 0x9100) tags; MPLS label stacks
+ * (0x8847, 0x8848) with IP after the bottom label; PPPoE sessions; Linux cooked SLL and SLL2;
+ * raw IP (version from the first nibble); BSD NULL (family in either byte order) and LOOP.
+ * 802.3/LLC frames, ARP, LLDP and other non-IP payloads are {@code NON_IP}, counted by EtherType;
+ * unknown link types are counted by number. The VLAN ids of the Ethernet header nearest the IP
+ * header are part of the flow key ({@link DecodedPacket#vlan}) unless {@link #setVlanInKey} is off.
+ *
+ * <h2>Tunnels</h2>
+ * The flow is the innermost packet's, as tshark shows it: IPv4-in-IP (4), IPv6-in-IP (41), GRE
+ * (47, version 0) carrying IP, MPLS, transparent Ethernet (0x6558) or ERSPAN types I, II (0x88BE)
+ * and III (0x22EB, Ethernet frames), and VXLAN (UDP port 4789), nested in any order up to
+ * {@value #MAX_ENCAPSULATION} levels. Fragmented tunnel packets, tunnels deeper than that (or
+ * looping), and insides that cannot be read stay flows of their outer protocol: nothing vanishes.
+ *
+ * <h2>Protocols</h2>
+ * TCP, UDP and ICMP/ICMPv6 give ports (see below). Every other IP protocol (SCTP, ESP, AH-only,
+ * OSPF, IGMP, VRRP, PIM, GRE that is not followed...) gives a flow keyed by addresses and
+ * protocol, with ports 0, no transport header and the IP payload as its payload.
  *
  * <h2>Lengths</h2>
  * Lengths come from the IP header, not from the captured bytes, so snaplen-cut captures keep
@@ -24,7 +40,7 @@ import org.flowmeter.pcap.RawPacket;
  * before the NIC fills it in, or an IPv6 jumbogram), the IP length is taken as the wire length
  * minus the link header, or the captured IP bytes if that is larger.
  * A header the IP length leaves no room for is {@code MALFORMED}; one the capture cut short is
- * {@code TRUNCATED}. The whole TCP header including options must be captured.
+ * {@code TRUNCATED}. A TCP or UDP header cut by the snaplen after its ports still names its flow.
  *
  * <h2>ICMP and ICMPv6 in the port fields</h2>
  * Query messages that carry an identifier (ICMPv4 echo 8/0, timestamp 13/14, information 15/16,
@@ -38,12 +54,15 @@ import org.flowmeter.pcap.RawPacket;
  * <h2>Fragments</h2>
  * A first fragment (offset 0, more fragments set) is decoded normally and its protocol and
  * ports are remembered, keyed by source, destination, the IP header's protocol (IPv6: the
- * fragment header's next header) and identification. A later fragment (offset &gt; 0) found
- * there is decoded with those ports, {@code laterFragment = true}, no transport header, no TCP
- * flags and its own fragment payload as {@code payloadLength}; otherwise (first fragment not
- * seen, arrived out of order, or forgotten) it is {@code UNMATCHED_FRAGMENT}. The table is
- * bounded (4096 entries by default, oldest overwritten) and forgets entries after 30 s of
- * packet time without a fragment. It is the decoder's only state besides its counters.
+ * fragment header's next header) and identification. It needs to carry only the ports: a first
+ * fragment holding less than the whole TCP header (the tiny-fragment evasion) still joins its
+ * flow, and a later fragment that holds the rest of the header gives the TCP flags. A later
+ * fragment (offset &gt; 0) found there is decoded with those ports, {@code laterFragment = true},
+ * and its own fragment payload as {@code payloadLength}; otherwise (first fragment not seen,
+ * arrived out of order, or forgotten) it is {@code UNMATCHED_FRAGMENT}. Fragments of protocols
+ * without ports need no table. The table is bounded (4096 entries by default, oldest
+ * overwritten) and forgets entries after 30 s of packet time without a fragment. It is the
+ * decoder's only state besides its counters and settings.
  */
 public final class PacketDecoder {
     static final int IPV4_MIN_HEADER = 20;
@@ -53,16 +72,37 @@ public final class PacketDecoder {
     static final int FRAGMENT = 44;
     static final int AUTHENTICATION = 51;
     static final int DESTINATION_OPTIONS = 60;
+    static final int IP_IN_IP = 4;
+    static final int IPV6_IN_IP = 41;
+    static final int GRE = 47;
+    static final int VXLAN_PORT = 4789;
+    /** Encapsulations followed at most; a deeper one (or a loop) stays a flow of its outer protocol. */
+    public static final int MAX_ENCAPSULATION = 8;
+
+    /** Inside of a VXLAN packet, next to the IP protocol numbers of the other tunnels. */
+    private static final int VXLAN = -1;
+    private static final int GRE_CHECKSUM = 0x8000;
+    private static final int GRE_ROUTING = 0x4000;
+    private static final int GRE_KEY = 0x2000;
+    private static final int GRE_SEQUENCE = 0x1000;
+    private static final int GRE_VERSION = 0x0007;
+    private static final int GRE_ETHERNET = 0x6558;
+    private static final int GRE_ERSPAN_1_2 = 0x88BE;
+    private static final int GRE_ERSPAN_3 = 0x22EB;
+    private static final int ETHERNET_HEADER = 14;
+    private static final int VXLAN_HEADER = 8;
 
     private static final SkipReason[] REASONS = SkipReason.values();
 
     private final FragmentTable fragments;
-    private static final int IP_IN_IP = 4;
-    private static final int IPV6_IN_IP = 41;
-    private static final int MAX_TUNNEL_DEPTH = 2;
-
+    /** The packet as its outer protocol's flow, one per level, restored when an inside is unreadable. */
+    private final DecodedPacket[] outer = new DecodedPacket[MAX_ENCAPSULATION];
     private final long[] skipped = new long[REASONS.length];
+    private final SkipDetails linkTypes = new SkipDetails();
+    private final SkipDetails etherTypes = new SkipDetails();
     private long decoded;
+    private long tunnelsNotFollowed;
+    private boolean vlanInKey = true;
 
     public PacketDecoder() {
         this(FragmentTable.DEFAULT_CAPACITY);
@@ -71,6 +111,14 @@ public final class PacketDecoder {
     /** @param fragmentCapacity slots for first fragments awaiting their later fragments */
     public PacketDecoder(int fragmentCapacity) {
         fragments = new FragmentTable(fragmentCapacity);
+        for (int i = 0; i < outer.length; i++) {
+            outer[i] = new DecodedPacket();
+        }
+    }
+
+    /** Whether the VLAN ids are part of the flow key (default true); off, flows on every VLAN merge. */
+    public void setVlanInKey(boolean vlanInKey) {
+        this.vlanInKey = vlanInKey;
     }
 
     /**
@@ -82,6 +130,9 @@ public final class PacketDecoder {
         SkipReason reason = decodeUncounted(raw, out);
         if (reason == null) {
             decoded++;
+            if (!vlanInKey) {
+                out.vlan = 0;
+            }
         } else {
             skipped[reason.ordinal()]++;
         }
@@ -105,6 +156,30 @@ public final class PacketDecoder {
         return sum;
     }
 
+    /**
+     * The skipped count of {@code reason} for a summary, naming what was skipped where that is
+     * known: "unsupported link type 23: 5" or "non-IP 3 (EtherType 0x0806: 3)"; "" when none.
+     */
+    public String describeSkipped(SkipReason reason) {
+        long n = skipped(reason);
+        if (n == 0) {
+            return "";
+        }
+        if (reason == SkipReason.UNSUPPORTED_LINK_TYPE) {
+            return linkTypes.describe(reason.label(), false);
+        }
+        if (reason == SkipReason.NON_IP) {
+            String types = etherTypes.describe("EtherType", true);
+            return reason.label() + " " + n + (types.isEmpty() ? "" : " (" + types + ")");
+        }
+        return reason.label() + " " + n;
+    }
+
+    /** Tunnel packets counted as flows of their outer protocol: too deep, fragmented or unreadable inside. */
+    public long tunnelsNotFollowed() {
+        return tunnelsNotFollowed;
+    }
+
     private SkipReason decodeUncounted(RawPacket raw, DecodedPacket out) {
         clear(out);
         out.timestampNanos = raw.timestampNanos;
@@ -115,9 +190,15 @@ public final class PacketDecoder {
             return SkipReason.TRUNCATED;
         }
         int end = start + Math.min(raw.capturedLength, b.length - start);
-        long located = LinkLayer.locateIp(raw.linkType, b, start, end);
+        long located = LinkLayer.locateIp(raw.linkType, b, start, end, out);
         if (LinkLayer.isSkip(located)) {
-            return LinkLayer.reason(located);
+            SkipReason reason = LinkLayer.reason(located);
+            if (reason == SkipReason.UNSUPPORTED_LINK_TYPE) {
+                linkTypes.count(LinkLayer.detail(located));
+            } else if (reason == SkipReason.NON_IP) {
+                etherTypes.count(LinkLayer.detail(located));
+            }
+            return reason;
         }
         int ip = LinkLayer.position(located);
         if (ip >= end) {
@@ -135,37 +216,18 @@ public final class PacketDecoder {
     }
 
     private SkipReason ipPacket(int version, byte[] b, int ip, int available, int wireIpLength, long now,
-                                DecodedPacket out, int tunnelDepth) {
+                                DecodedPacket out, int depth) {
         if (version == 4) {
-            return ipv4(b, ip, available, wireIpLength, now, out, tunnelDepth);
+            return ipv4(b, ip, available, wireIpLength, now, out, depth);
         }
         if (version == 6) {
-            return ipv6(b, ip, available, wireIpLength, now, out, tunnelDepth);
+            return ipv6(b, ip, available, wireIpLength, now, out, depth);
         }
         return SkipReason.MALFORMED;
     }
 
-    /**
-     * IPv4-in-IP (4) and IPv6-in-IP (41) tunnels: the flow is the inner packet's, as tshark sees
-     * it. Only unfragmented outer packets are followed, at most {@value #MAX_TUNNEL_DEPTH} deep.
-     */
-    private SkipReason tunnel(int innerProtocol, byte[] b, int inner, int available, int total, long now,
-                              DecodedPacket out, int tunnelDepth) {
-        if (tunnelDepth >= MAX_TUNNEL_DEPTH) {
-            return SkipReason.UNSUPPORTED_PROTOCOL;
-        }
-        if (available <= 0) {
-            return SkipReason.TRUNCATED;
-        }
-        int version = u8(b, inner) >>> 4;
-        if (version != (innerProtocol == IP_IN_IP ? 4 : 6)) {
-            return SkipReason.MALFORMED;
-        }
-        return ipPacket(version, b, inner, available, Math.max(0, total), now, out, tunnelDepth + 1);
-    }
-
     private SkipReason ipv4(byte[] b, int ip, int available, int wireIpLength, long now, DecodedPacket out,
-                            int tunnelDepth) {
+                            int depth) {
         if (available < IPV4_MIN_HEADER) {
             return SkipReason.TRUNCATED;
         }
@@ -190,28 +252,19 @@ public final class PacketDecoder {
         out.ipHeaderLength = headerLength;
         out.ipTotalLength = total;
         int flagsAndOffset = u16(b, ip + 6);
-        if ((protocol == IP_IN_IP || protocol == IPV6_IN_IP) && (flagsAndOffset & 0x3FFF) == 0) {
-            return tunnel(protocol, b, ip + headerLength, available - headerLength, total - headerLength, now, out,
-                    tunnelDepth);
-        }
-        if (protocol != DecodedPacket.TCP && protocol != DecodedPacket.UDP && protocol != DecodedPacket.ICMP) {
-            return SkipReason.UNSUPPORTED_PROTOCOL;
-        }
-        int fragmentOffset = flagsAndOffset & 0x1FFF;
+        int fragmentOffset = (flagsAndOffset & 0x1FFF) * 8;
         boolean moreFragments = (flagsAndOffset & 0x2000) != 0;
         long identification = u16(b, ip + 4);
         if (fragmentOffset != 0) {
-            return laterFragment(protocol, identification, total - headerLength, now, out);
+            return laterFragment(protocol, identification, fragmentOffset, b, ip + headerLength,
+                    Math.min(available, total) - headerLength, total - headerLength, now, out);
         }
-        SkipReason reason = TransportHeaders.decode(b, ip, headerLength, available, total, protocol, out);
-        if (reason == null && moreFragments) {
-            rememberFirstFragment(protocol, identification, now, out);
-        }
-        return reason;
+        return transport(protocol, moreFragments, protocol, identification, b, ip, headerLength, available, total,
+                now, out, depth);
     }
 
     private SkipReason ipv6(byte[] b, int ip, int available, int wireIpLength, long now, DecodedPacket out,
-                            int tunnelDepth) {
+                            int depth) {
         if (available < IPV6_HEADER) {
             return SkipReason.TRUNCATED;
         }
@@ -231,15 +284,6 @@ public final class PacketDecoder {
         while (true) {
             out.ipHeaderLength = offset;
             switch (next) {
-                case DecodedPacket.TCP:
-                case DecodedPacket.UDP:
-                case DecodedPacket.ICMPV6: {
-                    SkipReason reason = TransportHeaders.decode(b, ip, offset, available, total, next, out);
-                    if (reason == null && firstFragment) {
-                        rememberFirstFragment(fragmentKey, identification, now, out);
-                    }
-                    return reason;
-                }
                 case HOP_BY_HOP:
                 case ROUTING:
                 case DESTINATION_OPTIONS:
@@ -268,25 +312,190 @@ public final class PacketDecoder {
                     offset += 8;
                     if (offsetAndFlags >>> 3 != 0) {
                         out.ipHeaderLength = offset;
-                        return laterFragment(fragmentKey, identification, total - offset, now, out);
+                        return laterFragment(fragmentKey, identification, (offsetAndFlags >>> 3) * 8, b, ip + offset,
+                                Math.min(available, total) - offset, total - offset, now, out);
                     }
                     // An atomic fragment (no more fragments) is a whole packet: nothing to remember.
                     firstFragment = (offsetAndFlags & 1) != 0;
                     break;
                 }
-                case IP_IN_IP:
-                case IPV6_IN_IP:
-                    if (firstFragment) {
-                        out.ipHeaderLength = offset;
-                        return SkipReason.UNSUPPORTED_PROTOCOL;
-                    }
-                    return tunnel(next, b, ip + offset, available - offset, total - offset, now, out, tunnelDepth);
                 default:
-                    // ESP (50), no next header (59) and any other protocol.
-                    out.ipHeaderLength = offset;
-                    return SkipReason.UNSUPPORTED_PROTOCOL;
+                    return transport(next, firstFragment, fragmentKey, identification, b, ip, offset, available, total,
+                            now, out, depth);
             }
         }
+    }
+
+    /**
+     * What follows the IP header(s) at {@code offset}: a tunnel, a transport with ports, or any other
+     * protocol. {@code keyProtocol} and {@code identification} key a first fragment's ports.
+     */
+    private SkipReason transport(int protocol, boolean firstFragment, int keyProtocol, long identification, byte[] b,
+                                 int ip, int offset, int available, int total, long now, DecodedPacket out,
+                                 int depth) {
+        if (offset > total) {
+            return SkipReason.MALFORMED;
+        }
+        if (!carriesPorts(protocol, out.ipVersion)) {
+            otherProtocol(protocol, total - offset, out);
+            if (!firstFragment && isTunnel(protocol)) {
+                int end = ip + Math.min(available, total);
+                return encapsulated(protocol, b, ip + offset, end, ip + total, now, out, depth);
+            }
+            return null;
+        }
+        SkipReason reason = TransportHeaders.decode(b, ip, offset, available, total, protocol, firstFragment, out);
+        if (reason != null) {
+            return reason;
+        }
+        if (firstFragment) {
+            rememberFirstFragment(keyProtocol, identification, now, out);
+        } else if (protocol == DecodedPacket.UDP && (out.dstPort == VXLAN_PORT || out.srcPort == VXLAN_PORT)) {
+            int end = ip + Math.min(available, total);
+            return encapsulated(VXLAN, b, ip + offset + TransportHeaders.UDP_LENGTH, end, ip + total, now, out, depth);
+        }
+        return null;
+    }
+
+    private static boolean carriesPorts(int protocol, int ipVersion) {
+        return protocol == DecodedPacket.TCP || protocol == DecodedPacket.UDP
+                || protocol == (ipVersion == 4 ? DecodedPacket.ICMP : DecodedPacket.ICMPV6);
+    }
+
+    private static boolean isTunnel(int protocol) {
+        return protocol == IP_IN_IP || protocol == IPV6_IN_IP || protocol == GRE;
+    }
+
+    /** A flow of any IP protocol: addresses and protocol, ports 0, the rest of the IP packet as payload. */
+    private static void otherProtocol(int protocol, int payload, DecodedPacket out) {
+        out.protocol = protocol;
+        out.srcPort = 0;
+        out.dstPort = 0;
+        out.tcpFlags = 0;
+        out.tcpWindow = 0;
+        out.transportHeaderLength = 0;
+        out.payloadLength = payload;
+        out.icmpType = -1;
+        out.icmpCode = -1;
+    }
+
+    /**
+     * Follows a tunnel whose inside starts at {@code p}; {@code end} is where its captured bytes end,
+     * {@code declaredEnd} where the outer header says it ends. {@code out} describes the packet as a
+     * flow of the outer protocol on entry, and still does on return when the inside is not read.
+     */
+    private SkipReason encapsulated(int kind, byte[] b, int p, int end, int declaredEnd, long now,
+                                    DecodedPacket out, int depth) {
+        if (depth >= MAX_ENCAPSULATION) {
+            tunnelsNotFollowed++;
+            return null;
+        }
+        DecodedPacket saved = outer[depth];
+        saved.copyFrom(out);
+        otherProtocol(0, 0, out);
+        SkipReason inside = inside(kind, b, p, end, declaredEnd, now, out, depth + 1);
+        if (inside != null) {
+            out.copyFrom(saved);
+            tunnelsNotFollowed++;
+        }
+        return null;
+    }
+
+    private SkipReason inside(int kind, byte[] b, int p, int end, int declaredEnd, long now, DecodedPacket out,
+                              int depth) {
+        switch (kind) {
+            case IP_IN_IP:
+            case IPV6_IN_IP: {
+                if (p >= end) {
+                    return SkipReason.TRUNCATED;
+                }
+                int version = u8(b, p) >>> 4;
+                if (version != (kind == IP_IN_IP ? 4 : 6)) {
+                    return SkipReason.MALFORMED;
+                }
+                return ipPacket(version, b, p, end - p, declaredEnd - p, now, out, depth);
+            }
+            case GRE:
+                return gre(b, p, end, declaredEnd, now, out, depth);
+            default:
+                if (end - p < VXLAN_HEADER) {
+                    return SkipReason.TRUNCATED;
+                }
+                return ethernet(b, p + VXLAN_HEADER, end, declaredEnd, now, out, depth);
+        }
+    }
+
+    /** GRE version 0 (RFC 2784/2890): optional checksum, key and sequence words, then an EtherType. */
+    private SkipReason gre(byte[] b, int g, int end, int declaredEnd, long now, DecodedPacket out, int depth) {
+        if (end - g < 4) {
+            return SkipReason.TRUNCATED;
+        }
+        int flags = u16(b, g);
+        if ((flags & (GRE_VERSION | GRE_ROUTING)) != 0) {
+            // Enhanced GRE (PPTP) and RFC 1701 source routes: the GRE flow itself.
+            return SkipReason.MALFORMED;
+        }
+        int type = u16(b, g + 2);
+        int p = g + 4 + ((flags & GRE_CHECKSUM) != 0 ? 4 : 0) + ((flags & GRE_KEY) != 0 ? 4 : 0)
+                + ((flags & GRE_SEQUENCE) != 0 ? 4 : 0);
+        if (p > end) {
+            return SkipReason.TRUNCATED;
+        }
+        switch (type) {
+            case GRE_ETHERNET:
+                return ethernet(b, p, end, declaredEnd, now, out, depth);
+            case GRE_ERSPAN_1_2:
+                // Type I has no header of its own; type II (sequence number present) has 8 bytes, version 1.
+                if ((flags & GRE_SEQUENCE) == 0) {
+                    return ethernet(b, p, end, declaredEnd, now, out, depth);
+                }
+                if (end - p < 8) {
+                    return SkipReason.TRUNCATED;
+                }
+                if (u8(b, p) >>> 4 != 1) {
+                    return SkipReason.MALFORMED;
+                }
+                return ethernet(b, p + 8, end, declaredEnd, now, out, depth);
+            case GRE_ERSPAN_3: {
+                // 12 bytes, version 2; the last word holds the frame type (0 = Ethernet) and the
+                // flag for an 8-byte platform-specific subheader.
+                if (end - p < 12) {
+                    return SkipReason.TRUNCATED;
+                }
+                long word = u32(b, p + 8);
+                if (u8(b, p) >>> 4 != 2 || ((word >>> 10) & 0x1F) != 0) {
+                    return SkipReason.MALFORMED;
+                }
+                return ethernet(b, p + 12 + ((word & 1) != 0 ? 8 : 0), end, declaredEnd, now, out, depth);
+            }
+            default:
+                return ipAfter(LinkLayer.payload(type, b, p, end, out), b, end, declaredEnd, now, out, depth);
+        }
+    }
+
+    private SkipReason ethernet(byte[] b, int e, int end, int declaredEnd, long now, DecodedPacket out, int depth) {
+        if (end - e < ETHERNET_HEADER) {
+            return SkipReason.TRUNCATED;
+        }
+        return ipAfter(LinkLayer.payload(u16(b, e + 12), b, e + ETHERNET_HEADER, end, out), b, end, declaredEnd, now,
+                out, depth);
+    }
+
+    private SkipReason ipAfter(long located, byte[] b, int end, int declaredEnd, long now, DecodedPacket out,
+                               int depth) {
+        if (LinkLayer.isSkip(located)) {
+            return LinkLayer.reason(located);
+        }
+        int ip = LinkLayer.position(located);
+        if (ip >= end) {
+            return SkipReason.TRUNCATED;
+        }
+        int version = u8(b, ip) >>> 4;
+        int expected = LinkLayer.ipVersion(located);
+        if (expected != 0 && version != expected) {
+            return SkipReason.MALFORMED;
+        }
+        return ipPacket(version, b, ip, end - ip, Math.max(0, declaredEnd - ip), now, out, depth);
     }
 
     private void rememberFirstFragment(int keyProtocol, long identification, long now, DecodedPacket out) {
@@ -294,20 +503,33 @@ public final class PacketDecoder {
                 out.protocol, out.srcPort, out.dstPort);
     }
 
-    private SkipReason laterFragment(int keyProtocol, long identification, int fragmentPayload, long now,
-                                     DecodedPacket out) {
+    /**
+     * A fragment at {@code fragmentOffset} bytes into its datagram, whose bytes start at {@code p}:
+     * {@code captured} of its {@code fragmentPayload} bytes are in the capture.
+     */
+    private SkipReason laterFragment(int keyProtocol, long identification, int fragmentOffset, byte[] b, int p,
+                                     int captured, int fragmentPayload, long now, DecodedPacket out) {
         if (fragmentPayload < 0) {
             return SkipReason.MALFORMED;
         }
+        out.laterFragment = true;
+        if (!carriesPorts(keyProtocol, out.ipVersion)) {
+            otherProtocol(keyProtocol, fragmentPayload, out);
+            return null;
+        }
         if (!fragments.find(out.srcHi, out.srcLo, out.dstHi, out.dstLo, keyProtocol, identification, now)) {
+            out.laterFragment = false;
             return SkipReason.UNMATCHED_FRAGMENT;
         }
         out.protocol = fragments.foundProtocol;
         out.srcPort = fragments.foundSrcPort;
         out.dstPort = fragments.foundDstPort;
-        out.laterFragment = true;
         out.transportHeaderLength = 0;
         out.payloadLength = fragmentPayload;
+        if (out.protocol == DecodedPacket.TCP && fragmentOffset < TransportHeaders.TCP_MIN) {
+            TransportHeaders.tcpHeaderRest(b, p, Math.max(0, Math.min(captured, fragmentPayload)), fragmentOffset,
+                    fragmentPayload, out);
+        }
         return null;
     }
 
@@ -329,5 +551,6 @@ public final class PacketDecoder {
         out.laterFragment = false;
         out.icmpType = -1;
         out.icmpCode = -1;
+        out.vlan = 0;
     }
 }

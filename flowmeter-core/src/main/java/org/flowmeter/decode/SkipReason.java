@@ -6,8 +6,6 @@ public enum SkipReason {
     UNSUPPORTED_LINK_TYPE("unsupported link type"),
     /** Link layer carried something other than IPv4/IPv6 (ARP, LLDP, ...). */
     NON_IP("non-IP"),
-    /** IP carried a transport other than TCP, UDP, ICMP, ICMPv6. */
-    UNSUPPORTED_PROTOCOL("unsupported protocol"),
     /** Captured bytes end before a header we need does. */
     TRUNCATED("truncated"),
     /** A header is inconsistent (bad version, header length, lengths). */

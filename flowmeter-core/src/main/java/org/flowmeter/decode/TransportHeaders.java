@@ -19,14 +19,18 @@ final class TransportHeaders {
     private TransportHeaders() {
     }
 
+    /**
+     * @param firstFragment the packet is the first fragment of a datagram: the header may go on in
+     *                      the next fragment, so only the ports need to be here
+     */
     static SkipReason decode(byte[] b, int ip, int offset, int available, int total, int protocol,
-                             DecodedPacket out) {
+                             boolean firstFragment, DecodedPacket out) {
         out.protocol = protocol;
         switch (protocol) {
             case DecodedPacket.TCP:
-                return tcp(b, ip, offset, available, total, out);
+                return tcp(b, ip, offset, available, total, firstFragment, out);
             case DecodedPacket.UDP:
-                return udp(b, ip, offset, available, total, out);
+                return udp(b, ip, offset, available, total, firstFragment, out);
             default:
                 return icmp(b, ip, offset, available, total, protocol, out);
         }
@@ -49,10 +53,12 @@ final class TransportHeaders {
     /**
      * A TCP header cut by a small snaplen still names its flow: the ports (4 bytes) are enough.
      * Fields beyond the cut read as 0 and the header length as the minimum 20, so such a packet
-     * counts in its flow, without flags when those were cut too.
+     * counts in its flow, without flags when those were cut too. A first fragment may end inside
+     * the header the same way (the tiny-fragment evasion): the rest is in the next fragment.
      */
-    private static SkipReason tcp(byte[] b, int ip, int offset, int available, int total, DecodedPacket out) {
-        if (offset + TCP_MIN > total) {
+    private static SkipReason tcp(byte[] b, int ip, int offset, int available, int total, boolean firstFragment,
+                                  DecodedPacket out) {
+        if (!firstFragment && offset + TCP_MIN > total) {
             return SkipReason.MALFORMED;
         }
         SkipReason missing = require(offset, PORTS, available, total);
@@ -60,26 +66,52 @@ final class TransportHeaders {
             return missing;
         }
         int t = ip + offset;
-        int captured = available - offset;
+        int length = total - offset;
+        int present = Math.min(available - offset, length);
         int headerLength = TCP_MIN;
-        if (captured > 12) {
+        if (present > 12) {
             headerLength = (u8(b, t + 12) >>> 4) * 4;
-            if (headerLength < TCP_MIN || offset + headerLength > total) {
+            if (headerLength < TCP_MIN || (!firstFragment && headerLength > length)) {
                 return SkipReason.MALFORMED;
             }
         }
         out.srcPort = u16(b, t);
         out.dstPort = u16(b, t + 2);
-        out.tcpFlags = captured > 13 ? u8(b, t + 13) : 0;
-        out.tcpWindow = captured >= 16 ? u16(b, t + 14) : 0;
-        out.transportHeaderLength = headerLength;
-        out.payloadLength = total - offset - headerLength;
+        out.tcpFlags = present > 13 ? u8(b, t + 13) : 0;
+        out.tcpWindow = present >= 16 ? u16(b, t + 14) : 0;
+        out.transportHeaderLength = Math.min(headerLength, length);
+        out.payloadLength = length - out.transportHeaderLength;
         return null;
     }
 
-    /** Like TCP, a UDP header cut after its ports still names its flow. */
-    private static SkipReason udp(byte[] b, int ip, int offset, int available, int total, DecodedPacket out) {
-        if (offset + UDP_LENGTH > total) {
+    /**
+     * The part of a TCP header a later fragment carries when an earlier one ended inside it: the
+     * fragment holds header bytes from {@code from} on ({@code captured} of {@code length} bytes at
+     * {@code p}). Flags and window are read when they are there; the header is taken as 20 bytes
+     * unless its data offset is there too.
+     */
+    static void tcpHeaderRest(byte[] b, int p, int captured, int from, int length, DecodedPacket out) {
+        int headerLength = TCP_MIN;
+        int dataOffsetAt = 12 - from;
+        if (dataOffsetAt >= 0 && dataOffsetAt < captured) {
+            headerLength = Math.max(TCP_MIN, (u8(b, p + dataOffsetAt) >>> 4) * 4);
+        }
+        int flagsAt = 13 - from;
+        if (flagsAt >= 0 && flagsAt < captured) {
+            out.tcpFlags = u8(b, p + flagsAt);
+        }
+        int windowAt = 14 - from;
+        if (windowAt >= 0 && windowAt + 2 <= captured) {
+            out.tcpWindow = u16(b, p + windowAt);
+        }
+        out.transportHeaderLength = Math.max(0, Math.min(headerLength - from, length));
+        out.payloadLength = length - out.transportHeaderLength;
+    }
+
+    /** Like TCP, a UDP header cut after its ports still names its flow; so does a first fragment. */
+    private static SkipReason udp(byte[] b, int ip, int offset, int available, int total, boolean firstFragment,
+                                  DecodedPacket out) {
+        if (!firstFragment && offset + UDP_LENGTH > total) {
             return SkipReason.MALFORMED;
         }
         SkipReason missing = require(offset, PORTS, available, total);
@@ -89,8 +121,8 @@ final class TransportHeaders {
         int t = ip + offset;
         out.srcPort = u16(b, t);
         out.dstPort = u16(b, t + 2);
-        out.transportHeaderLength = UDP_LENGTH;
-        out.payloadLength = total - offset - UDP_LENGTH;
+        out.transportHeaderLength = Math.min(UDP_LENGTH, total - offset);
+        out.payloadLength = total - offset - out.transportHeaderLength;
         return null;
     }
 

@@ -22,6 +22,8 @@ public final class Flow implements java.io.Serializable {
     public final long dstLo;
     public final int srcPort;
     public final int dstPort;
+    /** VLAN ids the packets carried (see {@link DecodedPacket#vlan}); 0 untagged or when VLANs are ignored. */
+    public final int vlan;
 
     long firstNanos;
     long lastNanos;
@@ -53,6 +55,7 @@ public final class Flow implements java.io.Serializable {
         this.hash = hash;
         this.ipVersion = p.ipVersion;
         this.protocol = p.protocol;
+        this.vlan = p.vlan;
         if (packetIsForward) {
             srcHi = p.srcHi;
             srcLo = p.srcLo;
@@ -78,7 +81,7 @@ public final class Flow implements java.io.Serializable {
 
     /** +1 when the packet goes src to dst, -1 when dst to src, 0 when it is not of this flow. */
     int directionOf(DecodedPacket p) {
-        if (p.protocol != protocol || p.ipVersion != ipVersion) {
+        if (p.protocol != protocol || p.ipVersion != ipVersion || p.vlan != vlan) {
             return 0;
         }
         if (p.srcLo == srcLo && p.dstLo == dstLo && p.srcPort == srcPort && p.dstPort == dstPort

@@ -18,7 +18,8 @@ final class FlowIndex {
     static int hashOf(DecodedPacket p) {
         long a = endpoint(p.srcHi, p.srcLo, p.srcPort);
         long b = endpoint(p.dstHi, p.dstLo, p.dstPort);
-        return (int) mix(a + b + p.protocol);
+        // The VLAN enters only when there is one, so untagged flows keep the hashes they always had.
+        return (int) mix(a + b + p.protocol + ((long) p.vlan << 32));
     }
 
     private static long endpoint(long hi, long lo, int port) {

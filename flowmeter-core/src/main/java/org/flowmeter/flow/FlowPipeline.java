@@ -3,10 +3,12 @@ package org.flowmeter.flow;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.decode.SkipReason;
+import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.PacketSource;
 import org.flowmeter.pcap.RawPacket;
 
@@ -25,6 +27,10 @@ public final class FlowPipeline {
     private final DecodedPacket decoded = new DecodedPacket();
     /** Batches in flight between the reading and the flow thread. */
     static final int BATCHES = 8;
+    /** How often the flow thread checks that the reading thread is still there while it waits. */
+    private static final long READER_CHECK_MILLIS = 100;
+    /** Marks the end of the input in the queue of full batches. */
+    private static final DecodedBatch END = endMark();
 
     private volatile boolean stopRequested;
     private boolean parallel = true;
@@ -66,6 +72,14 @@ public final class FlowPipeline {
             runOnTwoThreads(source, progress);
             return;
         }
+        try {
+            runOnOneThread(source, progress);
+        } catch (InternalError e) {
+            throw shrank(source);
+        }
+    }
+
+    private void runOnOneThread(PacketSource source, Progress progress) throws IOException {
         while (!stopRequested && source.next(raw)) {
             if (packetsRead++ == 0) {
                 firstPacketNanos = raw.timestampNanos;
@@ -101,7 +115,15 @@ public final class FlowPipeline {
         reader.start();
         try {
             while (true) {
-                DecodedBatch batch = full.take();
+                DecodedBatch batch = full.poll(READER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    // A reader that died without its end mark (an error thrown while handing over)
+                    // must not leave this thread waiting forever.
+                    if (!reader.isAlive() && full.isEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
                 if (batch.size == DecodedBatch.END) {
                     break;
                 }
@@ -109,7 +131,8 @@ public final class FlowPipeline {
                 for (int i = 0, n = batch.size; i < n; i++) {
                     meter.add(packets[i]);
                 }
-                free.put(batch);
+                // Never blocks: the free queue holds every batch there is.
+                free.offer(batch);
             }
             reader.join();
         } catch (InterruptedException e) {
@@ -121,11 +144,15 @@ public final class FlowPipeline {
         if (t instanceof IOException io) {
             throw io;
         }
+        if (t instanceof InternalError) {
+            // The JVM's report of a fault in a memory-mapped read: the file lost pages under the reader.
+            throw shrank(source);
+        }
         if (t instanceof RuntimeException re) {
             throw re;
         }
-        if (t instanceof Error e) {
-            throw e;
+        if (t instanceof Error err) {
+            throw err;
         }
         if (t != null) {
             throw new IOException(t);
@@ -144,7 +171,11 @@ public final class FlowPipeline {
                 }
                 bytesRead += raw.originalLength;
                 if (decoder.decode(raw, batch.packets[batch.size]) == null && ++batch.size == DecodedBatch.CAPACITY) {
-                    full.put(batch);
+                    // Let go of the batch before handing it over, so that an error thrown at any
+                    // point cannot hand the same batch over twice.
+                    DecodedBatch handed = batch;
+                    batch = null;
+                    full.put(handed);
                     batch = free.take();
                     batch.size = 0;
                 }
@@ -153,19 +184,32 @@ public final class FlowPipeline {
                 }
             }
         } catch (Throwable t) {
-            failure.set(t);
+            failure.compareAndSet(null, t);
         } finally {
             try {
                 if (batch != null && batch.size > 0) {
                     full.put(batch);
                 }
-                DecodedBatch end = new DecodedBatch();
-                end.size = DecodedBatch.END;
-                full.put(end);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                full.put(END);
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
             }
         }
+    }
+
+    /**
+     * The JVM reports a fault in a memory-mapped read as an InternalError ("a fault occurred in a
+     * recent unsafe memory access"): the file lost pages under the reader. The readers turn the
+     * faults they see into this message themselves; this catches one delivered elsewhere.
+     */
+    private CaptureFormatException shrank(PacketSource source) {
+        return new CaptureFormatException(source.name(), raw.recordOffset, "the file shrank while being read");
+    }
+
+    private static DecodedBatch endMark() {
+        DecodedBatch end = new DecodedBatch();
+        end.size = DecodedBatch.END;
+        return end;
     }
 
     /** Whether {@link #run} may use a second thread for reading and decoding (default true). */
@@ -211,5 +255,9 @@ public final class FlowPipeline {
 
     public FlowMeter meter() {
         return meter;
+    }
+
+    public PacketDecoder decoder() {
+        return decoder;
     }
 }

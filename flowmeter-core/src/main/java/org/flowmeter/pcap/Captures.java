@@ -62,8 +62,22 @@ public final class Captures {
 
     /** Opens one capture file, plain or gzip-compressed. */
     public static PacketSource open(Path file) throws IOException {
-        InputStream in = Files.isRegularFile(file) ? new MappedFileInputStream(file) : Files.newInputStream(file);
-        return open(in, file.toString(), Files.size(file));
+        if (!Files.isRegularFile(file)) {
+            return open(Files.newInputStream(file), file.toString(), Files.size(file));
+        }
+        MappedFileInputStream in = new MappedFileInputStream(file);
+        PacketSource source = open(in, file.toString(), Files.size(file));
+        String name = file.toString();
+        java.util.function.Supplier<String> note = () -> {
+            String grew = in.grewNote();
+            return grew == null ? null : name + ": " + grew;
+        };
+        if (source instanceof PcapReader pcap) {
+            pcap.setEndNote(note);
+        } else if (source instanceof PcapNgReader ng) {
+            ng.setEndNote(note);
+        }
+        return source;
     }
 
     /** Opens a capture read from a stream (stdin, a pipe); the stream is closed with the source. */

@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 final class MappedFileInputStream extends InputStream {
     private static final long WINDOW = 64L << 20;
 
+    static final String SHRANK = "the file shrank while being read";
+
     private final FileChannel channel;
     private final long size;
     private MappedByteBuffer window;
@@ -36,13 +38,46 @@ final class MappedFileInputStream extends InputStream {
         if (window == null || position >= windowStart + window.capacity()) {
             unmap();
             windowStart = position;
-            window = channel.map(FileChannel.MapMode.READ_ONLY, windowStart, Math.min(WINDOW, size - windowStart));
+            long length = Math.min(WINDOW, size - windowStart);
+            if (channel.size() < windowStart + length) {
+                // Mapping past the end would try to extend the file ("Channel not open for writing").
+                throw new FileShrankException();
+            }
+            window = channel.map(FileChannel.MapMode.READ_ONLY, windowStart, length);
         }
         int inWindow = (int) (position - windowStart);
         int n = Math.min(len, window.capacity() - inWindow);
-        window.get(inWindow, b, off, n);
+        // Touching pages cut off the file faults (SIGBUS), which the JVM reports as an InternalError
+        // some time after the copy, possibly inside library code it then leaves broken. Checking
+        // the size first (one cheap call per buffer fill) keeps that to a truncation racing the copy.
+        if (channel.size() < position + n) {
+            throw new FileShrankException();
+        }
+        try {
+            window.get(inWindow, b, off, n);
+        } catch (InternalError e) {
+            throw new FileShrankException();
+        }
         position += n;
         return n;
+    }
+
+    /** The file ended below the size it had when opened: a ring buffer rotating it, a truncation. */
+    static final class FileShrankException extends IOException {
+        FileShrankException() {
+            super(SHRANK);
+        }
+    }
+
+    /** "grew while being read..." when the file is now larger than at open; null otherwise. */
+    String grewNote() {
+        try {
+            long now = channel.isOpen() ? channel.size() : size;
+            return now > size ? "grew while being read: read up to its size at open (" + size + " of " + now
+                    + " bytes now)" : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override

@@ -22,4 +22,20 @@ public interface PacketSource extends Closeable {
 
     /** Total bytes to read, or -1 when unknown (stdin, live). */
     long totalBytes();
+
+    /**
+     * Records read whose original length was below their captured length or beyond 2^31-1: read
+     * anyway, as tcpdump and tshark do, with the captured length as their wire length.
+     */
+    default long inconsistentLengths() {
+        return 0;
+    }
+
+    /**
+     * Something to tell once the input has been read, or null: a file that grew while read was
+     * read only up to its size at open.
+     */
+    default String endNote() {
+        return null;
+    }
 }

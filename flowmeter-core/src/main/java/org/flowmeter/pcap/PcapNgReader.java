@@ -39,6 +39,8 @@ public final class PcapNgReader implements PacketSource {
     private long[] offsetNanos = new long[4];
     /** Simple packet blocks carry no time; they inherit the one before. */
     private long lastTimestamp;
+    private long inconsistentLengths;
+    private java.util.function.Supplier<String> endNote;
 
     public PcapNgReader(InputStream in, String name) throws IOException {
         this(new CountingInputStream(in), name, -1);
@@ -72,6 +74,14 @@ public final class PcapNgReader implements PacketSource {
 
     @Override
     public boolean next(RawPacket packet) throws IOException {
+        try {
+            return readNext(packet);
+        } catch (InternalError e) {
+            throw in.faulted(e);
+        }
+    }
+
+    private boolean readNext(RawPacket packet) throws IOException {
         while (true) {
             long blockOffset = in.offset();
             if (!in.require(8)) {
@@ -231,15 +241,13 @@ public final class PcapNgReader implements PacketSource {
         if (captured > len - 32) {
             throw error(blockOffset, "captured length " + captured + " exceeds block length " + len);
         }
-        if (captured > original) {
-            throw error(blockOffset, "captured length " + captured + " exceeds original length " + original);
-        }
-        if (original > Integer.MAX_VALUE) {
-            throw error(blockOffset, "original length " + original + " is too large");
+        int wireLength = WireLength.of(captured, original);
+        if (wireLength != original) {
+            inconsistentLengths++;
         }
         long timestamp = scales[iface].toNanos(ticks) + offsetNanos[iface];
         lastTimestamp = timestamp;
-        packet.set(b, start + 28, (int) captured, (int) original, timestamp, linkTypes[iface], blockOffset);
+        packet.set(b, start + 28, (int) captured, wireLength, timestamp, linkTypes[iface], blockOffset);
         return true;
     }
 
@@ -250,14 +258,15 @@ public final class PcapNgReader implements PacketSource {
             throw error(blockOffset, "simple packet block before any interface description");
         }
         long original = ReadBuffer.uintAt(b, start + 8, bigEndian);
-        if (original > Integer.MAX_VALUE) {
-            throw error(blockOffset, "original length " + original + " is too large");
-        }
         long captured = Math.min(original, len - 16);
         if (snapLengths[0] != 0) {
             captured = Math.min(captured, snapLengths[0]);
         }
-        packet.set(b, start + 12, (int) captured, (int) original, lastTimestamp, linkTypes[0], blockOffset);
+        int wireLength = WireLength.of(captured, original);
+        if (wireLength != original) {
+            inconsistentLengths++;
+        }
+        packet.set(b, start + 12, (int) captured, wireLength, lastTimestamp, linkTypes[0], blockOffset);
         return true;
     }
 
@@ -277,6 +286,21 @@ public final class PcapNgReader implements PacketSource {
 
     private CaptureFormatException error(long offset, String reason) {
         return new CaptureFormatException(in.name(), offset, reason);
+    }
+
+    /** Sets what {@link #endNote()} says (a file that grew while read). */
+    void setEndNote(java.util.function.Supplier<String> note) {
+        this.endNote = note;
+    }
+
+    @Override
+    public String endNote() {
+        return endNote == null ? null : endNote.get();
+    }
+
+    @Override
+    public long inconsistentLengths() {
+        return inconsistentLengths;
     }
 
     @Override

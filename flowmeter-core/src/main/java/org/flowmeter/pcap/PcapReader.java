@@ -29,6 +29,8 @@ public final class PcapReader implements PacketSource {
     private final int linkType;
     private final long snapLength;
     private final long maxRecord;
+    private long inconsistentLengths;
+    private java.util.function.Supplier<String> endNote;
 
     /** Reads from {@code in}; {@link #totalBytes()} is unknown. */
     public PcapReader(InputStream in, String name) throws IOException {
@@ -82,6 +84,14 @@ public final class PcapReader implements PacketSource {
 
     @Override
     public boolean next(RawPacket packet) throws IOException {
+        try {
+            return readNext(packet);
+        } catch (InternalError e) {
+            throw in.faulted(e);
+        }
+    }
+
+    private boolean readNext(RawPacket packet) throws IOException {
         ReadBuffer in = this.in;
         long recordOffset = in.offset();
         if (!in.require(RECORD_HEADER)) {
@@ -100,19 +110,17 @@ public final class PcapReader implements PacketSource {
             throw error(recordOffset, "record length " + captured + " exceeds "
                     + (maxRecord == MAX_RECORD_LENGTH ? "the 16 MiB limit" : "snaplen limit " + maxRecord));
         }
-        if (captured > original) {
-            throw error(recordOffset, "captured length " + captured + " exceeds original length " + original);
-        }
-        if (original > Integer.MAX_VALUE) {
-            throw error(recordOffset, "original length " + original + " is too large");
-        }
         int length = (int) captured;
+        int wireLength = WireLength.of(captured, original);
+        if (wireLength != original) {
+            inconsistentLengths++;
+        }
         if (!in.require(RECORD_HEADER + length)) {
             throw error(recordOffset, "truncated record (" + (in.available() - RECORD_HEADER) + " of "
                     + length + " data bytes)");
         }
         long nanosOfSecond = nanos ? fraction : fraction * 1000;
-        packet.set(in.array(), in.pos() + RECORD_HEADER, length, (int) original,
+        packet.set(in.array(), in.pos() + RECORD_HEADER, length, wireLength,
                 seconds * 1_000_000_000L + nanosOfSecond, linkType, recordOffset);
         in.skip(RECORD_HEADER + length);
         return true;
@@ -136,6 +144,21 @@ public final class PcapReader implements PacketSource {
 
     public boolean isBigEndian() {
         return bigEndian;
+    }
+
+    /** Sets what {@link #endNote()} says (a file that grew while read). */
+    void setEndNote(java.util.function.Supplier<String> note) {
+        this.endNote = note;
+    }
+
+    @Override
+    public String endNote() {
+        return endNote == null ? null : endNote.get();
+    }
+
+    @Override
+    public long inconsistentLengths() {
+        return inconsistentLengths;
     }
 
     @Override

@@ -101,10 +101,21 @@ final class ReadBuffer {
     private int read(byte[] b, int off, int len) throws IOException {
         try {
             return in.read(b, off, len);
+        } catch (MappedFileInputStream.FileShrankException e) {
+            throw new CaptureFormatException(name, offset(), e.getMessage());
         } catch (ZipException | EOFException e) {
             // Only a damaged gzip layer throws these; the reader cares only that the capture is damaged.
             throw new CaptureFormatException(name, base + limit, "corrupt compressed data: " + e.getMessage());
         }
+    }
+
+    /**
+     * What a fault in reading a memory-mapped file means. The JVM reports the SIGBUS of a page no
+     * longer backed by the file as an InternalError ("a fault occurred in a recent unsafe memory
+     * access operation"), and may deliver it a little after the read that caused it.
+     */
+    CaptureFormatException faulted(InternalError e) {
+        return new CaptureFormatException(name, offset(), MappedFileInputStream.SHRANK);
     }
 
     void skip(int n) {

@@ -139,4 +139,53 @@ class PacketDecoderFragmentTest {
         byte[] stranger = ipv6(44, V6_HI, 1, V6_HI, 2, fragment6(DecodedPacket.UDP, 154, false, 1, new byte[8]));
         assertThat(decodeAt(2, stranger)).isEqualTo(SkipReason.UNMATCHED_FRAGMENT);
     }
+
+    /** A SYN whose first fragment holds only ports and sequence number (8 bytes), the rest after. */
+    @Test
+    void aTinyFirstFragmentStillJoinsItsFlowAndTheNextOneGivesTheFlags() {
+        byte[] syn = PacketBuilder.tcp(6666, 80, DecodedPacket.SYN, 8192, 4, 0);
+        assertThat(decodeAt(0, ipv4(DecodedPacket.TCP, A, B, 0, 77, MORE, Arrays.copyOf(syn, 8)))).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.TCP);
+        assertThat(out.srcPort).isEqualTo(6666);
+        assertThat(out.dstPort).isEqualTo(80);
+        assertThat(out.tcpFlags).isZero();
+        assertThat(out.transportHeaderLength).isEqualTo(8);
+        assertThat(out.payloadLength).isZero();
+
+        assertThat(decodeAt(1, ipv4(DecodedPacket.TCP, A, B, 0, 77, 1, Arrays.copyOfRange(syn, 8, syn.length)))).isNull();
+        assertThat(out.laterFragment).isTrue();
+        assertThat(out.srcPort).isEqualTo(6666);
+        assertThat(out.tcpFlags).isEqualTo(DecodedPacket.SYN);
+        assertThat(out.tcpWindow).isEqualTo(8192);
+        // 24-byte header (4 bytes of options): 16 of its bytes are in this fragment.
+        assertThat(out.transportHeaderLength).isEqualTo(16);
+        assertThat(out.payloadLength).isZero();
+    }
+
+    @Test
+    void aFirstFragmentEndingAfterTheFlagsGivesThemAtOnce() {
+        byte[] ack = PacketBuilder.tcp(1, 2, DecodedPacket.ACK, 77, 0, 40);
+        assertThat(decodeAt(0, ipv4(DecodedPacket.TCP, A, B, 0, 78, MORE, Arrays.copyOf(ack, 16)))).isNull();
+        assertThat(out.tcpFlags).isEqualTo(DecodedPacket.ACK);
+        assertThat(out.tcpWindow).isEqualTo(77);
+        assertThat(out.transportHeaderLength).isEqualTo(16);
+        assertThat(decodeAt(1, ipv4(DecodedPacket.TCP, A, B, 0, 78, 2, Arrays.copyOfRange(ack, 16, ack.length))))
+                .isNull();
+        assertThat(out.transportHeaderLength).isEqualTo(4);
+        assertThat(out.payloadLength).isEqualTo(40);
+    }
+
+    @Test
+    void anUnfragmentedTcpPacketShorterThanItsHeaderIsStillMalformed() {
+        byte[] syn = PacketBuilder.tcp(6666, 80, DecodedPacket.SYN, 8192, 0, 0);
+        assertThat(decodeAt(0, ipv4(DecodedPacket.TCP, A, B, Arrays.copyOf(syn, 8)))).isEqualTo(SkipReason.MALFORMED);
+    }
+
+    @Test
+    void laterFragmentsOfProtocolsWithoutPortsNeedNoFirstFragment() {
+        assertThat(decodeAt(0, ipv4(50, A, B, 0, 5, 100, new byte[64]))).isNull();
+        assertThat(out.protocol).isEqualTo(50);
+        assertThat(out.laterFragment).isTrue();
+        assertThat(out.payloadLength).isEqualTo(64);
+    }
 }

@@ -94,13 +94,20 @@ class PacketDecoderIpTest {
     }
 
     @Test
-    void otherIpProtocolsAreUnsupported() {
-        for (int protocol : new int[] {2, 47, 50, 132, DecodedPacket.ICMPV6}) {
-            assertThat(decodeRaw(ipv4(protocol, SRC4, DST4, new byte[24]))).isEqualTo(SkipReason.UNSUPPORTED_PROTOCOL);
+    void everyOtherIpProtocolIsAFlowWithoutPorts() {
+        for (int protocol : new int[] {2, 50, 89, 112, 132, DecodedPacket.ICMPV6}) {
+            assertThat(decodeRaw(ipv4(protocol, SRC4, DST4, new byte[24]))).isNull();
+            assertThat(out.protocol).isEqualTo(protocol);
             assertThat(out.srcLo).isEqualTo(SRC4);
+            assertThat(out.dstLo).isEqualTo(DST4);
+            assertThat(out.srcPort).isZero();
+            assertThat(out.dstPort).isZero();
+            assertThat(out.transportHeaderLength).isZero();
+            assertThat(out.payloadLength).isEqualTo(24);
         }
-        assertThat(decodeRaw(ipv6(DecodedPacket.ICMP, V6_HI, 1, V6_HI, 2, new byte[8])))
-                .isEqualTo(SkipReason.UNSUPPORTED_PROTOCOL);
+        assertThat(decodeRaw(ipv6(DecodedPacket.ICMP, V6_HI, 1, V6_HI, 2, new byte[8]))).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.ICMP);
+        assertThat(out.payloadLength).isEqualTo(8);
     }
 
     @Test
@@ -142,11 +149,14 @@ class PacketDecoderIpTest {
     }
 
     @Test
-    void ipv6EspAndNoNextHeaderAreUnsupported() {
-        assertThat(decodeRaw(ipv6(50, V6_HI, 1, V6_HI, 2, new byte[40]))).isEqualTo(SkipReason.UNSUPPORTED_PROTOCOL);
-        assertThat(decodeRaw(ipv6(0, V6_HI, 1, V6_HI, 2, extension(59, 8, new byte[0]))))
-                .isEqualTo(SkipReason.UNSUPPORTED_PROTOCOL);
+    void ipv6EspAndNoNextHeaderAreFlowsWithoutPorts() {
+        assertThat(decodeRaw(ipv6(50, V6_HI, 1, V6_HI, 2, new byte[40]))).isNull();
+        assertThat(out.protocol).isEqualTo(50);
+        assertThat(out.payloadLength).isEqualTo(40);
+        assertThat(decodeRaw(ipv6(0, V6_HI, 1, V6_HI, 2, extension(59, 8, new byte[0])))).isNull();
+        assertThat(out.protocol).isEqualTo(59);
         assertThat(out.ipHeaderLength).isEqualTo(48);
+        assertThat(out.payloadLength).isZero();
     }
 
     @Test

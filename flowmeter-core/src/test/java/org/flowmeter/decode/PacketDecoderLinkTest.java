@@ -13,6 +13,8 @@ import static org.flowmeter.decode.PacketBuilder.sll2;
 import static org.flowmeter.decode.PacketBuilder.tcp;
 import static org.flowmeter.decode.PacketBuilder.udp;
 
+import java.util.Arrays;
+
 import org.flowmeter.pcap.LinkType;
 import org.flowmeter.pcap.RawPacket;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,46 @@ class PacketDecoderLinkTest {
         assertTcpV4(raw(LinkType.ETHERNET, ethernet(ETH_IPV4, TCP_V4, 0x8100)));
         assertTcpV4(raw(LinkType.ETHERNET, ethernet(ETH_IPV4, TCP_V4, 0x88A8, 0x8100)));
         assertUdpV6(raw(LinkType.ETHERNET, ethernet(ETH_IPV6, UDP_V6, 0x9100, 0x88A8, 0x8100, 0x8100)));
+    }
+
+    @Test
+    void vlanIdsArePartOfTheKeyUnlessIgnored() {
+        byte[] untagged = ethernet(ETH_IPV4, TCP_V4);
+        byte[] oneTag = ethernet(ETH_IPV4, TCP_V4, 0x8100);             // id 100
+        byte[] twoTags = ethernet(ETH_IPV4, TCP_V4, 0x88A8, 0x8100);    // ids 100, 101
+        oneTag[14] = (byte) 0xE0;                                       // priority bits are not the id
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, untagged), out)).isNull();
+        assertThat(out.vlan).isZero();
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, oneTag), out)).isNull();
+        assertThat(out.vlan).isEqualTo(100);
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, twoTags), out)).isNull();
+        assertThat(out.vlan).isEqualTo(100 << 12 | 101);
+        decoder.setVlanInKey(false);
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, twoTags), out)).isNull();
+        assertThat(out.vlan).isZero();
+    }
+
+    @Test
+    void mplsLabelStacksThenIpByItsFirstNibble() {
+        byte[] twoLabels = {0x00, 0x06, 0x40, 0x40, 0x00, 0x0C, (byte) 0x81, 0x40};
+        byte[] frame = ethernet(0x8847, concat(twoLabels, TCP_V4));
+        assertTcpV4(raw(LinkType.ETHERNET, frame));
+        byte[] oneLabel = {0x00, 0x01, 0x21, 0x40};
+        assertUdpV6(raw(LinkType.ETHERNET, ethernet(0x8848, concat(oneLabel, UDP_V6))));
+        byte[] pseudowire = {0x00, 0x01, 0x21, 0x40, 0x00, 0x00, 0x00, 0x00};
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x8847, pseudowire)), out))
+                .isEqualTo(SkipReason.NON_IP);
+        byte[] noBottom = new byte[4 * (LinkLayer.MAX_MPLS_LABELS + 1)];
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x8847, noBottom)), out))
+                .isEqualTo(SkipReason.MALFORMED);
+        assertThat(decoder.decode(raw(LinkType.ETHERNET, ethernet(0x8847, new byte[3])), out))
+                .isEqualTo(SkipReason.TRUNCATED);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test
@@ -134,6 +176,10 @@ class PacketDecoderLinkTest {
         assertThat(decoder.skipped(SkipReason.UNSUPPORTED_LINK_TYPE)).isEqualTo(1);
         assertThat(decoder.skippedTotal()).isEqualTo(1);
         assertThat(decoder.decoded()).isZero();
+        decoder.decode(raw(23, TCP_V4), out);
+        decoder.decode(raw(147, TCP_V4), out);
+        assertThat(decoder.describeSkipped(SkipReason.UNSUPPORTED_LINK_TYPE))
+                .isEqualTo("unsupported link type 147: 2, unsupported link type 23: 1");
     }
 
     @Test

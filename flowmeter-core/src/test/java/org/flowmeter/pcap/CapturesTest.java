@@ -171,4 +171,89 @@ class CapturesTest {
         assertThatThrownBy(() -> new PcapNgReader(classic)).isInstanceOf(CaptureFormatException.class)
                 .hasMessageContaining("not a pcapng file");
     }
+
+    /** A capture whose second record is cut short: one packet, then damage at byte 24 + 16 + 51. */
+    private static byte[] cutAfterOnePacket(int seed) {
+        byte[] two = PcapWriter.ethernet().packet(seed * 1_000_000L, PcapWriter.payload(51, seed))
+                .packet(seed * 1_000_000L + 1, PcapWriter.payload(40, seed)).bytes();
+        return Arrays.copyOf(two, two.length - 5);
+    }
+
+    @Test
+    void aDamagedFileInAFolderIsReportedAndTheNextOneRead() throws IOException {
+        write("a.pcap", pcap(1));
+        Path damaged = write("b.pcap", cutAfterOnePacket(2));
+        write("c.pcap", pcap(3));
+        SequenceSource source = Captures.openFolder(dir);
+        List<String> reports = new java.util.ArrayList<>();
+        source.continueAfterDamage(e -> reports.add(e.getMessage()));
+
+        assertThat(timestamps(source)).containsExactly(1_000_000L, 2_000_000L, 3_000_000L);
+        assertThat(reports).containsExactly(damaged + ": at byte 91: truncated record (35 of 40 data bytes)");
+        assertThat(source.damaged()).extracting(CaptureFormatException::offset).containsExactly(91L);
+    }
+
+    @Test
+    void withoutContinuingTheFirstDamageEndsTheSequence() throws IOException {
+        write("a.pcap", pcap(1));
+        write("b.pcap", cutAfterOnePacket(2));
+        write("c.pcap", pcap(3));
+        List<Copy> read = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> Packets.readAll(Captures.openFolder(dir), read))
+                .isInstanceOf(CaptureFormatException.class).hasMessageContaining("b.pcap: at byte 91");
+        assertThat(read).extracting(Copy::timestampNanos).containsExactly(1_000_000L, 2_000_000L);
+    }
+
+    @Test
+    void aFileThatShrinksWhileReadEndsWithOneClearLine() throws IOException {
+        // Larger than the read buffer, so that part of it is read from the mapping after the cut.
+        PcapWriter w = PcapWriter.ethernet();
+        int packets = 3 * ReadBuffer.DEFAULT_CAPACITY / 1016;
+        for (int i = 0; i < packets; i++) {
+            w.packet(i, PcapWriter.payload(1000, i));
+        }
+        Path file = write("ring.pcap", w.bytes());
+        int read = 0;
+        // The records wholly inside the first buffer fill are read; the next one meets the cut.
+        int lastWhole = (ReadBuffer.DEFAULT_CAPACITY - 24) / 1016;
+        try (PacketSource source = Captures.open(file)) {
+            RawPacket packet = new RawPacket();
+            assertThat(source.next(packet)).isTrue();
+            read++;
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(1000);
+            }
+            Throwable thrown = null;
+            try {
+                while (source.next(packet)) {
+                    read++;
+                }
+            } catch (IOException e) {
+                thrown = e;
+            }
+            assertThat(thrown).isInstanceOf(CaptureFormatException.class)
+                    .hasMessage(file + ": at byte " + (lastWhole * 1016L + 24) + ": the file shrank while being read");
+        }
+        assertThat(read).isEqualTo(lastWhole);
+    }
+
+    @Test
+    void aFileThatGrowsWhileReadIsReadToItsSizeAtOpenAndSaysSo() throws IOException {
+        byte[] two = PcapWriter.ethernet().packet(1, PcapWriter.payload(60, 1)).packet(2, PcapWriter.payload(60, 2)).bytes();
+        Path file = write("growing.pcap", two);
+        byte[] more = PcapWriter.ethernet().packet(3, PcapWriter.payload(60, 3)).bytes();
+        byte[] appended = Arrays.copyOfRange(more, 24, more.length);
+        SequenceSource source = (SequenceSource) Captures.openAll(List.of(file.toString()));
+        RawPacket packet = new RawPacket();
+        assertThat(source.next(packet)).isTrue();
+        Files.write(file, appended, java.nio.file.StandardOpenOption.APPEND);
+        int read = 1;
+        while (source.next(packet)) {
+            read++;
+        }
+        assertThat(read).isEqualTo(2);
+        assertThat(source.endNote()).isEqualTo(file + ": grew while being read: read up to its size at open ("
+                + two.length + " of " + (two.length + appended.length) + " bytes now)");
+        source.close();
+    }
 }

@@ -190,4 +190,21 @@ class PcapNgReaderTest {
                 .isInstanceOfSatisfying(CaptureFormatException.class,
                         e -> assertThat(e.reason()).startsWith("captured length 316 exceeds block length"));
     }
+
+    /** As in classic pcap: tshark reads such blocks, and so do we, counting them. */
+    @Test
+    void readsPacketBlocksWhoseOriginalLengthIsBelowTheCapturedOrAbsurd() throws IOException {
+        byte[] data = PcapWriter.payload(20, 4);
+        byte[] capture = new PcapNgWriter().section(ByteOrder.BIG_ENDIAN).iface(LinkType.RAW, 0, 9, 0)
+                .epb(0, 1, data, 19)
+                .epb(0, 2, data, 0x8000_0000)
+                .spb(data, 0xFFFF_FFFF)
+                .epb(0, 3, data, 20).bytes();
+        try (PacketSource source = Captures.open(new ByteArrayInputStream(capture), "lengths.pcapng")) {
+            List<Packets.Copy> read = Packets.readAll(source);
+            assertThat(read).extracting(Packets.Copy::originalLength).containsExactly(20, 20, 20, 20);
+            assertThat(read).extracting(Packets.Copy::timestampNanos).containsExactly(1L, 2L, 2L, 3L);
+            assertThat(source.inconsistentLengths()).isEqualTo(3);
+        }
+    }
 }

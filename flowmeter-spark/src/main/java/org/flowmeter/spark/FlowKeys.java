@@ -2,7 +2,7 @@ package org.flowmeter.spark;
 
 import org.flowmeter.flow.Flow;
 
-/** The canonical 5-tuple of a flow: the same for both directions, so all segments meet. */
+/** The canonical key (5-tuple and VLAN) of a flow: the same for both directions, so all segments meet. */
 final class FlowKeys {
     private FlowKeys() {
     }
@@ -10,6 +10,10 @@ final class FlowKeys {
     static String of(Flow f) {
         boolean srcFirst = compareEndpoints(f.srcHi, f.srcLo, f.srcPort, f.dstHi, f.dstLo, f.dstPort) <= 0;
         StringBuilder sb = new StringBuilder(64).append(f.protocol).append('/').append(f.ipVersion);
+        if (f.vlan != 0) {
+            // The VLAN is part of the flow key: segments on different VLANs are different flows.
+            sb.append("/vlan").append(f.vlan);
+        }
         if (srcFirst) {
             endpoint(sb, f.srcHi, f.srcLo, f.srcPort);
             endpoint(sb, f.dstHi, f.dstLo, f.dstPort);

@@ -1,0 +1,61 @@
+package org.flowmeter.detect;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The detectors' thresholds, with documented defaults (docs/detectors.md). Rates are counts per
+ * window, where a count spans the current and the previous window (so between one and two
+ * windows of traffic), like Zeek's "25 hosts in 5 minutes".
+ */
+public final class DetectorConfig {
+    /** Scan: distinct hosts one source failed at (Zeek's address scan: 25 in 5 minutes). */
+    public int scanHosts = 25;
+    /** Scan: distinct services of one host one source failed at (Zeek's port scan: 15 in 5 minutes). */
+    public int scanPorts = 15;
+    public Duration scanWindow = Duration.ofMinutes(5);
+    /** Scan: most failed flows per distinct target (a scanner probes once or twice, a peer-to-peer client retries). */
+    public double scanRetries = 3;
+
+    /** Flood: flows without data (UDP, ICMP, or TCP that carried no payload) from one source to one host. */
+    public int floodFlows = 2000;
+    /** Flood: one flow of at least this many packets from its source, nearly unanswered. */
+    public int floodPackets = 10_000;
+    /** Flood: the one-flow flood's least rate, packets per second from the source. */
+    public double floodPacketRate = 1000;
+    public Duration floodWindow = Duration.ofSeconds(60);
+
+    /** Many-source flood: distinct sources of failed or unanswered flows to one host and protocol. */
+    public int floodSources = 50;
+    /** Many-source flood: failed or unanswered flows to that host and protocol. */
+    public int floodSourceFlows = 500;
+
+    /** Guessing: short sessions with data from one source to one authentication service. */
+    public int guessSessions = 20;
+    /** Guessing: the largest coefficient of variation of the sessions' packets and answer bytes. */
+    public double guessSpread = 0.15;
+    /** Guessing: sessions longer than this are not counted (a login attempt is quick). */
+    public Duration guessSessionMax = Duration.ofSeconds(30);
+    public Duration guessWindow = Duration.ofMinutes(5);
+    /** Guessing: the services counted as authentication services (TCP ports). */
+    public Set<Integer> guessPorts = Set.of(21, 22, 23, 25, 110, 143, 389, 445, 465, 587, 993, 995, 1433,
+            3306, 3389, 5432, 5900, 80, 443, 8000, 8080, 8443, 8888);
+    /** Web ports, where a load test or a monitor repeats one request: guessing there needs varied requests. */
+    public Set<Integer> webPorts = Set.of(80, 443, 8000, 8080, 8443, 8888);
+    /** Guessing on web ports: least distinct request sizes (passwords vary, a load test's requests do not). */
+    public int guessWebRequestSizes = 3;
+
+    /** Beacon: least connections in one periodic series. */
+    public int beaconRepeats = 12;
+    /** Beacon: largest coefficient of variation of the intervals between connection starts. */
+    public double beaconSpread = 0.15;
+    /** Beacon: least mean interval (faster is a burst, not a beacon). */
+    public Duration beaconMinInterval = Duration.ofSeconds(1);
+    /** Beacon: an interval longer than this starts a new series. */
+    public Duration beaconMaxInterval = Duration.ofHours(1);
+    /** Beacon: also to private and local destinations (monitoring polls inside a network are periodic too). */
+    public boolean beaconLocal = false;
+
+    /** Keys each detector table holds (memory is fixed by it). */
+    public int tableSize = 1 << 13;
+}

@@ -1,0 +1,84 @@
+package org.flowmeter.detect;
+
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.flow.Flow;
+
+/**
+ * A flood from one source to one host: very many flows that carry no conversation (UDP, ICMP, or
+ * TCP without payload: SYN, ACK, FIN, RST or Xmas floods) within the window
+ * ({@link DetectorConfig#floodFlows}), or a single flow of very many packets at a high rate that
+ * is nearly unanswered, or is ICMP or TCP without data ({@link DetectorConfig#floodPackets}).
+ * A load test is left alone: its TCP connections carry requests and answers. Covers every flow
+ * between the two hosts in the flood's span.
+ */
+public final class FloodDetector implements Detector {
+    public static final String NAME = "flood";
+    private static final int FLOWS = 0;
+
+    private final int flowThreshold;
+    private final long packetThreshold;
+    private final double packetRate;
+    private final KeyTable pairs;
+    private final SlotWindows windows;
+
+    public FloodDetector(DetectorConfig config) {
+        this.flowThreshold = config.floodFlows;
+        this.packetThreshold = config.floodPackets;
+        this.packetRate = config.floodPacketRate;
+        this.pairs = new KeyTable(config.tableSize);
+        this.windows = new SlotWindows(pairs.slots(), config.floodWindow.toNanos(), 1, 0);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void observe(Flow flow, FlowFacts facts) {
+        boolean icmp = flow.protocol == DecodedPacket.ICMP || flow.protocol == DecodedPacket.ICMPV6;
+        boolean noConversation = flow.protocol == DecodedPacket.UDP || icmp || facts.tcpWithoutData(flow.protocol);
+        if (!noConversation || AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)) {
+            return;
+        }
+        long t = flow.firstNanos();
+        int slot = pairs.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, Keys.version(flow.ipVersion), t);
+        if (pairs.fresh()) {
+            windows.reset(slot);
+        }
+        windows.roll(slot, t);
+        windows.add(slot, FLOWS, 1);
+        windows.counted(slot, t);
+        if (windows.sum(slot, FLOWS) >= flowThreshold) {
+            pairs.flag(slot, windows.firstStart(slot), t);
+        } else if (pairs.flagged(slot) && t <= pairs.flaggedUntil(slot) + windows.window()) {
+            pairs.flag(slot, t, t);
+        }
+        if (isPacketFlood(flow, facts, icmp)) {
+            pairs.flag(slot, t, flow.lastNanos());
+        }
+    }
+
+    private boolean isPacketFlood(Flow flow, FlowFacts facts, boolean icmp) {
+        long sent = facts.forwardPackets();
+        if (sent < packetThreshold) {
+            return false;
+        }
+        double seconds = Math.max(1e-9, (flow.lastNanos() - flow.firstNanos()) / 1e9);
+        boolean oneSided = facts.backwardPackets() * 10 <= sent;
+        return sent / seconds >= packetRate && (oneSided || icmp || facts.tcpWithoutData(flow.protocol));
+    }
+
+    @Override
+    public boolean covers(Flow flow) {
+        long t = flow.firstNanos();
+        long version = Keys.version(flow.ipVersion);
+        return pairs.covers(pairs.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version), t)
+                || pairs.covers(pairs.find(flow.dstHi, flow.dstLo, flow.srcHi, flow.srcLo, version), t);
+    }
+
+    @Override
+    public long evictions() {
+        return pairs.evictions();
+    }
+}

@@ -1,0 +1,111 @@
+package org.flowmeter.detect;
+
+import java.util.Set;
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.flow.Flow;
+
+/**
+ * Credential guessing: many short TCP sessions with data from one source to one authentication
+ * service ({@link DetectorConfig#guessPorts}) within the window, so alike that their packet
+ * counts and answer sizes barely vary ({@link DetectorConfig#guessSpread}: each try gets the same
+ * refusal). On web ports a load test or a monitor repeats one request, while a guesser sends a
+ * new password each time, so there the requests must also come in several sizes. Covers every
+ * flow from the source to that service in the pattern's span.
+ */
+public final class GuessingDetector implements Detector {
+    public static final String NAME = "guessing";
+    private static final int SESSIONS = 0;
+    private static final int PACKETS = 1;
+    private static final int PACKETS_SQUARED = 2;
+    private static final int ANSWER = 3;
+    private static final int ANSWER_SQUARED = 4;
+
+    private final int sessionThreshold;
+    private final double spread;
+    private final long sessionMax;
+    private final Set<Integer> ports;
+    private final Set<Integer> webPorts;
+    private final int webRequestSizes;
+    private final KeyTable services;
+    private final SlotWindows windows;
+
+    public GuessingDetector(DetectorConfig config) {
+        this.sessionThreshold = config.guessSessions;
+        this.spread = config.guessSpread;
+        this.sessionMax = config.guessSessionMax.toNanos();
+        this.ports = Set.copyOf(config.guessPorts);
+        this.webPorts = Set.copyOf(config.webPorts);
+        this.webRequestSizes = config.guessWebRequestSizes;
+        this.services = new KeyTable(config.tableSize);
+        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 5, config.guessWebRequestSizes);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void observe(Flow flow, FlowFacts facts) {
+        if (flow.protocol != DecodedPacket.TCP || !ports.contains(flow.dstPort)
+                || facts.forwardPayload() == 0 || facts.backwardPayload() == 0
+                || flow.lastNanos() - flow.firstNanos() > sessionMax) {
+            return;
+        }
+        long t = flow.firstNanos();
+        int slot = services.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo,
+                Keys.service(flow.ipVersion, flow.protocol, flow.dstPort), t);
+        if (services.fresh()) {
+            windows.reset(slot);
+        }
+        windows.roll(slot, t);
+        double packets = facts.packets();
+        double answer = facts.backwardPayload();
+        windows.add(slot, SESSIONS, 1);
+        windows.add(slot, PACKETS, packets);
+        windows.add(slot, PACKETS_SQUARED, packets * packets);
+        windows.add(slot, ANSWER, answer);
+        windows.add(slot, ANSWER_SQUARED, answer * answer);
+        windows.mark(slot, facts.forwardPayload());
+        windows.counted(slot, t);
+        if (isGuessing(slot, webPorts.contains(flow.dstPort))) {
+            services.flag(slot, windows.firstStart(slot), t);
+        } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
+            services.flag(slot, t, t);
+        }
+    }
+
+    private boolean isGuessing(int slot, boolean web) {
+        double n = windows.sum(slot, SESSIONS);
+        if (n < sessionThreshold) {
+            return false;
+        }
+        if (web && windows.distinct(slot) < webRequestSizes) {
+            return false;
+        }
+        return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread
+                && variation(n, windows.sum(slot, ANSWER), windows.sum(slot, ANSWER_SQUARED)) <= spread;
+    }
+
+    /** Coefficient of variation from a count, a sum and a sum of squares. */
+    static double variation(double n, double sum, double squares) {
+        double mean = sum / n;
+        if (mean <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double variance = Math.max(0.0, squares / n - mean * mean);
+        return Math.sqrt(variance) / mean;
+    }
+
+    @Override
+    public boolean covers(Flow flow) {
+        int slot = services.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo,
+                Keys.service(flow.ipVersion, flow.protocol, flow.dstPort));
+        return services.covers(slot, flow.firstNanos());
+    }
+
+    @Override
+    public long evictions() {
+        return services.evictions();
+    }
+}

@@ -1,0 +1,108 @@
+package org.flowmeter.detect;
+
+import static org.flowmeter.decode.DecodedPacket.ACK;
+import static org.flowmeter.decode.DecodedPacket.FIN;
+import static org.flowmeter.decode.DecodedPacket.PSH;
+import static org.flowmeter.decode.DecodedPacket.RST;
+import static org.flowmeter.decode.DecodedPacket.SYN;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.decode.IpAddresses;
+import org.flowmeter.feature.DeepfenceFeatures;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.FlowListener;
+import org.flowmeter.flow.FlowMeter;
+import org.flowmeter.flow.Packets;
+
+/**
+ * Hand-built traffic through a flow meter and the detectors, the way classify runs them: facts
+ * counted per packet, each flow observed when it ends, and coverage asked after the last flow
+ * (as the second pass over the input does).
+ */
+final class DetectorRun implements FlowListener {
+    static final long MS = 1_000_000L;
+    static final long S = 1_000_000_000L;
+
+    private final Detectors detectors;
+    private final FlowMeter meter;
+    private final Map<Flow, FlowFacts> facts = new IdentityHashMap<>();
+    private final List<Flow> ended = new ArrayList<>();
+
+    DetectorRun(DetectorConfig config, String... names) {
+        this.detectors = Detectors.of(List.of(names), config);
+        this.meter = new FlowMeter(FlowConfig.defaults(), List.of(new DeepfenceFeatures()), this);
+    }
+
+    @Override
+    public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
+        facts.computeIfAbsent(flow, f -> new FlowFacts()).add(packet, forward);
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow) {
+        detectors.observe(flow, facts.get(flow));
+        ended.add(flow);
+    }
+
+    void add(DecodedPacket p) {
+        meter.add(p);
+    }
+
+    /** A TCP connection with one request and one answer of the given payload sizes, closed by FINs. */
+    void session(long t, String src, int sport, String dst, int dport, int request, int answer) {
+        add(tcp(t, src, sport, dst, dport, SYN, 0));
+        add(tcp(t + MS, dst, dport, src, sport, SYN | ACK, 0));
+        add(tcp(t + 2 * MS, src, sport, dst, dport, ACK, 0));
+        add(tcp(t + 3 * MS, src, sport, dst, dport, PSH | ACK, request));
+        add(tcp(t + 4 * MS, dst, dport, src, sport, PSH | ACK, answer));
+        add(tcp(t + 5 * MS, src, sport, dst, dport, FIN | ACK, 0));
+        add(tcp(t + 6 * MS, dst, dport, src, sport, FIN | ACK, 0));
+        add(tcp(t + 7 * MS, src, sport, dst, dport, ACK, 0));
+    }
+
+    /** A SYN refused with a RST. */
+    void refused(long t, String src, int sport, String dst, int dport) {
+        add(tcp(t, src, sport, dst, dport, SYN, 0));
+        add(tcp(t + MS, dst, dport, src, sport, RST | ACK, 0));
+    }
+
+    static DecodedPacket tcp(long t, String src, int sport, String dst, int dport, int flags, int payload) {
+        return Packets.payload(Packets.tcp(t, src, sport, dst, dport, flags, 54 + payload), 20, payload);
+    }
+
+    static DecodedPacket udp(long t, String src, int sport, String dst, int dport, int payload) {
+        return Packets.payload(Packets.udp(t, src, sport, dst, dport, 42 + payload), 8, payload);
+    }
+
+    /** Every flow a detected pattern covers, as "src:port>dst:port" mapped to the detector's name; ends the input first. */
+    Map<String, String> flagged() {
+        meter.finish();
+        Map<String, String> out = new TreeMap<>();
+        for (Flow f : ended) {
+            String by = detectors.coveredBy(f);
+            if (by != null) {
+                out.put(describe(f), by);
+            }
+        }
+        return out;
+    }
+
+    int flows() {
+        return ended.size();
+    }
+
+    static String describe(Flow f) {
+        return IpAddresses.formatAddress(f.ipVersion, f.srcHi, f.srcLo) + ":" + f.srcPort + ">"
+                + IpAddresses.formatAddress(f.ipVersion, f.dstHi, f.dstLo) + ":" + f.dstPort;
+    }
+
+    static String key(String src, int sport, String dst, int dport) {
+        return src + ":" + sport + ">" + dst + ":" + dport;
+    }
+}

@@ -1,0 +1,77 @@
+package org.flowmeter.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.decode.DecodedPacket.SYN;
+import static org.flowmeter.detect.DetectorRun.MS;
+import static org.flowmeter.detect.DetectorRun.S;
+import static org.flowmeter.detect.DetectorRun.key;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FloodDetectorTest {
+    private static final String ATTACKER = "10.0.0.66";
+    private static final String VICTIM = "10.0.0.10";
+
+    private static DetectorRun run() {
+        return new DetectorRun(new DetectorConfig(), FloodDetector.NAME);
+    }
+
+    /** {@code n} DNS queries, each from a new port and answered, 5 ms apart. */
+    private static void dnsQueries(DetectorRun r, String src, int n) {
+        for (int i = 0; i < n; i++) {
+            long t = i * 5 * MS;
+            r.add(DetectorRun.udp(t, src, 10000 + i, VICTIM, 53, 40));
+            r.add(DetectorRun.udp(t + MS, VICTIM, 53, src, 10000 + i, 120));
+        }
+    }
+
+    @Test
+    void aDnsQueryFloodOf2000FlowsIsFlaggedWhole() {
+        DetectorRun r = run();
+        dnsQueries(r, ATTACKER, 2000);
+        r.session(3 * S, "10.0.0.5", 50000, VICTIM, 80, 300, 4000); // another client of the server
+        Map<String, String> flagged = r.flagged();
+        assertThat(flagged).hasSize(2000).containsEntry(key(ATTACKER, 10000, VICTIM, 53), "flood")
+                .containsEntry(key(ATTACKER, 11999, VICTIM, 53), "flood")
+                .doesNotContainKey(key("10.0.0.5", 50000, VICTIM, 80));
+    }
+
+    @Test
+    void oneFlowFewerIsBelowTheThreshold() {
+        DetectorRun r = run();
+        dnsQueries(r, ATTACKER, 1999);
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    @Test
+    void aSynFloodFromOneSourceIsFlagged() {
+        DetectorRun r = run();
+        for (int i = 0; i < 2500; i++) {
+            r.add(DetectorRun.tcp(i * MS, ATTACKER, 1024 + i, VICTIM, 80, SYN, 0));
+        }
+        assertThat(r.flagged()).hasSize(2500).containsValue("flood");
+    }
+
+    @Test
+    void aUdpFloodInOneFlowIsFlaggedByItsPacketRate() {
+        DetectorRun r = run();
+        for (int i = 0; i < 10_000; i++) {
+            r.add(DetectorRun.udp(i * 100_000L, ATTACKER, 4444, VICTIM, 9, 1000)); // 10,000 packets/s
+        }
+        assertThat(r.flagged()).containsOnlyKeys(key(ATTACKER, 4444, VICTIM, 9));
+    }
+
+    @Test
+    void aLoadTestAndASteadyOneWayStreamAreLeftAlone() {
+        DetectorRun r = run();
+        for (int i = 0; i < 3000; i++) {
+            r.session(i * 2 * MS, "10.0.0.5", 20000 + i, VICTIM, 80, 120, 5000); // ab without keep-alive
+        }
+        for (int i = 0; i < 12_000; i++) {
+            r.add(DetectorRun.udp(i * 20 * MS, "10.0.0.6", 5004, VICTIM, 5004, 172)); // 50 packets/s of voice
+        }
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(3001);
+    }
+}

@@ -1,0 +1,127 @@
+package org.flowmeter.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.detect.DetectorRun.MS;
+import static org.flowmeter.detect.DetectorRun.S;
+import static org.flowmeter.detect.DetectorRun.key;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.flowmeter.flow.Packets;
+import org.junit.jupiter.api.Test;
+
+class ScanDetectorTest {
+    private static final String SCANNER = "10.0.0.66";
+
+    private static DetectorRun run() {
+        return new DetectorRun(new DetectorConfig(), ScanDetector.NAME);
+    }
+
+    @Test
+    void horizontalSynScanFlagsEveryProbeIncludingThoseBeforeTheThreshold() {
+        DetectorRun r = run();
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 1; i <= 25; i++) {
+            r.refused(i * S, SCANNER, 40000 + i, "10.0.1." + i, 80);
+            expected.put(key(SCANNER, 40000 + i, "10.0.1." + i, 80), "scan");
+        }
+        r.session(3 * S + 500 * MS, "10.0.0.5", 50000, "10.0.1.1", 80, 300, 5000); // a client nearby
+        assertThat(r.flagged()).isEqualTo(expected);
+    }
+
+    @Test
+    void twentyFourHostsAreBelowTheThreshold() {
+        DetectorRun r = run();
+        for (int i = 1; i <= 24; i++) {
+            r.refused(i * S, SCANNER, 40000 + i, "10.0.1." + i, 80);
+        }
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(24);
+    }
+
+    @Test
+    void verticalScanOfFifteenPortsFlagsTheFlowsBetweenTheTwoHostsOnly() {
+        DetectorRun r = run();
+        Map<String, String> expected = new TreeMap<>();
+        for (int port = 1; port <= 15; port++) {
+            r.refused(port * 100 * MS, SCANNER, 40000, "10.0.0.10", port);
+            expected.put(key(SCANNER, 40000, "10.0.0.10", port), "scan");
+        }
+        r.refused(2 * S, SCANNER, 40000, "10.0.0.11", 1); // another host, one port
+        assertThat(r.flagged()).isEqualTo(expected);
+    }
+
+    @Test
+    void fourteenPortsAreBelowTheThreshold() {
+        DetectorRun r = run();
+        for (int port = 1; port <= 14; port++) {
+            r.refused(port * 100 * MS, SCANNER, 40000, "10.0.0.10", port);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    @Test
+    void unansweredUdpAndIcmpProbesCount() {
+        DetectorRun udp = run();
+        for (int i = 1; i <= 25; i++) {
+            udp.add(DetectorRun.udp(i * S, SCANNER, 53000, "10.0.2." + i, 161, 40));
+        }
+        assertThat(udp.flagged()).hasSize(25).containsValue("scan");
+
+        DetectorRun ping = run();
+        for (int i = 1; i <= 25; i++) {
+            ping.add(Packets.icmp(i * S, SCANNER, "10.0.3." + i, 8, 0, 98));
+        }
+        // An answered ping amid the sweep lies in its span; one after the last probe does not.
+        ping.add(Packets.icmp(12 * S + 500 * MS, SCANNER, "10.0.4.1", 8, 0, 98));
+        ping.add(Packets.icmp(12 * S + 501 * MS, "10.0.4.1", SCANNER, 0, 0, 98));
+        ping.add(Packets.icmp(30 * S, SCANNER, "10.0.4.2", 8, 0, 98));
+        ping.add(Packets.icmp(30 * S + MS, "10.0.4.2", SCANNER, 0, 0, 98));
+        assertThat(ping.flagged()).hasSize(26).containsKey(key(SCANNER, 0, "10.0.4.1", 0))
+                .doesNotContainKey(key(SCANNER, 0, "10.0.4.2", 0));
+    }
+
+    @Test
+    void aPeerToPeerClientFailingAtManyHostsEachOnItsOwnPortIsLeftAlone() {
+        DetectorRun r = run();
+        for (int i = 1; i <= 40; i++) {
+            r.refused(i * S, "10.0.0.7", 30000 + i, "10.0.6." + i, 6000 + 17 * i);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    @Test
+    void aPeerToPeerClientRetryingItsPeersOnOnePortIsLeftAloneButAWideSweepIsNot() {
+        DetectorRun peer = run();
+        for (int i = 0; i < 99 * 4; i++) { // 99 peers, four tries in a row each: 4 > 3 retries per target
+            peer.refused(i * 100 * MS, "10.0.0.7", 30000 + i, "10.0.6." + (1 + i / 4), 6346);
+        }
+        assertThat(peer.flagged()).isEmpty();
+
+        DetectorRun sweep = run();
+        for (int i = 0; i < 100 * 4; i++) { // 100 hosts, four tries each: 100 targets is a scan anyway
+            sweep.refused(i * 100 * MS, "10.0.0.7", 30000 + i, "10.0.6." + (1 + i / 4), 6346);
+        }
+        assertThat(sweep.flagged()).hasSize(400).containsValue("scan");
+
+        DetectorRun retrying = run();
+        for (int i = 0; i < 25 * 3; i++) { // 25 hosts, three tries each: a scan that retries
+            retrying.refused(i * 100 * MS, "10.0.0.7", 30000 + i, "10.0.6." + (1 + i / 3), 445);
+        }
+        assertThat(retrying.flagged()).hasSize(75);
+    }
+
+    @Test
+    void aBusyClientOfManyServicesAndMulticastAreLeftAlone() {
+        DetectorRun r = run();
+        for (int i = 1; i <= 60; i++) {
+            r.session(i * S, "10.0.0.5", 50000 + i, "10.0.5." + i, i % 2 == 0 ? 443 : 22, 500, 9000);
+        }
+        for (int i = 1; i <= 40; i++) {
+            r.add(DetectorRun.udp(i * S, "10.0.0.5", 5353, "239.1.1." + i, 5353, 60));
+        }
+        r.add(DetectorRun.udp(50 * S, "10.0.0.5", 68, "255.255.255.255", 67, 300));
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(101);
+    }
+}
