@@ -24,6 +24,8 @@ final class CaptureRun {
     private final FlowMeter meter;
     private long startNanos;
     private long endNanos;
+    /** Heap set aside so that, after an OutOfMemoryError, the flows held can still be ended and written. */
+    private byte[] reserve = new byte[8 << 20];
     private boolean strict;
     private long inconsistentLengths;
 
@@ -54,6 +56,8 @@ final class CaptureRun {
         Interruption.onSignal(stop);
         DamagedInputs damaged = strict ? null : DamagedInputs.watch(input, pipeline, System.err);
         startNanos = System.nanoTime();
+        OutOfMemoryError outOfMemory = null;
+        int flowsHeld = 0;
         try (PacketSource source = input;
              Progress bar = progress ? Progress.bytes(source) : Progress.NONE) {
             pipeline.run(source, (s, n) -> bar.update(s));
@@ -63,6 +67,10 @@ final class CaptureRun {
             if (!pipeline.stopRequested()) {
                 throw e;
             }
+        } catch (OutOfMemoryError e) {
+            reserve = null;
+            outOfMemory = e;
+            flowsHeld = meter.activeFlows();
         } finally {
             try {
                 inconsistentLengths = input.inconsistentLengths();
@@ -76,6 +84,9 @@ final class CaptureRun {
                 endNanos = System.nanoTime();
                 Interruption.remove(stop);
             }
+        }
+        if (outOfMemory != null) {
+            throw new IOException(OutOfMemory.message(meter, pipeline.packetsRead(), flowsHeld), outOfMemory);
         }
         if (damaged != null && !pipeline.stopRequested()) {
             damaged.failIfAny();
@@ -120,8 +131,21 @@ final class CaptureRun {
                     .append(" records with an original length below the captured or over 2^31, read");
         }
         double s = seconds();
-        err.printf(Locale.ROOT, "%s%d packets read, %d decoded, %d skipped%s; %d flows, %d written, %d evicted; %.2f s, %.0f packets/s%n",
+        err.printf(Locale.ROOT, "%s%d packets read, %d decoded, %d skipped%s; %d flows, %d written, %d evicted%s; %.2f s, %.0f packets/s%n",
                 interrupted() ? "interrupted: " : "", read, pipeline.decoded(), skippedTotal, skipped,
-                meter.flowsStarted(), flowsWritten, meter.flowsEnded(EndReason.EVICTED), s, s > 0 ? read / s : 0.0);
+                meter.flowsStarted(), flowsWritten,
+                meter.flowsEnded(EndReason.EVICTED) + meter.flowsEnded(EndReason.MEMORY), endReasons(), s, s > 0 ? read / s : 0.0);
+    }
+
+    /** How many flows ended for each reason, e.g. " (ended by idle 3, fin 2, memory 40)". */
+    private String endReasons() {
+        StringBuilder b = new StringBuilder();
+        for (EndReason r : EndReason.values()) {
+            long n = meter.flowsEnded(r);
+            if (n > 0) {
+                b.append(b.length() == 0 ? " (ended by " : ", ").append(r.label()).append(' ').append(n);
+            }
+        }
+        return b.length() == 0 ? "" : b.append(')').toString();
     }
 }

@@ -1,10 +1,10 @@
 package org.flowmeter.cli;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,8 @@ import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowWriter;
+import org.flowmeter.pcap.CaptureFormatException;
+import org.flowmeter.pcap.SequenceSource;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.LinkType;
 import org.flowmeter.pcap.PcapFileWriter;
@@ -130,8 +132,13 @@ final class ClassifyCommand implements Callable<Integer> {
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         FlowScorer scorer = new FlowScorer(model, sets);
         FlowConfig config = flowOptions.config();
+        flowOptions.checkMemoryCap(config, sets);
 
         var source = fileFilter.open(inputs);
+        // Results of an earlier run go now: a run stopped by a signal or a crash leaves none behind.
+        StagedFile forwardFile = forward == null ? null : new StagedFile(forward);
+        StagedFile perPacketFile = packetVerdicts == null ? null : new StagedFile(packetVerdicts);
+        StagedFile summaryFile = summaryJson == null ? null : new StagedFile(summaryJson);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
         FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
@@ -139,15 +146,29 @@ final class ClassifyCommand implements Callable<Integer> {
         PatternHold hold = detectorOptions.hold(order, detectors);
         decider = new FlowDecider(scorer, scoreAt, decideAfter != null, hold, detectors);
         CaptureRun first = new CaptureRun(config, sets, decider);
+        order.limitWaiting(first.meter().memoryBudget().waitingFlows());
         inputOptions.applyTo(first);
         EmptyInputs empty = new EmptyInputs(first.pipeline());
         empty.watch(source);
+        List<String> damaged = new ArrayList<>();
+        IOException damage = null;
         try {
             first.run(source, Progress.wanted(progress), () -> {
                 hold.flush();
                 order.flush();
                 rows.close();
             });
+        } catch (CaptureFormatException e) {
+            // Every flow read before the damage has its verdict: forward and summarise those.
+            damage = e;
+            damaged.add(e.getMessage());
+        } catch (IOException e) {
+            // Several inputs, some damaged: reading went on with the next; the same holds.
+            if (!(source instanceof SequenceSource sequence) || sequence.damaged().isEmpty()) {
+                throw e;
+            }
+            damage = e;
+            sequence.damaged().forEach(d -> damaged.add(d.getMessage()));
         } finally {
             if (!quiet) {
                 first.printSummary(System.err, rows.rows());
@@ -155,20 +176,30 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         empty.print(System.err);
         InputChecks.requirePackets(first, fileFilter.filtering());
+        FirstPass read = new FirstPass(first.pipeline().packetsRead(), first.pipeline().wireBytesRead(), first.interrupted());
+        first = null; // its flow table and context windows may go before the second pass builds its own
         Forwarded fwd = new Forwarded();
-        if (secondPass && !first.interrupted()) {
-            fwd = writePackets(config, sets);
+        if (secondPass) {
+            fwd = writePackets(config, sets, read.packets, forwardFile, perPacketFile, !damaged.isEmpty());
         }
-        Map<String, Object> summary = summary(first, fwd, secondPass);
+        Map<String, Object> summary = summary(read, fwd, secondPass, damaged);
         summary.put("inputs_without_flows", empty.found());
         if (!quiet) {
             System.err.println(summaryLine(summary));
         }
-        if (summaryJson != null) {
+        if (summaryFile != null) {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValue(summaryJson.toFile(), summary);
+                    .writeValue(summaryFile.temporary().toFile(), summary);
+            summaryFile.commit();
+        }
+        if (damage != null) {
+            throw damage;
         }
         return 0;
+    }
+
+    /** What the first pass read: the second pass reads no further, so both see the same flows. */
+    private record FirstPass(long packets, long wireBytes, boolean interrupted) {
     }
 
     private void write(FlowWriter rows, Flow flow) {
@@ -194,10 +225,17 @@ final class ClassifyCommand implements Callable<Integer> {
         long refusedLinkType;
         long allPackets;
         long allWireBytes;
+        boolean interrupted;
     }
 
-    /** Second pass: the same flows again (ids are deterministic), now with known verdicts. */
-    private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets) throws IOException {
+    /**
+     * Second pass: the same flows again (ids are deterministic), now with known verdicts, over the
+     * {@code packetsToRead} packets the first pass read (fewer after a signal or damaged input).
+     * Its files are renamed to their names once complete (also when a signal cut it short: the
+     * summary then says so).
+     */
+    private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets, long packetsToRead,
+                                   StagedFile forwardFile, StagedFile perPacketFile, boolean damageMet) throws IOException {
         Forwarded result = new Forwarded();
         Flow[] current = new Flow[1];
         FlowListener tracker = new FlowListener() {
@@ -215,8 +253,9 @@ final class ClassifyCommand implements Callable<Integer> {
         };
         CaptureRun second = new CaptureRun(config, sets, tracker);
         inputOptions.applyTo(second);
-        PcapFileWriter pcap = forward == null ? null : new PcapFileWriter(new FileOutputStream(forward.toFile()));
-        Writer perPacket = packetVerdicts == null ? null : OutputFiles.writer(packetVerdicts.toString());
+        PcapFileWriter pcap = forwardFile == null ? null
+                : new PcapFileWriter(OutputFiles.stream(forwardFile.temporary().toString()));
+        Writer perPacket = perPacketFile == null ? null : OutputFiles.writer(perPacketFile.temporary().toString());
         if (perPacket != null) {
             perPacket.write("packetIndex,timestampNanos,flowId,verdict\n");
         }
@@ -237,17 +276,37 @@ final class ClassifyCommand implements Callable<Integer> {
                 }
                 perPacket.append(line.append('\n'));
             }
-            index[0]++;
-        });
-        second.run(fileFilter.open(inputs), false, () -> {
-            if (pcap != null) {
-                pcap.ensureHeader(LinkType.ETHERNET);
-                pcap.close();
-            }
-            if (perPacket != null) {
-                perPacket.close();
+            if (++index[0] == packetsToRead) {
+                second.pipeline().requestStop();
             }
         });
+        try {
+            if (packetsToRead > 0) {
+                second.run(fileFilter.open(inputs), false, () -> {
+                    if (pcap != null) {
+                        pcap.ensureHeader(LinkType.ETHERNET);
+                        pcap.close();
+                    }
+                    if (perPacket != null) {
+                        perPacket.close();
+                    }
+                });
+            } else {
+                closeEmpty(pcap, perPacket);
+            }
+        } catch (IOException e) {
+            // The damage the first pass met (reported then): every packet before it is written.
+            if (!damageMet) {
+                throw e;
+            }
+        }
+        if (forwardFile != null) {
+            forwardFile.commit();
+        }
+        if (perPacketFile != null) {
+            perPacketFile.commit();
+        }
+        result.interrupted = Interruption.signalled(); // stopping at the first pass's count is no interruption
         if (pcap != null) {
             result.packets = pcap.packets();
             result.wireBytes = pcap.wireBytes();
@@ -256,6 +315,16 @@ final class ClassifyCommand implements Callable<Integer> {
         result.allPackets = second.pipeline().packetsRead();
         result.allWireBytes = second.pipeline().wireBytesRead();
         return result;
+    }
+
+    private static void closeEmpty(PcapFileWriter pcap, Writer perPacket) throws IOException {
+        if (pcap != null) {
+            pcap.ensureHeader(LinkType.ETHERNET);
+            pcap.close();
+        }
+        if (perPacket != null) {
+            perPacket.close();
+        }
     }
 
     /**
@@ -271,10 +340,10 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> summary(CaptureRun run, Forwarded fwd, boolean secondPass) {
+    private Map<String, Object> summary(FirstPass run, Forwarded fwd, boolean secondPass, List<String> damaged) {
         Map<String, Object> s = new LinkedHashMap<>();
-        long packets = run.pipeline().packetsRead();
-        long bytes = run.pipeline().wireBytesRead();
+        long packets = run.packets();
+        long bytes = run.wireBytes();
         s.put("model", modelOptions.describe());
         s.put("packets", packets);
         s.put("bytes", bytes);
@@ -292,7 +361,11 @@ final class ClassifyCommand implements Callable<Integer> {
             s.put("forwarded_byte_share", share(fwd.wireBytes, bytes));
             s.put("packets_not_forwarded_other_link_type", fwd.refusedLinkType);
         }
-        s.put("interrupted", run.interrupted());
+        boolean interrupted = run.interrupted() || fwd.interrupted;
+        s.put("interrupted", interrupted);
+        s.put("damaged_inputs", damaged);
+        // Whether every packet of every input was read and, with --forward, every flagged packet written.
+        s.put("complete", !interrupted && damaged.isEmpty());
         return s;
     }
 

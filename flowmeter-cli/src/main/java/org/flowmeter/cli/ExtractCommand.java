@@ -60,11 +60,13 @@ final class ExtractCommand implements Callable<Integer> {
         FlowWriters.checkTarget(format, output, spec.commandLine());
         var sets = flowOptions.featureSets();
         var config = flowOptions.config();
+        flowOptions.checkMemoryCap(config, sets);
         PacketSource source = fileFilter.open(inputs); // fail on bad input before creating the output
         FlowColumns columns = new FlowColumns(sets, true).readingFrom(source);
         FlowWriter rows = FlowWriters.open(format, output, columns, source);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(config, sets, order);
+        order.limitWaiting(run.meter().memoryBudget().waitingFlows());
         inputOptions.applyTo(run);
         try {
             run.run(source, Progress.wanted(progress), () -> {

@@ -8,6 +8,8 @@ import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.AddressPredicate;
 import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.FlowLimits;
+import org.flowmeter.flow.MemoryBudget;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -44,6 +46,25 @@ final class FlowOptions {
             defaultValue = "1000000")
     int maxFlows;
 
+    @Option(names = "--memory-cap", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Heap the flow table may hold (flows, context windows, flows waiting to be written in order); "
+                    + "at the cap the least recently seen flow is ended and written (default: half of the Java heap).")
+    Long memoryCap;
+
+    @Option(names = "--tcp-new-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "End a TCP flow opened by a SYN that got no answer after this long without packets "
+                    + "(never longer than --idle-timeout) (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30s")
+    Duration tcpNewTimeout;
+
+    @Option(names = "--udp-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "End a UDP flow after this long without packets (default: the idle timeout).")
+    Duration udpTimeout;
+
+    @Option(names = "--icmp-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "End an ICMP flow after this long without packets (default: the idle timeout).")
+    Duration icmpTimeout;
+
     @Option(names = "--cic-compat",
             description = "Cut flows as CICFlowMeter does: a 120 s active timeout and a TCP flow ends at its first FIN "
                     + "(later packets of the connection open a new flow). Overrides --active-timeout.")
@@ -62,7 +83,8 @@ final class FlowOptions {
                 .withIdleTimeout(idleTimeout)
                 .withActiveTimeout(activeTimeout)
                 .withTcpLinger(tcpLinger)
-                .withMaxFlows(maxFlows);
+                .withMaxFlows(maxFlows)
+                .withLimits(limits());
         if (!localNets.isEmpty()) {
             c = c.withLocalNets(localNetPredicate());
         }
@@ -70,6 +92,26 @@ final class FlowOptions {
             c = c.withCicCompat();
         }
         return c;
+    }
+
+    private FlowLimits limits() {
+        FlowLimits l = FlowLimits.DEFAULTS.withTcpNewTimeout(tcpNewTimeout);
+        if (udpTimeout != null) {
+            l = l.withUdpTimeout(udpTimeout);
+        }
+        if (icmpTimeout != null) {
+            l = l.withIcmpTimeout(icmpTimeout);
+        }
+        return memoryCap != null ? l.withMemoryCap(memoryCap) : l;
+    }
+
+    /** A usage error when the memory cap cannot hold the shared state of {@code sets} and a few flows. */
+    void checkMemoryCap(FlowConfig config, List<FeatureSet> sets) {
+        try {
+            MemoryBudget.of(config.memoryCapBytes(), sets);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--memory-cap: " + e.getMessage());
+        }
     }
 
     private AddressPredicate localNetPredicate() {

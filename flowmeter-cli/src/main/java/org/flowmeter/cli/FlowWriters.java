@@ -61,9 +61,9 @@ final class FlowWriters {
     /** {@code source} names the input file of each flow in eve output (may be null). */
     static FlowWriter open(Format format, String target, RowSchema schema, PacketSource source) throws IOException {
         return switch (format) {
-            case csv -> new CsvFlowWriter(OutputFiles.stream(target), schema);
-            case jsonl -> new JsonLinesFlowWriter(OutputFiles.stream(target), schema);
-            case eve -> eve(OutputFiles.stream(target), schema, source);
+            case csv -> new CsvFlowWriter(OutputFiles.flushedPeriodically(target), schema);
+            case jsonl -> new JsonLinesFlowWriter(OutputFiles.flushedPeriodically(target), schema);
+            case eve -> eve(OutputFiles.flushedPeriodically(target), schema, source);
             case parquet -> new ParquetFlowWriter(Path.of(target), schema);
         };
     }

@@ -36,6 +36,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        OutputFiles.writeStdoutByDescriptor();
         System.exit(run(args));
     }
 
@@ -46,7 +47,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.setParameterExceptionHandler(codes::usage);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> codes.execution(e, cmd));
         try {
-            return cli.execute(args);
+            int code = cli.execute(args);
+            if (code == 0 && System.out.checkError()) {
+                System.err.println("flowmeter: cannot write to standard output");
+                return 1;
+            }
+            return code;
+        } catch (OutOfMemoryError e) {
+            System.err.println("flowmeter: out of memory: lower --memory-cap or give Java a larger heap"
+                    + " (FLOWMETER_JAVA_OPTS=-Xmx...)");
+            return 1;
         } finally {
             Interruption.commandDone();
         }

@@ -25,6 +25,10 @@ public final class HostContextFeatures implements FeatureSet {
     public static final Duration WINDOW = Duration.ofSeconds(60);
     /** At most this many of the latest flow starts count, which bounds memory. */
     public static final int MAX_RECENT_FLOWS = 1 << 16;
+    /** At most this many host pairs with recently ended flows are kept (the quietest is dropped first). */
+    public static final int MAX_RECENT_PAIRS = 1 << 14;
+    /** At most this many source hosts with recently ended flows are kept (the quietest is dropped first). */
+    public static final int MAX_RECENT_SOURCES = 1 << 13;
 
     private static final List<Column> COLUMNS = List.of(
             Column.integer("ctxPairFlows").raisesSuspicion(),
@@ -46,8 +50,8 @@ public final class HostContextFeatures implements FeatureSet {
 
     public HostContextFeatures() {
         this.recent = new RecentFlowStarts(WINDOW.toNanos(), MAX_RECENT_FLOWS);
-        this.ends = new RecentFlowEnds(WINDOW.toNanos());
-        this.sourceEnds = new RecentSourceEnds(WINDOW.toNanos());
+        this.ends = new RecentFlowEnds(WINDOW.toNanos(), MAX_RECENT_PAIRS);
+        this.sourceEnds = new RecentSourceEnds(WINDOW.toNanos(), MAX_RECENT_SOURCES);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.flowmeter.feature;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -12,7 +12,9 @@ import java.util.Map;
  * counts are taken over the pair's flows already ended whose last packet came in the
  * {@code windowNanos} before this flow's last packet, this flow included: distinct forward and
  * backward byte totals, flows without a backward packet, and flows with a TCP reset, each capped
- * at {@link #CAP}. Each pair keeps at most {@link #CAP} ended flows (a count cannot exceed the cap anyway).
+ * at {@link #CAP}. Each pair keeps at most {@link #CAP} ended flows (a count cannot exceed the cap anyway),
+ * and at most {@code maxPairs} pairs are kept: beyond that the pair whose last flow ended longest
+ * ago is dropped, so memory stays bounded when a flood ends flows of countless pairs in a minute.
  */
 final class RecentFlowEnds {
     /** Counts stop here: beyond a few distinct sizes, more says nothing new. */
@@ -35,13 +37,20 @@ final class RecentFlowEnds {
     static final int COUNTS = 4;
 
     private final long windowNanos;
-    private final Map<PairKey, ArrayDeque<Ended>> byPair = new HashMap<>();
+    private final Map<PairKey, ArrayDeque<Ended>> byPair;
     private final long[] seen = new long[CAP];
     private long newestEnd = Long.MIN_VALUE;
     private int sinceSweep;
 
-    RecentFlowEnds(long windowNanos) {
+    RecentFlowEnds(long windowNanos, int maxPairs) {
         this.windowNanos = windowNanos;
+        // In order of each pair's last end: the eldest is the pair quiet longest.
+        this.byPair = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PairKey, ArrayDeque<Ended>> eldest) {
+                return size() > maxPairs;
+            }
+        };
     }
 
     /**
@@ -73,12 +82,16 @@ final class RecentFlowEnds {
     /** Counts as {@link #count}, then remembers the flow as ended. */
     void end(PairKey pair, long endNanos, long forwardBytes, long backwardBytes, boolean reset, int[] out) {
         Ended own = new Ended(endNanos, forwardBytes, backwardBytes, reset);
-        ArrayDeque<Ended> ended = byPair.computeIfAbsent(pair, p -> new ArrayDeque<>());
+        ArrayDeque<Ended> ended = byPair.remove(pair);
+        if (ended == null) {
+            ended = new ArrayDeque<>(CAP);
+        }
         count(ended, own, out);
         while (!ended.isEmpty() && (ended.size() >= CAP || ended.peekFirst().endNanos() <= endNanos - windowNanos)) {
             ended.pollFirst();
         }
         ended.addLast(own);
+        byPair.put(pair, ended);
         newestEnd = Math.max(newestEnd, endNanos);
         if (++sinceSweep >= SWEEP_EVERY) {
             sweep();

@@ -1,6 +1,5 @@
 package org.flowmeter.feature;
 
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,8 @@ import java.util.Map;
  * endpoints and distinct answered endpoints, each capped at {@link #CAP}. Each source keeps only
  * its {@link #CAP} endpoints most recently ended of each kind, which is all a capped count needs,
  * and for each the first and last end of a flow to it: an endpoint counts when that span meets
- * the window. Flows are reported out of end order (an idle UDP flow is reported long after its
+ * the window. At most {@code maxSources} sources are kept: beyond that the source whose last flow
+ * ended longest ago is dropped, which bounds memory under a flood of spoofed sources. Flows are reported out of end order (an idle UDP flow is reported long after its
  * last packet), and a flow reported late must still see the endpoints used before it.
  */
 final class RecentSourceEnds {
@@ -68,12 +68,19 @@ final class RecentSourceEnds {
     }
 
     private final long windowNanos;
-    private final Map<SourceKey, Source> bySource = new HashMap<>();
+    private final Map<SourceKey, Source> bySource;
     private long newestEnd = Long.MIN_VALUE;
     private int sinceSweep;
 
-    RecentSourceEnds(long windowNanos) {
+    RecentSourceEnds(long windowNanos, int maxSources) {
         this.windowNanos = windowNanos;
+        // In order of each source's last end: the eldest is the source quiet longest.
+        this.bySource = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<SourceKey, Source> eldest) {
+                return size() > maxSources;
+            }
+        };
     }
 
     /**
@@ -88,7 +95,11 @@ final class RecentSourceEnds {
 
     /** Remembers the flow as ended, then counts as {@link #count}. */
     void end(SourceKey source, Endpoint endpoint, long endNanos, boolean failed, int[] out) {
-        Source s = bySource.computeIfAbsent(source, k -> new Source());
+        Source s = bySource.remove(source);
+        if (s == null) {
+            s = new Source();
+        }
+        bySource.put(source, s);
         Map<Endpoint, Span> kind = failed ? s.failed : s.answered;
         // Re-inserted, so the map stays in order of the last flow reported to each endpoint.
         Span span = kind.remove(endpoint);

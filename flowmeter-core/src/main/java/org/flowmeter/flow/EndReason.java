@@ -12,6 +12,8 @@ public enum EndReason {
     RST("rst"),
     /** Pushed out to respect the cap on concurrent flows (least recently seen first). */
     EVICTED("evicted"),
+    /** Pushed out to respect the memory cap (least recently seen first). */
+    MEMORY("memory"),
     /** The input ended (or capture was stopped) while the flow was still open. */
     END_OF_INPUT("end");
 

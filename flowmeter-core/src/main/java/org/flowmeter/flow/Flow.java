@@ -39,13 +39,18 @@ public final class Flow implements java.io.Serializable {
     EndReason endReason;
     /** The first packet was a TCP SYN without ACK: the flow cannot continue an older one. */
     final boolean openedBySyn;
+    /** The first packet went in the flow's forward direction (src to dst). */
+    final boolean firstPacketForward;
     /** Still in the table when the input ended: its next file may continue it. */
     boolean cutByEndOfInput;
     final FlowFeatures[] features;
 
-    /** Links in the table's recency list (open or closing flows). */
+    /** Links in the table's recency list (open or closing flows), and that list. */
     transient Flow older;
     transient Flow newer;
+    transient RecencyList list;
+    /** When the TCP teardown closed the flow: its linger counts from here. */
+    long closedNanos;
 
     /** Free for whoever consumes flows (a classifier's verdict state, a packet buffer...). */
     public transient Object attachment;
@@ -73,6 +78,7 @@ public final class Flow implements java.io.Serializable {
         }
         this.inputIndex = p.inputIndex;
         this.features = features;
+        this.firstPacketForward = packetIsForward;
         this.openedBySyn = p.protocol == DecodedPacket.TCP
                 && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.ACK)) == DecodedPacket.SYN;
         this.firstNanos = p.timestampNanos;

@@ -7,18 +7,30 @@ import org.flowmeter.feature.FlowFeatures;
 
 /**
  * The flow table: groups decoded packets into bidirectional flows on packet time, ends them by
- * idle and active timeouts, TCP teardown and the flow cap, and feeds every feature set.
- * Memory is O(concurrent flows). Not thread-safe: one meter per packet stream.
+ * per-state idle timeouts (TCP SYN unanswered, TCP, UDP, ICMP), the active timeout, TCP teardown
+ * (after a linger counted from the close), the flow cap and the memory cap, and feeds every
+ * feature set. Memory is bounded by {@link MemoryBudget}. Not thread-safe: one meter per packet stream.
  */
 public final class FlowMeter {
     private final FlowConfig config;
     private final FeatureSet[] sets;
     private final FlowListener listener;
     private final FlowIndex index = new FlowIndex();
-    /** Open flows, expiring after the idle timeout. */
+    /** TCP flows opened by a SYN with no packet back yet: the short TCP new timeout. */
+    private final RecencyList tcpNew = new RecencyList();
+    /** Other open TCP flows, and flows of protocols without their own timeout: the idle timeout. */
     private final RecencyList open = new RecencyList();
-    /** TCP flows past FIN/RST, kept for late packets during the linger time. */
+    private final RecencyList udp = new RecencyList();
+    private final RecencyList icmp = new RecencyList();
+    /** Every list of open flows, and its idle timeout. */
+    private final RecencyList[] openLists = {tcpNew, open, udp, icmp};
+    private final long[] idleTimeouts;
+    /** TCP flows past FIN/RST, kept for late packets during the linger time, in order of their close. */
     private final RecencyList closing = new RecencyList();
+    private final MemoryBudget budget;
+    /** Flows the table holds at most, and why: the flow cap or the memory cap. */
+    private final int flowLimit;
+    private final EndReason evictionReason;
     private final long[] endedByReason = new long[EndReason.values().length];
     /** The flows kept, or null for all. */
     private final FlowSample sample;
@@ -36,6 +48,11 @@ public final class FlowMeter {
         this.sets = sets.stream().map(FeatureSet::forNewMeter).toArray(FeatureSet[]::new);
         this.listener = listener;
         this.sample = sample;
+        this.idleTimeouts = new long[] {config.tcpNewTimeoutNanos(), config.idleTimeoutNanos(),
+            config.udpTimeoutNanos(), config.icmpTimeoutNanos()};
+        this.budget = MemoryBudget.of(config.memoryCapBytes(), sets);
+        this.flowLimit = Math.min(config.maxFlows(), budget.openFlows());
+        this.evictionReason = budget.openFlows() <= config.maxFlows() ? EndReason.MEMORY : EndReason.EVICTED;
     }
 
     /** Adds one decoded packet (a flow packet: TCP, UDP, ICMP, ICMPv6). */
@@ -77,7 +94,7 @@ public final class FlowMeter {
 
     /** Opens a flow with {@code p}; {@code previous} is the flow it continues after an active timeout, or null. */
     private void start(DecodedPacket p, int hash, Flow previous) {
-        if (index.size() >= config.maxFlows()) {
+        if (index.size() >= flowLimit) {
             evictOne();
         }
         boolean forward = packetIsForward(p);
@@ -93,8 +110,17 @@ public final class FlowMeter {
             }
         }
         index.add(flow);
-        open.addNewest(flow);
+        openListOf(flow).addNewest(flow);
         count(flow, p, forward);
+    }
+
+    private RecencyList openListOf(Flow flow) {
+        return switch (flow.protocol) {
+            case DecodedPacket.TCP -> flow.openedBySyn ? tcpNew : open;
+            case DecodedPacket.UDP -> udp;
+            case DecodedPacket.ICMP, DecodedPacket.ICMPV6 -> icmp;
+            default -> open;
+        };
     }
 
     private boolean packetIsForward(DecodedPacket p) {
@@ -114,11 +140,14 @@ public final class FlowMeter {
         if (p.timestampNanos > flow.lastNanos) {
             flow.lastNanos = p.timestampNanos;
         }
-        if (flow.closed) {
-            closing.touch(flow);
-        } else {
-            open.touch(flow);
+        if (flow.list == tcpNew && forward != flow.firstPacketForward) {
+            // Answered: the connection's idle timeout from now on.
+            tcpNew.remove(flow);
+            open.addNewest(flow);
+        } else if (!flow.closed) {
+            flow.list.touch(flow);
         }
+        // A closed flow stays where its close put it: late packets do not extend the linger.
         count(flow, p, forward);
     }
 
@@ -132,7 +161,8 @@ public final class FlowMeter {
         if (p.protocol == DecodedPacket.TCP && !flow.closed
                 && flow.noteTcpFlags(p.tcpFlags, forward, config.endAtFirstFin())) {
             flow.closed = true;
-            open.remove(flow);
+            flow.closedNanos = clock;
+            flow.list.remove(flow);
             closing.addNewest(flow);
         }
         listener.onPacket(flow, p, forward);
@@ -140,8 +170,8 @@ public final class FlowMeter {
 
     /**
      * Moves the clock to {@code nowNanos} (never backwards) and ends every flow idle for longer
-     * than the idle timeout, and every closed TCP flow past its linger time. Live capture calls
-     * this on wall-clock time when traffic is quiet.
+     * than the timeout of its state, and every closed TCP flow whose linger time has passed since
+     * its close. Live capture calls this on wall-clock time when traffic is quiet.
      */
     public void advanceTo(long nowNanos) {
         if (nowNanos <= clock) {
@@ -149,31 +179,41 @@ public final class FlowMeter {
         }
         clock = nowNanos;
         Flow f;
-        while ((f = open.oldest()) != null && clock - f.lastNanos > config.idleTimeoutNanos()) {
-            end(f, EndReason.IDLE);
+        for (int i = 0; i < openLists.length; i++) {
+            while ((f = openLists[i].oldest()) != null && clock - f.lastNanos > idleTimeouts[i]) {
+                end(f, EndReason.IDLE);
+            }
         }
-        while ((f = closing.oldest()) != null && clock - f.lastNanos > config.tcpLingerNanos()) {
+        while ((f = closing.oldest()) != null && clock - f.closedNanos > config.tcpLingerNanos()) {
             end(f, f.endReason);
         }
     }
 
+    /** At the cap: a closed flow lingering first (it has ended already), else the least recently seen. */
     private void evictOne() {
         Flow victim = closing.oldest();
         if (victim != null) {
             end(victim, victim.endReason);
             return;
         }
-        victim = open.oldest();
-        end(victim, EndReason.EVICTED);
+        end(leastRecentlySeen(), evictionReason);
+    }
+
+    /** The open flow whose last packet is oldest, over every list. */
+    private Flow leastRecentlySeen() {
+        Flow oldest = null;
+        for (RecencyList list : openLists) {
+            Flow f = list.oldest();
+            if (f != null && (oldest == null || f.lastNanos < oldest.lastNanos)) {
+                oldest = f;
+            }
+        }
+        return oldest;
     }
 
     private void end(Flow flow, EndReason reason) {
         index.remove(flow);
-        if (flow.closed) {
-            closing.remove(flow);
-        } else {
-            open.remove(flow);
-        }
+        flow.list.remove(flow);
         flow.endReason = reason;
         for (FlowFeatures f : flow.features) {
             f.onExpire(flow.lastNanos);
@@ -189,7 +229,7 @@ public final class FlowMeter {
             f.cutByEndOfInput = true;
             end(f, f.endReason);
         }
-        while ((f = open.oldest()) != null) {
+        while ((f = leastRecentlySeen()) != null) {
             f.cutByEndOfInput = true;
             end(f, EndReason.END_OF_INPUT);
         }
@@ -207,6 +247,11 @@ public final class FlowMeter {
 
     public long flowsEnded(EndReason reason) {
         return endedByReason[reason.ordinal()];
+    }
+
+    /** How the memory cap is shared out (flows allowed in the table and waiting to be written). */
+    public MemoryBudget memoryBudget() {
+        return budget;
     }
 
     public List<FeatureSet> featureSets() {

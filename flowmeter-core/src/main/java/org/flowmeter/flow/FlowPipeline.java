@@ -26,7 +26,7 @@ public final class FlowPipeline {
     private final RawPacket raw = new RawPacket();
     private final DecodedPacket decoded = new DecodedPacket();
     /** Batches in flight between the reading and the flow thread. */
-    private static final int BATCHES = 8;
+    static final int BATCHES = 8;
     /** How often the flow thread checks that the reading thread is still there while it waits. */
     private static final long READER_CHECK_MILLIS = 100;
     /** Marks the end of the input in the queue of full batches. */

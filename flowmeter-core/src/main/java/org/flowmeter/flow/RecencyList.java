@@ -26,6 +26,7 @@ final class RecencyList {
             oldest = f;
         }
         newest = f;
+        f.list = this;
         size++;
     }
 
@@ -42,6 +43,7 @@ final class RecencyList {
         }
         f.older = null;
         f.newer = null;
+        f.list = null;
         size--;
     }
 

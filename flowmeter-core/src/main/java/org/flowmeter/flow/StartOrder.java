@@ -17,7 +17,7 @@ public final class StartOrder implements FlowListener {
     public static final int DEFAULT_MAX_WAITING = 1 << 16;
 
     private final Consumer<Flow> downstream;
-    private final int maxWaiting;
+    private int maxWaiting;
     private Flow[] ring = new Flow[1024];
     /** Id of the next flow to release; ring[(id - next) ...] holds ended flows not yet released. */
     private long next;
@@ -30,6 +30,14 @@ public final class StartOrder implements FlowListener {
         }
         this.downstream = downstream;
         this.maxWaiting = maxWaiting;
+    }
+
+    /** Lowers the bound on flows held back, e.g. to what a memory budget allows ({@link MemoryBudget#waitingFlows()}). */
+    public void limitWaiting(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxWaiting must be at least 1");
+        }
+        maxWaiting = Math.min(maxWaiting, max);
     }
 
     @Override

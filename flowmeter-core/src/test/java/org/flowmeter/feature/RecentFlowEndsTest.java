@@ -26,7 +26,7 @@ class RecentFlowEndsTest {
 
     @Test
     void aLoadTestRepeatsItsSizesAndAGuesserVariesThem() {
-        RecentFlowEnds r = new RecentFlowEnds(60 * SECOND);
+        RecentFlowEnds r = new RecentFlowEnds(60 * SECOND, 1000);
         // the same request and answer five times: one distinct size each way
         for (int i = 0; i < 5; i++) {
             assertThat(end(r, AB, i * SECOND, 430, 821)).containsExactly(1, 1);
@@ -39,7 +39,7 @@ class RecentFlowEndsTest {
 
     @Test
     void onlyFlowsEndedWithinTheWindowBeforeThisOneCount() {
-        RecentFlowEnds r = new RecentFlowEnds(10 * SECOND);
+        RecentFlowEnds r = new RecentFlowEnds(10 * SECOND, 1000);
         end(r, AB, 0, 100, 1);
         end(r, AB, 5 * SECOND, 200, 1);
         // at 10 s the flow ended at 0 s is exactly one window old: out; 100, 200 -> 200 and own 300
@@ -52,7 +52,7 @@ class RecentFlowEndsTest {
 
     @Test
     void countsStopAtTheCapAndEachPairKeepsNoMoreThanThat() {
-        RecentFlowEnds r = new RecentFlowEnds(60 * SECOND);
+        RecentFlowEnds r = new RecentFlowEnds(60 * SECOND, 1000);
         for (int i = 0; i < 40; i++) {
             r.end(AB, i, i, 0, true, out);
         }
@@ -63,7 +63,7 @@ class RecentFlowEndsTest {
 
     @Test
     void aFlowReportedLateDoesNotCountFlowsThatEndedAfterIt() {
-        RecentFlowEnds r = new RecentFlowEnds(60 * SECOND);
+        RecentFlowEnds r = new RecentFlowEnds(60 * SECOND, 1000);
         end(r, AB, 30 * SECOND, 100, 1);
         // ended at 20 s but reported after the 30 s one (an idle flow): the later one is not before it
         assertThat(end(r, AB, 20 * SECOND, 200, 1)).containsExactly(1, 1);
@@ -71,7 +71,7 @@ class RecentFlowEndsTest {
 
     @Test
     void unansweredAndResetFlowsOfThePairInTheWindowAreCounted() {
-        RecentFlowEnds r = new RecentFlowEnds(10 * SECOND);
+        RecentFlowEnds r = new RecentFlowEnds(10 * SECOND, 1000);
         // a SYN left unanswered (no backward bytes), then one answered by a reset
         assertThat(endCountingFailures(r, 0, 0, false)).containsExactly(1, 0);
         assertThat(endCountingFailures(r, SECOND, 54, true)).containsExactly(1, 1);
@@ -83,5 +83,19 @@ class RecentFlowEndsTest {
         // another pair's failures never count
         r.end(AC, 12 * SECOND, 60, 0, true, out);
         assertThat(endCountingFailures(r, 12 * SECOND, 1500, false)).containsExactly(0, 0);
+    }
+
+    @Test
+    void beyondMaxPairsThePairQuietLongestIsForgotten() {
+        RecentFlowEnds r = new RecentFlowEnds(60 * SECOND, 2);
+        RecentFlowEnds.PairKey ad = new RecentFlowEnds.PairKey(4, 0, 1, 0, 4);
+        end(r, AB, 0, 100, 1);
+        end(r, AC, SECOND, 100, 1);
+        end(r, AB, 2 * SECOND, 200, 1); // AB ended last: AC is now the quietest
+        end(r, ad, 3 * SECOND, 100, 1); // a third pair: AC is dropped
+        assertThat(r.pairs()).isEqualTo(2);
+        // AB still remembers 100 and 200; AC starts afresh
+        assertThat(end(r, AB, 4 * SECOND, 300, 1)).containsExactly(3, 1);
+        assertThat(end(r, AC, 5 * SECOND, 200, 1)).containsExactly(1, 1);
     }
 }

@@ -26,7 +26,7 @@ class RecentSourceEndsTest {
 
     @Test
     void aScanFailsOnEveryEndpointAndABusyClientIsAnsweredByEach() {
-        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND);
+        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND, 1000);
         // A probes ports 1..5 of host 9: each refused
         for (int port = 1; port <= 5; port++) {
             assertThat(end(r, A, to(9, TCP | port), port * SECOND, true)).containsExactly(port, 0);
@@ -45,7 +45,7 @@ class RecentSourceEndsTest {
 
     @Test
     void onlyFlowsEndedWithinTheWindowBeforeThisOneCount() {
-        RecentSourceEnds r = new RecentSourceEnds(10 * SECOND);
+        RecentSourceEnds r = new RecentSourceEnds(10 * SECOND, 1000);
         end(r, A, to(9, TCP | 1), 0, true);
         end(r, A, to(9, TCP | 2), 5 * SECOND, true);
         // at 10 s the flow ended at 0 s is exactly one window old: out; port 2 and its own port 3
@@ -62,14 +62,14 @@ class RecentSourceEndsTest {
 
     @Test
     void oneEndpointCanBeBothFailedAndAnswered() {
-        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND);
+        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND, 1000);
         end(r, A, to(9, TCP | 80), 0, true);
         assertThat(end(r, A, to(9, TCP | 80), SECOND, false)).containsExactly(1, 1);
     }
 
     @Test
     void countsStopAtTheCapAndEachSourceKeepsNoMoreEndpointsThanThat() {
-        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND);
+        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND, 1000);
         for (int port = 1; port <= 40; port++) {
             end(r, A, to(9, TCP | port), port, true);
         }
@@ -81,7 +81,7 @@ class RecentSourceEndsTest {
 
     @Test
     void aFlowReportedLateDoesNotCountFlowsThatEndedAfterIt() {
-        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND);
+        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND, 1000);
         end(r, A, to(9, TCP | 1), 30 * SECOND, true);
         // ended at 20 s but reported after the 30 s one (an idle flow): the later one is not before it
         assertThat(end(r, A, to(9, TCP | 2), 20 * SECOND, true)).containsExactly(1, 0);
@@ -89,10 +89,23 @@ class RecentSourceEndsTest {
 
     @Test
     void aFlowReportedLateStillSeesTheEndpointsUsedBeforeIt() {
-        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND);
+        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND, 1000);
         // web flows ended at 5 s and 50 s, reported at once; a DNS flow ended at 10 s is reported after them
         end(r, A, to(9, TCP | 80), 5 * SECOND, false);
         end(r, A, to(9, TCP | 80), 50 * SECOND, false);
         assertThat(end(r, A, to(9, UDP | 53), 10 * SECOND, false)).containsExactly(0, 2);
+    }
+
+    @Test
+    void beyondMaxSourcesTheSourceQuietLongestIsForgotten() {
+        RecentSourceEnds r = new RecentSourceEnds(60 * SECOND, 2);
+        RecentSourceEnds.SourceKey c = new RecentSourceEnds.SourceKey(4, 0, 3);
+        end(r, A, to(9, TCP | 1), 0, true);
+        end(r, B, to(9, TCP | 1), SECOND, true);
+        end(r, A, to(9, TCP | 2), 2 * SECOND, true); // A ended last: B is now the quietest
+        end(r, c, to(9, TCP | 1), 3 * SECOND, true); // a third source: B is dropped
+        assertThat(r.sources()).isEqualTo(2);
+        assertThat(end(r, A, to(9, TCP | 3), 4 * SECOND, true)).containsExactly(3, 0);
+        assertThat(end(r, B, to(9, TCP | 2), 5 * SECOND, true)).containsExactly(1, 0);
     }
 }

@@ -1,0 +1,96 @@
+package org.flowmeter.flow;
+
+import java.util.List;
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FlowFeatures;
+import org.flowmeter.feature.HostContextFeatures;
+
+/**
+ * How a memory cap is shared out: first the state every meter holds whatever its flows (the
+ * reading thread's packet batches, the host context windows at their full size), then three
+ * quarters of the rest for flows in the table and a quarter for ended flows waiting to be written
+ * in start order. Each flow costs {@link #bytesPerFlow}: the flow and the state of every feature
+ * set after its first packet, counted by {@link ObjectSizes} (per-flow state is of fixed size),
+ * plus its slots in the flow index and a verdict a consumer may attach.
+ *
+ * @param capBytes      the cap
+ * @param sharedBytes   state held whatever the flows
+ * @param bytesPerFlow  one flow, in the table or waiting
+ * @param openFlows     flows the table may hold
+ * @param waitingFlows  ended flows that may wait for an earlier flow to end
+ */
+public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, int openFlows, int waitingFlows) {
+    /** Index slots per flow at most: the index is at most half full, and twice as large just after it grew. */
+    static final long INDEX_BYTES_PER_FLOW = 4L * ObjectSizes.REFERENCE;
+    /** What a consumer attaches to a flow (a classifier's verdict: a few numbers). */
+    static final long ATTACHMENT_BYTES = 48;
+    /** Never make flows wait in larger numbers than this (the start-order buffer's old fixed size). */
+    static final int MAX_WAITING = StartOrder.DEFAULT_MAX_WAITING;
+
+    /**
+     * Worst-case bytes per entry of the host context windows, by the same layout arithmetic
+     * (every host, pair and service distinct; see docs/memory.md for the sums).
+     */
+    static final long CONTEXT_BYTES_PER_RECENT_START = 416;
+    static final long CONTEXT_BYTES_PER_RECENT_PAIR = 856;
+    static final long CONTEXT_BYTES_PER_RECENT_SOURCE = 3848;
+
+    /** The budget of a meter computing {@code sets} under {@code capBytes}. */
+    public static MemoryBudget of(long capBytes, List<FeatureSet> sets) {
+        long shared = sharedBytes(sets);
+        long perFlow = bytesPerFlow(sets);
+        long forFlows = Math.max(0, capBytes - shared);
+        long open = forFlows / 4 * 3 / perFlow;
+        long waiting = forFlows / 4 / perFlow;
+        if (open < 1 || waiting < 1) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "memory cap of %s is too small: these feature sets need %s for their shared state and %d bytes per flow",
+                    mb(capBytes), mb(shared), perFlow));
+        }
+        return new MemoryBudget(capBytes, shared, perFlow, (int) Math.min(Integer.MAX_VALUE, open),
+                (int) Math.min(MAX_WAITING, waiting));
+    }
+
+    /** The flow, its feature states after a first packet, its index slots and an attachment. */
+    static long bytesPerFlow(List<FeatureSet> sets) {
+        DecodedPacket syn = new DecodedPacket();
+        syn.ipVersion = 4;
+        syn.protocol = DecodedPacket.TCP;
+        syn.tcpFlags = DecodedPacket.SYN;
+        syn.srcLo = 0x0A000001L;
+        syn.dstLo = 0x0A000002L;
+        syn.srcPort = 40000;
+        syn.dstPort = 80;
+        syn.wireLength = 54;
+        FlowFeatures[] state = new FlowFeatures[sets.size()];
+        for (int i = 0; i < state.length; i++) {
+            // A fresh instance: the sample flow must not enter the shared state of a meter in use.
+            state[i] = sets.get(i).forNewMeter().newFlow();
+            state[i].onFirstPacket(syn, true);
+        }
+        Flow flow = new Flow(0, 0, syn, true, state);
+        return ObjectSizes.deepSize(flow) + INDEX_BYTES_PER_FLOW + ATTACHMENT_BYTES;
+    }
+
+    /** Packet batches between the threads, and the host context windows at their full size. */
+    static long sharedBytes(List<FeatureSet> sets) {
+        // A batch: itself, its array and its packets (all alike: one is measured, not 2,048).
+        long batch = ObjectSizes.align(ObjectSizes.HEADER + ObjectSizes.REFERENCE + 4)
+                + ObjectSizes.align(ObjectSizes.ARRAY_HEADER + (long) DecodedBatch.CAPACITY * ObjectSizes.REFERENCE)
+                + DecodedBatch.CAPACITY * ObjectSizes.deepSize(new DecodedPacket());
+        long shared = (FlowPipeline.BATCHES + 1) * batch;
+        for (FeatureSet s : sets) {
+            if (s instanceof HostContextFeatures) {
+                shared += HostContextFeatures.MAX_RECENT_FLOWS * CONTEXT_BYTES_PER_RECENT_START
+                        + HostContextFeatures.MAX_RECENT_PAIRS * CONTEXT_BYTES_PER_RECENT_PAIR
+                        + HostContextFeatures.MAX_RECENT_SOURCES * CONTEXT_BYTES_PER_RECENT_SOURCE;
+            }
+        }
+        return shared;
+    }
+
+    static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+}
