@@ -76,9 +76,6 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Make the verdict at N packets final (flows that end sooner are decided at their end).")
     Integer decideAfter;
 
-    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's decision threshold (score >= P is malicious).")
-    Double threshold;
-
     @Option(names = "--all-columns", description = "Also write every feature of the flow.")
     boolean allColumns;
 
@@ -128,7 +125,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (scoreAt < 1) {
             throw new ParameterException(spec.commandLine(), "--early-after/--decide-after must be at least 1");
         }
-        var model = threshold == null ? modelOptions.load() : modelOptions.load().withThreshold(threshold);
+        var model = modelOptions.load();
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         FlowScorer scorer = new FlowScorer(model, sets);
         FlowConfig config = flowOptions.config();

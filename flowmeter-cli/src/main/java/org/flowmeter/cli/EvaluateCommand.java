@@ -29,18 +29,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions detectorOptions;
 
-    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's decision threshold.")
-    Double threshold;
-
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the metrics as JSON.")
     Path metricsJson;
 
     @Override
     public Integer call() throws IOException {
         FlowModel model = modelOptions.load();
-        if (threshold != null) {
-            model = model.withThreshold(threshold);
-        }
         labels.runDetectors(detectorOptions);
         LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
         Dataset data = flows.dataset();

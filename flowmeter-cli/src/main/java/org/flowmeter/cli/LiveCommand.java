@@ -93,9 +93,6 @@ final class LiveCommand implements Callable<Integer> {
             description = "Score a flow when it reaches N packets (as well as when it ends) (default: ${DEFAULT-VALUE}).")
     int earlyAfter = ClassifyCommand.DEFAULT_EARLY_PACKETS;
 
-    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's decision threshold (score >= P is malicious).")
-    Double threshold;
-
     @Option(names = "--all-columns", description = "Also write every feature of the flow.")
     boolean allColumns;
 
@@ -145,7 +142,7 @@ final class LiveCommand implements Callable<Integer> {
         if (bufferSize > Integer.MAX_VALUE) {
             throw new ParameterException(spec.commandLine(), "--buffer-size must be less than 2G");
         }
-        var model = threshold == null ? modelOptions.load() : modelOptions.load().withThreshold(threshold);
+        var model = modelOptions.load();
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         LiveCapture capture = LiveCapture.open(iface,
                 new CaptureSettings(snaplen, bufferSize, CaptureSettings.DEFAULT_QUEUE_BYTES), bpf);

@@ -39,18 +39,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     FlowOptions flowOptions;
 
-    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's decision threshold.")
-    Double threshold;
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The HTML file to write.")
     Path output;
 
     @Override
     public Integer call() throws IOException {
         FlowModel model = modelOptions.load();
-        if (threshold != null) {
-            model = model.withThreshold(threshold);
-        }
         if (!labels.hasLabels()) {
             if (labels.inputs.isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(labels.spec.commandLine(), "no input: give INPUT...");

@@ -35,6 +35,22 @@ class ExitCodesTest {
     }
 
     @Test
+    void aThresholdOutsideZeroToOneIsAUsageErrorInEveryCommandThatTakesIt() {
+        String[][] runs = {
+            {"classify", "--threshold", "2", fixture("http_small.pcap"), "-o", dir.resolve("v.csv").toString()},
+            {"evaluate", "--threshold", "2", "--malicious-host", "10.0.0.1", fixture("http_small.pcap")},
+            {"report", "--threshold", "-0.5", "--malicious-host", "10.0.0.1", fixture("http_small.pcap"),
+                "-o", dir.resolve("r.html").toString()},
+        };
+        for (String[] args : runs) {
+            String command = args[0];
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--threshold must be from 0 to 1").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void inputsWithoutAnyLabelSourceAreAUsageError() {
         CliRun run = CliRun.of("train", fixture("http_small.pcap"), "-o", dir.resolve("m.json").toString());
         assertThat(run.exitCode()).isEqualTo(2);
