@@ -78,7 +78,8 @@ class OutputFailureTest {
         }
         List<String> rows = Files.readAllLines(out);
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).startsWith(SynFlood.source(0) + "--192.168.0.1--TCP--1024--80,").endsWith(",idle");
+        assertThat(rows.get(1)).startsWith(SynFlood.source(0) + "--192.168.0.1--TCP--1024--80,");
+        assertThat(MemoryCapCommandTest.endReason(rows.get(0), rows.get(1))).isEqualTo("idle");
     }
 
     private static long lines(Path file) throws Exception {
