@@ -99,15 +99,6 @@ class KafkaFlowOutputTest {
      * auto-created by the producer's first request did not always get a leader for every
      * partition on this in-JVM broker.
      */
-    private static String medianScore(Path scratch) throws Exception {
-        assertThat(CliRun.of("classify", fixture("bench_small.pcap"), "-o", scratch.toString(), "-q").exitCode()).isZero();
-        List<String> lines = Files.readAllLines(scratch);
-        int score = List.of(lines.get(0).split(",")).indexOf("score");
-        double[] scores = lines.subList(1, lines.size()).stream()
-                .mapToDouble(l -> Double.parseDouble(l.split(",", -1)[score])).sorted().toArray();
-        return Double.toString(scores[scores.length / 2]);
-    }
-
     private static void createTopic(String name) throws Exception {
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
@@ -123,7 +114,7 @@ class KafkaFlowOutputTest {
         Path csv = dir.resolve("verdicts.csv");
         // The bundled model flags none of the sample's flows: its median score as the threshold flags about half.
         CliRun run = CliRun.of("classify", fixture("bench_small.pcap"), "-o", csv.toString(), "-q",
-                "--threshold", medianScore(csv),
+                "--threshold", TestModels.medianBundledScore(fixture("bench_small.pcap"), csv),
                 "--kafka-bootstrap", broker.bootstrap(), "--kafka-topic", "verdicts");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(csv);

@@ -31,4 +31,20 @@ final class TestModels {
     static Path flagsNothing(Path dir) throws IOException {
         return constant(dir, "none.json", -10);
     }
+
+    /**
+     * The median score the bundled model gives the flows of {@code capture} (classified into
+     * {@code scratch}): as a threshold it flags about half of them, for tests that need both verdicts.
+     */
+    static String medianBundledScore(String capture, Path scratch) throws IOException {
+        CliRun run = CliRun.of("classify", capture, "-o", scratch.toString(), "-q");
+        if (run.exitCode() != 0) {
+            throw new IOException("classify failed: " + run.err());
+        }
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(scratch);
+        int score = java.util.List.of(lines.get(0).split(",")).indexOf("score");
+        double[] sorted = lines.subList(1, lines.size()).stream()
+                .mapToDouble(l -> Double.parseDouble(l.split(",", -1)[score])).sorted().toArray();
+        return Double.toString(sorted[sorted.length / 2]);
+    }
 }

@@ -77,15 +77,10 @@ class TriageReportCommandTest {
     void screenshotOfTheUnlabelledPage() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
         // The bundled model flags few of the sample's flows: its median score as the threshold flags about half.
-        Path scores = dir.resolve("scores.csv");
-        assertThat(CliRun.of("classify", fixture("bench_small.pcap"), "-o", scores.toString(), "-q").exitCode()).isZero();
-        List<String> lines = Files.readAllLines(scores);
-        int column = List.of(lines.get(0).split(",")).indexOf("score");
-        double[] sorted = lines.subList(1, lines.size()).stream()
-                .mapToDouble(l -> Double.parseDouble(l.split(",", -1)[column])).sorted().toArray();
         Path half = dir.resolve("half.html");
         assertThat(CliRun.of("report", fixture("bench_small.pcap"), "-o", half.toString(),
-                "--threshold", Double.toString(sorted[sorted.length / 2])).exitCode()).isZero();
+                "--threshold", TestModels.medianBundledScore(fixture("bench_small.pcap"), dir.resolve("scores.csv")))
+                .exitCode()).isZero();
         Path shot = dir.resolve("shot.png");
         chromium("--screenshot=" + shot, "--window-size=1280,2400", half.toUri().toString());
         BufferedImage image = ImageIO.read(shot.toFile());
