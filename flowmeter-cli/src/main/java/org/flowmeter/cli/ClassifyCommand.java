@@ -161,7 +161,7 @@ final class ClassifyCommand implements Callable<Integer> {
             damaged.add(e.getMessage());
         } catch (IOException e) {
             // Several inputs, some damaged: reading went on with the next; the same holds.
-            if (!(source instanceof SequenceSource sequence) || sequence.damaged().isEmpty()) {
+            if (!(source.unwrapped() instanceof SequenceSource sequence) || sequence.damaged().isEmpty()) {
                 throw e;
             }
             damage = e;

@@ -20,7 +20,7 @@ final class DamagedInputs {
 
     /** Null when {@code input} is not a sequence of several inputs. */
     static DamagedInputs watch(PacketSource input, FlowPipeline pipeline, PrintStream err) {
-        if (!(input instanceof SequenceSource sequence) || sequence.size() < 2) {
+        if (!(input.unwrapped() instanceof SequenceSource sequence) || sequence.size() < 2) {
             return null;
         }
         sequence.continueAfterDamage(e -> {

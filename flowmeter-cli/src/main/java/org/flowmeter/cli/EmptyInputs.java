@@ -27,7 +27,7 @@ final class EmptyInputs {
 
     /** Watches each input of {@code source} as it is read (a single input is one part too). */
     void watch(PacketSource source) {
-        if (source instanceof SequenceSource sequence) {
+        if (source.unwrapped() instanceof SequenceSource sequence) {
             sequence.observeParts(this::partEnded);
         }
     }

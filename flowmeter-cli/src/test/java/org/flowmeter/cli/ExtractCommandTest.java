@@ -258,6 +258,18 @@ class ExtractCommandTest {
         assertThat(Files.readAllLines(out)).hasSize(1 + 4 + 3 + 6);
     }
 
+    /** A filter reads through the same sequence of inputs: the damaged one is still reported and passed. */
+    @Test
+    void aDamagedFileInAFilteredFolderIsReportedAndTheNextFilesRead() throws IOException {
+        Path folder = folderWithADamagedFile();
+        Path out = dir.resolve("flows.csv");
+        CliRun run = CliRun.of("extract", "--bpf", "ip or ip6", folder.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(folder.resolve("b.pcap") + ": at byte 4892: truncated record (92 of 8066 data bytes)")
+                .contains("flowmeter: 1 of 3 inputs damaged");
+        assertThat(Files.readAllLines(out)).hasSize(1 + 4 + 3 + 6);
+    }
+
     @Test
     void strictStopsAtTheFirstDamagedFile() throws IOException {
         Path folder = folderWithADamagedFile();

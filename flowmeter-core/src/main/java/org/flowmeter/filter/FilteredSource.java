@@ -64,6 +64,21 @@ public final class FilteredSource implements PacketSource {
     }
 
     @Override
+    public long inconsistentLengths() {
+        return source.inconsistentLengths();
+    }
+
+    @Override
+    public String endNote() {
+        return source.endNote();
+    }
+
+    @Override
+    public PacketSource unwrapped() {
+        return source.unwrapped();
+    }
+
+    @Override
     public void close() throws IOException {
         source.close();
     }

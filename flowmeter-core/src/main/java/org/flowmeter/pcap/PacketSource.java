@@ -43,4 +43,12 @@ public interface PacketSource extends Closeable {
     default String endNote() {
         return null;
     }
+
+    /**
+     * The source this one reads through (a filter's input), or itself: what a caller asks when it
+     * needs the sequence of inputs behind a filtered reading (which inputs were damaged or empty).
+     */
+    default PacketSource unwrapped() {
+        return this;
+    }
 }
