@@ -32,17 +32,14 @@ final class TriageRun {
             FlowConfig config, Path output) throws IOException {
         TriageCollector collector = new TriageCollector(flow -> {
             Verdict v = (Verdict) flow.attachment;
-            return new TriageCollector.Verdict(v.score, v.malicious, decidedBy(v));
+            return new TriageCollector.Verdict(v.score, v.malicious, v.decidedBy);
         });
         // The default detectors, as classify runs them: a flow's verdict is read after the hold,
         // once the patterns found later had the chance to cover it.
-        DetectorConfig detectorConfig = new DetectorConfig();
-        Detectors detectors = Detectors.of(Detectors.names(), detectorConfig);
-        long holdNanos = Math.max(detectorConfig.scanWindow.toNanos(),
-                Math.max(detectorConfig.floodWindow.toNanos(), detectorConfig.guessWindow.toNanos()));
+        DetectorOptions defaults = new DetectorOptions();
+        Detectors detectors = Detectors.of(Detectors.names(), new DetectorConfig());
         FlowDecider[] decider = new FlowDecider[1];
-        PatternHold hold = new PatternHold(flow -> collector.onFlowEnd(decider[0].recheck(flow)), holdNanos,
-                DetectorOptions.MAX_HELD);
+        PatternHold hold = defaults.hold(flow -> collector.onFlowEnd(decider[0].recheck(flow)), detectors);
         decider[0] = new FlowDecider(new FlowScorer(model, sets), ClassifyCommand.DEFAULT_EARLY_PACKETS,
                 false, hold, detectors);
         CaptureRun run = new CaptureRun(config, sets, decider[0]);
@@ -56,10 +53,5 @@ final class TriageRun {
         } finally {
             run.printSummary(System.err, collector.flows().size());
         }
-    }
-
-    /** What made the verdict: the model or a detector's name. */
-    static String decidedBy(Verdict v) {
-        return v.decidedBy;
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The labelled captures beside the checkout ({@code ../shared/data}). Tests run in a module's
+ * The labelled captures in the folder {@code shared/data} next to the checkout. Tests run in a module's
  * folder, so the checkout's parent is one or two levels up. Absent on a developer's clone (the
  * test skips), always present in CI (where {@link NoSkipInCi} makes a skip a failure).
  */
