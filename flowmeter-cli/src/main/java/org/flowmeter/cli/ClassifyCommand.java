@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowmeter.detect.PatternHold;
+import org.flowmeter.engine.FlowClassifier;
+import org.flowmeter.engine.FlowEngine;
+import org.flowmeter.engine.FlowSettings;
+import org.flowmeter.engine.FlowVerdict;
+import org.flowmeter.engine.VerdictPolicy;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
@@ -46,7 +50,7 @@ import tools.jackson.databind.SerializationFeature;
         description = "Classify every flow (and so every packet) as benign or malicious; forward only suspicious traffic.")
 final class ClassifyCommand implements Callable<Integer> {
     /** Early scoring point; see docs/classify.md for how it was chosen. */
-    static final int DEFAULT_EARLY_PACKETS = 5;
+    static final int DEFAULT_EARLY_PACKETS = VerdictPolicy.DEFAULT_EARLY_PACKETS;
 
     @Spec
     CommandSpec spec;
@@ -106,7 +110,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     FileFilterOptions fileFilter;
 
-    private FlowDecider decider;
+    private FlowClassifier classifier;
     private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
     private long flaggedAfterWritten;
     private long flows;
@@ -121,15 +125,12 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--forward and --packet-verdicts read the input twice: give files, not stdin");
         }
-        int scoreAt = decideAfter != null ? decideAfter : earlyAfter;
-        if (scoreAt < 1) {
-            throw new ParameterException(spec.commandLine(), "--early-after/--decide-after must be at least 1");
-        }
+        VerdictPolicy policy = VerdictPolicy.of(earlyAfter, decideAfter);
         var model = modelOptions.load();
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
-        FlowScorer scorer = new FlowScorer(model, sets);
-        FlowConfig config = flowOptions.config();
-        flowOptions.checkMemoryCap(config, sets);
+        FlowSettings flowSettings = flowOptions.settings();
+        FlowConfig config = flowSettings.config();
+        flowSettings.checkMemoryCap(config, sets);
 
         var source = fileFilter.open(inputs);
         // Results of an earlier run go now: a run stopped by a signal or a crash leaves none behind.
@@ -139,10 +140,8 @@ final class ClassifyCommand implements Callable<Integer> {
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
         FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        var detectors = detectorOptions.create(spec.commandLine());
-        PatternHold hold = detectorOptions.hold(order, detectors);
-        decider = new FlowDecider(scorer, scoreAt, decideAfter != null, hold, detectors);
-        CaptureRun first = new CaptureRun(config, sets, decider);
+        classifier = FlowClassifier.holding(model, sets, policy, detectorOptions.settings(), order);
+        CaptureRun first = new CaptureRun(new FlowEngine(config, flowSettings.ignoreVlan(), sets, classifier, null));
         order.limitWaiting(first.meter().memoryBudget().waitingFlows());
         inputOptions.applyTo(first);
         EmptyInputs empty = new EmptyInputs(first.pipeline());
@@ -151,7 +150,7 @@ final class ClassifyCommand implements Callable<Integer> {
         IOException damage = null;
         try {
             first.run(source, Progress.wanted(progress), () -> {
-                hold.flush();
+                classifier.flush();
                 order.flush();
                 rows.close();
             });
@@ -177,7 +176,8 @@ final class ClassifyCommand implements Callable<Integer> {
         first = null; // its flow table and context windows may go before the second pass builds its own
         Forwarded fwd = new Forwarded();
         if (secondPass) {
-            fwd = writePackets(config, sets, read.packets, forwardFile, perPacketFile, !damaged.isEmpty());
+            fwd = writePackets(config, flowSettings.ignoreVlan(), sets, read.packets, forwardFile, perPacketFile,
+                    !damaged.isEmpty());
         }
         Map<String, Object> summary = summary(read, fwd, secondPass, damaged);
         summary.put("inputs_without_flows", empty.found());
@@ -201,10 +201,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private void write(FlowWriter rows, Flow flow) {
         flows++;
-        Verdict v = (Verdict) decider.recheck(flow).attachment;
-        v.facts = null;
-        if (v.malicious) {
-            decidedBy.merge(v.decidedBy, 1L, Long::sum);
+        FlowVerdict v = classifier.verdict(flow);
+        if (v.malicious()) {
+            decidedBy.merge(v.decidedBy(), 1L, Long::sum);
             maliciousFlows++;
             malicious.set(Math.toIntExact(flow.id));
         }
@@ -231,14 +230,12 @@ final class ClassifyCommand implements Callable<Integer> {
      * Its files are renamed to their names once complete (also when a signal cut it short: the
      * summary then says so).
      */
-    private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets, long packetsToRead,
+    private Forwarded writePackets(FlowConfig config, boolean ignoreVlan, List<FeatureSet> sets, long packetsToRead,
                                    StagedFile forwardFile, StagedFile perPacketFile, boolean damageMet) throws IOException {
         Forwarded result = new Forwarded();
-        Flow[] current = new Flow[1];
         FlowListener tracker = new FlowListener() {
             @Override
             public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean fwd) {
-                current[0] = flow;
                 if (flow.packets() == 1) {
                     flagIfInPattern(flow);
                 }
@@ -248,7 +245,7 @@ final class ClassifyCommand implements Callable<Integer> {
             public void onFlowEnd(Flow flow) {
             }
         };
-        CaptureRun second = new CaptureRun(config, sets, tracker);
+        CaptureRun second = new CaptureRun(new FlowEngine(config, ignoreVlan, sets, tracker, null));
         inputOptions.applyTo(second);
         PcapFileWriter pcap = forwardFile == null ? null
                 : new PcapFileWriter(OutputFiles.stream(forwardFile.temporary().toString()));
@@ -258,16 +255,16 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         StringBuilder line = new StringBuilder(64);
         long[] index = {0};
-        second.pipeline().setPacketHook((raw, inFlow) -> {
-            boolean bad = inFlow && malicious.get((int) current[0].id);
+        second.pipeline().setPacketHook((raw, flow) -> {
+            boolean bad = flow != null && malicious.get((int) flow.id);
             if (bad && pcap != null) {
                 pcap.write(raw);
             }
             if (perPacket != null) {
                 line.setLength(0);
                 line.append(index[0]).append(',').append(raw.timestampNanos).append(',');
-                if (inFlow) {
-                    line.append(current[0].id).append(',').append(bad ? "malicious" : "benign");
+                if (flow != null) {
+                    line.append(flow.id).append(',').append(bad ? "malicious" : "benign");
                 } else {
                     line.append(",none");
                 }
@@ -330,7 +327,7 @@ final class ClassifyCommand implements Callable<Integer> {
      */
     private void flagIfInPattern(Flow flow) {
         int id = Math.toIntExact(flow.id);
-        if (!malicious.get(id) && decider.coveredBy(flow) != null) {
+        if (!malicious.get(id) && classifier.coveredBy(flow) != null) {
             malicious.set(id);
             maliciousFlows++;
             flaggedAfterWritten++;

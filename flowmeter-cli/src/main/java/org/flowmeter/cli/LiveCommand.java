@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowMeter;
@@ -118,6 +119,7 @@ final class LiveCommand implements Callable<Integer> {
     KafkaOptions kafka;
 
     private LiveVerdicts verdicts;
+    private FlowEngine engine;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
     private RecentPackets recent;
@@ -155,9 +157,10 @@ final class LiveCommand implements Callable<Integer> {
             rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement),
                     schema.model(), capture, schema::judgement);
             out.flush();
-            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
-                    metrics, detectorOptions.create(spec.commandLine()));
-            meter = new FlowMeter(flowOptions.config(), sets, verdicts);
+            verdicts = new LiveVerdicts(model, sets, earlyAfter, schema, rows, out, this::afterFinalVerdict,
+                    metrics, detectorOptions.settings());
+            engine = new FlowEngine(flowOptions.config(), flowOptions.settings().ignoreVlan(), sets, verdicts, null);
+            meter = engine.meter();
             forwardFiles = forward == null ? null : new ForwardFiles(forward, rotateSize);
             if (forwardFiles != null) {
                 recent = new RecentPackets(keepBuffer);
@@ -196,7 +199,7 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     private void readUntilStopped(LiveCapture capture) throws IOException {
-        PacketDecoder decoder = new PacketDecoder();
+        PacketDecoder decoder = engine.pipeline().decoder();
         RawPacket raw = new RawPacket();
         DecodedPacket decoded = new DecodedPacket();
         long statsEvery = statsInterval.toNanos();
@@ -213,9 +216,9 @@ final class LiveCommand implements Callable<Integer> {
                 metrics.packet(raw.originalLength);
                 if (decoder.decode(raw, decoded) == null) {
                     endedByPacket.clear();
-                    meter.add(decoded);
+                    Flow flow = meter.add(decoded);
                     if (forwardFiles != null) {
-                        forward(verdicts.current(), raw);
+                        forward(flow, raw);
                     }
                 }
             } else {

@@ -2,6 +2,7 @@ package org.flowmeter.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowmeter.engine.FlowVerdict;
 import org.flowmeter.feature.Column;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.RowWriter;
@@ -56,8 +57,8 @@ final class VerdictColumns implements RowSchema {
 
     /** The flow's verdict as eve output writes it. */
     static EveFlowWriter.Judgement judgement(Flow flow) {
-        Verdict v = (Verdict) flow.attachment;
-        return new EveFlowWriter.Judgement(v.score, v.malicious, v.decidedBy, v.decidedAtPacket, null);
+        FlowVerdict v = FlowVerdict.of(flow);
+        return new EveFlowWriter.Judgement(v.score(), v.malicious(), v.decidedBy(), v.decidedAtPacket(), null);
     }
 
     @Override
@@ -74,14 +75,14 @@ final class VerdictColumns implements RowSchema {
             flowColumns.writeTimes(flow, out);
             flowColumns.writeShared(flow, out);
         }
-        Verdict v = (Verdict) flow.attachment;
+        FlowVerdict v = FlowVerdict.of(flow);
         out.integer(flow.id);
         out.integer(flow.packets());
         out.integer(flow.bytes());
-        out.real(v.earlyScore);
-        out.real(v.score);
-        out.string(v.malicious ? "malicious" : "benign");
-        out.integer(v.decidedAtPacket);
-        out.string(v.decidedBy);
+        out.real(v.earlyScore());
+        out.real(v.score());
+        out.string(v.malicious() ? "malicious" : "benign");
+        out.integer(v.decidedAtPacket());
+        out.string(v.decidedBy());
     }
 }

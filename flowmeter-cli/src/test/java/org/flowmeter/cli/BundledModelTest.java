@@ -30,7 +30,7 @@ class BundledModelTest {
 
     private static FlowModel load() {
         try {
-            return ModelFiles.fromResourceAny(ModelOptions.DEFAULT_MODEL_RESOURCE);
+            return ModelFiles.fromResourceAny(org.flowmeter.engine.ModelSettings.DEFAULT_MODEL_RESOURCE);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -149,8 +149,9 @@ class KafkaFlowOutputTest {
     void nothingLostOrReorderedWhenTheBrokerRestarts() throws Exception {
         List<Flow> flows = flowsOf(fixture("bench_small.pcap"));
         assertThat(flows).hasSizeGreaterThan(100);
+        org.flowmeter.flow.FlowSlot<String> phaseSlot = new org.flowmeter.flow.FlowSlot<>(String.class);
         EveFlowWriter eve = new EveFlowWriter(OutputStream.nullOutputStream(),
-                f -> new EveFlowWriter.Judgement(0.5, true, null, 5, (String) f.attachment), "test model");
+                f -> new EveFlowWriter.Judgement(0.5, true, null, 5, phaseSlot.get(f)), "test model");
         createTopic("restarts");
         KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "restarts", eve);
         int half = flows.size() / 2;
@@ -170,9 +171,9 @@ class KafkaFlowOutputTest {
                 restart.start();
             }
             Flow f = flows.get(i);
-            f.attachment = "early";
+            phaseSlot.set(f, "early");
             out.write(f);
-            f.attachment = "final";
+            phaseSlot.set(f, "final");
             out.write(f);
         }
         restart.join();
