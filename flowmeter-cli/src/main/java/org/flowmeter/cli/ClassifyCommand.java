@@ -6,21 +6,20 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowmeter.engine.CaptureClassifier;
 import org.flowmeter.engine.FlowClassifier;
 import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.engine.FlowSettings;
 import org.flowmeter.engine.FlowVerdict;
+import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.engine.VerdictPolicy;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
-import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.SequenceSource;
@@ -139,10 +138,10 @@ final class ClassifyCommand implements Callable<Integer> {
         StagedFile summaryFile = summaryJson == null ? null : new StagedFile(summaryJson);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
         FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
-        StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        classifier = FlowClassifier.holding(model, sets, policy, detectorOptions.settings(), order);
-        CaptureRun first = new CaptureRun(new FlowEngine(config, flowSettings.ignoreVlan(), sets, classifier, null));
-        order.limitWaiting(first.meter().memoryBudget().waitingFlows());
+        CaptureClassifier classify = new CaptureClassifier(config, flowSettings.ignoreVlan(), sets, model, policy,
+                detectorOptions.settings(), v -> write(rows, v));
+        classifier = classify.classifier();
+        CaptureRun first = new CaptureRun(classify.engine());
         inputOptions.applyTo(first);
         EmptyInputs empty = new EmptyInputs(first.pipeline());
         empty.watch(source);
@@ -150,8 +149,7 @@ final class ClassifyCommand implements Callable<Integer> {
         IOException damage = null;
         try {
             first.run(source, Progress.wanted(progress), () -> {
-                classifier.flush();
-                order.flush();
+                classify.flush();
                 rows.close();
             });
         } catch (CaptureFormatException e) {
@@ -179,10 +177,9 @@ final class ClassifyCommand implements Callable<Integer> {
             fwd = writePackets(config, flowSettings.ignoreVlan(), sets, read.packets, forwardFile, perPacketFile,
                     !damaged.isEmpty());
         }
-        Map<String, Object> summary = summary(read, fwd, secondPass, damaged);
-        summary.put("inputs_without_flows", empty.found());
+        ClassifySummary summary = summary(read, fwd, secondPass, damaged, empty.found());
         if (!quiet) {
-            System.err.println(summaryLine(summary));
+            System.err.println(summary.line());
         }
         if (summaryFile != null) {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -199,9 +196,9 @@ final class ClassifyCommand implements Callable<Integer> {
     private record FirstPass(long packets, long wireBytes, boolean interrupted) {
     }
 
-    private void write(FlowWriter rows, Flow flow) {
+    private void write(FlowWriter rows, FlowVerdict v) {
+        Flow flow = v.flow();
         flows++;
-        FlowVerdict v = classifier.verdict(flow);
         if (v.malicious()) {
             decidedBy.merge(v.decidedBy(), 1L, Long::sum);
             maliciousFlows++;
@@ -334,47 +331,12 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> summary(FirstPass run, Forwarded fwd, boolean secondPass, List<String> damaged) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        long packets = run.packets();
-        long bytes = run.wireBytes();
-        s.put("model", modelOptions.describe());
-        s.put("packets", packets);
-        s.put("bytes", bytes);
-        s.put("flows", flows);
-        s.put("flows_forwarded", maliciousFlows);
-        s.put("forwarded_flow_share", share(maliciousFlows, flows));
-        s.put("decided_by", decidedBy);
-        if (secondPass) {
-            s.put("flows_forwarded_after_their_row", flaggedAfterWritten);
-        }
-        if (forward != null && secondPass) {
-            s.put("packets_forwarded", fwd.packets);
-            s.put("bytes_forwarded", fwd.wireBytes);
-            s.put("forwarded_packet_share", share(fwd.packets, packets));
-            s.put("forwarded_byte_share", share(fwd.wireBytes, bytes));
-            s.put("packets_not_forwarded_other_link_type", fwd.refusedLinkType);
-        }
-        boolean interrupted = run.interrupted() || fwd.interrupted;
-        s.put("interrupted", interrupted);
-        s.put("damaged_inputs", damaged);
-        // Whether every packet of every input was read and, with --forward, every flagged packet written.
-        s.put("complete", !interrupted && damaged.isEmpty());
-        return s;
-    }
-
-    private static double share(long part, long whole) {
-        return whole == 0 ? 0.0 : (double) part / whole;
-    }
-
-    private static String summaryLine(Map<String, Object> s) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d of %d flows malicious (%.2f %%)",
-                (Long) s.get("flows_forwarded"), (Long) s.get("flows"), 100 * (Double) s.get("forwarded_flow_share")));
-        if (s.containsKey("packets_forwarded")) {
-            b.append(String.format(Locale.ROOT, "; forwarded %d of %d packets (%.2f %%), %d of %d bytes (%.2f %%)",
-                    (Long) s.get("packets_forwarded"), (Long) s.get("packets"), 100 * (Double) s.get("forwarded_packet_share"),
-                    (Long) s.get("bytes_forwarded"), (Long) s.get("bytes"), 100 * (Double) s.get("forwarded_byte_share")));
-        }
-        return b.toString();
+    private ClassifySummary summary(FirstPass run, Forwarded fwd, boolean secondPass, List<String> damaged,
+                                    List<Map<String, String>> withoutFlows) {
+        ClassifySummary.Forwarded forwarded = forward != null && secondPass
+                ? new ClassifySummary.Forwarded(fwd.packets, fwd.wireBytes, fwd.refusedLinkType) : null;
+        return ClassifySummary.of(modelOptions.describe(), run.packets(), run.wireBytes(), flows, maliciousFlows, decidedBy,
+                secondPass ? flaggedAfterWritten : null, forwarded, run.interrupted() || fwd.interrupted, damaged,
+                withoutFlows);
     }
 }

@@ -3,6 +3,7 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.EveFlowWriter;
 import org.flowmeter.output.FlowWriter;

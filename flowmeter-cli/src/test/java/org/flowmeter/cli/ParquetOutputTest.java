@@ -1,5 +1,6 @@
 package org.flowmeter.cli;
 
+import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.output.parquet.ParquetRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
