@@ -4,7 +4,7 @@ package org.flowmeter.engine;
  * When flows are scored: at {@code scoreAt} packets (the early verdict) and again when they end
  * (the final one), unless {@code fixedAtScorePoint} makes the early verdict final.
  */
-public record VerdictPolicy(int scoreAt, boolean fixedAtScorePoint) {
+public record VerdictPolicy(int scoreAt, boolean fixedAtScorePoint) implements java.io.Serializable {
     /** Early scoring point; see docs/classify.md for how it was chosen. */
     public static final int DEFAULT_EARLY_PACKETS = 5;
 
