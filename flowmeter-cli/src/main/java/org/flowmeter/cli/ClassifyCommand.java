@@ -91,6 +91,11 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
     boolean quiet;
 
+    @Option(names = "--threads", hidden = true, defaultValue = "AFTER_METERING",
+            description = "How work is shared out: ONE thread, AFTER_DECODING (reading and decoding on a second thread),"
+                    + " AFTER_METERING (scoring to writing on a second thread) (default: ${DEFAULT-VALUE}).")
+    CaptureClassifier.Threads threads;
+
     @Mixin
     FlowOptions flowOptions;
 
@@ -139,7 +144,7 @@ final class ClassifyCommand implements Callable<Integer> {
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
         FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
         CaptureClassifier classify = new CaptureClassifier(config, flowSettings.ignoreVlan(), sets, model, policy,
-                detectorOptions.settings(), v -> write(rows, v));
+                detectorOptions.settings(), threads, v -> write(rows, v));
         classifier = classify.classifier();
         CaptureRun first = new CaptureRun(classify.engine());
         inputOptions.applyTo(first);

@@ -21,11 +21,27 @@ import org.flowmeter.model.FlowModel;
 public final class FlowClassifier implements FlowListener {
     private final FlowDecider decider;
     private final PatternHold hold;
+    /** Where the meter's events go: the decider, or the thread that runs it. */
+    private FlowListener front;
+    private DecisionThread thread;
 
     private FlowClassifier(FlowScorer scorer, VerdictPolicy policy, Detectors detectors, DetectorSettings holdFor,
                            FlowListener downstream) {
         this.hold = holdFor == null ? null : holdFor.hold(downstream, detectors);
         this.decider = new FlowDecider(scorer, policy, hold != null ? hold : downstream, detectors);
+        this.front = decider;
+    }
+
+    /**
+     * From now on scoring, the detectors and everything downstream run on a thread of their
+     * own, and the meter's thread only counts packets for the detectors and copies features at
+     * the early scoring point. {@link #flush()} waits for that thread. Call before the first packet.
+     */
+    public void decideOnOwnThread() {
+        if (thread == null) {
+            thread = new DecisionThread(decider);
+            front = thread;
+        }
     }
 
     /**
@@ -61,12 +77,12 @@ public final class FlowClassifier implements FlowListener {
 
     @Override
     public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
-        decider.onPacket(flow, packet, forward);
+        front.onPacket(flow, packet, forward);
     }
 
     @Override
     public void onFlowEnd(Flow flow) {
-        decider.onFlowEnd(flow);
+        front.onFlowEnd(flow);
     }
 
     /**
@@ -87,8 +103,14 @@ public final class FlowClassifier implements FlowListener {
         return decider.coveredBy(flow);
     }
 
-    /** Passes on every flow still held (after the meter's last flow ended). */
+    /**
+     * Passes on every flow still held (after the meter's last flow ended), once the decision
+     * thread, if any, has decided every flow.
+     */
     public void flush() {
+        if (thread != null) {
+            thread.finish();
+        }
         if (hold != null) {
             hold.flush();
         }

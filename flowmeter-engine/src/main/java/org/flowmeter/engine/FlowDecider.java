@@ -31,19 +31,9 @@ final class FlowDecider implements FlowListener {
 
     @Override
     public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
-        if (!detectors.isEmpty()) {
-            FlowState s = FlowState.of(flow);
-            if (s.facts == null) {
-                s.facts = new FlowFacts();
-            }
-            s.facts.add(packet, forward);
-        }
-        if (scorer != null && flow.packets() == scoreAt) {
-            Verdict v = verdictOf(FlowState.of(flow));
-            v.earlyScore = scorer.score(flow);
-            v.score = v.earlyScore;
-            v.malicious = scorer.isMalicious(v.earlyScore);
-            v.decidedAtPacket = scoreAt;
+        countForDetectors(flow, packet, forward);
+        if (scoresEarly(flow)) {
+            scoreEarly(flow, scorer.score(flow));
         }
     }
 
@@ -64,6 +54,40 @@ final class FlowDecider implements FlowListener {
             recheck(flow);
         }
         downstream.onFlowEnd(flow);
+    }
+
+    /** The per-packet part that must see the packet: the detectors' counts. */
+    void countForDetectors(Flow flow, DecodedPacket packet, boolean forward) {
+        if (!detectors.isEmpty()) {
+            FlowState s = FlowState.of(flow);
+            if (s.facts == null) {
+                s.facts = new FlowFacts();
+            }
+            s.facts.add(packet, forward);
+        }
+    }
+
+    /** Whether the packet just counted brings the flow to the early scoring point. */
+    boolean scoresEarly(Flow flow) {
+        return scorer != null && flow.packets() == scoreAt;
+    }
+
+    /** The flow's features now, for {@link #scoreEarly(Flow, double[])} on another thread. */
+    double[] snapshot(Flow flow) {
+        return scorer.snapshot(flow);
+    }
+
+    /** The early verdict from features taken at the scoring point. */
+    void scoreEarly(Flow flow, double[] features) {
+        scoreEarly(flow, scorer.score(features));
+    }
+
+    private void scoreEarly(Flow flow, double score) {
+        Verdict v = verdictOf(FlowState.of(flow));
+        v.earlyScore = score;
+        v.score = score;
+        v.malicious = scorer.isMalicious(score);
+        v.decidedAtPacket = scoreAt;
     }
 
     /**

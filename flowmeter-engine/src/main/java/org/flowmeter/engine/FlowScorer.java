@@ -24,6 +24,18 @@ public final class FlowScorer {
         return model.score(values);
     }
 
+    /** The model's features of the flow as they are now, in a new array (to be scored later, elsewhere). */
+    double[] snapshot(Flow flow) {
+        double[] v = new double[values.length];
+        vector.fill(flow, v);
+        return v;
+    }
+
+    /** Scores features taken by {@link #snapshot}. */
+    double score(double[] features) {
+        return model.score(features);
+    }
+
     public boolean isMalicious(double score) {
         return model.isMalicious(score);
     }

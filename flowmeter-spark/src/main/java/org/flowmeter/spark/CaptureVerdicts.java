@@ -69,7 +69,7 @@ final class CaptureVerdicts {
         List<Row> out = new ArrayList<>();
         FlowSettings flow = settings.flow();
         CaptureClassifier classify = new CaptureClassifier(flow.config(), flow.ignoreVlan(), sets, model,
-                settings.policy(), settings.detectors(), v -> out.add(rows.toRow(v.flow())));
+                settings.policy(), settings.detectors(), CaptureClassifier.Threads.ONE, v -> out.add(rows.toRow(v.flow())));
         try (PacketSource source = InputFiles.open(file)) {
             classify.engine().pipeline().run(source, null);
         } finally {
