@@ -3,10 +3,16 @@ package org.flowmeter.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -14,12 +20,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.flowmeter.cli.Main;
+import org.flowmeter.model.DeepfenceParams;
+import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line and the Spark job, given the same capture and the same options, give the
- * same flows with the same features, and the same verdicts (model, early/final policy and
+ * same flows with the same features, the same labels, and the same verdicts (model, early/final policy and
  * cross-flow detectors): both run the engine's FlowSettings, DetectorSettings and classifier.
  * Each capture is one file, so the Spark job has no file boundary to join across.
  */
@@ -57,20 +66,15 @@ class CliAndSparkAgreeTest {
             assertThat(expected).as(name).hasSizeGreaterThan(3);
             FlowTableAssert.assertSameFlows(actual, expected, columns);
         }
-    }
-
-    @Test
-    void theVlanOptionReachesTheSparkJob() throws Exception {
-        String keyed = dir.resolve("keyed").toString();
-        String ignored = dir.resolve("ignored").toString();
-        assertThat(FlowmeterSpark.commandLine().execute("extract", "--input", VLANS.toString(), "--output", keyed,
-                "--format", "csv")).isZero();
-        assertThat(FlowmeterSpark.commandLine().execute("extract", "--input", VLANS.toString(), "--output", ignored,
-                "--format", "csv", "--ignore-vlan")).isZero();
-        long withVlans = FlowTables.read(TestSpark.session(), keyed, FlowTables.Format.csv).count();
-        long without = FlowTables.read(TestSpark.session(), ignored, FlowTables.Format.csv).count();
-        // One UDP conversation on two VLANs: two flows keyed by VLAN, one without.
-        assertThat(withVlans - without).isEqualTo(1);
+        // The comparison covers --ignore-vlan: keyed by VLAN, the command line gives one flow more
+        // (one UDP conversation on two VLANs).
+        String keyed = dir.resolve("keyed.csv").toString();
+        String[] keyedOptions = Arrays.stream(FLOW_OPTIONS).filter(o -> !o.equals("--ignore-vlan")).toArray(String[]::new);
+        assertThat(Main.run(concat(new String[] {"extract", VLANS.toString(), "-o", keyed, "-q", "--features",
+            "deepfence,exchange"}, keyedOptions))).isZero();
+        String ignored = dir.resolve(VLANS.getFileName() + "-cli.csv").toString();
+        assertThat(java.nio.file.Files.readAllLines(Path.of(keyed)).size())
+                .isEqualTo(java.nio.file.Files.readAllLines(Path.of(ignored)).size() + 1);
     }
 
     @Test
@@ -99,6 +103,45 @@ class CliAndSparkAgreeTest {
                 assertThat(expected.stream().map(r -> r.getString(11))).as("flagged by the scan detector").contains("scan");
             }
         }
+    }
+
+    @Test
+    void hostLabelsAreThoseOfTheCommandLine() throws Exception {
+        // A model of the Deepfence set, so that both keep the flows whose 39 features are finite.
+        int d = DeepfenceParams.FEATURES.size();
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1.0);
+        Path model = dir.resolve("deepfence-model.json");
+        ModelFiles.write(new LogisticModel(DeepfenceParams.FEATURE_SET, DeepfenceParams.FEATURES.toArray(new String[0]),
+                new double[d], ones, new double[d], 0.0, 0.5, Map.of()), model);
+        String capture = CaptureFiles.BENCH_SMALL.toString();
+        String host = "203.0.113.0/24";
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            code = Main.run(concat(new String[] {"evaluate", capture, "--malicious-host", host, "--model", model.toString(),
+                "--no-detectors"}, FLOW_OPTIONS));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(code).as(said.toString(StandardCharsets.UTF_8)).isZero();
+        Matcher counts = Pattern.compile(Pattern.quote(capture) + ": (\\d+) benign, (\\d+) malicious flows")
+                .matcher(said.toString(StandardCharsets.UTF_8));
+        assertThat(counts.find()).as(said.toString(StandardCharsets.UTF_8)).isTrue();
+
+        String flows = dir.resolve("labelled").toString();
+        assertThat(FlowmeterSpark.commandLine().execute(concat(new String[] {"extract", "--input", capture, "--output",
+            flows, "--format", "csv"}, FLOW_OPTIONS))).isZero();
+        Dataset<Row> labelled = SparkTrainer.complete(
+                Labels.fromHosts(FlowTables.read(TestSpark.session(), flows, FlowTables.Format.csv), List.of(host)),
+                DeepfenceParams.FEATURES.toArray(new String[0]));
+        long malicious = labelled.filter(col(Labels.LABEL).equalTo(1.0)).count();
+        long benign = labelled.filter(col(Labels.LABEL).equalTo(0.0)).count();
+        assertThat(malicious).as("malicious flows").isEqualTo(Long.parseLong(counts.group(2))).isPositive();
+        assertThat(benign).as("benign flows").isEqualTo(Long.parseLong(counts.group(1))).isPositive();
     }
 
     /** The columns in this order; {@code reals} read as doubles (extract's schema leaves verdict columns text). */
