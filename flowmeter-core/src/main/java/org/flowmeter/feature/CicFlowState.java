@@ -12,6 +12,14 @@ final class CicFlowState implements FlowFeatures {
     private static final double NANOS_PER_MICRO = 1e3;
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int FLAG_BITS = 8;
+    private static final int FIN_BIT = 0;
+    private static final int SYN_BIT = 1;
+    private static final int RST_BIT = 2;
+    private static final int PSH_BIT = 3;
+    private static final int ACK_BIT = 4;
+    private static final int URG_BIT = 5;
+    private static final int ECE_BIT = 6;
+    private static final int CWR_BIT = 7;
 
     final CicDirection fwd = new CicDirection();
     final CicDirection bwd = new CicDirection();
@@ -78,143 +86,151 @@ final class CicFlowState implements FlowFeatures {
         }
     }
 
+    /** The columns, named and ordered as in the CIC-IDS2017 "improved" CSVs. */
+    static final ColumnSet<CicFlowState> COLUMNS = ColumnSet.<CicFlowState>builder()
+            .real("Flow Duration", s -> micros(s.durationNanos()))
+            .integer("Total Fwd Packet", s -> s.fwd.packets())
+            .integer("Total Bwd packets", s -> s.bwd.packets())
+            .integer("Total Length of Fwd Packet", s -> s.fwd.payload.sum())
+            .integer("Total Length of Bwd Packet", s -> s.bwd.payload.sum())
+            .integer("Fwd Packet Length Max", s -> s.fwd.payload.max())
+            .integer("Fwd Packet Length Min", s -> s.fwd.payload.min())
+            .real("Fwd Packet Length Mean", s -> s.fwd.payload.mean())
+            .real("Fwd Packet Length Std", s -> s.fwd.payload.sampleStd())
+            .integer("Bwd Packet Length Max", s -> s.bwd.payload.max())
+            .integer("Bwd Packet Length Min", s -> s.bwd.payload.min())
+            .real("Bwd Packet Length Mean", s -> s.bwd.payload.mean())
+            .real("Bwd Packet Length Std", s -> s.bwd.payload.sampleStd())
+            .real("Flow Bytes/s", s -> s.perSecond(s.payloadBytes()))
+            .real("Flow Packets/s", s -> s.perSecond(s.packets()))
+            .real("Flow IAT Mean", s -> micros(s.iat.mean()))
+            .real("Flow IAT Std", s -> micros(s.iat.sampleStd()))
+            .real("Flow IAT Max", s -> micros(s.iat.max()))
+            .real("Flow IAT Min", s -> micros(s.iat.min()))
+            .real("Fwd IAT Total", s -> micros(s.fwd.iat.sum()))
+            .real("Fwd IAT Mean", s -> micros(s.fwd.iat.mean()))
+            .real("Fwd IAT Std", s -> micros(s.fwd.iat.sampleStd()))
+            .real("Fwd IAT Max", s -> micros(s.fwd.iat.max()))
+            .real("Fwd IAT Min", s -> micros(s.fwd.iat.min()))
+            .real("Bwd IAT Total", s -> micros(s.bwd.iat.sum()))
+            .real("Bwd IAT Mean", s -> micros(s.bwd.iat.mean()))
+            .real("Bwd IAT Std", s -> micros(s.bwd.iat.sampleStd()))
+            .real("Bwd IAT Max", s -> micros(s.bwd.iat.max()))
+            .real("Bwd IAT Min", s -> micros(s.bwd.iat.min()))
+            .integer("Fwd PSH Flags", s -> s.fwd.psh)
+            .integer("Bwd PSH Flags", s -> s.bwd.psh)
+            .integer("Fwd URG Flags", s -> s.fwd.urg)
+            .integer("Bwd URG Flags", s -> s.bwd.urg)
+            .integer("Fwd RST Flags", s -> s.fwd.rst)
+            .integer("Bwd RST Flags", s -> s.bwd.rst)
+            .integer("Fwd Header Length", s -> s.fwd.headerBytes)
+            .integer("Bwd Header Length", s -> s.bwd.headerBytes)
+            .real("Fwd Packets/s", s -> s.perSecond(s.fwd.packets()))
+            .real("Bwd Packets/s", s -> s.perSecond(s.bwd.packets()))
+            .integer("Packet Length Min", CicFlowState::combinedMin)
+            .integer("Packet Length Max", CicFlowState::combinedMax)
+            .real("Packet Length Mean", CicFlowState::combinedMean)
+            .real("Packet Length Std", s -> Math.sqrt(s.combinedVariance()))
+            .real("Packet Length Variance", CicFlowState::combinedVariance)
+            .integer("FIN Flag Count", s -> s.flagCounts[FIN_BIT])
+            .integer("SYN Flag Count", s -> s.flagCounts[SYN_BIT])
+            .integer("RST Flag Count", s -> s.flagCounts[RST_BIT])
+            .integer("PSH Flag Count", s -> s.flagCounts[PSH_BIT])
+            .integer("ACK Flag Count", s -> s.flagCounts[ACK_BIT])
+            .integer("URG Flag Count", s -> s.flagCounts[URG_BIT])
+            .integer("CWR Flag Count", s -> s.flagCounts[CWR_BIT])
+            .integer("ECE Flag Count", s -> s.flagCounts[ECE_BIT])
+            .real("Down/Up Ratio", s -> s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets())
+            .real("Average Packet Size", s -> s.packets() == 0 ? 0 : s.payloadBytes() / s.packets())
+            .real("Fwd Segment Size Avg", s -> s.fwd.payload.mean())
+            .real("Bwd Segment Size Avg", s -> s.bwd.payload.mean())
+            .real("Fwd Bytes/Bulk Avg", s -> s.fwd.bulk.bytesPerBulk())
+            .real("Fwd Packet/Bulk Avg", s -> s.fwd.bulk.packetsPerBulk())
+            .real("Fwd Bulk Rate Avg", s -> s.fwd.bulk.bytesPerSecond())
+            .real("Bwd Bytes/Bulk Avg", s -> s.bwd.bulk.bytesPerBulk())
+            .real("Bwd Packet/Bulk Avg", s -> s.bwd.bulk.packetsPerBulk())
+            .real("Bwd Bulk Rate Avg", s -> s.bwd.bulk.bytesPerSecond())
+            .real("Subflow Fwd Packets", s -> (double) s.fwd.packets() / s.subflows())
+            .real("Subflow Fwd Bytes", s -> s.fwd.payload.sum() / s.subflows())
+            .real("Subflow Bwd Packets", s -> (double) s.bwd.packets() / s.subflows())
+            .real("Subflow Bwd Bytes", s -> s.bwd.payload.sum() / s.subflows())
+            .integer("FWD Init Win Bytes", s -> s.fwd.initialWindow)
+            .integer("Bwd Init Win Bytes", s -> s.bwd.initialWindow)
+            .integer("Fwd Act Data Pkts", s -> s.fwd.dataPackets)
+            .integer("Fwd Seg Size Min", s -> s.fwd.minHeaderOrZero())
+            .real("Active Mean", s -> micros(s.activity.active.mean()))
+            .real("Active Std", s -> micros(s.activity.active.sampleStd()))
+            .real("Active Max", s -> micros(s.activity.active.max()))
+            .real("Active Min", s -> micros(s.activity.active.min()))
+            .real("Idle Mean", s -> micros(s.activity.idle.mean()))
+            .real("Idle Std", s -> micros(s.activity.idle.sampleStd()))
+            .real("Idle Max", s -> micros(s.activity.idle.max()))
+            .real("Idle Min", s -> micros(s.activity.idle.min()))
+            .integer("ICMP Code", s -> s.icmpCode)
+            .integer("ICMP Type", s -> s.icmpType)
+            .real("Total TCP Flow Time", s -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0)
+            .build();
+
     @Override
     public void write(RowWriter out) {
-        double[] v = new double[CicFeatures.COLUMN_COUNT];
-        values(v, 0);
-        for (int i = 0; i < v.length; i++) {
-            if (CicFeatures.INTEGER_COLUMNS[i]) {
-                out.integer((long) v[i]);
-            } else {
-                out.real(v[i]);
-            }
-        }
+        COLUMNS.write(this, out);
     }
 
     @Override
-    public void values(double[] v, int o) {
-        long durationNanos = last - first;
-        double seconds = durationNanos / NANOS_PER_SECOND;
-        long packets = fwd.packets() + bwd.packets();
-        double payloadBytes = fwd.payload.sum() + bwd.payload.sum();
-        long subflows = subflowGaps + 1;
-        int i = o;
-        v[i++] = micros(durationNanos);
-        v[i++] = fwd.packets();
-        v[i++] = bwd.packets();
-        v[i++] = fwd.payload.sum();
-        v[i++] = bwd.payload.sum();
-        i = sizes(fwd.payload, v, i);
-        i = sizes(bwd.payload, v, i);
-        v[i++] = perSecond(payloadBytes, seconds);
-        v[i++] = perSecond(packets, seconds);
-        v[i++] = micros(iat.mean());
-        v[i++] = micros(iat.sampleStd());
-        v[i++] = micros(iat.max());
-        v[i++] = micros(iat.min());
-        i = gaps(fwd.iat, v, i);
-        i = gaps(bwd.iat, v, i);
-        v[i++] = fwd.psh;
-        v[i++] = bwd.psh;
-        v[i++] = fwd.urg;
-        v[i++] = bwd.urg;
-        v[i++] = fwd.rst;
-        v[i++] = bwd.rst;
-        v[i++] = fwd.headerBytes;
-        v[i++] = bwd.headerBytes;
-        v[i++] = perSecond(fwd.packets(), seconds);
-        v[i++] = perSecond(bwd.packets(), seconds);
-        i = combinedSizes(v, i);
-        v[i++] = flagCounts[0];  // FIN
-        v[i++] = flagCounts[1];  // SYN
-        v[i++] = flagCounts[2];  // RST
-        v[i++] = flagCounts[3];  // PSH
-        v[i++] = flagCounts[4];  // ACK
-        v[i++] = flagCounts[5];  // URG
-        v[i++] = flagCounts[7];  // CWR
-        v[i++] = flagCounts[6];  // ECE
-        v[i++] = fwd.packets() == 0 ? 0 : (double) bwd.packets() / fwd.packets();
-        v[i++] = packets == 0 ? 0 : payloadBytes / packets;
-        v[i++] = fwd.payload.mean();
-        v[i++] = bwd.payload.mean();
-        i = bulks(fwd.bulk, v, i);
-        i = bulks(bwd.bulk, v, i);
-        v[i++] = (double) fwd.packets() / subflows;
-        v[i++] = fwd.payload.sum() / subflows;
-        v[i++] = (double) bwd.packets() / subflows;
-        v[i++] = bwd.payload.sum() / subflows;
-        v[i++] = fwd.initialWindow;
-        v[i++] = bwd.initialWindow;
-        v[i++] = fwd.dataPackets;
-        v[i++] = fwd.minHeaderOrZero();
-        i = periods(activity.active, v, i);
-        i = periods(activity.idle, v, i);
-        v[i++] = icmpCode;
-        v[i++] = icmpType;
-        v[i] = protocol == DecodedPacket.TCP ? micros(last - connectionStart) : 0;
+    public void values(double[] out, int offset) {
+        COLUMNS.values(this, out, offset);
     }
 
-    /** Max, min, mean, sample std of one direction's payload lengths. */
-    private static int sizes(RunningStats s, double[] v, int i) {
-        v[i] = s.max();
-        v[i + 1] = s.min();
-        v[i + 2] = s.mean();
-        v[i + 3] = s.sampleStd();
-        return i + 4;
+    private long durationNanos() {
+        return last - first;
     }
 
-    /** Total, mean, sample std, max, min of one direction's gaps, in microseconds. */
-    private static int gaps(RunningStats s, double[] v, int i) {
-        v[i] = micros(s.sum());
-        v[i + 1] = micros(s.mean());
-        v[i + 2] = micros(s.sampleStd());
-        v[i + 3] = micros(s.max());
-        v[i + 4] = micros(s.min());
-        return i + 5;
+    private long packets() {
+        return fwd.packets() + bwd.packets();
     }
 
-    /** Mean, sample std, max, min of active or idle periods, in microseconds. */
-    private static int periods(RunningStats s, double[] v, int i) {
-        v[i] = micros(s.mean());
-        v[i + 1] = micros(s.sampleStd());
-        v[i + 2] = micros(s.max());
-        v[i + 3] = micros(s.min());
-        return i + 4;
+    private double payloadBytes() {
+        return fwd.payload.sum() + bwd.payload.sum();
     }
 
-    private static int bulks(BulkTracker b, double[] v, int i) {
-        v[i] = b.bytesPerBulk();
-        v[i + 1] = b.packetsPerBulk();
-        v[i + 2] = b.bytesPerSecond();
-        return i + 3;
+    private long subflows() {
+        return subflowGaps + 1;
     }
 
     /**
-     * Min, max, mean, sample std and sample variance of the payload lengths of both directions,
-     * merged from the two directions' statistics (exactly, as in {@link RunningStats#merge}) so
-     * that no packet pays for a third update.
+     * The payload lengths of both directions are merged from the two directions' statistics
+     * (exactly, as in {@link RunningStats#merge}) so that no packet pays for a third update.
      */
-    private int combinedSizes(double[] v, int i) {
+    private double combinedMin() {
+        RunningStats a = fwd.payload;
+        RunningStats b = bwd.payload;
+        if (a.count() + b.count() == 0) {
+            return 0;
+        }
+        return a.count() == 0 ? b.min() : b.count() == 0 ? a.min() : Math.min(a.min(), b.min());
+    }
+
+    private double combinedMax() {
+        return fwd.payload.count() + bwd.payload.count() == 0 ? 0 : Math.max(fwd.payload.max(), bwd.payload.max());
+    }
+
+    private double combinedMean() {
+        long n = fwd.payload.count() + bwd.payload.count();
+        return n == 0 ? 0 : (fwd.payload.sum() + bwd.payload.sum()) / n;
+    }
+
+    /** Sample variance of both directions' payload lengths. */
+    private double combinedVariance() {
         RunningStats a = fwd.payload;
         RunningStats b = bwd.payload;
         long n = a.count() + b.count();
         if (n == 0) {
-            for (int k = 0; k < 5; k++) {
-                v[i + k] = 0;
-            }
-            return i + 5;
+            return 0;
         }
-        double mean = (a.sum() + b.sum()) / n;
         double delta = b.mean() - a.mean();
         double m2 = a.populationVariance() * a.count() + b.populationVariance() * b.count()
                 + delta * delta * ((double) a.count() * b.count() / n);
-        double variance = n < 2 ? 0 : Math.max(0, m2 / (n - 1));
-        v[i] = a.count() == 0 ? b.min() : b.count() == 0 ? a.min() : Math.min(a.min(), b.min());
-        v[i + 1] = Math.max(a.max(), b.max());
-        v[i + 2] = mean;
-        v[i + 3] = Math.sqrt(variance);
-        v[i + 4] = variance;
-        return i + 5;
+        return n < 2 ? 0 : Math.max(0, m2 / (n - 1));
     }
 
     private static double micros(double nanos) {
@@ -222,7 +238,8 @@ final class CicFlowState implements FlowFeatures {
     }
 
     /** A rate over a zero-length flow is 0: a single instant has no rate (CICFlowMeter gives Infinity or NaN). */
-    private static double perSecond(double amount, double seconds) {
+    private double perSecond(double amount) {
+        double seconds = durationNanos() / NANOS_PER_SECOND;
         return seconds > 0 ? amount / seconds : 0;
     }
 }

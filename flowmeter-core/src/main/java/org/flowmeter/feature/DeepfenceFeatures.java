@@ -11,46 +11,47 @@ import org.flowmeter.decode.DecodedPacket;
 public final class DeepfenceFeatures implements FeatureSet {
     public static final String NAME = "deepfence";
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.integer("flowDuration"),
-            Column.integer("flowLength"),
-            Column.integer("fwdFlowLength"),
-            Column.integer("bwdFlowLength"),
-            Column.integer("packetSizeTotal"),
-            Column.real("packetSizeMean"),
-            Column.real("packetSizeStd"),
-            Column.integer("packetSizeMin"),
-            Column.integer("packetSizeMax"),
-            Column.integer("fwdPacketSizeTotal"),
-            Column.integer("bwdPacketSizeTotal"),
-            Column.real("fwdPacketSizeMean"),
-            Column.real("bwdPacketSizeMean"),
-            Column.real("fwdPacketSizeStd"),
-            Column.real("bwdPacketSizeStd"),
-            Column.integer("fwdPacketSizeMin"),
-            Column.integer("bwdPacketSizeMin"),
-            Column.integer("fwdPacketSizeMax"),
-            Column.integer("bwdPacketSizeMax"),
-            Column.real("IATMean"),
-            Column.real("IATStd"),
-            Column.integer("IATMin"),
-            Column.integer("IATMax"),
-            Column.integer("fwdIATTotal"),
-            Column.integer("bwdIATTotal"),
-            Column.real("fwdIATMean"),
-            Column.real("bwdIATMean"),
-            Column.real("fwdIATStd"),
-            Column.real("bwdIATStd"),
-            Column.integer("fwdIATMin"),
-            Column.integer("bwdIATMin"),
-            Column.integer("fwdIATMax"),
-            Column.integer("bwdIATMax"),
-            Column.real("flowLengthPerTime"),
-            Column.real("fwdFlowLengthPerTime"),
-            Column.real("bwdFlowLengthPerTime"),
-            Column.real("packetSizeTotalPerTime"),
-            Column.real("fwdPacketSizeTotalPerTime"),
-            Column.real("bwdPacketSizeTotalPerTime"));
+    private static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
+            .integer("flowDuration", State::duration)
+            .integer("flowLength", s -> s.size.count())
+            .integer("fwdFlowLength", s -> s.fwdSize.count())
+            .integer("bwdFlowLength", s -> s.bwdSize.count())
+            .integer("packetSizeTotal", s -> s.size.sum())
+            .real("packetSizeMean", s -> s.size.mean())
+            .real("packetSizeStd", s -> s.size.populationStd())
+            .integer("packetSizeMin", s -> s.size.min())
+            .integer("packetSizeMax", s -> s.size.max())
+            .integer("fwdPacketSizeTotal", s -> s.fwdSize.sum())
+            .integer("bwdPacketSizeTotal", s -> s.bwdSize.sum())
+            .real("fwdPacketSizeMean", s -> s.fwdSize.mean())
+            .real("bwdPacketSizeMean", s -> s.bwdSize.mean())
+            .real("fwdPacketSizeStd", s -> s.fwdSize.populationStd())
+            .real("bwdPacketSizeStd", s -> s.bwdSize.populationStd())
+            .integer("fwdPacketSizeMin", s -> s.fwdSize.min())
+            .integer("bwdPacketSizeMin", s -> s.bwdSize.min())
+            .integer("fwdPacketSizeMax", s -> s.fwdSize.max())
+            .integer("bwdPacketSizeMax", s -> s.bwdSize.max())
+            .real("IATMean", s -> s.iat.mean())
+            .real("IATStd", s -> s.iat.populationStd())
+            .integer("IATMin", s -> s.iat.min())
+            .integer("IATMax", s -> s.iat.max())
+            .integer("fwdIATTotal", s -> s.fwdIat.sum())
+            .integer("bwdIATTotal", s -> s.bwdIat.sum())
+            .real("fwdIATMean", s -> s.fwdIat.mean())
+            .real("bwdIATMean", s -> s.bwdIat.mean())
+            .real("fwdIATStd", s -> s.fwdIat.populationStd())
+            .real("bwdIATStd", s -> s.bwdIat.populationStd())
+            .integer("fwdIATMin", s -> s.fwdIat.min())
+            .integer("bwdIATMin", s -> s.bwdIat.min())
+            .integer("fwdIATMax", s -> s.fwdIat.max())
+            .integer("bwdIATMax", s -> s.bwdIat.max())
+            .real("flowLengthPerTime", s -> s.perNanosecond(s.size.count()))
+            .real("fwdFlowLengthPerTime", s -> s.perNanosecond(s.fwdSize.count()))
+            .real("bwdFlowLengthPerTime", s -> s.perNanosecond(s.bwdSize.count()))
+            .real("packetSizeTotalPerTime", s -> s.perNanosecond(s.size.sum()))
+            .real("fwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.fwdSize.sum()))
+            .real("bwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.bwdSize.sum()))
+            .build();
 
     @Override
     public String name() {
@@ -59,7 +60,7 @@ public final class DeepfenceFeatures implements FeatureSet {
 
     @Override
     public List<Column> columns() {
-        return COLUMNS;
+        return COLUMNS.columns();
     }
 
     @Override
@@ -173,57 +174,17 @@ public final class DeepfenceFeatures implements FeatureSet {
 
         @Override
         public void write(RowWriter out) {
-            double[] v = new double[COLUMNS.size()];
-            values(v, 0);
-            NumericColumns.write(COLUMNS, v, out);
+            COLUMNS.write(this, out);
         }
 
         @Override
-        public void values(double[] v, int o) {
-            double duration = duration();
-            v[o] = duration;
-            v[o + 1] = size.count();
-            v[o + 2] = fwdSize.count();
-            v[o + 3] = bwdSize.count();
-            v[o + 4] = size.sum();
-            v[o + 5] = size.mean();
-            v[o + 6] = size.populationStd();
-            v[o + 7] = size.min();
-            v[o + 8] = size.max();
-            v[o + 9] = fwdSize.sum();
-            v[o + 10] = bwdSize.sum();
-            v[o + 11] = fwdSize.mean();
-            v[o + 12] = bwdSize.mean();
-            v[o + 13] = fwdSize.populationStd();
-            v[o + 14] = bwdSize.populationStd();
-            v[o + 15] = fwdSize.min();
-            v[o + 16] = bwdSize.min();
-            v[o + 17] = fwdSize.max();
-            v[o + 18] = bwdSize.max();
-            v[o + 19] = iat.mean();
-            v[o + 20] = iat.populationStd();
-            v[o + 21] = iat.min();
-            v[o + 22] = iat.max();
-            v[o + 23] = fwdIat.sum();
-            v[o + 24] = bwdIat.sum();
-            v[o + 25] = fwdIat.mean();
-            v[o + 26] = bwdIat.mean();
-            v[o + 27] = fwdIat.populationStd();
-            v[o + 28] = bwdIat.populationStd();
-            v[o + 29] = fwdIat.min();
-            v[o + 30] = bwdIat.min();
-            v[o + 31] = fwdIat.max();
-            v[o + 32] = bwdIat.max();
-            v[o + 33] = perNanosecond(size.count(), duration);
-            v[o + 34] = perNanosecond(fwdSize.count(), duration);
-            v[o + 35] = perNanosecond(bwdSize.count(), duration);
-            v[o + 36] = perNanosecond(size.sum(), duration);
-            v[o + 37] = perNanosecond(fwdSize.sum(), duration);
-            v[o + 38] = perNanosecond(bwdSize.sum(), duration);
+        public void values(double[] out, int offset) {
+            COLUMNS.values(this, out, offset);
         }
 
         /** A rate over a zero-length flow is defined as 0 (not infinity): a single instant has no rate. */
-        private static double perNanosecond(double amount, double durationNanos) {
+        private double perNanosecond(double amount) {
+            double durationNanos = duration();
             return durationNanos > 0 ? amount / durationNanos : 0.0;
         }
     }
