@@ -7,7 +7,8 @@ package org.flowmeter.feature;
  * when an idle period ends it and only if it lasted longer than 0, so a flow without any long gap
  * has no active period at all. Values are in nanoseconds.
  */
-final class ActivityTracker {
+final class ActivityTracker implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final long TIMEOUT_NANOS = 5_000_000_000L;
 
     final RunningStats active = new RunningStats();

@@ -3,7 +3,8 @@ package org.flowmeter.feature;
 import org.flowmeter.decode.DecodedPacket;
 
 /** The CIC features of one direction of a flow: payload sizes, gaps, headers, flags and bulks. */
-final class CicDirection {
+final class CicDirection implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Transport payload length of every packet of this direction. */
     final RunningStats payload = new RunningStats();
     /** Gaps between consecutive packets of this direction, in nanoseconds. */

@@ -7,6 +7,7 @@ import org.flowmeter.decode.DecodedPacket;
  * activity, flag counts and ICMP type. Times are kept in nanoseconds and written in microseconds.
  */
 final class CicFlowState implements FlowFeatures {
+    private static final long serialVersionUID = 1L;
     /** A gap longer than this starts a new subflow. */
     static final long SUBFLOW_GAP_NANOS = 1_000_000_000L;
     private static final double NANOS_PER_MICRO = 1e3;

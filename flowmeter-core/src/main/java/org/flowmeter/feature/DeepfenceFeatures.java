@@ -64,6 +64,11 @@ public final class DeepfenceFeatures implements FeatureSet {
     }
 
     @Override
+    public boolean joinsAcrossFiles() {
+        return true;
+    }
+
+    @Override
     public FlowFeatures newFlow() {
         return new State();
     }

@@ -26,6 +26,14 @@ public interface FeatureSet {
         return this;
     }
 
+    /**
+     * Whether a flow cut by a file boundary can be joined with its continuation to the values of
+     * one pass ({@link FlowFeatures#append}); sets that cannot refuse to join.
+     */
+    default boolean joinsAcrossFiles() {
+        return false;
+    }
+
     /** A flow's values of this set by column name, in column order (for tests and inspection, not the hot path). */
     default Map<String, Double> valuesByName(FlowFeatures state) {
         List<Column> columns = columns();
