@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowmeter.detect.PatternHold;
 import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
@@ -127,6 +128,10 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         var model = modelOptions.load();
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
+        if (!allColumns) {
+            // Rows show no features: run only the sets the model reads a column of.
+            sets = FeatureSets.needed(sets, List.of(model.features()));
+        }
         FlowScorer scorer = new FlowScorer(model, sets);
         FlowConfig config = flowOptions.config();
         flowOptions.checkMemoryCap(config, sets);
