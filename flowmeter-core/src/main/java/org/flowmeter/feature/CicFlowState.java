@@ -22,11 +22,20 @@ final class CicFlowState implements FlowFeatures {
     private static final int ECE_BIT = 6;
     private static final int CWR_BIT = 7;
 
-    final CicDirection fwd = new CicDirection();
-    final CicDirection bwd = new CicDirection();
-    /** Gaps between consecutive packets of the flow, either direction, in nanoseconds. */
-    final RunningStats iat = new RunningStats();
-    final ActivityTracker activity = new ActivityTracker();
+    /** Where each statistic starts in {@link #stats}. */
+    private static final int FWD_PAYLOAD = 0;
+    private static final int FWD_IAT = PackedStats.WIDTH;
+    private static final int BWD_PAYLOAD = 2 * PackedStats.WIDTH;
+    private static final int BWD_IAT = 3 * PackedStats.WIDTH;
+    private static final int FLOW_IAT = 4 * PackedStats.WIDTH;
+    private static final int ACTIVE = 5 * PackedStats.WIDTH;
+    private static final int IDLE = 6 * PackedStats.WIDTH;
+
+    /** Every running statistic of the flow, in one array. */
+    final double[] stats = PackedStats.of(7);
+    final CicDirection fwd = new CicDirection(stats, FWD_PAYLOAD, FWD_IAT);
+    final CicDirection bwd = new CicDirection(stats, BWD_PAYLOAD, BWD_IAT);
+    final ActivityTracker activity = new ActivityTracker(stats, ACTIVE, IDLE);
     /** Packets with each TCP flag, by bit position (FIN = bit 0 ... CWR = bit 7). */
     private final int[] flagCounts = new int[FLAG_BITS];
     private long first;
@@ -54,7 +63,7 @@ final class CicFlowState implements FlowFeatures {
         // Time never runs backwards within a flow (merged or multi-interface captures).
         long t = Math.max(p.timestampNanos, last);
         long gap = t - last;
-        iat.add(gap);
+        PackedStats.add(stats, FLOW_IAT, gap);
         if (gap > SUBFLOW_GAP_NANOS) {
             subflowGaps++;
         }
@@ -92,32 +101,32 @@ final class CicFlowState implements FlowFeatures {
             .real("Flow Duration", s -> micros(s.durationNanos()))
             .integer("Total Fwd Packet", s -> s.fwd.packets())
             .integer("Total Bwd packets", s -> s.bwd.packets())
-            .integer("Total Length of Fwd Packet", s -> s.fwd.payload.sum())
-            .integer("Total Length of Bwd Packet", s -> s.bwd.payload.sum())
-            .integer("Fwd Packet Length Max", s -> s.fwd.payload.max())
-            .integer("Fwd Packet Length Min", s -> s.fwd.payload.min())
-            .real("Fwd Packet Length Mean", s -> s.fwd.payload.mean())
-            .real("Fwd Packet Length Std", s -> s.fwd.payload.sampleStd())
-            .integer("Bwd Packet Length Max", s -> s.bwd.payload.max())
-            .integer("Bwd Packet Length Min", s -> s.bwd.payload.min())
-            .real("Bwd Packet Length Mean", s -> s.bwd.payload.mean())
-            .real("Bwd Packet Length Std", s -> s.bwd.payload.sampleStd())
+            .integer("Total Length of Fwd Packet", s -> PackedStats.sum(s.stats, FWD_PAYLOAD))
+            .integer("Total Length of Bwd Packet", s -> PackedStats.sum(s.stats, BWD_PAYLOAD))
+            .integer("Fwd Packet Length Max", s -> PackedStats.max(s.stats, FWD_PAYLOAD))
+            .integer("Fwd Packet Length Min", s -> PackedStats.min(s.stats, FWD_PAYLOAD))
+            .real("Fwd Packet Length Mean", s -> PackedStats.mean(s.stats, FWD_PAYLOAD))
+            .real("Fwd Packet Length Std", s -> PackedStats.sampleStd(s.stats, FWD_PAYLOAD))
+            .integer("Bwd Packet Length Max", s -> PackedStats.max(s.stats, BWD_PAYLOAD))
+            .integer("Bwd Packet Length Min", s -> PackedStats.min(s.stats, BWD_PAYLOAD))
+            .real("Bwd Packet Length Mean", s -> PackedStats.mean(s.stats, BWD_PAYLOAD))
+            .real("Bwd Packet Length Std", s -> PackedStats.sampleStd(s.stats, BWD_PAYLOAD))
             .real("Flow Bytes/s", s -> s.perSecond(s.payloadBytes()))
             .real("Flow Packets/s", s -> s.perSecond(s.packets()))
-            .real("Flow IAT Mean", s -> micros(s.iat.mean()))
-            .real("Flow IAT Std", s -> micros(s.iat.sampleStd()))
-            .real("Flow IAT Max", s -> micros(s.iat.max()))
-            .real("Flow IAT Min", s -> micros(s.iat.min()))
-            .real("Fwd IAT Total", s -> micros(s.fwd.iat.sum()))
-            .real("Fwd IAT Mean", s -> micros(s.fwd.iat.mean()))
-            .real("Fwd IAT Std", s -> micros(s.fwd.iat.sampleStd()))
-            .real("Fwd IAT Max", s -> micros(s.fwd.iat.max()))
-            .real("Fwd IAT Min", s -> micros(s.fwd.iat.min()))
-            .real("Bwd IAT Total", s -> micros(s.bwd.iat.sum()))
-            .real("Bwd IAT Mean", s -> micros(s.bwd.iat.mean()))
-            .real("Bwd IAT Std", s -> micros(s.bwd.iat.sampleStd()))
-            .real("Bwd IAT Max", s -> micros(s.bwd.iat.max()))
-            .real("Bwd IAT Min", s -> micros(s.bwd.iat.min()))
+            .real("Flow IAT Mean", s -> micros(PackedStats.mean(s.stats, FLOW_IAT)))
+            .real("Flow IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FLOW_IAT)))
+            .real("Flow IAT Max", s -> micros(PackedStats.max(s.stats, FLOW_IAT)))
+            .real("Flow IAT Min", s -> micros(PackedStats.min(s.stats, FLOW_IAT)))
+            .real("Fwd IAT Total", s -> micros(PackedStats.sum(s.stats, FWD_IAT)))
+            .real("Fwd IAT Mean", s -> micros(PackedStats.mean(s.stats, FWD_IAT)))
+            .real("Fwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FWD_IAT)))
+            .real("Fwd IAT Max", s -> micros(PackedStats.max(s.stats, FWD_IAT)))
+            .real("Fwd IAT Min", s -> micros(PackedStats.min(s.stats, FWD_IAT)))
+            .real("Bwd IAT Total", s -> micros(PackedStats.sum(s.stats, BWD_IAT)))
+            .real("Bwd IAT Mean", s -> micros(PackedStats.mean(s.stats, BWD_IAT)))
+            .real("Bwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, BWD_IAT)))
+            .real("Bwd IAT Max", s -> micros(PackedStats.max(s.stats, BWD_IAT)))
+            .real("Bwd IAT Min", s -> micros(PackedStats.min(s.stats, BWD_IAT)))
             .integer("Fwd PSH Flags", s -> s.fwd.psh)
             .integer("Bwd PSH Flags", s -> s.bwd.psh)
             .integer("Fwd URG Flags", s -> s.fwd.urg)
@@ -143,8 +152,8 @@ final class CicFlowState implements FlowFeatures {
             .integer("ECE Flag Count", s -> s.flagCounts[ECE_BIT])
             .real("Down/Up Ratio", s -> s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets())
             .real("Average Packet Size", s -> s.packets() == 0 ? 0 : s.payloadBytes() / s.packets())
-            .real("Fwd Segment Size Avg", s -> s.fwd.payload.mean())
-            .real("Bwd Segment Size Avg", s -> s.bwd.payload.mean())
+            .real("Fwd Segment Size Avg", s -> PackedStats.mean(s.stats, FWD_PAYLOAD))
+            .real("Bwd Segment Size Avg", s -> PackedStats.mean(s.stats, BWD_PAYLOAD))
             .real("Fwd Bytes/Bulk Avg", s -> s.fwd.bulk.bytesPerBulk())
             .real("Fwd Packet/Bulk Avg", s -> s.fwd.bulk.packetsPerBulk())
             .real("Fwd Bulk Rate Avg", s -> s.fwd.bulk.bytesPerSecond())
@@ -152,21 +161,21 @@ final class CicFlowState implements FlowFeatures {
             .real("Bwd Packet/Bulk Avg", s -> s.bwd.bulk.packetsPerBulk())
             .real("Bwd Bulk Rate Avg", s -> s.bwd.bulk.bytesPerSecond())
             .real("Subflow Fwd Packets", s -> (double) s.fwd.packets() / s.subflows())
-            .real("Subflow Fwd Bytes", s -> s.fwd.payload.sum() / s.subflows())
+            .real("Subflow Fwd Bytes", s -> PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows())
             .real("Subflow Bwd Packets", s -> (double) s.bwd.packets() / s.subflows())
-            .real("Subflow Bwd Bytes", s -> s.bwd.payload.sum() / s.subflows())
+            .real("Subflow Bwd Bytes", s -> PackedStats.sum(s.stats, BWD_PAYLOAD) / s.subflows())
             .integer("FWD Init Win Bytes", s -> s.fwd.initialWindow)
             .integer("Bwd Init Win Bytes", s -> s.bwd.initialWindow)
             .integer("Fwd Act Data Pkts", s -> s.fwd.dataPackets)
             .integer("Fwd Seg Size Min", s -> s.fwd.minHeaderOrZero())
-            .real("Active Mean", s -> micros(s.activity.active.mean()))
-            .real("Active Std", s -> micros(s.activity.active.sampleStd()))
-            .real("Active Max", s -> micros(s.activity.active.max()))
-            .real("Active Min", s -> micros(s.activity.active.min()))
-            .real("Idle Mean", s -> micros(s.activity.idle.mean()))
-            .real("Idle Std", s -> micros(s.activity.idle.sampleStd()))
-            .real("Idle Max", s -> micros(s.activity.idle.max()))
-            .real("Idle Min", s -> micros(s.activity.idle.min()))
+            .real("Active Mean", s -> micros(PackedStats.mean(s.stats, ACTIVE)))
+            .real("Active Std", s -> micros(PackedStats.sampleStd(s.stats, ACTIVE)))
+            .real("Active Max", s -> micros(PackedStats.max(s.stats, ACTIVE)))
+            .real("Active Min", s -> micros(PackedStats.min(s.stats, ACTIVE)))
+            .real("Idle Mean", s -> micros(PackedStats.mean(s.stats, IDLE)))
+            .real("Idle Std", s -> micros(PackedStats.sampleStd(s.stats, IDLE)))
+            .real("Idle Max", s -> micros(PackedStats.max(s.stats, IDLE)))
+            .real("Idle Min", s -> micros(PackedStats.min(s.stats, IDLE)))
             .integer("ICMP Code", s -> s.icmpCode)
             .integer("ICMP Type", s -> s.icmpType)
             .real("Total TCP Flow Time", s -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0)
@@ -191,46 +200,48 @@ final class CicFlowState implements FlowFeatures {
     }
 
     private double payloadBytes() {
-        return fwd.payload.sum() + bwd.payload.sum();
+        return PackedStats.sum(stats, FWD_PAYLOAD) + PackedStats.sum(stats, BWD_PAYLOAD);
     }
 
     private long subflows() {
         return subflowGaps + 1;
     }
 
-    /**
+    /*
      * The payload lengths of both directions are merged from the two directions' statistics
      * (exactly, as in {@link RunningStats#merge}) so that no packet pays for a third update.
      */
     private double combinedMin() {
-        RunningStats a = fwd.payload;
-        RunningStats b = bwd.payload;
-        if (a.count() + b.count() == 0) {
+        long a = fwd.packets();
+        long b = bwd.packets();
+        if (a + b == 0) {
             return 0;
         }
-        return a.count() == 0 ? b.min() : b.count() == 0 ? a.min() : Math.min(a.min(), b.min());
+        double aMin = PackedStats.min(stats, FWD_PAYLOAD);
+        double bMin = PackedStats.min(stats, BWD_PAYLOAD);
+        return a == 0 ? bMin : b == 0 ? aMin : Math.min(aMin, bMin);
     }
 
     private double combinedMax() {
-        return fwd.payload.count() + bwd.payload.count() == 0 ? 0 : Math.max(fwd.payload.max(), bwd.payload.max());
+        return packets() == 0 ? 0 : Math.max(PackedStats.max(stats, FWD_PAYLOAD), PackedStats.max(stats, BWD_PAYLOAD));
     }
 
     private double combinedMean() {
-        long n = fwd.payload.count() + bwd.payload.count();
-        return n == 0 ? 0 : (fwd.payload.sum() + bwd.payload.sum()) / n;
+        long n = packets();
+        return n == 0 ? 0 : payloadBytes() / n;
     }
 
     /** Sample variance of both directions' payload lengths. */
     private double combinedVariance() {
-        RunningStats a = fwd.payload;
-        RunningStats b = bwd.payload;
-        long n = a.count() + b.count();
+        long a = fwd.packets();
+        long b = bwd.packets();
+        long n = a + b;
         if (n == 0) {
             return 0;
         }
-        double delta = b.mean() - a.mean();
-        double m2 = a.populationVariance() * a.count() + b.populationVariance() * b.count()
-                + delta * delta * ((double) a.count() * b.count() / n);
+        double delta = PackedStats.mean(stats, BWD_PAYLOAD) - PackedStats.mean(stats, FWD_PAYLOAD);
+        double m2 = PackedStats.populationVariance(stats, FWD_PAYLOAD) * a + PackedStats.populationVariance(stats, BWD_PAYLOAD) * b
+                + delta * delta * ((double) a * b / n);
         return n < 2 ? 0 : Math.max(0, m2 / (n - 1));
     }
 

@@ -13,44 +13,44 @@ public final class DeepfenceFeatures implements FeatureSet {
 
     private static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
             .integer("flowDuration", State::duration)
-            .integer("flowLength", s -> s.size.count())
-            .integer("fwdFlowLength", s -> s.fwdSize.count())
-            .integer("bwdFlowLength", s -> s.bwdSize.count())
-            .integer("packetSizeTotal", s -> s.size.sum())
-            .real("packetSizeMean", s -> s.size.mean())
-            .real("packetSizeStd", s -> s.size.populationStd())
-            .integer("packetSizeMin", s -> s.size.min())
-            .integer("packetSizeMax", s -> s.size.max())
-            .integer("fwdPacketSizeTotal", s -> s.fwdSize.sum())
-            .integer("bwdPacketSizeTotal", s -> s.bwdSize.sum())
-            .real("fwdPacketSizeMean", s -> s.fwdSize.mean())
-            .real("bwdPacketSizeMean", s -> s.bwdSize.mean())
-            .real("fwdPacketSizeStd", s -> s.fwdSize.populationStd())
-            .real("bwdPacketSizeStd", s -> s.bwdSize.populationStd())
-            .integer("fwdPacketSizeMin", s -> s.fwdSize.min())
-            .integer("bwdPacketSizeMin", s -> s.bwdSize.min())
-            .integer("fwdPacketSizeMax", s -> s.fwdSize.max())
-            .integer("bwdPacketSizeMax", s -> s.bwdSize.max())
-            .real("IATMean", s -> s.iat.mean())
-            .real("IATStd", s -> s.iat.populationStd())
-            .integer("IATMin", s -> s.iat.min())
-            .integer("IATMax", s -> s.iat.max())
-            .integer("fwdIATTotal", s -> s.fwdIat.sum())
-            .integer("bwdIATTotal", s -> s.bwdIat.sum())
-            .real("fwdIATMean", s -> s.fwdIat.mean())
-            .real("bwdIATMean", s -> s.bwdIat.mean())
-            .real("fwdIATStd", s -> s.fwdIat.populationStd())
-            .real("bwdIATStd", s -> s.bwdIat.populationStd())
-            .integer("fwdIATMin", s -> s.fwdIat.min())
-            .integer("bwdIATMin", s -> s.bwdIat.min())
-            .integer("fwdIATMax", s -> s.fwdIat.max())
-            .integer("bwdIATMax", s -> s.bwdIat.max())
-            .real("flowLengthPerTime", s -> s.perNanosecond(s.size.count()))
-            .real("fwdFlowLengthPerTime", s -> s.perNanosecond(s.fwdSize.count()))
-            .real("bwdFlowLengthPerTime", s -> s.perNanosecond(s.bwdSize.count()))
-            .real("packetSizeTotalPerTime", s -> s.perNanosecond(s.size.sum()))
-            .real("fwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.fwdSize.sum()))
-            .real("bwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.bwdSize.sum()))
+            .integer("flowLength", s -> s.count(State.SIZE))
+            .integer("fwdFlowLength", s -> s.count(State.FWD_SIZE))
+            .integer("bwdFlowLength", s -> s.count(State.BWD_SIZE))
+            .integer("packetSizeTotal", s -> s.sum(State.SIZE))
+            .real("packetSizeMean", s -> s.mean(State.SIZE))
+            .real("packetSizeStd", s -> s.populationStd(State.SIZE))
+            .integer("packetSizeMin", s -> s.min(State.SIZE))
+            .integer("packetSizeMax", s -> s.max(State.SIZE))
+            .integer("fwdPacketSizeTotal", s -> s.sum(State.FWD_SIZE))
+            .integer("bwdPacketSizeTotal", s -> s.sum(State.BWD_SIZE))
+            .real("fwdPacketSizeMean", s -> s.mean(State.FWD_SIZE))
+            .real("bwdPacketSizeMean", s -> s.mean(State.BWD_SIZE))
+            .real("fwdPacketSizeStd", s -> s.populationStd(State.FWD_SIZE))
+            .real("bwdPacketSizeStd", s -> s.populationStd(State.BWD_SIZE))
+            .integer("fwdPacketSizeMin", s -> s.min(State.FWD_SIZE))
+            .integer("bwdPacketSizeMin", s -> s.min(State.BWD_SIZE))
+            .integer("fwdPacketSizeMax", s -> s.max(State.FWD_SIZE))
+            .integer("bwdPacketSizeMax", s -> s.max(State.BWD_SIZE))
+            .real("IATMean", s -> s.mean(State.IAT))
+            .real("IATStd", s -> s.populationStd(State.IAT))
+            .integer("IATMin", s -> s.min(State.IAT))
+            .integer("IATMax", s -> s.max(State.IAT))
+            .integer("fwdIATTotal", s -> s.sum(State.FWD_IAT))
+            .integer("bwdIATTotal", s -> s.sum(State.BWD_IAT))
+            .real("fwdIATMean", s -> s.mean(State.FWD_IAT))
+            .real("bwdIATMean", s -> s.mean(State.BWD_IAT))
+            .real("fwdIATStd", s -> s.populationStd(State.FWD_IAT))
+            .real("bwdIATStd", s -> s.populationStd(State.BWD_IAT))
+            .integer("fwdIATMin", s -> s.min(State.FWD_IAT))
+            .integer("bwdIATMin", s -> s.min(State.BWD_IAT))
+            .integer("fwdIATMax", s -> s.max(State.FWD_IAT))
+            .integer("bwdIATMax", s -> s.max(State.BWD_IAT))
+            .real("flowLengthPerTime", s -> s.perNanosecond(s.count(State.SIZE)))
+            .real("fwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.FWD_SIZE)))
+            .real("bwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.BWD_SIZE)))
+            .real("packetSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.SIZE)))
+            .real("fwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.FWD_SIZE)))
+            .real("bwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.BWD_SIZE)))
             .build();
 
     @Override
@@ -73,17 +73,20 @@ public final class DeepfenceFeatures implements FeatureSet {
         return new State();
     }
 
-    /** Per-flow state: six running statistics and the first and last packet times per direction. */
+    /** Per-flow state: six running statistics, packed in one array, and the first and last packet times per direction. */
     static final class State implements FlowFeatures {
         private static final long serialVersionUID = 1L;
         private static final long NONE = Long.MIN_VALUE;
+        /** Where each statistic starts in {@link #stats}. */
+        static final int SIZE = 0;
+        static final int FWD_SIZE = PackedStats.WIDTH;
+        static final int BWD_SIZE = 2 * PackedStats.WIDTH;
+        static final int IAT = 3 * PackedStats.WIDTH;
+        static final int FWD_IAT = 4 * PackedStats.WIDTH;
+        static final int BWD_IAT = 5 * PackedStats.WIDTH;
 
-        final RunningStats size = new RunningStats();
-        final RunningStats fwdSize = new RunningStats();
-        final RunningStats bwdSize = new RunningStats();
-        final RunningStats iat = new RunningStats();
-        final RunningStats fwdIat = new RunningStats();
-        final RunningStats bwdIat = new RunningStats();
+        /** Wire sizes (all, forward, backward) and gaps (all, forward, backward). */
+        final double[] stats = PackedStats.of(6);
         long first;
         long last;
         long firstFwd = NONE;
@@ -95,15 +98,15 @@ public final class DeepfenceFeatures implements FeatureSet {
         public void onFirstPacket(DecodedPacket p, boolean forward) {
             first = p.timestampNanos;
             last = first;
-            size.add(p.wireLength);
+            PackedStats.add(stats, SIZE, p.wireLength);
             if (forward) {
                 firstFwd = first;
                 lastFwd = first;
-                fwdSize.add(p.wireLength);
+                PackedStats.add(stats, FWD_SIZE, p.wireLength);
             } else {
                 firstBwd = first;
                 lastBwd = first;
-                bwdSize.add(p.wireLength);
+                PackedStats.add(stats, BWD_SIZE, p.wireLength);
             }
         }
 
@@ -112,25 +115,26 @@ public final class DeepfenceFeatures implements FeatureSet {
             // A packet stamped earlier than its predecessor (merged or multi-interface
             // captures) counts as arriving at the same instant: time never runs backwards.
             long t = Math.max(p.timestampNanos, last);
-            iat.add(t - last);
+            double[] s = stats;
+            PackedStats.add(s, IAT, t - last);
             last = t;
-            size.add(p.wireLength);
+            PackedStats.add(s, SIZE, p.wireLength);
             if (forward) {
                 if (lastFwd != NONE) {
-                    fwdIat.add(t - lastFwd);
+                    PackedStats.add(s, FWD_IAT, t - lastFwd);
                 } else {
                     firstFwd = t;
                 }
                 lastFwd = t;
-                fwdSize.add(p.wireLength);
+                PackedStats.add(s, FWD_SIZE, p.wireLength);
             } else {
                 if (lastBwd != NONE) {
-                    bwdIat.add(t - lastBwd);
+                    PackedStats.add(s, BWD_IAT, t - lastBwd);
                 } else {
                     firstBwd = t;
                 }
                 lastBwd = t;
-                bwdSize.add(p.wireLength);
+                PackedStats.add(s, BWD_SIZE, p.wireLength);
             }
         }
 
@@ -138,36 +142,36 @@ public final class DeepfenceFeatures implements FeatureSet {
         public void append(FlowFeatures other, boolean swapped) {
             State later = (State) other;
             long start = Math.max(later.first, last);
-            iat.add(start - last);
-            iat.merge(later.iat);
-            size.merge(later.size);
+            PackedStats.add(stats, IAT, start - last);
+            PackedStats.merge(stats, IAT, later.stats, IAT);
+            PackedStats.merge(stats, SIZE, later.stats, SIZE);
             // The later segment's directions, seen from this segment.
-            RunningStats laterFwdSize = swapped ? later.bwdSize : later.fwdSize;
-            RunningStats laterBwdSize = swapped ? later.fwdSize : later.bwdSize;
-            RunningStats laterFwdIat = swapped ? later.bwdIat : later.fwdIat;
-            RunningStats laterBwdIat = swapped ? later.fwdIat : later.bwdIat;
+            int laterFwdSize = swapped ? BWD_SIZE : FWD_SIZE;
+            int laterBwdSize = swapped ? FWD_SIZE : BWD_SIZE;
+            int laterFwdIat = swapped ? BWD_IAT : FWD_IAT;
+            int laterBwdIat = swapped ? FWD_IAT : BWD_IAT;
             long laterFirstFwd = swapped ? later.firstBwd : later.firstFwd;
             long laterLastFwd = swapped ? later.lastBwd : later.lastFwd;
             long laterFirstBwd = swapped ? later.firstFwd : later.firstBwd;
             long laterLastBwd = swapped ? later.lastFwd : later.lastBwd;
-            fwdSize.merge(laterFwdSize);
-            bwdSize.merge(laterBwdSize);
+            PackedStats.merge(stats, FWD_SIZE, later.stats, laterFwdSize);
+            PackedStats.merge(stats, BWD_SIZE, later.stats, laterBwdSize);
             if (laterFirstFwd != NONE) {
                 if (lastFwd != NONE) {
-                    fwdIat.add(Math.max(laterFirstFwd, lastFwd) - lastFwd);
+                    PackedStats.add(stats, FWD_IAT, Math.max(laterFirstFwd, lastFwd) - lastFwd);
                 } else {
                     firstFwd = laterFirstFwd;
                 }
-                fwdIat.merge(laterFwdIat);
+                PackedStats.merge(stats, FWD_IAT, later.stats, laterFwdIat);
                 lastFwd = Math.max(laterLastFwd, lastFwd);
             }
             if (laterFirstBwd != NONE) {
                 if (lastBwd != NONE) {
-                    bwdIat.add(Math.max(laterFirstBwd, lastBwd) - lastBwd);
+                    PackedStats.add(stats, BWD_IAT, Math.max(laterFirstBwd, lastBwd) - lastBwd);
                 } else {
                     firstBwd = laterFirstBwd;
                 }
-                bwdIat.merge(laterBwdIat);
+                PackedStats.merge(stats, BWD_IAT, later.stats, laterBwdIat);
                 lastBwd = Math.max(laterLastBwd, lastBwd);
             }
             last = Math.max(later.last, last);
@@ -175,6 +179,30 @@ public final class DeepfenceFeatures implements FeatureSet {
 
         long duration() {
             return last - first;
+        }
+
+        long count(int stream) {
+            return PackedStats.count(stats, stream);
+        }
+
+        double sum(int stream) {
+            return PackedStats.sum(stats, stream);
+        }
+
+        double mean(int stream) {
+            return PackedStats.mean(stats, stream);
+        }
+
+        double populationStd(int stream) {
+            return PackedStats.populationStd(stats, stream);
+        }
+
+        double min(int stream) {
+            return PackedStats.min(stats, stream);
+        }
+
+        double max(int stream) {
+            return PackedStats.max(stats, stream);
         }
 
         @Override
