@@ -16,6 +16,7 @@ import org.flowmeter.flow.FlowMeter;
  *
  *   java -Xmx6g -XX:+UseParallelGC -cp flowmeter-cli/target/flowmeter.jar bench/ConcurrentFlowsMemory.java 1000000 deepfence,cic,context,exchange
  *
+ * A third argument keeps the process that many seconds after measuring, for a heap histogram.
  * Prints one RESULT line: flows, sets, heap MB after GC (and per million flows), RSS MB.
  */
 public class ConcurrentFlowsMemory {
@@ -47,6 +48,9 @@ public class ConcurrentFlowsMemory {
         System.out.printf(java.util.Locale.ROOT,
                 "RESULT flows=%d ended=%d sets=%s heap_mb=%.1f heap_mb_per_million=%.1f bytes_per_flow=%.0f rss_mb=%.1f%n",
                 flows, ended[0], sets, heap / 1048576.0, perMillion, (double) heap / flows, rss / 1048576.0);
+        if (args.length > 2) {
+            Thread.sleep(Long.parseLong(args[2]) * 1000); // time for a heap histogram (jcmd PID GC.class_histogram)
+        }
         meter.finish();
     }
 
