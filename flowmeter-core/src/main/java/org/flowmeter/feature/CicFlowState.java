@@ -79,9 +79,9 @@ final class CicFlowState implements FlowFeatures {
             (forward ? bwd : fwd).bulk.interrupt();
             own.bulk.onData(t, p.payloadLength);
         }
-        int flags = p.tcpFlags;
-        for (int bit = 0; flags != 0; bit++, flags >>>= 1) {
-            flagCounts[bit] += flags & 1;
+        // one step per flag set (most packets carry one or two), not one per bit up to the highest
+        for (int flags = p.tcpFlags & 0xff; flags != 0; flags &= flags - 1) {
+            flagCounts[Integer.numberOfTrailingZeros(flags)]++;
         }
         if (icmpType < 0 && p.icmpType >= 0) {
             icmpType = p.icmpType;
