@@ -17,6 +17,7 @@ import org.flowmeter.engine.FlowVerdict;
 import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.engine.VerdictPolicy;
 import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
@@ -132,6 +133,10 @@ final class ClassifyCommand implements Callable<Integer> {
         VerdictPolicy policy = VerdictPolicy.of(earlyAfter, decideAfter);
         var model = modelOptions.load();
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
+        if (!allColumns) {
+            // Rows show no features: run only the sets the model reads a column of.
+            sets = FeatureSets.needed(sets, List.of(model.features()));
+        }
         FlowSettings flowSettings = flowOptions.settings();
         FlowConfig config = flowSettings.config();
         flowSettings.checkMemoryCap(config, sets);
