@@ -106,6 +106,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     FileFilterOptions fileFilter;
 
+    @Mixin
+    NameOptions names;
+
     private FlowDecider decider;
     private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
     private long flaggedAfterWritten;
@@ -137,7 +140,7 @@ final class ClassifyCommand implements Callable<Integer> {
         StagedFile perPacketFile = packetVerdicts == null ? null : new StagedFile(packetVerdicts);
         StagedFile summaryFile = summaryJson == null ? null : new StagedFile(summaryJson);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
-        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
+        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source, names.scheme()), columns.model(), source, VerdictColumns::judgement);
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         var detectors = detectorOptions.create(spec.commandLine());
         PatternHold hold = detectorOptions.hold(order, detectors);

@@ -117,6 +117,9 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    NameOptions names;
+
     private LiveVerdicts verdicts;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
@@ -152,7 +155,7 @@ final class LiveCommand implements Callable<Integer> {
             metrics = metricsPort == null ? LiveMetrics.unserved(capture::stats) : LiveMetrics.serve(metricsPort, capture::stats);
             out = OutputFiles.stream(output);
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns).readingFrom(capture, modelOptions.describe());
-            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement),
+            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement, names.scheme()),
                     schema.model(), capture, schema::judgement);
             out.flush();
             verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,

@@ -50,9 +50,9 @@ class ExtractCommandTest {
         assertThat(header).hasSize(53 + 7 + 81 + 12 + 10 + 10 + 22);
         // CIC's identifier columns precede its features, as in CICFlowMeter's own CSV
         assertThat(header.subList(45, 52)).containsExactly(
-                "Flow ID", "Src IP", "Src Port", "Dst IP", "Dst Port", "Protocol", "Timestamp");
-        assertThat(header.get(52)).isEqualTo("Flow Duration");
-        assertThat(header.get(52 + 80)).isEqualTo("Total TCP Flow Time");
+                "cicFlowID", "cicSrcIP", "cicSrcPort", "cicDstIP", "cicDstPort", "cicProtocol", "cicTimestamp");
+        assertThat(header.get(52)).isEqualTo("cicFlowDuration");
+        assertThat(header.get(52 + 80)).isEqualTo("cicTotalTCPFlowTime");
         assertThat(header.subList(133, 145)).containsExactly(
                 "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
                 "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets",
