@@ -157,6 +157,7 @@ final class LiveCommand implements Callable<Integer> {
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns).readingFrom(capture, modelOptions.describe());
             rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement, names.scheme()),
                     schema.model(), capture, schema::judgement);
+            kafka.reportTo(metrics);
             out.flush();
             verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
                     metrics, detectorOptions.create(spec.commandLine()));
@@ -307,6 +308,9 @@ final class LiveCommand implements Callable<Integer> {
                 "%d packets, %d flows active, %d/%d verdicts malicious (%d early), %d kernel drops, %d queue drops",
                 packets, meter.activeFlows(), verdicts.finalMalicious(), verdicts.finalVerdicts(),
                 verdicts.earlyMalicious(), k.kernelDropped() + k.interfaceDropped(), k.queueDropped()));
+        if (kafka.lost() > 0) {
+            s.append(String.format(Locale.ROOT, ", %d Kafka records lost", kafka.lost()));
+        }
         if (forwardFiles != null) {
             s.append(String.format(Locale.ROOT, ", %d packets forwarded in %d files",
                     forwardFiles.packets(), forwardFiles.files().size()));
