@@ -33,15 +33,18 @@ final class FlowWriters {
         csv, jsonl, eve
     }
 
-    /** A streamed writer; eve objects take each flow's verdict from {@code judgements}. */
+    /**
+     * A streamed writer; eve objects take each flow's verdict from {@code judgements} and name
+     * {@code source}'s input (the interface).
+     */
     static FlowWriter stream(StreamFormat format, OutputStream out, RowSchema schema, String model,
                              java.util.function.Function<org.flowmeter.flow.Flow, EveFlowWriter.Judgement> judgements,
-                             NamingScheme names)
+                             NamingScheme names, PacketSource source)
             throws IOException {
         return switch (format) {
             case csv -> new CsvFlowWriter(out, names.titled(schema));
             case jsonl -> new JsonLinesFlowWriter(out, names.titled(schema));
-            case eve -> new EveFlowWriter(out, judgements, model);
+            case eve -> new EveFlowWriter(out, judgements, model).readingFrom(source);
         };
     }
 

@@ -155,7 +155,7 @@ final class LiveCommand implements Callable<Integer> {
             metrics = metricsPort == null ? LiveMetrics.unserved(capture::stats) : LiveMetrics.serve(metricsPort, capture::stats);
             out = OutputFiles.stream(output);
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns).readingFrom(capture, modelOptions.describe());
-            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement, names.scheme()),
+            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement, names.scheme(), capture),
                     schema.model(), capture, schema::judgement);
             kafka.reportTo(metrics);
             out.flush();
