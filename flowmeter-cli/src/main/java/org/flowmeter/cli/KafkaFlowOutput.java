@@ -2,6 +2,7 @@ package org.flowmeter.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -135,8 +136,8 @@ final class KafkaFlowOutput implements FlowWriter {
     }
 
     /**
-     * Waits until every record is acknowledged or given up (records still queued after the close
-     * wait are dropped); fails when some were lost.
+     * Waits until every record is acknowledged or given up, for at most the close wait (records
+     * still queued or unacknowledged then are lost); fails when some were lost.
      */
     @Override
     public void close() throws IOException {
@@ -160,7 +161,8 @@ final class KafkaFlowOutput implements FlowWriter {
         queue.remove(END);
         dropped.addAndGet(queue.size());
         queue.clear();
-        producer.close();
+        // records not acknowledged by the deadline are given up (and counted by their callbacks)
+        producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         long lost = failed.get() + dropped.get();
         if (lost > 0) {
             Exception e = firstFailure.get();

@@ -186,13 +186,21 @@ final class LiveCommand implements Callable<Integer> {
             } finally {
                 capture.close();
                 meter.finish();
-                rows.close();
+                IOException rowsLost = null;
+                try {
+                    rows.close();
+                } catch (IOException e) { // records lost to Kafka: the forward files still get closed
+                    rowsLost = e;
+                }
                 if (forwardFiles != null) {
                     forwardFiles.close();
                 }
                 metrics.activeFlows(meter.activeFlows());
                 metrics.close();
                 System.err.println("flowmeter: stopped: " + statsLine(capture));
+                if (rowsLost != null) {
+                    throw rowsLost;
+                }
             }
             signals.succeeded();
         }
