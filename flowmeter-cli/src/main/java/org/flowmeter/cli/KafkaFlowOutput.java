@@ -33,7 +33,7 @@ import org.flowmeter.output.FlowWriter;
 final class KafkaFlowOutput implements FlowWriter {
     /** How long the producer keeps retrying a record before giving it up. */
     static final int DELIVERY_TIMEOUT_MS = 120_000;
-    /** Records waiting for the producer while Kafka is unreachable (an eve object is about 600 bytes). */
+    /** Records waiting for the producer while Kafka is unreachable (a verdict's eve object is about 700 bytes). */
     static final int DEFAULT_QUEUE_RECORDS = 50_000;
 
     private static final ProducerRecord<String, byte[]> END = new ProducerRecord<>("", new byte[0]);

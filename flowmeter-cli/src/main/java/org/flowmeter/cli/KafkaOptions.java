@@ -24,7 +24,7 @@ final class KafkaOptions {
     String topic;
 
     @Option(names = "--kafka-queue", paramLabel = "RECORDS", defaultValue = "" + KafkaFlowOutput.DEFAULT_QUEUE_RECORDS,
-            description = "Records held for Kafka while no broker answers; more are dropped and counted (default: ${DEFAULT-VALUE}).")
+            description = "Records held for Kafka while no broker answers (about 700 bytes each); more are dropped and counted (default: ${DEFAULT-VALUE}).")
     int queueRecords;
 
     private KafkaFlowOutput output;
