@@ -115,6 +115,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     FileFilterOptions fileFilter;
 
+    @Mixin
+    NameOptions names;
+
     private FlowClassifier classifier;
     private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
     private long flaggedAfterWritten;
@@ -147,7 +150,7 @@ final class ClassifyCommand implements Callable<Integer> {
         StagedFile perPacketFile = packetVerdicts == null ? null : new StagedFile(packetVerdicts);
         StagedFile summaryFile = summaryJson == null ? null : new StagedFile(summaryJson);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
-        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
+        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source, names.scheme()), columns.model(), source, VerdictColumns::judgement);
         CaptureClassifier classify = new CaptureClassifier(config, flowSettings.ignoreVlan(), sets, model, policy,
                 detectorOptions.settings(), threads, v -> write(rows, v));
         classifier = classify.classifier();

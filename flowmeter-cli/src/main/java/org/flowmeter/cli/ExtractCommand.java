@@ -57,6 +57,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
+    @Mixin
+    NameOptions names;
+
     @Override
     public Integer call() throws IOException {
         FlowWriters.checkTarget(format, output, spec.commandLine());
@@ -66,7 +69,7 @@ final class ExtractCommand implements Callable<Integer> {
         settings.checkMemoryCap(config, sets);
         PacketSource source = fileFilter.open(inputs); // fail on bad input before creating the output
         FlowColumns columns = new FlowColumns(sets, true).readingFrom(source);
-        FlowWriter rows = FlowWriters.open(format, output, columns, source);
+        FlowWriter rows = FlowWriters.open(format, output, columns, source, names.scheme());
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(new FlowEngine(config, settings.ignoreVlan(), sets, order, null));
         order.limitWaiting(run.meter().memoryBudget().waitingFlows());

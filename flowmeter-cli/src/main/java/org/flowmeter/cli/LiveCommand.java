@@ -118,6 +118,9 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    NameOptions names;
+
     private LiveVerdicts verdicts;
     private FlowEngine engine;
     private FlowMeter meter;
@@ -154,8 +157,9 @@ final class LiveCommand implements Callable<Integer> {
             metrics = metricsPort == null ? LiveMetrics.unserved(capture::stats) : LiveMetrics.serve(metricsPort, capture::stats);
             out = OutputFiles.stream(output);
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns).readingFrom(capture, modelOptions.describe());
-            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement),
+            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement, names.scheme(), capture),
                     schema.model(), capture, schema::judgement);
+            kafka.reportTo(metrics);
             out.flush();
             verdicts = new LiveVerdicts(model, sets, earlyAfter, schema, rows, out, this::afterFinalVerdict,
                     metrics, detectorOptions.settings());
@@ -185,13 +189,21 @@ final class LiveCommand implements Callable<Integer> {
             } finally {
                 capture.close();
                 meter.finish();
-                rows.close();
+                IOException rowsLost = null;
+                try {
+                    rows.close();
+                } catch (IOException e) { // records lost to Kafka: the forward files still get closed
+                    rowsLost = e;
+                }
                 if (forwardFiles != null) {
                     forwardFiles.close();
                 }
                 metrics.activeFlows(meter.activeFlows());
                 metrics.close();
                 System.err.println("flowmeter: stopped: " + statsLine(capture));
+                if (rowsLost != null) {
+                    throw rowsLost;
+                }
             }
             signals.succeeded();
         }
@@ -307,6 +319,9 @@ final class LiveCommand implements Callable<Integer> {
                 "%d packets, %d flows active, %d/%d verdicts malicious (%d early), %d kernel drops, %d queue drops",
                 packets, meter.activeFlows(), verdicts.finalMalicious(), verdicts.finalVerdicts(),
                 verdicts.earlyMalicious(), k.kernelDropped() + k.interfaceDropped(), k.queueDropped()));
+        if (kafka.lost() > 0) {
+            s.append(String.format(Locale.ROOT, ", %d Kafka records lost", kafka.lost()));
+        }
         if (forwardFiles != null) {
             s.append(String.format(Locale.ROOT, ", %d packets forwarded in %d files",
                     forwardFiles.packets(), forwardFiles.files().size()));
