@@ -38,8 +38,8 @@ final class TriageRun {
         });
         // The default detectors, as classify runs them: a flow's verdict is read after the hold,
         // once the patterns found later had the chance to cover it.
-        FlowClassifier classifier = FlowClassifier.holding(model, sets, VerdictPolicy.defaults(), DetectorSettings.defaults(),
-                (FlowVerdict v) -> collector.onFlowEnd(v.flow()));
+        FlowClassifier classifier = FlowClassifier.holdingVerdicts(model, sets, VerdictPolicy.defaults(),
+                DetectorSettings.defaults(), v -> collector.onFlowEnd(v.flow()));
         CaptureRun run = new CaptureRun(new FlowEngine(flowSettings.config(), flowSettings.ignoreVlan(), sets, classifier, null));
         try {
             run.run(Captures.openAll(inputs), Progress.wanted(null), () -> {

@@ -17,6 +17,12 @@ import org.flowmeter.flow.FlowListener;
 final class DecisionThread implements FlowListener {
     private static final int BATCHES = 4;
     private static final int CAPACITY = 1024;
+    /**
+     * A batch not yet full is handed over after this many packets, so that the rows of ended
+     * flows do not wait for more flows to end (input that stalls, as stdin may), as the
+     * pipeline's reading batches do not hold more packets than this.
+     */
+    private static final int HAND_OVER_PACKETS = 2048;
     private static final long CHECK_MILLIS = 100;
 
     /** Flows in the meter's order; a non-null snapshot is an early scoring, null the flow's end. */
@@ -32,6 +38,7 @@ final class DecisionThread implements FlowListener {
     private final Thread thread;
     private volatile Throwable failure;
     private Batch batch;
+    private int packetsSinceHandOver;
     private boolean finished;
 
     DecisionThread(FlowDecider decider) {
@@ -50,6 +57,12 @@ final class DecisionThread implements FlowListener {
         if (decider.scoresEarly(flow)) {
             add(flow, decider.snapshot(flow));
         }
+        if (++packetsSinceHandOver >= HAND_OVER_PACKETS) {
+            packetsSinceHandOver = 0;
+            if (batch != null && batch.size > 0) {
+                hand();
+            }
+        }
     }
 
     @Override
@@ -64,6 +77,7 @@ final class DecisionThread implements FlowListener {
         batch.flows[batch.size] = flow;
         batch.snapshots[batch.size] = snapshot;
         if (++batch.size == CAPACITY) {
+            packetsSinceHandOver = 0;
             hand();
         }
     }

@@ -53,11 +53,11 @@ public final class FlowClassifier implements FlowListener {
         return new FlowClassifier(new FlowScorer(model, sets), policy, detectors.create(), detectors, downstream);
     }
 
-    /** As {@link #holding(FlowModel, List, VerdictPolicy, DetectorSettings, FlowListener)}, handing out the final verdicts. */
-    public static FlowClassifier holding(FlowModel model, List<FeatureSet> sets, VerdictPolicy policy,
-                                         DetectorSettings detectors, Consumer<FlowVerdict> decided) {
+    /** As {@link #holding}, handing out each held flow's final verdict. */
+    public static FlowClassifier holdingVerdicts(FlowModel model, List<FeatureSet> sets, VerdictPolicy policy,
+                                                 DetectorSettings detectors, Consumer<FlowVerdict> decided) {
         FlowClassifier[] self = new FlowClassifier[1];
-        self[0] = holding(model, sets, policy, detectors, (FlowListener) flow -> decided.accept(self[0].verdict(flow)));
+        self[0] = holding(model, sets, policy, detectors, flow -> decided.accept(self[0].verdict(flow)));
         return self[0];
     }
 

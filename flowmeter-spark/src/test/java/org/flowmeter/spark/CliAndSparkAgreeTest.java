@@ -23,6 +23,7 @@ import org.flowmeter.cli.Main;
 import org.flowmeter.model.DeepfenceParams;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.ModelFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,7 @@ class CliAndSparkAgreeTest {
     }
 
     @Test
+    @Tag("e2e") // several Spark jobs: CI runs it (-Pe2e), a plain build does not
     void classifyGivesTheVerdictsOfTheCommandLine() throws Exception {
         // bench_small with a threshold that flags some flows; scan_lo with the scan detector's pattern.
         for (String[] run : List.of(new String[] {"bench_small.pcap", "--threshold", "0.05"},
@@ -106,6 +108,7 @@ class CliAndSparkAgreeTest {
     }
 
     @Test
+    @Tag("e2e") // several Spark jobs: CI runs it (-Pe2e), a plain build does not
     void hostLabelsAreThoseOfTheCommandLine() throws Exception {
         // A model of the Deepfence set, so that both keep the flows whose 39 features are finite.
         int d = DeepfenceParams.FEATURES.size();
