@@ -5,6 +5,7 @@ import java.util.List;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.FlowLimits;
 import org.flowmeter.flow.FlowMeter;
 
 /**
@@ -14,8 +15,11 @@ import org.flowmeter.flow.FlowMeter;
  * heap in use and the process's resident set are read. Run with the flowmeter jar on the class
  * path, e.g.
  *
- *   java -Xmx6g -XX:+UseParallelGC -cp flowmeter-cli/target/flowmeter.jar bench/ConcurrentFlowsMemory.java 1000000 deepfence,cic,context,exchange
+ *   java -XX:+UseSerialGC -Xmx4g -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 \
+ *       -cp flowmeter-cli/target/flowmeter.jar bench/ConcurrentFlowsMemory.java 1000000 deepfence,cic,context,exchange
  *
+ * (the serial collector with those ratios gives memory back after the full collections, so that
+ * the resident set follows the live heap; rss_growth_mb is the growth from before the meter).
  * A third argument keeps the process that many seconds after measuring, for a heap histogram.
  * Prints one RESULT line: flows, sets, heap MB after GC (and per million flows), RSS MB.
  */
@@ -24,8 +28,12 @@ public class ConcurrentFlowsMemory {
         int flows = Integer.parseInt(args[0]);
         String sets = args.length > 1 ? args[1] : "deepfence,cic,context,exchange";
         long before = heapAfterGc();
+        long rssBefore = rssBytes();
         long[] ended = {0};
-        FlowMeter meter = new FlowMeter(FlowConfig.defaults().withMaxFlows(flows + 1), FeatureSets.parse(sets), f -> ended[0]++);
+        // a memory cap of its own (not half the heap), so that no flow is ended by it at any -Xmx that holds them
+        FlowConfig config = FlowConfig.defaults().withMaxFlows(flows + 1)
+                .withLimits(FlowLimits.DEFAULTS.withMemoryCap(4L * flows * 1024 + (512L << 20)));
+        FlowMeter meter = new FlowMeter(config, FeatureSets.parse(sets), f -> ended[0]++);
         DecodedPacket p = new DecodedPacket();
         long t = 1_700_000_000_000_000_000L;
         for (int i = 0; i < flows; i++) {
@@ -46,8 +54,9 @@ public class ConcurrentFlowsMemory {
         long rss = rssBytes();
         double perMillion = heap / 1048576.0 / (flows / 1e6);
         System.out.printf(java.util.Locale.ROOT,
-                "RESULT flows=%d ended=%d sets=%s heap_mb=%.1f heap_mb_per_million=%.1f bytes_per_flow=%.0f rss_mb=%.1f%n",
-                flows, ended[0], sets, heap / 1048576.0, perMillion, (double) heap / flows, rss / 1048576.0);
+                "RESULT flows=%d ended=%d sets=%s heap_mb=%.1f heap_mb_per_million=%.1f bytes_per_flow=%.0f rss_mb=%.1f rss_growth_mb=%.1f%n",
+                flows, ended[0], sets, heap / 1048576.0, perMillion, (double) heap / flows, rss / 1048576.0,
+                (rss - rssBefore) / 1048576.0);
         if (args.length > 2) {
             Thread.sleep(Long.parseLong(args[2]) * 1000); // time for a heap histogram (jcmd PID GC.class_histogram)
         }

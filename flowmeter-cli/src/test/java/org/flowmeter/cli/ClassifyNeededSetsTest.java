@@ -37,10 +37,12 @@ class ClassifyNeededSetsTest {
         }
         Path pruned = dir.resolve("pruned.csv");
         Path all = dir.resolve("all.csv");
-        assertThat(CliRun.of("classify", "-q", "--model", model.toString(), capture.toString(), "-o", pruned.toString())
-                .exitCode()).isZero();
-        assertThat(CliRun.of("classify", "-q", "--all-columns", "--model", model.toString(), capture.toString(),
-                "-o", all.toString()).exitCode()).isZero();
+        // One thread: with scoring on a second thread the context set's values of a flow are read while
+        // the meter moves its windows on, and scores then vary from one run to the next.
+        assertThat(CliRun.of("classify", "-q", "--threads", "ONE", "--model", model.toString(), capture.toString(),
+                "-o", pruned.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("classify", "-q", "--threads", "ONE", "--all-columns", "--model", model.toString(),
+                capture.toString(), "-o", all.toString()).exitCode()).isZero();
 
         List<String> allHeader = List.of(Files.readAllLines(all).get(0).split(","));
         assertThat(allHeader).as("every declared set ran").contains("rttKnown", "ldSrcFlows", "xchFwdMessages");

@@ -6,61 +6,38 @@ import org.flowmeter.decode.DecodedPacket;
 final class ExchangeState implements FlowFeatures {
     private static final long serialVersionUID = 1L;
 
-    /** The finished messages of one direction. */
-    private static final class Messages implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        final RunningStats sizes = new RunningStats();
-        /** Size of the latest finished message, 0 before the first. */
-        long last;
-        /** Messages of the same size as the message before them in this direction. */
-        long repeats;
+    /** Where each direction's finished message sizes are in {@link #sizes}. */
+    private static final int FWD = 0;
+    private static final int BWD = PackedStats.WIDTH;
 
-        void add(long size) {
-            if (sizes.count() > 0 && size == last) {
-                repeats++;
-            }
-            sizes.add(size);
-            last = size;
-        }
-
-        /*
-         * Count, mean, population std, largest size and repeat share (the share of messages after
-         * the first that repeat the size of the one before; 0 for fewer than two), with
-         * {@code open} bytes counted as one more message when positive: arithmetic on the finished
-         * messages, which stay as they are, so that a flow scored early and again at its end is
-         * not altered by the first scoring.
-         */
-        long count(long open) {
-            return sizes.count() + (open > 0 ? 1 : 0);
-        }
-
-        double mean(long open) {
-            return open > 0 ? sizes.meanWith(open) : sizes.mean();
-        }
-
-        double std(long open) {
-            return open > 0 ? sizes.populationStdWith(open) : sizes.populationStd();
-        }
-
-        double max(long open) {
-            return open > 0 ? sizes.maxWith(open) : sizes.max();
-        }
-
-        double repeatShare(long open) {
-            long n = sizes.count();
-            if (open <= 0) {
-                return n < 2 ? 0 : (double) repeats / (n - 1);
-            }
-            long repeatsWith = repeats + (n > 0 && open == last ? 1 : 0);
-            return n == 0 ? 0 : (double) repeatsWith / n;
-        }
-    }
-
-    private final Messages fwd = new Messages();
-    private final Messages bwd = new Messages();
+    /** Sizes of the finished messages of each direction. */
+    private final double[] sizes = PackedStats.of(2);
+    /** Size of the latest finished message of each direction, 0 before the first. */
+    private long fwdLast;
+    private long bwdLast;
+    /** Messages of the same size as the message before them in their direction. */
+    private long fwdRepeats;
+    private long bwdRepeats;
     /** Payload bytes of the run not yet ended by a payload in the other direction; 0 before any payload. */
     private long openBytes;
     private boolean openForward;
+
+    private void finish(boolean forward, long size) {
+        int at = forward ? FWD : BWD;
+        if (PackedStats.count(sizes, at) > 0 && size == (forward ? fwdLast : bwdLast)) {
+            if (forward) {
+                fwdRepeats++;
+            } else {
+                bwdRepeats++;
+            }
+        }
+        PackedStats.add(sizes, at, size);
+        if (forward) {
+            fwdLast = size;
+        } else {
+            bwdLast = size;
+        }
+    }
 
     @Override
     public void onFirstPacket(DecodedPacket packet, boolean forward) {
@@ -74,25 +51,57 @@ final class ExchangeState implements FlowFeatures {
             return;
         }
         if (openBytes > 0 && forward != openForward) {
-            (openForward ? fwd : bwd).add(openBytes);
+            finish(openForward, openBytes);
             openBytes = 0;
         }
         openForward = forward;
         openBytes += payload;
     }
 
+    /*
+     * Count, mean, population std, largest size and repeat share (the share of messages after
+     * the first that repeat the size of the one before; 0 for fewer than two) of a direction,
+     * with {@code open} bytes counted as one more message when positive: arithmetic on the
+     * finished messages, which stay as they are, so that a flow scored early and again at its
+     * end is not altered by the first scoring.
+     */
     static final ColumnSet<ExchangeState> COLUMNS = ColumnSet.<ExchangeState>builder()
-            .integer("xchFwdMessages", s -> s.fwd.count(s.openFwd()))
-            .integer("xchBwdMessages", s -> s.bwd.count(s.openBwd()))
-            .real("xchFwdMessageBytesMean", s -> s.fwd.mean(s.openFwd()))
-            .real("xchFwdMessageBytesStd", s -> s.fwd.std(s.openFwd()))
-            .integer("xchFwdMessageBytesMax", s -> s.fwd.max(s.openFwd()))
-            .real("xchFwdRepeatShare", s -> s.fwd.repeatShare(s.openFwd()))
-            .real("xchBwdMessageBytesMean", s -> s.bwd.mean(s.openBwd()))
-            .real("xchBwdMessageBytesStd", s -> s.bwd.std(s.openBwd()))
-            .integer("xchBwdMessageBytesMax", s -> s.bwd.max(s.openBwd()))
-            .real("xchBwdRepeatShare", s -> s.bwd.repeatShare(s.openBwd()))
+            .integer("xchFwdMessages", s -> s.count(FWD, s.openFwd()))
+            .integer("xchBwdMessages", s -> s.count(BWD, s.openBwd()))
+            .real("xchFwdMessageBytesMean", s -> s.mean(FWD, s.openFwd()))
+            .real("xchFwdMessageBytesStd", s -> s.std(FWD, s.openFwd()))
+            .integer("xchFwdMessageBytesMax", s -> s.max(FWD, s.openFwd()))
+            .real("xchFwdRepeatShare", s -> s.repeatShare(FWD, s.fwdLast, s.fwdRepeats, s.openFwd()))
+            .real("xchBwdMessageBytesMean", s -> s.mean(BWD, s.openBwd()))
+            .real("xchBwdMessageBytesStd", s -> s.std(BWD, s.openBwd()))
+            .integer("xchBwdMessageBytesMax", s -> s.max(BWD, s.openBwd()))
+            .real("xchBwdRepeatShare", s -> s.repeatShare(BWD, s.bwdLast, s.bwdRepeats, s.openBwd()))
             .build();
+
+    private long count(int at, long open) {
+        return PackedStats.count(sizes, at) + (open > 0 ? 1 : 0);
+    }
+
+    private double mean(int at, long open) {
+        return open > 0 ? PackedStats.meanWith(sizes, at, open) : PackedStats.mean(sizes, at);
+    }
+
+    private double std(int at, long open) {
+        return open > 0 ? PackedStats.populationStdWith(sizes, at, open) : PackedStats.populationStd(sizes, at);
+    }
+
+    private double max(int at, long open) {
+        return open > 0 ? PackedStats.maxWith(sizes, at, open) : PackedStats.max(sizes, at);
+    }
+
+    private double repeatShare(int at, long last, long repeats, long open) {
+        long n = PackedStats.count(sizes, at);
+        if (open <= 0) {
+            return n < 2 ? 0 : (double) repeats / (n - 1);
+        }
+        long repeatsWith = repeats + (n > 0 && open == last ? 1 : 0);
+        return n == 0 ? 0 : (double) repeatsWith / n;
+    }
 
     /** Bytes of the open run when it is forward, else 0. */
     private long openFwd() {

@@ -90,8 +90,13 @@ public final class HostContextFeatures implements FeatureSet {
         private final int[] endCounts = new int[RecentFlowEnds.COUNTS];
         /** Counts over the source's recently ended flows (see {@link RecentSourceEnds#count}). */
         private final int[] sourceEndCounts = new int[RecentSourceEnds.COUNTS];
-        private RecentFlowEnds.PairKey pair;
-        private RecentSourceEnds.Endpoint endpoint;
+        /** The flow's hosts (source is the forward direction's) and service, kept as numbers: keys are made when used. */
+        private int version;
+        private long srcHi;
+        private long srcLo;
+        private long dstHi;
+        private long dstLo;
+        private int service;
         private long forwardBytes;
         private long backwardBytes;
         private long lastNanos;
@@ -106,17 +111,21 @@ public final class HostContextFeatures implements FeatureSet {
 
         @Override
         public void onFirstPacket(DecodedPacket p, boolean forward) {
+            version = p.ipVersion;
             if (forward) {
-                recent.record(p.timestampNanos, p.ipVersion, p.srcHi, p.srcLo, p.dstHi, p.dstLo,
-                        service(p.protocol, p.dstPort), counts);
-                pair = new RecentFlowEnds.PairKey(p.ipVersion, p.srcHi, p.srcLo, p.dstHi, p.dstLo);
-                endpoint = new RecentSourceEnds.Endpoint(p.dstHi, p.dstLo, service(p.protocol, p.dstPort));
+                srcHi = p.srcHi;
+                srcLo = p.srcLo;
+                dstHi = p.dstHi;
+                dstLo = p.dstLo;
+                service = service(p.protocol, p.dstPort);
             } else {
-                recent.record(p.timestampNanos, p.ipVersion, p.dstHi, p.dstLo, p.srcHi, p.srcLo,
-                        service(p.protocol, p.srcPort), counts);
-                pair = new RecentFlowEnds.PairKey(p.ipVersion, p.dstHi, p.dstLo, p.srcHi, p.srcLo);
-                endpoint = new RecentSourceEnds.Endpoint(p.srcHi, p.srcLo, service(p.protocol, p.srcPort));
+                srcHi = p.dstHi;
+                srcLo = p.dstLo;
+                dstHi = p.srcHi;
+                dstLo = p.srcLo;
+                service = service(p.protocol, p.srcPort);
             }
+            recent.record(p.timestampNanos, version, srcHi, srcLo, dstHi, dstLo, service, counts);
             onPacket(p, forward);
         }
 
@@ -137,13 +146,21 @@ public final class HostContextFeatures implements FeatureSet {
 
         @Override
         public void onExpire(long endNanos) {
-            ends.end(pair, endNanos, forwardBytes, backwardBytes, reset, endCounts);
-            sourceEnds.end(source(), endpoint, endNanos, failed(), sourceEndCounts);
+            ends.end(pair(), endNanos, forwardBytes, backwardBytes, reset, endCounts);
+            sourceEnds.end(source(), endpoint(), endNanos, failed(), sourceEndCounts);
             ended = true;
         }
 
+        private RecentFlowEnds.PairKey pair() {
+            return new RecentFlowEnds.PairKey(version, srcHi, srcLo, dstHi, dstLo);
+        }
+
         private RecentSourceEnds.SourceKey source() {
-            return new RecentSourceEnds.SourceKey(pair.version(), pair.srcHi(), pair.srcLo());
+            return new RecentSourceEnds.SourceKey(version, srcHi, srcLo);
+        }
+
+        private RecentSourceEnds.Endpoint endpoint() {
+            return new RecentSourceEnds.Endpoint(dstHi, dstLo, service);
         }
 
         /** No backward packet, or a reset: what a scan or a flood leaves behind. */
@@ -153,8 +170,8 @@ public final class HostContextFeatures implements FeatureSet {
 
         private void currentEndCounts() {
             if (!ended && ends != null) {
-                ends.count(pair, lastNanos, forwardBytes, backwardBytes, reset, endCounts);
-                sourceEnds.count(source(), endpoint, lastNanos, failed(), sourceEndCounts);
+                ends.count(pair(), lastNanos, forwardBytes, backwardBytes, reset, endCounts);
+                sourceEnds.count(source(), endpoint(), lastNanos, failed(), sourceEndCounts);
             }
         }
 

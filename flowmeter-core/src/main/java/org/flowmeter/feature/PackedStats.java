@@ -108,4 +108,24 @@ final class PackedStats {
         double count = a[at + COUNT];
         return count == 0 ? 0 : Math.max(0, a[at + M2] / count);
     }
+
+    /** The mean as it would be after {@link #add add(x)}, the stream unchanged. */
+    static double meanWith(double[] a, int at, double x) {
+        double mean = a[at + MEAN];
+        return mean + (x - mean) / (a[at + COUNT] + 1);
+    }
+
+    /** The population standard deviation as it would be after {@link #add add(x)}, the stream unchanged. */
+    static double populationStdWith(double[] a, int at, double x) {
+        double n = a[at + COUNT] + 1;
+        double mean = a[at + MEAN];
+        double delta = x - mean;
+        double nextMean = mean + delta / n;
+        return Math.sqrt(Math.max(0, (a[at + M2] + delta * (x - nextMean)) / n));
+    }
+
+    /** The largest value as it would be after {@link #add add(x)}, the stream unchanged. */
+    static double maxWith(double[] a, int at, double x) {
+        return a[at + COUNT] == 0 || x > a[at + MAX] ? x : a[at + MAX];
+    }
 }

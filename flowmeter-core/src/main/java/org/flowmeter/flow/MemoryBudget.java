@@ -32,7 +32,7 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
      * Worst-case bytes per entry of the host context windows, by the same layout arithmetic
      * (every host, pair and service distinct; see docs/memory.md for the sums).
      */
-    static final long CONTEXT_BYTES_PER_RECENT_START = 416;
+    static final long CONTEXT_BYTES_PER_RECENT_START = 448;
     static final long CONTEXT_BYTES_PER_RECENT_PAIR = 856;
     static final long CONTEXT_BYTES_PER_RECENT_SOURCE = 3848;
 

@@ -48,6 +48,10 @@ class PackedStatsTest {
             }
             assertSame(packed, 0, a);
             assertSame(packed, PackedStats.WIDTH, b);
+            double next = random.nextInt(3000);
+            assertThat(PackedStats.meanWith(packed, 0, next)).isEqualTo(a.meanWith(next));
+            assertThat(PackedStats.populationStdWith(packed, 0, next)).isEqualTo(a.populationStdWith(next));
+            assertThat(PackedStats.maxWith(packed, 0, next)).isEqualTo(a.maxWith(next));
             a.merge(b);
             PackedStats.merge(packed, 0, packed, PackedStats.WIDTH);
             assertSame(packed, 0, a);
