@@ -37,11 +37,9 @@ class ClassifyNeededSetsTest {
         }
         Path pruned = dir.resolve("pruned.csv");
         Path all = dir.resolve("all.csv");
-        // One thread: with scoring on a second thread the context set's values of a flow are read while
-        // the meter moves its windows on, and scores then vary from one run to the next.
-        assertThat(CliRun.of("classify", "-q", "--threads", "ONE", "--model", model.toString(), capture.toString(),
+        assertThat(CliRun.of("classify", "-q", "--model", model.toString(), capture.toString(),
                 "-o", pruned.toString()).exitCode()).isZero();
-        assertThat(CliRun.of("classify", "-q", "--threads", "ONE", "--all-columns", "--model", model.toString(),
+        assertThat(CliRun.of("classify", "-q", "--all-columns", "--model", model.toString(),
                 capture.toString(), "-o", all.toString()).exitCode()).isZero();
 
         List<String> allHeader = List.of(Files.readAllLines(all).get(0).split(","));
