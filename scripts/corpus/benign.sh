@@ -4,7 +4,7 @@
 # PROFILE weighs the activities: office (browsing, mail, SMB, DNS), dev (SSH, scp, git-like
 # transfers, databases), media (streaming-like and large downloads), iot (API polling, NTP, DHCP,
 # ping, metrics), mixed (all alike). Files go to a scratch folder under RUN_DIR.
-# LOOPS (default 2) loops run side by side, as several applications of one person do.
+# LOOPS (default 3) loops run side by side, as several applications of one person do.
 # Usage: [LOOPS=N] benign.sh RUN_DIR PROFILE SECONDS [ONLY_ACTIVITY]    (--help, --list)
 set -uo pipefail
 ACTIVITIES=(browse browse_parallel wget_page download stream poll_api poll_metrics dns ntp dhcp mail_send
@@ -25,7 +25,7 @@ SITES=(www shop blog news static cdn img)
 PAGES=(index about contact news faq blog shop help)
 
 r() { echo $(( RANDOM % $1 )); }
-pause() { sleep "$(r "$1").$(r 10)"; }
+pause() { sleep "$(r $(( ($1 + 1) / 2 ))).$(r 10)"; }   # up to half of N seconds
 left() { echo $(( END - $(date +%s) )); }
 site() { echo "${SITES[$(r ${#SITES[@]})]}.lab.test"; }
 page() { echo "${PAGES[$(r ${#PAGES[@]})]}"; }
@@ -175,6 +175,6 @@ loop() {
   done
 }
 [ -n "$ONLY" ] && LOOPS=1
-for i in $(seq 1 "${LOOPS:-2}"); do loop "$i" & done
+for i in $(seq 1 "${LOOPS:-3}"); do loop "$i" & done
 wait
 cd / && rm -rf "$SCRATCH"

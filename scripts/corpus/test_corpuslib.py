@@ -97,5 +97,24 @@ class CaptureTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(self.dir, 'manifest.csv')))
 
 
+class CountFlowsTest(unittest.TestCase):
+    def test_flows_touching_a_malicious_address_are_malicious_in_mixed_captures_only(self):
+        import importlib.util
+        spec = importlib.util.spec_from_file_location('count_flows', os.path.join(os.path.dirname(__file__), 'count-flows.py'))
+        cf = importlib.util.module_from_spec(spec); spec.loader.exec_module(cf)
+        d = tempfile.mkdtemp()
+        flows = os.path.join(d, 'f.csv')
+        with open(flows, 'w') as f:
+            f.write('fiveTuple,srcIP,dstIP,protocol\n'
+                    'a,10.88.0.66,10.88.0.10,TCP\nb,10.88.0.11,10.88.0.66,TCP\nc,10.88.0.21,10.88.0.53,UDP\n'
+                    'd,1.2.3.4,10.88.0.10,TCP\n')
+        self.assertEqual(cf.count(flows, 'mixed', {'10.88.0.66', '1.2.3.4'}), (1, 3))
+        self.assertEqual(cf.count(flows, 'benign', {'10.88.0.66'}), (4, 0))
+        self.assertEqual(cf.count(flows, 'malicious', set()), (0, 4))
+        with open(os.path.join(d, 'labels.csv'), 'w') as f:
+            f.write('file,ip,role,label\nx.pcap,10.88.0.66,attacker,malicious\nx.pcap,10.88.0.21,benign_client,benign\n')
+        self.assertEqual(cf.read_labels(os.path.join(d, 'labels.csv')), {'x.pcap': {'10.88.0.66'}})
+
+
 if __name__ == '__main__':
     unittest.main()
