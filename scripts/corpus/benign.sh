@@ -3,7 +3,8 @@
 # chosen everyday uses of the lab's services with pauses between them, until SECONDS have passed.
 # PROFILE weighs the activities: office (browsing, mail, SMB, DNS), dev (SSH, scp, git-like
 # transfers, databases), media (streaming-like and large downloads), iot (API polling, NTP, DHCP,
-# ping, metrics), mixed (all alike). Files go to a scratch folder under RUN_DIR.
+# ping, metrics), busy (a desktop full of open apps: short connections, lookups and polls, the
+# flows that dominate real networks), mixed (all alike). Files go to a scratch folder under RUN_DIR.
 # LOOPS (default 3) loops run side by side, as several applications of one person do.
 # Usage: [LOOPS=N] benign.sh RUN_DIR PROFILE SECONDS [ONLY_ACTIVITY]    (--help, --list)
 set -uo pipefail
@@ -47,7 +48,7 @@ browse_parallel() { # a browser's parallel connections: page requisites fetched 
 }
 wget_page() { wget -q -T 20 -p -P "$SCRATCH/w" "http://$(site)/$(page).html"; rm -rf "$SCRATCH/w"; pause 3; }
 download() {        # a large transfer, sometimes resumed by ranges
-  if [ $(r 2) = 0 ]; then curl -s -m 60 -o /dev/null "http://www.lab.test/docs/huge.bin"
+  if [ $(r 4) = 0 ]; then curl -s -m 60 -o /dev/null "http://www.lab.test/docs/huge.bin"
   else curl -s -m 60 -o /dev/null -r 0-1999999 "http://www.lab.test/docs/big.bin"; sleep 1
        curl -s -m 60 -o /dev/null -r 2000000- "http://www.lab.test/docs/big.bin"; fi
 }
@@ -150,6 +151,7 @@ weights() {
     office) echo "browse 6 browse_parallel 5 wget_page 2 dns 4 mail_send 3 mail_read 3 smb 3 https_api 2 ntp 1 ping 1 download 1 poll_api 1 db_pg 1" ;;
     dev) echo "ssh_interactive 4 scp 3 sftp 2 ftp 2 db_pg 3 db_redis 3 browse 2 browse_parallel 2 dns 2 https_api 2 download 1 ping 1 ntp 1" ;;
     media) echo "stream 5 download 3 browse_parallel 3 browse 2 wget_page 2 dns 2 https_api 1 smb 1 ntp 1" ;;
+    busy) echo "browse_parallel 6 dns 6 browse 4 poll_api 3 https_api 3 ping 2 ntp 2 db_redis 2 mail_read 2 smb 1 mail_send 1 wget_page 1" ;;
     iot) echo "poll_api 5 poll_metrics 3 https_api 3 ntp 3 dhcp 2 ping 3 dns 3 db_redis 1" ;;
     *) local a; for a in "${ACTIVITIES[@]}"; do echo -n "$a 1 "; done ;;
   esac

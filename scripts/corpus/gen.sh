@@ -3,7 +3,8 @@
 # bridge (snaplen 256, original lengths kept) while 2-4 benign clients run benign.sh and, for an
 # attack, one attacker runs a real tool. Before each capture the links get new conditions
 # (lab.sh set-links). Output, as ../shared/data/traffic-lab: OUT/NAME.pcap, OUT/manifest.csv,
-# OUT/labels.csv; a capture is written as OUT/.NAME.pcap.part and renamed once its rows are in.
+# OUT/labels.csv; a capture is written as OUT/.NAME.pcap.part and renamed once its rows are in;
+# OUT/STATUS.txt (one line) is rewritten after each capture.
 # A scenario already in OUT/manifest.csv is skipped, so a run can be resumed or repeated in rounds.
 #
 # Usage: gen.sh [--only REGEX] [--skip REGEX] [--round N] [--until HH:MM] [--dry-run] RUN_DIR OUT
@@ -29,7 +30,7 @@ WEB=$NET.10 SRV=$NET.11 DNS=$NET.53 EXT=$NET.80 REFLECT_VICTIM=203.0.113.50
 WL=/usr/share/dirb/wordlists PW=$RUN/passwords.txt WPW=$RUN/web-passwords.txt
 SQLI=/usr/share/wfuzz/wordlist/Injections/SQL.txt
 declare -A ATTACKER_IP=([a1]=$NET.66 [a2]=$NET.67) CLIENT_IP=([c1]=$NET.21 [c2]=$NET.22 [c3]=$NET.23 [c4]=$NET.24)
-PROFILES=(office dev media iot mixed)
+PROFILES=(office dev media iot mixed busy busy)
 
 # Files the attack commands read: password lists, DNS query payloads, the server's MAC.
 prepare() {
@@ -146,9 +147,8 @@ while IFS='|' read -r name label family tool att variant secs bg cmd; do
   echo "$(date +%T) $name" >&2
   capture "$name" "$label" "$family" "$tool" "$att" "$variant" "$secs" "$bg" "$cmd"
   count=$((count + 1))
+  [ -z "$DRY" ] && [ -f "$OUT/manifest.csv" ] && python3 "$LIB/corpuslib.py" status "$OUT" > "$OUT/.STATUS.txt.part" \
+    && mv "$OUT/.STATUS.txt.part" "$OUT/STATUS.txt"
 done < "$LIB/scenarios.txt"
-if [ -z "$DRY" ] && [ -f "$OUT/manifest.csv" ]; then
-  python3 "$LIB/corpuslib.py" status "$OUT" > "$OUT/STATUS.txt.part" && mv "$OUT/STATUS.txt.part" "$OUT/STATUS.txt"
-  cat "$OUT/STATUS.txt" >&2
-fi
+[ -f "$OUT/STATUS.txt" ] && cat "$OUT/STATUS.txt" >&2
 echo "$count captures" >&2

