@@ -3,9 +3,10 @@
 way a trainer labels them: a flow touching an address that labels.csv calls malicious for that
 capture is malicious, every other flow benign; a capture labelled benign or malicious in the manifest
 is labelled whole. Flows come from `flowmeter extract` (FLOWMETER: the command, default
-`flowmeter`), one CSV per capture cached in DIR/.flows/.
+`flowmeter`), one CSV per capture cached outside the corpus (FLOWS_CACHE, default
+TMPDIR/corpus-flows/NAME-OF-DIR), so that nothing but captures and their tables is in DIR.
 Usage: count-flows.py [--markdown] DIR"""
-import csv, os, shlex, subprocess, sys
+import csv, os, shlex, subprocess, sys, tempfile
 
 
 def read_labels(path):
@@ -41,7 +42,9 @@ def main(argv):
     d = argv[0]
     tool = shlex.split(os.environ.get('FLOWMETER', 'flowmeter'))
     labels = read_labels(os.path.join(d, 'labels.csv'))
-    os.makedirs(os.path.join(d, '.flows'), exist_ok=True)
+    cache = os.environ.get('FLOWS_CACHE') or os.path.join(tempfile.gettempdir(), 'corpus-flows',
+                                                          os.path.basename(os.path.abspath(d)))
+    os.makedirs(cache, exist_ok=True)
     with open(os.path.join(d, 'manifest.csv'), newline='') as f:
         manifest = list(csv.DictReader(f))
     tb = tm = 0
@@ -52,7 +55,7 @@ def main(argv):
     else:
         out.writerow(['file', 'label', 'family', 'tool', 'packets', 'benign_flows', 'malicious_flows', 'one_way_delay_ms'])
     for r in manifest:
-        flows = os.path.join(d, '.flows', r['file'] + '.csv')
+        flows = os.path.join(cache, r['file'] + '.csv')
         if not os.path.exists(flows) or os.path.getmtime(flows) < os.path.getmtime(os.path.join(d, r['file'])):
             subprocess.run(tool + ['extract', '-q', os.path.join(d, r['file']), '-o', flows], check=True)
         b, m = count(flows, r['label'], labels.get(r['file'], set()))
