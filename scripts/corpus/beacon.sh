@@ -5,6 +5,7 @@
 # queries whose names carry the data, through the lab resolver.
 # Usage: beacon.sh https|http|dns PERIOD JITTER SECONDS
 set -u
+case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 [ $# -eq 4 ] || { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 MODE=$1 PERIOD=$2 JITTER=$3 END=$(( $(date +%s) + $4 ))
 ID=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')

@@ -35,6 +35,8 @@ def count(flows_csv, label, malicious):
 
 
 def main(argv):
+    if argv[:1] in (['-h'], ['--help']):
+        print(__doc__); return
     md = '--markdown' in argv
     argv = [a for a in argv if a != '--markdown']
     if len(argv) != 1:

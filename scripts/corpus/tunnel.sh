@@ -4,6 +4,7 @@
 # dns2tcp: an SSH session and a file copy carried in DNS queries.
 # Usage: tunnel.sh iodine|dns2tcp SECONDS  (in the attacker's namespace; needs RUN and DNS set)
 set -u
+case "${1:-}" in -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 [ $# -eq 2 ] || { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 MODE=$1 END=$(( $(date +%s) + $2 ))
 SSH_OPTS=(-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -i "$RUN/client_key")
