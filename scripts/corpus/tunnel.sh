@@ -24,7 +24,7 @@ case $MODE in
     { sleep 2; for c in id uname\ -a "ls -la" "cat /etc/passwd | head -5"; do echo "$c"; sleep 2; done; echo exit; } |
       ssh -tt -p 2222 "${SSH_OPTS[@]}" fmlab@127.0.0.1
     while [ "$(date +%s)" -lt "$END" ]; do
-      timeout 25 scp -P 2222 "${SSH_OPTS[@]}" fmlab@127.0.0.1:ftp/note1.txt /tmp/.n$$ ; rm -f /tmp/.n$$; sleep 3
+      timeout 25 scp -P 2222 "${SSH_OPTS[@]}" fmlab@127.0.0.1:ftp/note1.txt "${SCRATCH:-.}/n$$.txt"; rm -f "${SCRATCH:-.}/n$$.txt"; sleep 3
     done
     kill $pid ;;
 esac
