@@ -4,7 +4,12 @@
 # OPERATING_POINT), which is how other recipes are measured with the same protocol.
 lab=$data/traffic-lab
 recipe_features=${FEATURES:-deepfence,cic,context,exchange}
-recipe_drop=${DROP_FEATURES:-x^}
+# Context may only add suspicion: every host-context and load column the model keeps is one of
+# known direction (monotone, see recipe_fit). Those without one are left out: the distinct request
+# and answer sizes of a host pair (browsing varies them as guessing does) and the answered
+# endpoints and sources of a host or service, whose only use to a model is to lower suspicion (a
+# busy client is answered by many services, and so are lateral movement and C2).
+recipe_drop=${DROP_FEATURES:-^ctxPairFwdSizes\$|^ctxPairBwdSizes\$|^ctxSrcAnsweredEndpoints\$|^ld(Src|Dst|Svc)Answered(Endpoints|Sources)\$}
 # Benign-heavy: at most 80 (seeded, random) flows of each malicious capture are fitted on, which
 # leaves about 5.1 benign flows per malicious one (a flood capture alone held 20,000 flows).
 # Gradient-boosted trees (100 trees of depth 4), monotone in the columns whose direction is known
