@@ -31,6 +31,11 @@ final class DetectorOptions {
     @Option(names = "--scan-ports", paramLabel = "N", description = "Scan: distinct services of one host one source failed at (default: 15).")
     Integer scanPorts;
 
+    @Option(names = "--scan-peers", paramLabel = "N",
+            description = "Scan: hosts a source must converse with (payload both ways) on a port >= 1024 for its sweep of"
+                    + " that port to count as a peer-to-peer search, not a scan; 0: never (default: 2).")
+    Integer scanPeers;
+
     @Option(names = "--scan-window", paramLabel = "D", converter = DurationConverter.class,
             description = "Scan: window (counts span this window and the one before; default: 5m).")
     Duration scanWindow;
@@ -86,6 +91,10 @@ final class DetectorOptions {
         c.scanHosts = positive(scanHosts, c.scanHosts, "--scan-hosts", commandLine);
         c.scanPorts = positive(scanPorts, c.scanPorts, "--scan-ports", commandLine);
         c.scanWindow = scanWindow != null ? scanWindow : c.scanWindow;
+        if (scanPeers != null && scanPeers < 0) {
+            throw new ParameterException(commandLine, "--scan-peers must be 0 or more");
+        }
+        c.scanPeers = scanPeers != null ? scanPeers : c.scanPeers;
         c.floodFlows = positive(floodFlows, c.floodFlows, "--flood-flows", commandLine);
         c.floodPackets = positive(floodPackets, c.floodPackets, "--flood-packets", commandLine);
         c.floodWindow = floodWindow != null ? floodWindow : c.floodWindow;

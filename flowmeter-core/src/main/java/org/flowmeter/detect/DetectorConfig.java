@@ -16,6 +16,17 @@ public final class DetectorConfig {
     public Duration scanWindow = Duration.ofMinutes(5);
     /** Scan: most failed flows per distinct target (a scanner probes once or twice, a peer-to-peer client retries). */
     public double scanRetries = 3;
+    /**
+     * Scan: a horizontal sweep of an unprivileged port ({@link #scanPeerMinPort} or above) is a
+     * peer-to-peer client looking for peers, not a scan, when the source exchanged payload both
+     * ways with at least this many distinct hosts on that port within the window.
+     */
+    public int scanPeers = 2;
+    /**
+     * Scan: least destination port at which peer-to-peer clients listen (below it, and on the
+     * service ports of {@link #guessPorts}, sweeps are scans).
+     */
+    public int scanPeerMinPort = 1024;
 
     /** Flood: flows without data (UDP, ICMP, or TCP that carried no payload) from one source to one host. */
     public int floodFlows = 2000;
