@@ -45,7 +45,16 @@ public final class LoadFeatures implements FeatureSet {
             Column.real("ldSvcUnansweredShare").raisesSuspicion(),
             Column.integer("ldSvcSources").raisesSuspicion(),
             Column.integer("ldSvcAnsweredSources"),
-            Column.integer("ldSvcUnansweredSources").raisesSuspicion());
+            Column.integer("ldSvcUnansweredSources").raisesSuspicion(),
+            // Failures as counts beside the shares: a lone unanswered flow has a share of 1, the
+            // same flow amid answered traffic a small one, so a share can make a lone flow look
+            // worse than its context; a count only grows with the evidence.
+            Column.integer("ldSrcUnansweredFlows").raisesSuspicion(),
+            Column.integer("ldSrcFailedFlows").raisesSuspicion(),
+            Column.integer("ldPairUnansweredFlows").raisesSuspicion(),
+            Column.integer("ldPairFailedFlows").raisesSuspicion(),
+            Column.integer("ldDstUnansweredFlows").raisesSuspicion(),
+            Column.integer("ldSvcUnansweredFlows").raisesSuspicion());
 
     private final long windowNanos;
     private final int maxHeldFlows;

@@ -218,7 +218,7 @@ final class RecentFlowReports {
     }
 
     /** How many values {@link #describe} writes, in {@link LoadFeatures}' column order. */
-    static final int VALUES = 22;
+    static final int VALUES = 28;
 
     /**
      * Writes the columns of {@link LoadFeatures} for a flow with keys {@code k} over the flows
@@ -274,6 +274,13 @@ final class RecentFlowReports {
         out[at + 19] = svcSources;
         out[at + 20] = svcAnswered;
         out[at + 21] = svcSources - svcAnswered;
+
+        out[at + 22] = (src == null ? 0 : src.unanswered) + plusUnanswered;
+        out[at + 23] = (src == null ? 0 : src.failed) + plusFailed;
+        out[at + 24] = (pair == null ? 0 : pair.unanswered) + plusUnanswered;
+        out[at + 25] = (pair == null ? 0 : pair.failed) + plusFailed;
+        out[at + 26] = (dst == null ? 0 : dst.unanswered) + plusUnanswered;
+        out[at + 27] = (svc == null ? 0 : svc.unanswered) + plusUnanswered;
     }
 
     private static int flows(Tally t) {
