@@ -33,3 +33,27 @@ lab_captures() {
     echo "$file,$label,$tool"
   done < "$lab/manifest.csv"
 }
+
+# Extra capture folders laid out as traffic-lab (CORPUS=dir1:dir2; scripts/corpus.py), without the
+# captures HOLDOUT (an extended regular expression over "scenario tool file") names. Fills
+# corpus_benign, corpus_malicious and corpus_mixed (labelled per flow by their labels.csv) and sets
+# recipe_labels to a labels file for every mixed capture trained on, the lab's mix_realistic.pcap
+# included, written under the folder $1.
+corpus_captures() {
+  corpus_benign=()
+  corpus_malicious=()
+  corpus_mixed=()
+  recipe_labels=$lab/labels.csv
+  [ -n "${CORPUS:-}" ] || return 0
+  local label path
+  while IFS=, read -r label path _; do
+    case "$label" in
+      benign) corpus_benign+=("$path") ;;
+      malicious) corpus_malicious+=("$path") ;;
+      mixed) corpus_mixed+=("$path") ;;
+    esac
+  done < <(python3 scripts/corpus.py captures "$CORPUS" --holdout "${HOLDOUT:-}")
+  recipe_labels=$1/labels.csv
+  python3 scripts/corpus.py labels "$CORPUS" "$lab/labels.csv" "$recipe_labels" --holdout "${HOLDOUT:-}"
+  echo "corpus: ${#corpus_benign[@]} benign, ${#corpus_malicious[@]} malicious, ${#corpus_mixed[@]} mixed captures" >&2
+}
