@@ -2,21 +2,17 @@ package org.flowmeter.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
-import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.decode.SkipReason;
-import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.flow.EndReason;
-import org.flowmeter.flow.FlowConfig;
-import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.FlowMeter;
 import org.flowmeter.flow.FlowPipeline;
 import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.PacketSource;
 
 /**
- * Runs capture inputs through decoder and flow meter with a progress bar. Ctrl-C (SIGINT/SIGTERM)
+ * Runs capture inputs through the engine's decoder and flow meter with a progress bar. Ctrl-C (SIGINT/SIGTERM)
  * stops the reading, and every flow in memory is still ended and handed over.
  */
 final class CaptureRun {
@@ -29,9 +25,9 @@ final class CaptureRun {
     private boolean strict;
     private long inconsistentLengths;
 
-    CaptureRun(FlowConfig config, List<FeatureSet> sets, FlowListener listener) {
-        this.meter = new FlowMeter(config, sets, listener);
-        this.pipeline = new FlowPipeline(new PacketDecoder(), meter);
+    CaptureRun(FlowEngine engine) {
+        this.meter = engine.meter();
+        this.pipeline = engine.pipeline();
     }
 
     /** Whether the first damaged input ends the run (else it is reported and the next input read). */

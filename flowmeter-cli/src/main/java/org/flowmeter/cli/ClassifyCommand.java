@@ -6,17 +6,21 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowmeter.detect.PatternHold;
+import org.flowmeter.engine.CaptureClassifier;
+import org.flowmeter.engine.FlowClassifier;
+import org.flowmeter.engine.FlowEngine;
+import org.flowmeter.engine.FlowSettings;
+import org.flowmeter.engine.FlowVerdict;
+import org.flowmeter.engine.VerdictColumns;
+import org.flowmeter.engine.VerdictPolicy;
 import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
-import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.SequenceSource;
@@ -46,7 +50,7 @@ import tools.jackson.databind.SerializationFeature;
         description = "Classify every flow (and so every packet) as benign or malicious; forward only suspicious traffic.")
 final class ClassifyCommand implements Callable<Integer> {
     /** Early scoring point; see docs/classify.md for how it was chosen. */
-    static final int DEFAULT_EARLY_PACKETS = 5;
+    static final int DEFAULT_EARLY_PACKETS = VerdictPolicy.DEFAULT_EARLY_PACKETS;
 
     @Spec
     CommandSpec spec;
@@ -88,6 +92,11 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
     boolean quiet;
 
+    @Option(names = "--threads", hidden = true, defaultValue = "AFTER_METERING",
+            description = "How work is shared out: ONE thread, AFTER_DECODING (reading and decoding on a second thread),"
+                    + " AFTER_METERING (scoring to writing on a second thread) (default: ${DEFAULT-VALUE}).")
+    CaptureClassifier.Threads threads;
+
     @Mixin
     FlowOptions flowOptions;
 
@@ -106,7 +115,10 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     FileFilterOptions fileFilter;
 
-    private FlowDecider decider;
+    @Mixin
+    NameOptions names;
+
+    private FlowClassifier classifier;
     private final Map<String, Long> decidedBy = new java.util.TreeMap<>();
     private long flaggedAfterWritten;
     private long flows;
@@ -121,15 +133,16 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--forward and --packet-verdicts read the input twice: give files, not stdin");
         }
-        int scoreAt = decideAfter != null ? decideAfter : earlyAfter;
-        if (scoreAt < 1) {
-            throw new ParameterException(spec.commandLine(), "--early-after/--decide-after must be at least 1");
-        }
+        VerdictPolicy policy = VerdictPolicy.of(earlyAfter, decideAfter);
         var model = modelOptions.load();
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
-        FlowScorer scorer = new FlowScorer(model, sets);
-        FlowConfig config = flowOptions.config();
-        flowOptions.checkMemoryCap(config, sets);
+        if (!allColumns) {
+            // Rows show no features: run only the sets the model reads a column of.
+            sets = FeatureSets.needed(sets, List.of(model.features()));
+        }
+        FlowSettings flowSettings = flowOptions.settings();
+        FlowConfig config = flowSettings.config();
+        flowSettings.checkMemoryCap(config, sets);
 
         var source = fileFilter.open(inputs);
         // Results of an earlier run go now: a run stopped by a signal or a crash leaves none behind.
@@ -137,13 +150,11 @@ final class ClassifyCommand implements Callable<Integer> {
         StagedFile perPacketFile = packetVerdicts == null ? null : new StagedFile(packetVerdicts);
         StagedFile summaryFile = summaryJson == null ? null : new StagedFile(summaryJson);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
-        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source), columns.model(), source, VerdictColumns::judgement);
-        StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        var detectors = detectorOptions.create(spec.commandLine());
-        PatternHold hold = detectorOptions.hold(order, detectors);
-        decider = new FlowDecider(scorer, scoreAt, decideAfter != null, hold, detectors);
-        CaptureRun first = new CaptureRun(config, sets, decider);
-        order.limitWaiting(first.meter().memoryBudget().waitingFlows());
+        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source, names.scheme()), columns.model(), source, VerdictColumns::judgement);
+        CaptureClassifier classify = new CaptureClassifier(config, flowSettings.ignoreVlan(), sets, model, policy,
+                detectorOptions.settings(), threads, v -> write(rows, v));
+        classifier = classify.classifier();
+        CaptureRun first = new CaptureRun(classify.engine());
         inputOptions.applyTo(first);
         EmptyInputs empty = new EmptyInputs(first.pipeline());
         empty.watch(source);
@@ -151,8 +162,7 @@ final class ClassifyCommand implements Callable<Integer> {
         IOException damage = null;
         try {
             first.run(source, Progress.wanted(progress), () -> {
-                hold.flush();
-                order.flush();
+                classify.flush();
                 rows.close();
             });
         } catch (CaptureFormatException e) {
@@ -177,12 +187,12 @@ final class ClassifyCommand implements Callable<Integer> {
         first = null; // its flow table and context windows may go before the second pass builds its own
         Forwarded fwd = new Forwarded();
         if (secondPass) {
-            fwd = writePackets(config, sets, read.packets, forwardFile, perPacketFile, !damaged.isEmpty());
+            fwd = writePackets(config, flowSettings.ignoreVlan(), sets, read.packets, forwardFile, perPacketFile,
+                    !damaged.isEmpty());
         }
-        Map<String, Object> summary = summary(read, fwd, secondPass, damaged);
-        summary.put("inputs_without_flows", empty.found());
+        ClassifySummary summary = summary(read, fwd, secondPass, damaged, empty.found());
         if (!quiet) {
-            System.err.println(summaryLine(summary));
+            System.err.println(summary.line());
         }
         if (summaryFile != null) {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -199,12 +209,11 @@ final class ClassifyCommand implements Callable<Integer> {
     private record FirstPass(long packets, long wireBytes, boolean interrupted) {
     }
 
-    private void write(FlowWriter rows, Flow flow) {
+    private void write(FlowWriter rows, FlowVerdict v) {
+        Flow flow = v.flow();
         flows++;
-        Verdict v = (Verdict) decider.recheck(flow).attachment;
-        v.facts = null;
-        if (v.malicious) {
-            decidedBy.merge(v.decidedBy, 1L, Long::sum);
+        if (v.malicious()) {
+            decidedBy.merge(v.decidedBy(), 1L, Long::sum);
             maliciousFlows++;
             malicious.set(Math.toIntExact(flow.id));
         }
@@ -231,14 +240,12 @@ final class ClassifyCommand implements Callable<Integer> {
      * Its files are renamed to their names once complete (also when a signal cut it short: the
      * summary then says so).
      */
-    private Forwarded writePackets(FlowConfig config, List<FeatureSet> sets, long packetsToRead,
+    private Forwarded writePackets(FlowConfig config, boolean ignoreVlan, List<FeatureSet> sets, long packetsToRead,
                                    StagedFile forwardFile, StagedFile perPacketFile, boolean damageMet) throws IOException {
         Forwarded result = new Forwarded();
-        Flow[] current = new Flow[1];
         FlowListener tracker = new FlowListener() {
             @Override
             public void onPacket(Flow flow, org.flowmeter.decode.DecodedPacket packet, boolean fwd) {
-                current[0] = flow;
                 if (flow.packets() == 1) {
                     flagIfInPattern(flow);
                 }
@@ -248,7 +255,7 @@ final class ClassifyCommand implements Callable<Integer> {
             public void onFlowEnd(Flow flow) {
             }
         };
-        CaptureRun second = new CaptureRun(config, sets, tracker);
+        CaptureRun second = new CaptureRun(new FlowEngine(config, ignoreVlan, sets, tracker, null));
         inputOptions.applyTo(second);
         PcapFileWriter pcap = forwardFile == null ? null
                 : new PcapFileWriter(OutputFiles.stream(forwardFile.temporary().toString()));
@@ -258,16 +265,16 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         StringBuilder line = new StringBuilder(64);
         long[] index = {0};
-        second.pipeline().setPacketHook((raw, inFlow) -> {
-            boolean bad = inFlow && malicious.get((int) current[0].id);
+        second.pipeline().setPacketHook((raw, flow) -> {
+            boolean bad = flow != null && malicious.get((int) flow.id);
             if (bad && pcap != null) {
                 pcap.write(raw);
             }
             if (perPacket != null) {
                 line.setLength(0);
                 line.append(index[0]).append(',').append(raw.timestampNanos).append(',');
-                if (inFlow) {
-                    line.append(current[0].id).append(',').append(bad ? "malicious" : "benign");
+                if (flow != null) {
+                    line.append(flow.id).append(',').append(bad ? "malicious" : "benign");
                 } else {
                     line.append(",none");
                 }
@@ -330,54 +337,19 @@ final class ClassifyCommand implements Callable<Integer> {
      */
     private void flagIfInPattern(Flow flow) {
         int id = Math.toIntExact(flow.id);
-        if (!malicious.get(id) && decider.coveredBy(flow) != null) {
+        if (!malicious.get(id) && classifier.coveredBy(flow) != null) {
             malicious.set(id);
             maliciousFlows++;
             flaggedAfterWritten++;
         }
     }
 
-    private Map<String, Object> summary(FirstPass run, Forwarded fwd, boolean secondPass, List<String> damaged) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        long packets = run.packets();
-        long bytes = run.wireBytes();
-        s.put("model", modelOptions.describe());
-        s.put("packets", packets);
-        s.put("bytes", bytes);
-        s.put("flows", flows);
-        s.put("flows_forwarded", maliciousFlows);
-        s.put("forwarded_flow_share", share(maliciousFlows, flows));
-        s.put("decided_by", decidedBy);
-        if (secondPass) {
-            s.put("flows_forwarded_after_their_row", flaggedAfterWritten);
-        }
-        if (forward != null && secondPass) {
-            s.put("packets_forwarded", fwd.packets);
-            s.put("bytes_forwarded", fwd.wireBytes);
-            s.put("forwarded_packet_share", share(fwd.packets, packets));
-            s.put("forwarded_byte_share", share(fwd.wireBytes, bytes));
-            s.put("packets_not_forwarded_other_link_type", fwd.refusedLinkType);
-        }
-        boolean interrupted = run.interrupted() || fwd.interrupted;
-        s.put("interrupted", interrupted);
-        s.put("damaged_inputs", damaged);
-        // Whether every packet of every input was read and, with --forward, every flagged packet written.
-        s.put("complete", !interrupted && damaged.isEmpty());
-        return s;
-    }
-
-    private static double share(long part, long whole) {
-        return whole == 0 ? 0.0 : (double) part / whole;
-    }
-
-    private static String summaryLine(Map<String, Object> s) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d of %d flows malicious (%.2f %%)",
-                (Long) s.get("flows_forwarded"), (Long) s.get("flows"), 100 * (Double) s.get("forwarded_flow_share")));
-        if (s.containsKey("packets_forwarded")) {
-            b.append(String.format(Locale.ROOT, "; forwarded %d of %d packets (%.2f %%), %d of %d bytes (%.2f %%)",
-                    (Long) s.get("packets_forwarded"), (Long) s.get("packets"), 100 * (Double) s.get("forwarded_packet_share"),
-                    (Long) s.get("bytes_forwarded"), (Long) s.get("bytes"), 100 * (Double) s.get("forwarded_byte_share")));
-        }
-        return b.toString();
+    private ClassifySummary summary(FirstPass run, Forwarded fwd, boolean secondPass, List<String> damaged,
+                                    List<Map<String, String>> withoutFlows) {
+        ClassifySummary.Forwarded forwarded = forward != null && secondPass
+                ? new ClassifySummary.Forwarded(fwd.packets, fwd.wireBytes, fwd.refusedLinkType) : null;
+        return ClassifySummary.of(modelOptions.describe(), run.packets(), run.wireBytes(), flows, maliciousFlows, decidedBy,
+                secondPass ? flaggedAfterWritten : null, forwarded, run.interrupted() || fwd.interrupted, damaged,
+                withoutFlows);
     }
 }

@@ -35,8 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         FlowModel model = modelOptions.load();
-        labels.runDetectors(detectorOptions);
-        LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
+        labels.runDetectors(detectorOptions.settings());
+        LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.settings(), System.err);
         Dataset data = flows.dataset();
         double[] scores = EvaluationCommandSupport.scores(model, data);
         // A flow in a pattern a detector found is flagged whatever the model says, as in classify.

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.flowmeter.engine.OptionException;
 import org.flowmeter.pcap.CaptureFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +41,10 @@ final class ExitCodes {
 
     /** An exception out of a command's work: input problems are one line, anything else is our bug. */
     int execution(Exception e, CommandLine cmd) {
+        if (e instanceof OptionException o) {
+            // A setting the engine refused: a usage error, as if the parser had found it.
+            return usage(new ParameterException(cmd, o.getMessage(), o), null);
+        }
         PrintWriter err = cmd.getErr();
         String input = describeInputProblem(e);
         if (input != null) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowmeter.engine.FlowEngine;
+import org.flowmeter.engine.FlowSettings;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.StartOrder;
 import org.flowmeter.output.FlowColumns;
@@ -55,17 +57,21 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
+    @Mixin
+    NameOptions names;
+
     @Override
     public Integer call() throws IOException {
         FlowWriters.checkTarget(format, output, spec.commandLine());
-        var sets = flowOptions.featureSets();
-        var config = flowOptions.config();
-        flowOptions.checkMemoryCap(config, sets);
+        FlowSettings settings = flowOptions.settings();
+        var sets = settings.featureSets();
+        var config = settings.config();
+        settings.checkMemoryCap(config, sets);
         PacketSource source = fileFilter.open(inputs); // fail on bad input before creating the output
         FlowColumns columns = new FlowColumns(sets, true).readingFrom(source);
-        FlowWriter rows = FlowWriters.open(format, output, columns, source);
+        FlowWriter rows = FlowWriters.open(format, output, columns, source, names.scheme());
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
-        CaptureRun run = new CaptureRun(config, sets, order);
+        CaptureRun run = new CaptureRun(new FlowEngine(config, settings.ignoreVlan(), sets, order, null));
         order.limitWaiting(run.meter().memoryBudget().waitingFlows());
         inputOptions.applyTo(run);
         try {

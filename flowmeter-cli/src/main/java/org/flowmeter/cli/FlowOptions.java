@@ -3,22 +3,16 @@ package org.flowmeter.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.flowmeter.decode.Cidr;
+import org.flowmeter.engine.FlowSettings;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureSets;
-import org.flowmeter.flow.AddressPredicate;
 import org.flowmeter.flow.FlowConfig;
-import org.flowmeter.flow.FlowLimits;
-import org.flowmeter.flow.MemoryBudget;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Flow-table options shared by every command that turns captures into flows. */
+/** Flow-table options shared by every command that turns captures into flows: {@link FlowSettings}. */
 final class FlowOptions {
-    /** CICFlowMeter's default flow timeout, counted from a flow's first packet. */
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -75,71 +69,28 @@ final class FlowOptions {
             defaultValue = "deepfence", completionCandidates = FeatureSetNames.class)
     String features;
 
-    FlowConfig config() {
-        if (maxFlows < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-flows must be at least 1");
-        }
-        FlowConfig c = FlowConfig.defaults()
-                .withIdleTimeout(idleTimeout)
-                .withActiveTimeout(activeTimeout)
-                .withTcpLinger(tcpLinger)
-                .withMaxFlows(maxFlows)
-                .withLimits(limits());
-        if (!localNets.isEmpty()) {
-            c = c.withLocalNets(localNetPredicate());
-        }
-        if (cicCompat) {
-            c = c.withCicCompat();
-        }
-        return c;
+    @Option(names = "--ignore-vlan",
+            description = "Leave VLAN ids out of the flow key, so one conversation seen on several VLANs is one flow "
+                    + "(default: the VLAN is part of the key).")
+    boolean ignoreVlan;
+
+    /** These options as the engine takes them (checked when the flow configuration is made). */
+    FlowSettings settings() {
+        return new FlowSettings(idleTimeout, activeTimeout, tcpLinger, tcpNewTimeout, udpTimeout, icmpTimeout, maxFlows,
+                memoryCap, localNets, cicCompat, features, ignoreVlan);
     }
 
-    private FlowLimits limits() {
-        FlowLimits l = FlowLimits.DEFAULTS.withTcpNewTimeout(tcpNewTimeout);
-        if (udpTimeout != null) {
-            l = l.withUdpTimeout(udpTimeout);
-        }
-        if (icmpTimeout != null) {
-            l = l.withIcmpTimeout(icmpTimeout);
-        }
-        return memoryCap != null ? l.withMemoryCap(memoryCap) : l;
+    FlowConfig config() {
+        return settings().config();
     }
 
     /** A usage error when the memory cap cannot hold the shared state of {@code sets} and a few flows. */
     void checkMemoryCap(FlowConfig config, List<FeatureSet> sets) {
-        try {
-            MemoryBudget.of(config.memoryCapBytes(), sets);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--memory-cap: " + e.getMessage());
-        }
-    }
-
-    private AddressPredicate localNetPredicate() {
-        List<Cidr> nets = new ArrayList<>();
-        for (String s : localNets) {
-            try {
-                nets.add(Cidr.parse(s));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--local-net: " + e.getMessage());
-            }
-        }
-        Cidr[] all = nets.toArray(new Cidr[0]);
-        return (v, hi, lo) -> {
-            for (Cidr c : all) {
-                if (c.contains(v, hi, lo)) {
-                    return true;
-                }
-            }
-            return false;
-        };
+        settings().checkMemoryCap(config, sets);
     }
 
     List<FeatureSet> featureSets() {
-        try {
-            return FeatureSets.parse(features);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--features: " + e.getMessage());
-        }
+        return settings().featureSets();
     }
 
     /**
@@ -147,16 +98,7 @@ final class FlowOptions {
      * given, must name the same ones: silently computing others would leave it unheeded.
      */
     List<FeatureSet> featureSetsFor(org.flowmeter.model.FlowModel model) {
-        List<FeatureSet> sets = FeatureSets.parse(model.featureSet());
-        if (spec.commandLine().getParseResult().hasMatchedOption("--features")) {
-            List<String> wanted = featureSets().stream().map(FeatureSet::name).toList();
-            List<String> needed = sets.stream().map(FeatureSet::name).toList();
-            if (!wanted.equals(needed)) {
-                throw new ParameterException(spec.commandLine(), "--features: the model uses "
-                        + String.join(",", needed) + "; leave --features out or give the same sets");
-            }
-        }
-        return sets;
+        return settings().featureSetsFor(model, spec.commandLine().getParseResult().hasMatchedOption("--features"));
     }
 
     /** Names for help text and shell completion. */

@@ -3,10 +3,12 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.output.CsvFlowWriter;
 import org.flowmeter.output.EveFlowWriter;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.output.JsonLinesFlowWriter;
+import org.flowmeter.output.NamingScheme;
 import org.flowmeter.output.RowSchema;
 import org.flowmeter.output.parquet.ParquetFlowWriter;
 import org.flowmeter.pcap.PacketSource;
@@ -32,14 +34,18 @@ final class FlowWriters {
         csv, jsonl, eve
     }
 
-    /** A streamed writer; eve objects take each flow's verdict from {@code judgements}. */
+    /**
+     * A streamed writer; eve objects take each flow's verdict from {@code judgements} and name
+     * {@code source}'s input (the interface).
+     */
     static FlowWriter stream(StreamFormat format, OutputStream out, RowSchema schema, String model,
-                             java.util.function.Function<org.flowmeter.flow.Flow, EveFlowWriter.Judgement> judgements)
+                             java.util.function.Function<org.flowmeter.flow.Flow, EveFlowWriter.Judgement> judgements,
+                             NamingScheme names, PacketSource source)
             throws IOException {
         return switch (format) {
-            case csv -> new CsvFlowWriter(out, schema);
-            case jsonl -> new JsonLinesFlowWriter(out, schema);
-            case eve -> new EveFlowWriter(out, judgements, model);
+            case csv -> new CsvFlowWriter(out, names.titled(schema));
+            case jsonl -> new JsonLinesFlowWriter(out, names.titled(schema));
+            case eve -> new EveFlowWriter(out, judgements, model).readingFrom(source);
         };
     }
 
@@ -54,17 +60,17 @@ final class FlowWriters {
         }
     }
 
-    static FlowWriter open(Format format, String target, RowSchema schema) throws IOException {
-        return open(format, target, schema, null);
-    }
-
-    /** {@code source} names the input file of each flow in eve output (may be null). */
-    static FlowWriter open(Format format, String target, RowSchema schema, PacketSource source) throws IOException {
+    /**
+     * {@code source} names the input file of each flow in eve output (may be null); {@code names}
+     * titles the columns of the other formats.
+     */
+    static FlowWriter open(Format format, String target, RowSchema schema, PacketSource source, NamingScheme names)
+            throws IOException {
         return switch (format) {
-            case csv -> new CsvFlowWriter(OutputFiles.flushedPeriodically(target), schema);
-            case jsonl -> new JsonLinesFlowWriter(OutputFiles.flushedPeriodically(target), schema);
+            case csv -> new CsvFlowWriter(OutputFiles.flushedPeriodically(target), names.titled(schema));
+            case jsonl -> new JsonLinesFlowWriter(OutputFiles.flushedPeriodically(target), names.titled(schema));
             case eve -> eve(OutputFiles.flushedPeriodically(target), schema, source);
-            case parquet -> new ParquetFlowWriter(Path.of(target), schema);
+            case parquet -> new ParquetFlowWriter(Path.of(target), names.titled(schema));
         };
     }
 

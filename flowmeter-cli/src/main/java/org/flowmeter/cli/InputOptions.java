@@ -11,14 +11,8 @@ final class InputOptions {
                     + "with the next file and exits 1 at the end.")
     boolean strict;
 
-    @Option(names = "--ignore-vlan",
-            description = "Leave VLAN ids out of the flow key, so one conversation seen on several VLANs is one flow "
-                    + "(default: the VLAN is part of the key).")
-    boolean ignoreVlan;
-
     /** Applies these options to a run before it starts. */
     void applyTo(CaptureRun run) {
         run.setStrict(strict);
-        run.pipeline().decoder().setVlanInKey(!ignoreVlan);
     }
 }

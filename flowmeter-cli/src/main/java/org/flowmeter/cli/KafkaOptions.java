@@ -23,6 +23,24 @@ final class KafkaOptions {
             description = "Kafka topic for --kafka-bootstrap (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--kafka-queue", paramLabel = "RECORDS", defaultValue = "" + KafkaFlowOutput.DEFAULT_QUEUE_RECORDS,
+            description = "Records held for Kafka while no broker answers (about 700 bytes each); more are dropped and counted (default: ${DEFAULT-VALUE}).")
+    int queueRecords;
+
+    private KafkaFlowOutput output;
+
+    /** Live metrics count the records lost, when there is Kafka output. */
+    void reportTo(org.flowmeter.live.LiveMetrics metrics) {
+        if (output != null) {
+            metrics.kafkaLost(this::lost);
+        }
+    }
+
+    /** Records dropped or given up so far (0 without Kafka). */
+    long lost() {
+        return output == null ? 0 : output.dropped() + output.failed();
+    }
+
     /** {@code rows}, or {@code rows} and Kafka when --kafka-bootstrap is given. */
     FlowWriter tee(FlowWriter rows, String model, PacketSource source,
                    Function<Flow, EveFlowWriter.Judgement> judgements) {
@@ -35,10 +53,14 @@ final class KafkaOptions {
         if (bootstrap.isBlank() || topic.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--kafka-bootstrap and --kafka-topic must not be empty");
         }
+        if (queueRecords < 1) {
+            throw new ParameterException(spec.commandLine(), "--kafka-queue must be at least 1");
+        }
         EveFlowWriter eve = new EveFlowWriter(java.io.OutputStream.nullOutputStream(), judgements, model);
         if (source != null) {
             eve.readingFrom(source);
         }
-        return new TeeFlowWriter(rows, new KafkaFlowOutput(bootstrap, topic, eve));
+        output = new KafkaFlowOutput(bootstrap, topic, eve, queueRecords);
+        return new TeeFlowWriter(rows, output);
     }
 }

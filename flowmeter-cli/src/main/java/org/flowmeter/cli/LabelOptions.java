@@ -6,19 +6,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.FlowSettings;
+import org.flowmeter.engine.LabelSettings;
 import org.flowmeter.feature.FeatureSet;
-import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowSample;
-import org.flowmeter.labels.HostLabels;
 import org.flowmeter.labels.LabelledFlowLoader;
 import org.flowmeter.labels.LabelledFlows;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Where labelled flows come from, shared by train, evaluate and report. */
+/** Where labelled flows come from, shared by train, evaluate and report: {@link LabelSettings}. */
 final class LabelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -48,30 +48,29 @@ final class LabelOptions {
             description = "Value of the label column for benign flows (default: ${DEFAULT-VALUE}).")
     String benignValue;
 
-    /** Whether any label was given; without, the inputs can only be classified, not judged. */
-    boolean hasLabels() {
-        return !benign.isEmpty() || !malicious.isEmpty() || !maliciousHosts.isEmpty() || labelsFile != null
-                || labelColumn != null;
+    /** These options as the engine takes them. */
+    LabelSettings settings() {
+        return new LabelSettings(inputs, benign, malicious, maliciousHosts, labelsFile, labelColumn, benignValue);
     }
 
-    private DetectorOptions detectorOptions;
+    /** Whether any label was given; without, the inputs can only be classified, not judged. */
+    boolean hasLabels() {
+        return settings().hasLabels();
+    }
+
+    private DetectorSettings detectors;
 
     /** Runs the cross-flow detectors over each capture loaded, as classify does (evaluation, not training). */
-    void runDetectors(DetectorOptions options) {
-        this.detectorOptions = options;
+    void runDetectors(DetectorSettings settings) {
+        this.detectors = settings;
     }
 
     /** Loads every input; prints one line per input on {@code err}. */
-    LabelledFlows load(List<FeatureSet> sets, String[] features, FlowConfig config, PrintStream err) throws IOException {
-        if (inputs.isEmpty() && benign.isEmpty() && malicious.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "no input: give INPUT..., --benign or --malicious");
-        }
-        if (!inputs.isEmpty() && maliciousHosts.isEmpty() && labelsFile == null && labelColumn == null) {
-            throw new ParameterException(spec.commandLine(), "INPUT needs labels: give --malicious-host, --labels or"
-                    + " --label-column, or name inputs with --benign/--malicious");
-        }
+    LabelledFlows load(List<FeatureSet> sets, String[] features, FlowSettings flow, PrintStream err) throws IOException {
+        LabelSettings labels = settings();
+        labels.checkInputs();
         LabelledFlows flows = new LabelledFlows(features);
-        readAll(loader(sets, features, config, err), null, flows);
+        labels.readAll(loader(labels, sets, features, flow, err), null, flows);
         for (Map.Entry<String, int[]> e : flows.perInput().entrySet()) {
             err.printf("%s: %d benign, %d malicious flows%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
         }
@@ -85,48 +84,26 @@ final class LabelOptions {
      * The captures among the inputs read {@code copies} more times, each time keeping another
      * part of {@code oneIn} of their flows (parts 0 to copies - 1), labelled as in {@link #load}.
      */
-    LabelledFlows loadThinned(List<FeatureSet> sets, String[] features, FlowConfig config, int copies, int oneIn,
+    LabelledFlows loadThinned(List<FeatureSet> sets, String[] features, FlowSettings flow, int copies, int oneIn,
                               PrintStream err) throws IOException {
-        LabelledFlowLoader loader = loader(sets, features, config, err);
+        LabelSettings labels = settings();
+        LabelledFlowLoader loader = loader(labels, sets, features, flow, err);
         LabelledFlows flows = new LabelledFlows(features);
         for (int part = 0; part < copies; part++) {
-            readAll(loader, new FlowSample(oneIn, part), flows);
+            labels.readAll(loader, new FlowSample(oneIn, part), flows);
         }
         return flows;
     }
 
-    private LabelledFlowLoader loader(List<FeatureSet> sets, String[] features, FlowConfig config, PrintStream err)
-            throws IOException {
-        HostLabels hosts = new HostLabels();
-        try {
-            maliciousHosts.forEach(hosts::add);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--malicious-host: " + e.getMessage());
-        }
-        if (labelsFile != null) {
-            hosts.addFile(labelsFile);
-        }
-        LabelledFlowLoader loader =
-                new LabelledFlowLoader(sets, features, config, hosts, labelColumn, benignValue, err::println);
-        if (detectorOptions != null && !detectorOptions.create(spec.commandLine()).isEmpty()) {
-            loader.runDetectors(() -> detectorOptions.create(spec.commandLine()),
-                    detectorOptions.holdNanos(), DetectorOptions.MAX_HELD);
+    private LabelledFlowLoader loader(LabelSettings labels, List<FeatureSet> sets, String[] features, FlowSettings flow,
+                                      PrintStream err) throws IOException {
+        LabelledFlowLoader loader = labels.loader(sets, features, flow, err::println);
+        if (detectors != null && detectors.anyOn()) {
+            loader.runDetectors(detectors);
         }
         if (Progress.wanted(null)) {
             loader.showProgress(Progress::reading);
         }
         return loader;
-    }
-
-    private void readAll(LabelledFlowLoader loader, FlowSample sample, LabelledFlows flows) throws IOException {
-        for (String in : benign) {
-            loader.load(in, false, sample, flows);
-        }
-        for (String in : malicious) {
-            loader.load(in, true, sample, flows);
-        }
-        for (String in : inputs) {
-            loader.load(in, null, sample, flows);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowMeter;
@@ -117,7 +118,11 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    NameOptions names;
+
     private LiveVerdicts verdicts;
+    private FlowEngine engine;
     private FlowMeter meter;
     private ForwardFiles forwardFiles;
     private RecentPackets recent;
@@ -152,12 +157,14 @@ final class LiveCommand implements Callable<Integer> {
             metrics = metricsPort == null ? LiveMetrics.unserved(capture::stats) : LiveMetrics.serve(metricsPort, capture::stats);
             out = OutputFiles.stream(output);
             LiveVerdictColumns schema = new LiveVerdictColumns(sets, allColumns).readingFrom(capture, modelOptions.describe());
-            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement),
+            rows = kafka.tee(FlowWriters.stream(format, out, schema, schema.model(), schema::judgement, names.scheme(), capture),
                     schema.model(), capture, schema::judgement);
+            kafka.reportTo(metrics);
             out.flush();
-            verdicts = new LiveVerdicts(new FlowScorer(model, sets), earlyAfter, schema, rows, out, this::afterFinalVerdict,
-                    metrics, detectorOptions.create(spec.commandLine()));
-            meter = new FlowMeter(flowOptions.config(), sets, verdicts);
+            verdicts = new LiveVerdicts(model, sets, earlyAfter, schema, rows, out, this::afterFinalVerdict,
+                    metrics, detectorOptions.settings());
+            engine = new FlowEngine(flowOptions.config(), flowOptions.settings().ignoreVlan(), sets, verdicts, null);
+            meter = engine.meter();
             forwardFiles = forward == null ? null : new ForwardFiles(forward, rotateSize);
             if (forwardFiles != null) {
                 recent = new RecentPackets(keepBuffer);
@@ -182,13 +189,21 @@ final class LiveCommand implements Callable<Integer> {
             } finally {
                 capture.close();
                 meter.finish();
-                rows.close();
+                IOException rowsLost = null;
+                try {
+                    rows.close();
+                } catch (IOException e) { // records lost to Kafka: the forward files still get closed
+                    rowsLost = e;
+                }
                 if (forwardFiles != null) {
                     forwardFiles.close();
                 }
                 metrics.activeFlows(meter.activeFlows());
                 metrics.close();
                 System.err.println("flowmeter: stopped: " + statsLine(capture));
+                if (rowsLost != null) {
+                    throw rowsLost;
+                }
             }
             signals.succeeded();
         }
@@ -196,7 +211,7 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     private void readUntilStopped(LiveCapture capture) throws IOException {
-        PacketDecoder decoder = new PacketDecoder();
+        PacketDecoder decoder = engine.pipeline().decoder();
         RawPacket raw = new RawPacket();
         DecodedPacket decoded = new DecodedPacket();
         long statsEvery = statsInterval.toNanos();
@@ -213,9 +228,9 @@ final class LiveCommand implements Callable<Integer> {
                 metrics.packet(raw.originalLength);
                 if (decoder.decode(raw, decoded) == null) {
                     endedByPacket.clear();
-                    meter.add(decoded);
+                    Flow flow = meter.add(decoded);
                     if (forwardFiles != null) {
-                        forward(verdicts.current(), raw);
+                        forward(flow, raw);
                     }
                 }
             } else {
@@ -304,6 +319,9 @@ final class LiveCommand implements Callable<Integer> {
                 "%d packets, %d flows active, %d/%d verdicts malicious (%d early), %d kernel drops, %d queue drops",
                 packets, meter.activeFlows(), verdicts.finalMalicious(), verdicts.finalVerdicts(),
                 verdicts.earlyMalicious(), k.kernelDropped() + k.interfaceDropped(), k.queueDropped()));
+        if (kafka.lost() > 0) {
+            s.append(String.format(Locale.ROOT, ", %d Kafka records lost", kafka.lost()));
+        }
         if (forwardFiles != null) {
             s.append(String.format(Locale.ROOT, ", %d packets forwarded in %d files",
                     forwardFiles.packets(), forwardFiles.files().size()));

@@ -2,6 +2,7 @@ package org.flowmeter.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.feature.Column;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.RowWriter;

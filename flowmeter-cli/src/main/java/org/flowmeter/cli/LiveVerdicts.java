@@ -3,20 +3,27 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.function.Consumer;
 import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.FlowClassifier;
+import org.flowmeter.engine.FlowVerdict;
+import org.flowmeter.engine.VerdictPolicy;
+import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowListener;
 import org.flowmeter.live.LiveMetrics;
+import org.flowmeter.model.FlowModel;
 import org.flowmeter.output.FlowWriter;
 
 /**
- * Decides flows as they go (see {@link FlowDecider}) and streams verdict rows: an early row when
+ * Decides flows as they go (the engine's {@link FlowClassifier}) and streams verdict rows: an early row when
  * the early verdict is malicious, a final row when the flow ends. Every row is flushed at once,
- * because a consumer reads them live. Remembers the flow of the latest packet for forwarding.
+ * because a consumer reads them live.
  */
 final class LiveVerdicts implements FlowListener {
-    private final FlowDecider decider;
+    private final FlowClassifier decider;
     private final int earlyAfter;
     private final LiveVerdictColumns schema;
     private final FlowWriter rows;
@@ -24,22 +31,20 @@ final class LiveVerdicts implements FlowListener {
     private final Consumer<Flow> afterFinalVerdict;
     private final LiveMetrics metrics;
     private long scoringStarted;
-    private Flow current;
     private long earlyMalicious;
     private long finalVerdicts;
     private long finalMalicious;
 
-    /** @param afterFinalVerdict told of every flow once its final row is written */
-    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
-                 Consumer<Flow> afterFinalVerdict, LiveMetrics metrics) {
-        this(scorer, earlyAfter, schema, rows, out, afterFinalVerdict, metrics, org.flowmeter.detect.Detectors.none());
-    }
-
-    /** With cross-flow detectors: a flow's final row names the detector whose pattern it is in. */
-    LiveVerdicts(FlowScorer scorer, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows, OutputStream out,
-                 Consumer<Flow> afterFinalVerdict, LiveMetrics metrics, org.flowmeter.detect.Detectors detectors) {
+    /**
+     * With cross-flow detectors, a flow's final row names the detector whose pattern it is in.
+     *
+     * @param afterFinalVerdict told of every flow once its final row is written
+     */
+    LiveVerdicts(FlowModel model, List<FeatureSet> sets, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows,
+                 OutputStream out, Consumer<Flow> afterFinalVerdict, LiveMetrics metrics, DetectorSettings detectors) {
         this.metrics = metrics;
-        this.decider = new FlowDecider(scorer, earlyAfter, false, this::onDecided, detectors);
+        this.decider = FlowClassifier.streaming(model, sets, new VerdictPolicy(earlyAfter, false), detectors,
+                this::onDecided);
         this.afterFinalVerdict = afterFinalVerdict;
         this.earlyAfter = earlyAfter;
         this.schema = schema;
@@ -49,7 +54,6 @@ final class LiveVerdicts implements FlowListener {
 
     @Override
     public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
-        current = flow;
         if (flow.packets() != earlyAfter) {
             decider.onPacket(flow, packet, forward);
             return;
@@ -94,12 +98,7 @@ final class LiveVerdicts implements FlowListener {
 
     /** Whether the flow has a malicious verdict (early or final). */
     static boolean isMalicious(Flow flow) {
-        return flow.attachment instanceof Verdict v && v.malicious;
-    }
-
-    /** The flow of the packet just added, or null. */
-    Flow current() {
-        return current;
+        return FlowVerdict.isMalicious(flow);
     }
 
     long earlyMalicious() {

@@ -50,10 +50,10 @@ final class ReportCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(labels.spec.commandLine(), "no input: give INPUT...");
             }
             TriageRun.report(labels.inputs, model, modelOptions.describe(), flowOptions.featureSetsFor(model),
-                    flowOptions.config(), output);
+                    flowOptions.settings(), output);
             return 0;
         }
-        LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.config(), System.err);
+        LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.settings(), System.err);
         HtmlReport.write(input(model, modelOptions.describe(), flows), output);
         System.err.println("report written to " + output);
         return 0;

@@ -229,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         int[] directions = signDirections(features);
         PrintStream err = System.err;
-        LabelledFlows flows = labels.load(sets, features, flowOptions.config(), err);
+        LabelledFlows flows = labels.load(sets, features, flowOptions.settings(), err);
         Dataset data = flows.dataset();
         TrainingCopies copies = thinnedCopies(flows, sets, features, err);
         double[] logScale = null;
@@ -386,7 +386,7 @@ final class TrainCommand implements Callable<Integer> {
         if (thinnedCopies == 0) {
             return TrainingCopies.none(features);
         }
-        LabelledFlows thinned = labels.loadThinned(sets, features, flowOptions.config(), thinnedCopies, thinning, err);
+        LabelledFlows thinned = labels.loadThinned(sets, features, flowOptions.settings(), thinnedCopies, thinning, err);
         int[] originals = flows.originalsOf(thinned);
         int[] matched = new int[originals.length];
         int n = 0;

@@ -3,11 +3,13 @@ package org.flowmeter.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.flowmeter.detect.DetectorConfig;
-import org.flowmeter.detect.Detectors;
-import org.flowmeter.detect.PatternHold;
+import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.FlowClassifier;
+import org.flowmeter.engine.FlowEngine;
+import org.flowmeter.engine.FlowSettings;
+import org.flowmeter.engine.FlowVerdict;
+import org.flowmeter.engine.VerdictPolicy;
 import org.flowmeter.feature.FeatureSet;
-import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.model.FlowModel;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.report.TriageCollector;
@@ -29,23 +31,19 @@ final class TriageRun {
      * its error.
      */
     static void report(List<String> inputs, FlowModel model, String modelName, List<FeatureSet> sets,
-            FlowConfig config, Path output) throws IOException {
+            FlowSettings flowSettings, Path output) throws IOException {
         TriageCollector collector = new TriageCollector(flow -> {
-            Verdict v = (Verdict) flow.attachment;
-            return new TriageCollector.Verdict(v.score, v.malicious, v.decidedBy);
+            FlowVerdict v = FlowVerdict.of(flow);
+            return new TriageCollector.Verdict(v.score(), v.malicious(), v.decidedBy());
         });
         // The default detectors, as classify runs them: a flow's verdict is read after the hold,
         // once the patterns found later had the chance to cover it.
-        DetectorOptions defaults = new DetectorOptions();
-        Detectors detectors = Detectors.of(Detectors.names(), new DetectorConfig());
-        FlowDecider[] decider = new FlowDecider[1];
-        PatternHold hold = defaults.hold(flow -> collector.onFlowEnd(decider[0].recheck(flow)), detectors);
-        decider[0] = new FlowDecider(new FlowScorer(model, sets), ClassifyCommand.DEFAULT_EARLY_PACKETS,
-                false, hold, detectors);
-        CaptureRun run = new CaptureRun(config, sets, decider[0]);
+        FlowClassifier classifier = FlowClassifier.holdingVerdicts(model, sets, VerdictPolicy.defaults(),
+                DetectorSettings.defaults(), v -> collector.onFlowEnd(v.flow()));
+        CaptureRun run = new CaptureRun(new FlowEngine(flowSettings.config(), flowSettings.ignoreVlan(), sets, classifier, null));
         try {
             run.run(Captures.openAll(inputs), Progress.wanted(null), () -> {
-                hold.flush();
+                classifier.flush();
                 TriageReport.write(new TriageInput(modelName, model.threshold(), inputs, run.pipeline().packetsRead(),
                         run.pipeline().wireBytesRead(), collector.flows()), output);
                 System.err.println("report written to " + output);

@@ -30,7 +30,7 @@ class BundledModelTest {
 
     private static FlowModel load() {
         try {
-            return ModelFiles.fromResourceAny(ModelOptions.DEFAULT_MODEL_RESOURCE);
+            return ModelFiles.fromResourceAny(org.flowmeter.engine.ModelSettings.DEFAULT_MODEL_RESOURCE);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -49,7 +49,8 @@ class BundledModelTest {
             String[] cells = line.split(",", -1);
             double[] v = new double[features.length];
             for (int j = 0; j < features.length; j++) {
-                v[j] = Double.parseDouble(cells[header.indexOf(features[j])]);
+                // the model names columns as inside flowmeter; extract titles them by --names (default flowmeter)
+                v[j] = Double.parseDouble(cells[header.indexOf(org.flowmeter.output.NamingScheme.flowmeter.title(features[j]))]);
             }
             rows.add(v);
         }

@@ -153,16 +153,6 @@ class DetectorsInClassifyTest {
         }
     }
 
-    /** Without the peer-to-peer exemption the Windows Gnutella client's sweep of 6346 is a scan. */
-    @Test
-    void withoutThePeerExemptionAGnutellaSweepIsAScan() throws IOException {
-        Path capture = SharedData.require("public/benign/markofu+pcaps/PracticalPacketAnalysis/ppa-capture-files/gnutella.pcap");
-        List<Map<String, String>> rows = classify(capture.toString(), "--scan-peers", "0");
-        assertThat(rows).hasSize(530).allSatisfy(r -> assertThat(r).containsEntry("decidedBy", "scan"));
-        CliRun bad = CliRun.of("classify", capture.toString(), "-o", dir.resolve("x.csv").toString(), "--scan-peers", "-1");
-        assertThat(bad.exitCode()).isEqualTo(2);
-    }
-
     private static long[] packetsAndBytes(Path capture) throws IOException {
         long[] totals = new long[2];
         try (PacketSource source = Captures.open(capture.toString())) {

@@ -24,7 +24,7 @@ class ExtractCommandTest {
             + "IATMin,IATMax,fwdIATTotal,bwdIATTotal,fwdIATMean,bwdIATMean,fwdIATStd,bwdIATStd,fwdIATMin,bwdIATMin,"
             + "fwdIATMax,bwdIATMax,flowLengthPerTime,fwdFlowLengthPerTime,bwdFlowLengthPerTime,"
             + "packetSizeTotalPerTime,fwdPacketSizeTotalPerTime,bwdPacketSizeTotalPerTime,"
-            + "flowStartNanos,flowEndNanos,endReason,flowStart,flowEnd,communityId,flowUid,inputFile";
+            + "flowStartNanos,flowEndNanos,endReason,flowStart,flowEnd,communityId,flowUid,vlan,innerVlan,inputFile";
 
     @TempDir
     Path dir;
@@ -47,12 +47,12 @@ class ExtractCommandTest {
     void allFeatureSetsWriteDeepfenceThenCicThenContextThenExchangeColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(53 + 7 + 81 + 12 + 10 + 10 + 28);
+        assertThat(header).hasSize(55 + 7 + 81 + 12 + 10 + 10 + 28);
         // CIC's identifier columns precede its features, as in CICFlowMeter's own CSV
         assertThat(header.subList(45, 52)).containsExactly(
-                "Flow ID", "Src IP", "Src Port", "Dst IP", "Dst Port", "Protocol", "Timestamp");
-        assertThat(header.get(52)).isEqualTo("Flow Duration");
-        assertThat(header.get(52 + 80)).isEqualTo("Total TCP Flow Time");
+                "cicFlowID", "cicSrcIP", "cicSrcPort", "cicDstIP", "cicDstPort", "cicProtocol", "cicTimestamp");
+        assertThat(header.get(52)).isEqualTo("cicFlowDuration");
+        assertThat(header.get(52 + 80)).isEqualTo("cicTotalTCPFlowTime");
         assertThat(header.subList(133, 145)).containsExactly(
                 "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
                 "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets",
@@ -152,7 +152,7 @@ class ExtractCommandTest {
         long previousStart = 0;
         for (String row : lines.subList(1, lines.size())) {
             String[] f = row.split(",");
-            assertThat(f).hasSize(53);
+            assertThat(f).hasSize(55);
             assertThat(f[3]).isEqualTo("TCP");
             assertThat(f[47]).isEqualTo("fin");
             long start = Long.parseLong(f[45]);

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowmeter.decode.DecodedPacket;
-import org.flowmeter.detect.DetectorConfig;
-import org.flowmeter.detect.Detectors;
+import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.FlowClassifier;
+import org.flowmeter.engine.FlowEngine;
+import org.flowmeter.engine.FlowVerdict;
+import org.flowmeter.engine.VerdictPolicy;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With detectors on, a flow carries its detector counts from its first packet, yet it has no
- * verdict before it is scored (a {@link Verdict} attachment means the flow was scored).
+ * verdict before it is scored (live reads a flow without a verdict as not flagged).
  */
 class FlowDeciderDetectorsTest {
     @TempDir
@@ -33,27 +36,28 @@ class FlowDeciderDetectorsTest {
         List<FeatureSet> sets = org.flowmeter.feature.FeatureSets.parse(model.featureSet());
         List<Flow> ended = new ArrayList<>();
         List<String> early = new ArrayList<>();
-        FlowDecider decider = new FlowDecider(new FlowScorer(model, sets), 5, false, ended::add,
-                Detectors.of(Detectors.names(), new DetectorConfig()));
+        FlowClassifier classifier = FlowClassifier.streaming(model, sets, new VerdictPolicy(5, false),
+                DetectorSettings.defaults(), ended::add);
         FlowListener watch = new FlowListener() {
             @Override
             public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
-                decider.onPacket(flow, packet, forward);
-                if (flow.packets() < 5 && (flow.attachment instanceof Verdict)) {
+                classifier.onPacket(flow, packet, forward);
+                if (flow.packets() < 5 && FlowVerdict.of(flow) != null) {
                     early.add(flow.id + "@" + flow.packets());
                 }
             }
 
             @Override
             public void onFlowEnd(Flow flow) {
-                decider.onFlowEnd(flow);
+                classifier.onFlowEnd(flow);
             }
         };
-        new CaptureRun(FlowConfig.defaults(), sets, watch).run(Captures.openAll(List.of(fixture("http_small.pcap"))), false, () -> { });
+        new CaptureRun(new FlowEngine(FlowConfig.defaults(), false, sets, watch, null))
+                .run(Captures.openAll(List.of(fixture("http_small.pcap"))), false, () -> { });
         assertThat(early).isEmpty();
         assertThat(ended).hasSize(8).allSatisfy(f -> {
-            assertThat((f.attachment instanceof Verdict)).isTrue();
-            assertThat(((Verdict) f.attachment).decidedBy).isEqualTo("model");
+            assertThat(FlowVerdict.of(f)).isNotNull();
+            assertThat(FlowVerdict.of(f).decidedBy()).isEqualTo("model");
         });
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +21,17 @@ class InterruptTest {
         Path out = dir.resolve("flows.csv");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "extract", "-", "-o", out.toString())
+                Main.class.getName(), "extract", "-", "-o", out.toString(), "--progress")
                 .redirectError(dir.resolve("err.txt").toFile())
                 .start();
         try (OutputStream stdin = p.getOutputStream()) {
             stdin.write(Files.readAllBytes(CliRun.FIXTURES.resolve("http_small.pcap")));
             stdin.flush();
-            // stdin stays open: the tool waits for more packets, all 8 flows are still in memory
-            Thread.sleep(2500);
+            // stdin stays open: the tool waits for more packets, all 8 flows are still in memory.
+            // The progress bar appears once the run has taken over signals; a signal before that
+            // would end the JVM the ordinary way, however slow the machine is to get there.
+            awaitText(dir.resolve("err.txt"), "reading", Duration.ofSeconds(60));
+            Thread.sleep(1000); // reading 98 buffered packets takes milliseconds
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -37,5 +41,13 @@ class InterruptTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(9);
         assertThat(Files.readString(dir.resolve("err.txt"))).contains("interrupted: 98 packets read");
+    }
+
+    private static void awaitText(Path file, String text, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!(Files.exists(file) && Files.readString(file).contains(text))) {
+            assertThat(System.nanoTime()).as("'%s' in %s", text, file).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.flowmeter.cli.CliRun.fixture;
 
 import java.io.IOException;
@@ -149,10 +150,11 @@ class KafkaFlowOutputTest {
     void nothingLostOrReorderedWhenTheBrokerRestarts() throws Exception {
         List<Flow> flows = flowsOf(fixture("bench_small.pcap"));
         assertThat(flows).hasSizeGreaterThan(100);
+        org.flowmeter.flow.FlowSlot<String> phaseSlot = new org.flowmeter.flow.FlowSlot<>(String.class);
         EveFlowWriter eve = new EveFlowWriter(OutputStream.nullOutputStream(),
-                f -> new EveFlowWriter.Judgement(0.5, true, null, 5, (String) f.attachment), "test model");
+                f -> new EveFlowWriter.Judgement(0.5, true, null, 5, phaseSlot.get(f)), "test model");
         createTopic("restarts");
-        KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "restarts", eve);
+        KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "restarts", eve, KafkaFlowOutput.DEFAULT_QUEUE_RECORDS);
         int half = flows.size() / 2;
         Thread restart = new Thread(() -> {
             try {
@@ -170,9 +172,9 @@ class KafkaFlowOutputTest {
                 restart.start();
             }
             Flow f = flows.get(i);
-            f.attachment = "early";
+            phaseSlot.set(f, "early");
             out.write(f);
-            f.attachment = "final";
+            phaseSlot.set(f, "final");
             out.write(f);
         }
         restart.join();
@@ -189,6 +191,42 @@ class KafkaFlowOutputTest {
         for (Flow f : flows) {
             assertThat(phasesByFlow).containsKey(Long.toString(FlowUid.of(f)));
         }
+    }
+
+    /**
+     * With the broker stopped, writing never waits: the records beyond the queue are dropped and
+     * counted, the queued ones (the first written) are delivered once the broker is back, and
+     * closing reports how many were lost.
+     */
+    @Test
+    @Order(3)
+    void aStoppedBrokerDoesNotStallWritingAndDropsAreCounted() throws Exception {
+        List<Flow> flows = flowsOf(fixture("bench_small.pcap"));
+        createTopic("stopped");
+        broker.stop();
+        int queue = 50;
+        KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "stopped", new EveFlowWriter(OutputStream.nullOutputStream()), queue);
+        for (Flow f : flows) {
+            out.write(f); // a send that waited for the broker would hang here
+        }
+        // the sending thread holds at most one record, waiting in the producer for a broker
+        long dropped = out.dropped();
+        assertThat(dropped).isBetween((long) flows.size() - queue - 1, (long) flows.size() - queue);
+        broker.start();
+        assertThatThrownBy(out::close).isInstanceOf(IOException.class)
+                .hasMessageContaining(dropped + " of " + flows.size() + " records to topic stopped not delivered: "
+                        + dropped + " dropped while Kafka was unreachable (a queue of 50 records), 0 given up");
+        assertThat(out.failed()).isZero();
+        int delivered = flows.size() - (int) dropped;
+        List<String> keys = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : readAll("stopped", delivered)) {
+            keys.add(r.key());
+        }
+        // the queue, empty at first, took the first 50; the one the sender took off it at some
+        // point made room for one later record
+        List<String> all = flows.stream().map(f -> Long.toString(FlowUid.of(f))).toList();
+        assertThat(keys).hasSize(delivered).doesNotHaveDuplicates().containsAll(all.subList(0, queue));
+        assertThat(all).containsAll(keys);
     }
 
     private static List<Flow> flowsOf(String capture) throws IOException {

@@ -1,5 +1,6 @@
 package org.flowmeter.cli;
 
+import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.output.parquet.ParquetRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -17,8 +18,10 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.flowmeter.feature.Column;
+import org.flowmeter.feature.ColumnType;
 import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.output.FlowColumns;
+import org.flowmeter.output.NamingScheme;
 import org.flowmeter.output.RowSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,16 @@ class ParquetOutputTest {
         RowSchema schema = new FlowColumns(FeatureSets.parse("deepfence"));
         int rows = assertSameTable(csv, parquet, schema.columns());
         assertThat(rows).isEqualTo(capture.startsWith("http") ? 8 : 4);
+    }
+
+    /** Every feature set, CIC's identifiers included, titled as by default; times as typed timestamps. */
+    @Test
+    void everyFeatureSetHasTheCsvTypesAndTimesAreMicrosecondTimestamps() throws IOException {
+        Path csv = run("extract", "csv", fixture("tunnels.pcap"), "--features", "all");
+        Path parquet = run("extract", "parquet", fixture("tunnels.pcap"), "--features", "all");
+        RowSchema schema = NamingScheme.flowmeter.titled(new FlowColumns(FeatureSets.parse("all"), true));
+        assertThat(schema.columns()).extracting(Column::type).contains(ColumnType.TIMESTAMP, ColumnType.LONG);
+        assertThat(assertSameTable(csv, parquet, schema.columns())).isPositive();
     }
 
     @Test
@@ -110,6 +123,12 @@ class ParquetOutputTest {
                 assertThat(type.getPrimitiveTypeName()).as(column.name()).isEqualTo(PrimitiveTypeName.DOUBLE);
                 assertThat(type.isRepetition(Type.Repetition.OPTIONAL)).isTrue();
             }
+            case TIMESTAMP -> {
+                assertThat(type.getPrimitiveTypeName()).as(column.name()).isEqualTo(PrimitiveTypeName.INT64);
+                assertThat(type.getLogicalTypeAnnotation()).as(column.name())
+                        .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
+                assertThat(type.isRepetition(Type.Repetition.REQUIRED)).isTrue();
+            }
         }
     }
 
@@ -118,6 +137,9 @@ class ParquetOutputTest {
         switch (column.type()) {
             case STRING -> assertThat(row.getString(name, 0)).as(name).isEqualTo(csv);
             case LONG -> assertThat(row.getLong(name, 0)).as(name).isEqualTo(Long.parseLong(csv));
+            // CSV: epoch seconds with six decimals; Parquet: microseconds since the epoch
+            case TIMESTAMP -> assertThat(row.getLong(name, 0)).as(name)
+                    .isEqualTo(new java.math.BigDecimal(csv).movePointRight(6).longValueExact());
             case DOUBLE -> {
                 if (csv.isEmpty()) {
                     assertThat(row.getFieldRepetitionCount(name)).as(name + " is null").isZero();

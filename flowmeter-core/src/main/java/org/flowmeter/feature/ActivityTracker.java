@@ -7,13 +7,22 @@ package org.flowmeter.feature;
  * when an idle period ends it and only if it lasted longer than 0, so a flow without any long gap
  * has no active period at all. Values are in nanoseconds.
  */
-final class ActivityTracker {
+final class ActivityTracker implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final long TIMEOUT_NANOS = 5_000_000_000L;
 
-    final RunningStats active = new RunningStats();
-    final RunningStats idle = new RunningStats();
+    /** The flow's statistics (see {@link PackedStats}); active and idle periods are at these offsets. */
+    final double[] stats;
+    final int active;
+    final int idle;
     private long periodStart;
     private long periodEnd;
+
+    ActivityTracker(double[] stats, int active, int idle) {
+        this.stats = stats;
+        this.active = active;
+        this.idle = idle;
+    }
 
     void start(long t) {
         periodStart = t;
@@ -24,9 +33,9 @@ final class ActivityTracker {
     void add(long t) {
         if (t - periodEnd > TIMEOUT_NANOS) {
             if (periodEnd > periodStart) {
-                active.add(periodEnd - periodStart);
+                PackedStats.add(stats, active, periodEnd - periodStart);
             }
-            idle.add(t - periodEnd);
+            PackedStats.add(stats, idle, t - periodEnd);
             periodStart = t;
         }
         periodEnd = t;

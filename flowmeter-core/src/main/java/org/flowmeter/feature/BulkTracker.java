@@ -7,7 +7,8 @@ package org.flowmeter.feature;
  * payload neither extend nor break a run. O(1) state: the totals of finished bulks plus the run
  * in progress.
  */
-final class BulkTracker {
+final class BulkTracker implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final int MIN_PACKETS = 4;
     static final long MAX_GAP_NANOS = 1_000_000_000L;
 

@@ -3,11 +3,14 @@ package org.flowmeter.feature;
 import org.flowmeter.decode.DecodedPacket;
 
 /** The CIC features of one direction of a flow: payload sizes, gaps, headers, flags and bulks. */
-final class CicDirection {
-    /** Transport payload length of every packet of this direction. */
-    final RunningStats payload = new RunningStats();
-    /** Gaps between consecutive packets of this direction, in nanoseconds. */
-    final RunningStats iat = new RunningStats();
+final class CicDirection implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** The flow's statistics, shared by both directions and the flow (see {@link PackedStats}). */
+    final double[] stats;
+    /** Where this direction's transport payload lengths are, in {@link #stats}. */
+    final int payload;
+    /** Where this direction's gaps between consecutive packets (nanoseconds) are, in {@link #stats}. */
+    final int iat;
     final BulkTracker bulk = new BulkTracker();
     long lastNanos;
     long headerBytes;
@@ -20,16 +23,22 @@ final class CicDirection {
     int urg;
     int rst;
 
+    CicDirection(double[] stats, int payload, int iat) {
+        this.stats = stats;
+        this.payload = payload;
+        this.iat = iat;
+    }
+
     void add(DecodedPacket p, long t) {
-        if (payload.count() == 0) {
+        if (PackedStats.count(stats, payload) == 0) {
             initialWindow = p.tcpWindow;
             minHeader = p.transportHeaderLength;
         } else {
-            iat.add(t - lastNanos);
+            PackedStats.add(stats, iat, t - lastNanos);
             minHeader = Math.min(minHeader, p.transportHeaderLength);
         }
         lastNanos = t;
-        payload.add(p.payloadLength);
+        PackedStats.add(stats, payload, p.payloadLength);
         headerBytes += p.transportHeaderLength;
         if (p.payloadLength > 0) {
             dataPackets++;
@@ -43,7 +52,7 @@ final class CicDirection {
     }
 
     long packets() {
-        return payload.count();
+        return PackedStats.count(stats, payload);
     }
 
     /** Smallest transport header length, 0 when the direction has no packet. */

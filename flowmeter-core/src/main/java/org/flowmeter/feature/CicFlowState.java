@@ -7,17 +7,35 @@ import org.flowmeter.decode.DecodedPacket;
  * activity, flag counts and ICMP type. Times are kept in nanoseconds and written in microseconds.
  */
 final class CicFlowState implements FlowFeatures {
+    private static final long serialVersionUID = 1L;
     /** A gap longer than this starts a new subflow. */
     static final long SUBFLOW_GAP_NANOS = 1_000_000_000L;
     private static final double NANOS_PER_MICRO = 1e3;
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int FLAG_BITS = 8;
+    private static final int FIN_BIT = 0;
+    private static final int SYN_BIT = 1;
+    private static final int RST_BIT = 2;
+    private static final int PSH_BIT = 3;
+    private static final int ACK_BIT = 4;
+    private static final int URG_BIT = 5;
+    private static final int ECE_BIT = 6;
+    private static final int CWR_BIT = 7;
 
-    final CicDirection fwd = new CicDirection();
-    final CicDirection bwd = new CicDirection();
-    /** Gaps between consecutive packets of the flow, either direction, in nanoseconds. */
-    final RunningStats iat = new RunningStats();
-    final ActivityTracker activity = new ActivityTracker();
+    /** Where each statistic starts in {@link #stats}. */
+    private static final int FWD_PAYLOAD = 0;
+    private static final int FWD_IAT = PackedStats.WIDTH;
+    private static final int BWD_PAYLOAD = 2 * PackedStats.WIDTH;
+    private static final int BWD_IAT = 3 * PackedStats.WIDTH;
+    private static final int FLOW_IAT = 4 * PackedStats.WIDTH;
+    private static final int ACTIVE = 5 * PackedStats.WIDTH;
+    private static final int IDLE = 6 * PackedStats.WIDTH;
+
+    /** Every running statistic of the flow, in one array. */
+    final double[] stats = PackedStats.of(7);
+    final CicDirection fwd = new CicDirection(stats, FWD_PAYLOAD, FWD_IAT);
+    final CicDirection bwd = new CicDirection(stats, BWD_PAYLOAD, BWD_IAT);
+    final ActivityTracker activity = new ActivityTracker(stats, ACTIVE, IDLE);
     /** Packets with each TCP flag, by bit position (FIN = bit 0 ... CWR = bit 7). */
     private final int[] flagCounts = new int[FLAG_BITS];
     private long first;
@@ -45,7 +63,7 @@ final class CicFlowState implements FlowFeatures {
         // Time never runs backwards within a flow (merged or multi-interface captures).
         long t = Math.max(p.timestampNanos, last);
         long gap = t - last;
-        iat.add(gap);
+        PackedStats.add(stats, FLOW_IAT, gap);
         if (gap > SUBFLOW_GAP_NANOS) {
             subflowGaps++;
         }
@@ -61,9 +79,9 @@ final class CicFlowState implements FlowFeatures {
             (forward ? bwd : fwd).bulk.interrupt();
             own.bulk.onData(t, p.payloadLength);
         }
-        int flags = p.tcpFlags;
-        for (int bit = 0; flags != 0; bit++, flags >>>= 1) {
-            flagCounts[bit] += flags & 1;
+        // one step per flag set (most packets carry one or two), not one per bit up to the highest
+        for (int flags = p.tcpFlags & 0xff; flags != 0; flags &= flags - 1) {
+            flagCounts[Integer.numberOfTrailingZeros(flags)]++;
         }
         if (icmpType < 0 && p.icmpType >= 0) {
             icmpType = p.icmpType;
@@ -78,143 +96,153 @@ final class CicFlowState implements FlowFeatures {
         }
     }
 
+    /** The columns, named and ordered as in the CIC-IDS2017 "improved" CSVs. */
+    static final ColumnSet<CicFlowState> COLUMNS = ColumnSet.<CicFlowState>builder()
+            .real("Flow Duration", s -> micros(s.durationNanos()))
+            .integer("Total Fwd Packet", s -> s.fwd.packets())
+            .integer("Total Bwd packets", s -> s.bwd.packets())
+            .integer("Total Length of Fwd Packet", s -> PackedStats.sum(s.stats, FWD_PAYLOAD))
+            .integer("Total Length of Bwd Packet", s -> PackedStats.sum(s.stats, BWD_PAYLOAD))
+            .integer("Fwd Packet Length Max", s -> PackedStats.max(s.stats, FWD_PAYLOAD))
+            .integer("Fwd Packet Length Min", s -> PackedStats.min(s.stats, FWD_PAYLOAD))
+            .real("Fwd Packet Length Mean", s -> PackedStats.mean(s.stats, FWD_PAYLOAD))
+            .real("Fwd Packet Length Std", s -> PackedStats.sampleStd(s.stats, FWD_PAYLOAD))
+            .integer("Bwd Packet Length Max", s -> PackedStats.max(s.stats, BWD_PAYLOAD))
+            .integer("Bwd Packet Length Min", s -> PackedStats.min(s.stats, BWD_PAYLOAD))
+            .real("Bwd Packet Length Mean", s -> PackedStats.mean(s.stats, BWD_PAYLOAD))
+            .real("Bwd Packet Length Std", s -> PackedStats.sampleStd(s.stats, BWD_PAYLOAD))
+            .real("Flow Bytes/s", s -> s.perSecond(s.payloadBytes()))
+            .real("Flow Packets/s", s -> s.perSecond(s.packets()))
+            .real("Flow IAT Mean", s -> micros(PackedStats.mean(s.stats, FLOW_IAT)))
+            .real("Flow IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FLOW_IAT)))
+            .real("Flow IAT Max", s -> micros(PackedStats.max(s.stats, FLOW_IAT)))
+            .real("Flow IAT Min", s -> micros(PackedStats.min(s.stats, FLOW_IAT)))
+            .real("Fwd IAT Total", s -> micros(PackedStats.sum(s.stats, FWD_IAT)))
+            .real("Fwd IAT Mean", s -> micros(PackedStats.mean(s.stats, FWD_IAT)))
+            .real("Fwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FWD_IAT)))
+            .real("Fwd IAT Max", s -> micros(PackedStats.max(s.stats, FWD_IAT)))
+            .real("Fwd IAT Min", s -> micros(PackedStats.min(s.stats, FWD_IAT)))
+            .real("Bwd IAT Total", s -> micros(PackedStats.sum(s.stats, BWD_IAT)))
+            .real("Bwd IAT Mean", s -> micros(PackedStats.mean(s.stats, BWD_IAT)))
+            .real("Bwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, BWD_IAT)))
+            .real("Bwd IAT Max", s -> micros(PackedStats.max(s.stats, BWD_IAT)))
+            .real("Bwd IAT Min", s -> micros(PackedStats.min(s.stats, BWD_IAT)))
+            .integer("Fwd PSH Flags", s -> s.fwd.psh)
+            .integer("Bwd PSH Flags", s -> s.bwd.psh)
+            .integer("Fwd URG Flags", s -> s.fwd.urg)
+            .integer("Bwd URG Flags", s -> s.bwd.urg)
+            .integer("Fwd RST Flags", s -> s.fwd.rst)
+            .integer("Bwd RST Flags", s -> s.bwd.rst)
+            .integer("Fwd Header Length", s -> s.fwd.headerBytes)
+            .integer("Bwd Header Length", s -> s.bwd.headerBytes)
+            .real("Fwd Packets/s", s -> s.perSecond(s.fwd.packets()))
+            .real("Bwd Packets/s", s -> s.perSecond(s.bwd.packets()))
+            .integer("Packet Length Min", CicFlowState::combinedMin)
+            .integer("Packet Length Max", CicFlowState::combinedMax)
+            .real("Packet Length Mean", CicFlowState::combinedMean)
+            .real("Packet Length Std", s -> Math.sqrt(s.combinedVariance()))
+            .real("Packet Length Variance", CicFlowState::combinedVariance)
+            .integer("FIN Flag Count", s -> s.flagCounts[FIN_BIT])
+            .integer("SYN Flag Count", s -> s.flagCounts[SYN_BIT])
+            .integer("RST Flag Count", s -> s.flagCounts[RST_BIT])
+            .integer("PSH Flag Count", s -> s.flagCounts[PSH_BIT])
+            .integer("ACK Flag Count", s -> s.flagCounts[ACK_BIT])
+            .integer("URG Flag Count", s -> s.flagCounts[URG_BIT])
+            .integer("CWR Flag Count", s -> s.flagCounts[CWR_BIT])
+            .integer("ECE Flag Count", s -> s.flagCounts[ECE_BIT])
+            .real("Down/Up Ratio", s -> s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets())
+            .real("Average Packet Size", s -> s.packets() == 0 ? 0 : s.payloadBytes() / s.packets())
+            .real("Fwd Segment Size Avg", s -> PackedStats.mean(s.stats, FWD_PAYLOAD))
+            .real("Bwd Segment Size Avg", s -> PackedStats.mean(s.stats, BWD_PAYLOAD))
+            .real("Fwd Bytes/Bulk Avg", s -> s.fwd.bulk.bytesPerBulk())
+            .real("Fwd Packet/Bulk Avg", s -> s.fwd.bulk.packetsPerBulk())
+            .real("Fwd Bulk Rate Avg", s -> s.fwd.bulk.bytesPerSecond())
+            .real("Bwd Bytes/Bulk Avg", s -> s.bwd.bulk.bytesPerBulk())
+            .real("Bwd Packet/Bulk Avg", s -> s.bwd.bulk.packetsPerBulk())
+            .real("Bwd Bulk Rate Avg", s -> s.bwd.bulk.bytesPerSecond())
+            .real("Subflow Fwd Packets", s -> (double) s.fwd.packets() / s.subflows())
+            .real("Subflow Fwd Bytes", s -> PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows())
+            .real("Subflow Bwd Packets", s -> (double) s.bwd.packets() / s.subflows())
+            .real("Subflow Bwd Bytes", s -> PackedStats.sum(s.stats, BWD_PAYLOAD) / s.subflows())
+            .integer("FWD Init Win Bytes", s -> s.fwd.initialWindow)
+            .integer("Bwd Init Win Bytes", s -> s.bwd.initialWindow)
+            .integer("Fwd Act Data Pkts", s -> s.fwd.dataPackets)
+            .integer("Fwd Seg Size Min", s -> s.fwd.minHeaderOrZero())
+            .real("Active Mean", s -> micros(PackedStats.mean(s.stats, ACTIVE)))
+            .real("Active Std", s -> micros(PackedStats.sampleStd(s.stats, ACTIVE)))
+            .real("Active Max", s -> micros(PackedStats.max(s.stats, ACTIVE)))
+            .real("Active Min", s -> micros(PackedStats.min(s.stats, ACTIVE)))
+            .real("Idle Mean", s -> micros(PackedStats.mean(s.stats, IDLE)))
+            .real("Idle Std", s -> micros(PackedStats.sampleStd(s.stats, IDLE)))
+            .real("Idle Max", s -> micros(PackedStats.max(s.stats, IDLE)))
+            .real("Idle Min", s -> micros(PackedStats.min(s.stats, IDLE)))
+            .integer("ICMP Code", s -> s.icmpCode)
+            .integer("ICMP Type", s -> s.icmpType)
+            .real("Total TCP Flow Time", s -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0)
+            .build();
+
     @Override
     public void write(RowWriter out) {
-        double[] v = new double[CicFeatures.COLUMN_COUNT];
-        values(v, 0);
-        for (int i = 0; i < v.length; i++) {
-            if (CicFeatures.INTEGER_COLUMNS[i]) {
-                out.integer((long) v[i]);
-            } else {
-                out.real(v[i]);
-            }
-        }
+        COLUMNS.write(this, out);
     }
 
     @Override
-    public void values(double[] v, int o) {
-        long durationNanos = last - first;
-        double seconds = durationNanos / NANOS_PER_SECOND;
-        long packets = fwd.packets() + bwd.packets();
-        double payloadBytes = fwd.payload.sum() + bwd.payload.sum();
-        long subflows = subflowGaps + 1;
-        int i = o;
-        v[i++] = micros(durationNanos);
-        v[i++] = fwd.packets();
-        v[i++] = bwd.packets();
-        v[i++] = fwd.payload.sum();
-        v[i++] = bwd.payload.sum();
-        i = sizes(fwd.payload, v, i);
-        i = sizes(bwd.payload, v, i);
-        v[i++] = perSecond(payloadBytes, seconds);
-        v[i++] = perSecond(packets, seconds);
-        v[i++] = micros(iat.mean());
-        v[i++] = micros(iat.sampleStd());
-        v[i++] = micros(iat.max());
-        v[i++] = micros(iat.min());
-        i = gaps(fwd.iat, v, i);
-        i = gaps(bwd.iat, v, i);
-        v[i++] = fwd.psh;
-        v[i++] = bwd.psh;
-        v[i++] = fwd.urg;
-        v[i++] = bwd.urg;
-        v[i++] = fwd.rst;
-        v[i++] = bwd.rst;
-        v[i++] = fwd.headerBytes;
-        v[i++] = bwd.headerBytes;
-        v[i++] = perSecond(fwd.packets(), seconds);
-        v[i++] = perSecond(bwd.packets(), seconds);
-        i = combinedSizes(v, i);
-        v[i++] = flagCounts[0];  // FIN
-        v[i++] = flagCounts[1];  // SYN
-        v[i++] = flagCounts[2];  // RST
-        v[i++] = flagCounts[3];  // PSH
-        v[i++] = flagCounts[4];  // ACK
-        v[i++] = flagCounts[5];  // URG
-        v[i++] = flagCounts[7];  // CWR
-        v[i++] = flagCounts[6];  // ECE
-        v[i++] = fwd.packets() == 0 ? 0 : (double) bwd.packets() / fwd.packets();
-        v[i++] = packets == 0 ? 0 : payloadBytes / packets;
-        v[i++] = fwd.payload.mean();
-        v[i++] = bwd.payload.mean();
-        i = bulks(fwd.bulk, v, i);
-        i = bulks(bwd.bulk, v, i);
-        v[i++] = (double) fwd.packets() / subflows;
-        v[i++] = fwd.payload.sum() / subflows;
-        v[i++] = (double) bwd.packets() / subflows;
-        v[i++] = bwd.payload.sum() / subflows;
-        v[i++] = fwd.initialWindow;
-        v[i++] = bwd.initialWindow;
-        v[i++] = fwd.dataPackets;
-        v[i++] = fwd.minHeaderOrZero();
-        i = periods(activity.active, v, i);
-        i = periods(activity.idle, v, i);
-        v[i++] = icmpCode;
-        v[i++] = icmpType;
-        v[i] = protocol == DecodedPacket.TCP ? micros(last - connectionStart) : 0;
+    public void values(double[] out, int offset) {
+        COLUMNS.values(this, out, offset);
     }
 
-    /** Max, min, mean, sample std of one direction's payload lengths. */
-    private static int sizes(RunningStats s, double[] v, int i) {
-        v[i] = s.max();
-        v[i + 1] = s.min();
-        v[i + 2] = s.mean();
-        v[i + 3] = s.sampleStd();
-        return i + 4;
+    private long durationNanos() {
+        return last - first;
     }
 
-    /** Total, mean, sample std, max, min of one direction's gaps, in microseconds. */
-    private static int gaps(RunningStats s, double[] v, int i) {
-        v[i] = micros(s.sum());
-        v[i + 1] = micros(s.mean());
-        v[i + 2] = micros(s.sampleStd());
-        v[i + 3] = micros(s.max());
-        v[i + 4] = micros(s.min());
-        return i + 5;
+    private long packets() {
+        return fwd.packets() + bwd.packets();
     }
 
-    /** Mean, sample std, max, min of active or idle periods, in microseconds. */
-    private static int periods(RunningStats s, double[] v, int i) {
-        v[i] = micros(s.mean());
-        v[i + 1] = micros(s.sampleStd());
-        v[i + 2] = micros(s.max());
-        v[i + 3] = micros(s.min());
-        return i + 4;
+    private double payloadBytes() {
+        return PackedStats.sum(stats, FWD_PAYLOAD) + PackedStats.sum(stats, BWD_PAYLOAD);
     }
 
-    private static int bulks(BulkTracker b, double[] v, int i) {
-        v[i] = b.bytesPerBulk();
-        v[i + 1] = b.packetsPerBulk();
-        v[i + 2] = b.bytesPerSecond();
-        return i + 3;
+    private long subflows() {
+        return subflowGaps + 1;
     }
 
-    /**
-     * Min, max, mean, sample std and sample variance of the payload lengths of both directions,
-     * merged from the two directions' statistics (exactly, as in {@link RunningStats#merge}) so
-     * that no packet pays for a third update.
+    /*
+     * The payload lengths of both directions are merged from the two directions' statistics
+     * (exactly, as in {@link RunningStats#merge}) so that no packet pays for a third update.
      */
-    private int combinedSizes(double[] v, int i) {
-        RunningStats a = fwd.payload;
-        RunningStats b = bwd.payload;
-        long n = a.count() + b.count();
-        if (n == 0) {
-            for (int k = 0; k < 5; k++) {
-                v[i + k] = 0;
-            }
-            return i + 5;
+    private double combinedMin() {
+        long a = fwd.packets();
+        long b = bwd.packets();
+        if (a + b == 0) {
+            return 0;
         }
-        double mean = (a.sum() + b.sum()) / n;
-        double delta = b.mean() - a.mean();
-        double m2 = a.populationVariance() * a.count() + b.populationVariance() * b.count()
-                + delta * delta * ((double) a.count() * b.count() / n);
-        double variance = n < 2 ? 0 : Math.max(0, m2 / (n - 1));
-        v[i] = a.count() == 0 ? b.min() : b.count() == 0 ? a.min() : Math.min(a.min(), b.min());
-        v[i + 1] = Math.max(a.max(), b.max());
-        v[i + 2] = mean;
-        v[i + 3] = Math.sqrt(variance);
-        v[i + 4] = variance;
-        return i + 5;
+        double aMin = PackedStats.min(stats, FWD_PAYLOAD);
+        double bMin = PackedStats.min(stats, BWD_PAYLOAD);
+        return a == 0 ? bMin : b == 0 ? aMin : Math.min(aMin, bMin);
+    }
+
+    private double combinedMax() {
+        return packets() == 0 ? 0 : Math.max(PackedStats.max(stats, FWD_PAYLOAD), PackedStats.max(stats, BWD_PAYLOAD));
+    }
+
+    private double combinedMean() {
+        long n = packets();
+        return n == 0 ? 0 : payloadBytes() / n;
+    }
+
+    /** Sample variance of both directions' payload lengths. */
+    private double combinedVariance() {
+        long a = fwd.packets();
+        long b = bwd.packets();
+        long n = a + b;
+        if (n == 0) {
+            return 0;
+        }
+        double delta = PackedStats.mean(stats, BWD_PAYLOAD) - PackedStats.mean(stats, FWD_PAYLOAD);
+        double m2 = PackedStats.populationVariance(stats, FWD_PAYLOAD) * a + PackedStats.populationVariance(stats, BWD_PAYLOAD) * b
+                + delta * delta * ((double) a * b / n);
+        return n < 2 ? 0 : Math.max(0, m2 / (n - 1));
     }
 
     private static double micros(double nanos) {
@@ -222,7 +250,8 @@ final class CicFlowState implements FlowFeatures {
     }
 
     /** A rate over a zero-length flow is 0: a single instant has no rate (CICFlowMeter gives Infinity or NaN). */
-    private static double perSecond(double amount, double seconds) {
+    private double perSecond(double amount) {
+        double seconds = durationNanos() / NANOS_PER_SECOND;
         return seconds > 0 ? amount / seconds : 0;
     }
 }

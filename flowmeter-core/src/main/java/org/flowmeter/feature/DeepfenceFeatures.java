@@ -11,46 +11,47 @@ import org.flowmeter.decode.DecodedPacket;
 public final class DeepfenceFeatures implements FeatureSet {
     public static final String NAME = "deepfence";
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.integer("flowDuration"),
-            Column.integer("flowLength"),
-            Column.integer("fwdFlowLength"),
-            Column.integer("bwdFlowLength"),
-            Column.integer("packetSizeTotal"),
-            Column.real("packetSizeMean"),
-            Column.real("packetSizeStd"),
-            Column.integer("packetSizeMin"),
-            Column.integer("packetSizeMax"),
-            Column.integer("fwdPacketSizeTotal"),
-            Column.integer("bwdPacketSizeTotal"),
-            Column.real("fwdPacketSizeMean"),
-            Column.real("bwdPacketSizeMean"),
-            Column.real("fwdPacketSizeStd"),
-            Column.real("bwdPacketSizeStd"),
-            Column.integer("fwdPacketSizeMin"),
-            Column.integer("bwdPacketSizeMin"),
-            Column.integer("fwdPacketSizeMax"),
-            Column.integer("bwdPacketSizeMax"),
-            Column.real("IATMean"),
-            Column.real("IATStd"),
-            Column.integer("IATMin"),
-            Column.integer("IATMax"),
-            Column.integer("fwdIATTotal"),
-            Column.integer("bwdIATTotal"),
-            Column.real("fwdIATMean"),
-            Column.real("bwdIATMean"),
-            Column.real("fwdIATStd"),
-            Column.real("bwdIATStd"),
-            Column.integer("fwdIATMin"),
-            Column.integer("bwdIATMin"),
-            Column.integer("fwdIATMax"),
-            Column.integer("bwdIATMax"),
-            Column.real("flowLengthPerTime"),
-            Column.real("fwdFlowLengthPerTime"),
-            Column.real("bwdFlowLengthPerTime"),
-            Column.real("packetSizeTotalPerTime"),
-            Column.real("fwdPacketSizeTotalPerTime"),
-            Column.real("bwdPacketSizeTotalPerTime"));
+    private static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
+            .integer("flowDuration", State::duration)
+            .integer("flowLength", s -> s.count(State.SIZE))
+            .integer("fwdFlowLength", s -> s.count(State.FWD_SIZE))
+            .integer("bwdFlowLength", s -> s.count(State.BWD_SIZE))
+            .integer("packetSizeTotal", s -> s.sum(State.SIZE))
+            .real("packetSizeMean", s -> s.mean(State.SIZE))
+            .real("packetSizeStd", s -> s.populationStd(State.SIZE))
+            .integer("packetSizeMin", s -> s.min(State.SIZE))
+            .integer("packetSizeMax", s -> s.max(State.SIZE))
+            .integer("fwdPacketSizeTotal", s -> s.sum(State.FWD_SIZE))
+            .integer("bwdPacketSizeTotal", s -> s.sum(State.BWD_SIZE))
+            .real("fwdPacketSizeMean", s -> s.mean(State.FWD_SIZE))
+            .real("bwdPacketSizeMean", s -> s.mean(State.BWD_SIZE))
+            .real("fwdPacketSizeStd", s -> s.populationStd(State.FWD_SIZE))
+            .real("bwdPacketSizeStd", s -> s.populationStd(State.BWD_SIZE))
+            .integer("fwdPacketSizeMin", s -> s.min(State.FWD_SIZE))
+            .integer("bwdPacketSizeMin", s -> s.min(State.BWD_SIZE))
+            .integer("fwdPacketSizeMax", s -> s.max(State.FWD_SIZE))
+            .integer("bwdPacketSizeMax", s -> s.max(State.BWD_SIZE))
+            .real("IATMean", s -> s.mean(State.IAT))
+            .real("IATStd", s -> s.populationStd(State.IAT))
+            .integer("IATMin", s -> s.min(State.IAT))
+            .integer("IATMax", s -> s.max(State.IAT))
+            .integer("fwdIATTotal", s -> s.sum(State.FWD_IAT))
+            .integer("bwdIATTotal", s -> s.sum(State.BWD_IAT))
+            .real("fwdIATMean", s -> s.mean(State.FWD_IAT))
+            .real("bwdIATMean", s -> s.mean(State.BWD_IAT))
+            .real("fwdIATStd", s -> s.populationStd(State.FWD_IAT))
+            .real("bwdIATStd", s -> s.populationStd(State.BWD_IAT))
+            .integer("fwdIATMin", s -> s.min(State.FWD_IAT))
+            .integer("bwdIATMin", s -> s.min(State.BWD_IAT))
+            .integer("fwdIATMax", s -> s.max(State.FWD_IAT))
+            .integer("bwdIATMax", s -> s.max(State.BWD_IAT))
+            .real("flowLengthPerTime", s -> s.perNanosecond(s.count(State.SIZE)))
+            .real("fwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.FWD_SIZE)))
+            .real("bwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.BWD_SIZE)))
+            .real("packetSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.SIZE)))
+            .real("fwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.FWD_SIZE)))
+            .real("bwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.BWD_SIZE)))
+            .build();
 
     @Override
     public String name() {
@@ -59,7 +60,12 @@ public final class DeepfenceFeatures implements FeatureSet {
 
     @Override
     public List<Column> columns() {
-        return COLUMNS;
+        return COLUMNS.columns();
+    }
+
+    @Override
+    public boolean joinsAcrossFiles() {
+        return true;
     }
 
     @Override
@@ -67,17 +73,20 @@ public final class DeepfenceFeatures implements FeatureSet {
         return new State();
     }
 
-    /** Per-flow state: six running statistics and the first and last packet times per direction. */
+    /** Per-flow state: six running statistics, packed in one array, and the first and last packet times per direction. */
     static final class State implements FlowFeatures {
         private static final long serialVersionUID = 1L;
         private static final long NONE = Long.MIN_VALUE;
+        /** Where each statistic starts in {@link #stats}. */
+        static final int SIZE = 0;
+        static final int FWD_SIZE = PackedStats.WIDTH;
+        static final int BWD_SIZE = 2 * PackedStats.WIDTH;
+        static final int IAT = 3 * PackedStats.WIDTH;
+        static final int FWD_IAT = 4 * PackedStats.WIDTH;
+        static final int BWD_IAT = 5 * PackedStats.WIDTH;
 
-        final RunningStats size = new RunningStats();
-        final RunningStats fwdSize = new RunningStats();
-        final RunningStats bwdSize = new RunningStats();
-        final RunningStats iat = new RunningStats();
-        final RunningStats fwdIat = new RunningStats();
-        final RunningStats bwdIat = new RunningStats();
+        /** Wire sizes (all, forward, backward) and gaps (all, forward, backward). */
+        final double[] stats = PackedStats.of(6);
         long first;
         long last;
         long firstFwd = NONE;
@@ -89,15 +98,15 @@ public final class DeepfenceFeatures implements FeatureSet {
         public void onFirstPacket(DecodedPacket p, boolean forward) {
             first = p.timestampNanos;
             last = first;
-            size.add(p.wireLength);
+            PackedStats.add(stats, SIZE, p.wireLength);
             if (forward) {
                 firstFwd = first;
                 lastFwd = first;
-                fwdSize.add(p.wireLength);
+                PackedStats.add(stats, FWD_SIZE, p.wireLength);
             } else {
                 firstBwd = first;
                 lastBwd = first;
-                bwdSize.add(p.wireLength);
+                PackedStats.add(stats, BWD_SIZE, p.wireLength);
             }
         }
 
@@ -106,25 +115,26 @@ public final class DeepfenceFeatures implements FeatureSet {
             // A packet stamped earlier than its predecessor (merged or multi-interface
             // captures) counts as arriving at the same instant: time never runs backwards.
             long t = Math.max(p.timestampNanos, last);
-            iat.add(t - last);
+            double[] s = stats;
+            PackedStats.add(s, IAT, t - last);
             last = t;
-            size.add(p.wireLength);
+            PackedStats.add(s, SIZE, p.wireLength);
             if (forward) {
                 if (lastFwd != NONE) {
-                    fwdIat.add(t - lastFwd);
+                    PackedStats.add(s, FWD_IAT, t - lastFwd);
                 } else {
                     firstFwd = t;
                 }
                 lastFwd = t;
-                fwdSize.add(p.wireLength);
+                PackedStats.add(s, FWD_SIZE, p.wireLength);
             } else {
                 if (lastBwd != NONE) {
-                    bwdIat.add(t - lastBwd);
+                    PackedStats.add(s, BWD_IAT, t - lastBwd);
                 } else {
                     firstBwd = t;
                 }
                 lastBwd = t;
-                bwdSize.add(p.wireLength);
+                PackedStats.add(s, BWD_SIZE, p.wireLength);
             }
         }
 
@@ -132,36 +142,36 @@ public final class DeepfenceFeatures implements FeatureSet {
         public void append(FlowFeatures other, boolean swapped) {
             State later = (State) other;
             long start = Math.max(later.first, last);
-            iat.add(start - last);
-            iat.merge(later.iat);
-            size.merge(later.size);
+            PackedStats.add(stats, IAT, start - last);
+            PackedStats.merge(stats, IAT, later.stats, IAT);
+            PackedStats.merge(stats, SIZE, later.stats, SIZE);
             // The later segment's directions, seen from this segment.
-            RunningStats laterFwdSize = swapped ? later.bwdSize : later.fwdSize;
-            RunningStats laterBwdSize = swapped ? later.fwdSize : later.bwdSize;
-            RunningStats laterFwdIat = swapped ? later.bwdIat : later.fwdIat;
-            RunningStats laterBwdIat = swapped ? later.fwdIat : later.bwdIat;
+            int laterFwdSize = swapped ? BWD_SIZE : FWD_SIZE;
+            int laterBwdSize = swapped ? FWD_SIZE : BWD_SIZE;
+            int laterFwdIat = swapped ? BWD_IAT : FWD_IAT;
+            int laterBwdIat = swapped ? FWD_IAT : BWD_IAT;
             long laterFirstFwd = swapped ? later.firstBwd : later.firstFwd;
             long laterLastFwd = swapped ? later.lastBwd : later.lastFwd;
             long laterFirstBwd = swapped ? later.firstFwd : later.firstBwd;
             long laterLastBwd = swapped ? later.lastFwd : later.lastBwd;
-            fwdSize.merge(laterFwdSize);
-            bwdSize.merge(laterBwdSize);
+            PackedStats.merge(stats, FWD_SIZE, later.stats, laterFwdSize);
+            PackedStats.merge(stats, BWD_SIZE, later.stats, laterBwdSize);
             if (laterFirstFwd != NONE) {
                 if (lastFwd != NONE) {
-                    fwdIat.add(Math.max(laterFirstFwd, lastFwd) - lastFwd);
+                    PackedStats.add(stats, FWD_IAT, Math.max(laterFirstFwd, lastFwd) - lastFwd);
                 } else {
                     firstFwd = laterFirstFwd;
                 }
-                fwdIat.merge(laterFwdIat);
+                PackedStats.merge(stats, FWD_IAT, later.stats, laterFwdIat);
                 lastFwd = Math.max(laterLastFwd, lastFwd);
             }
             if (laterFirstBwd != NONE) {
                 if (lastBwd != NONE) {
-                    bwdIat.add(Math.max(laterFirstBwd, lastBwd) - lastBwd);
+                    PackedStats.add(stats, BWD_IAT, Math.max(laterFirstBwd, lastBwd) - lastBwd);
                 } else {
                     firstBwd = laterFirstBwd;
                 }
-                bwdIat.merge(laterBwdIat);
+                PackedStats.merge(stats, BWD_IAT, later.stats, laterBwdIat);
                 lastBwd = Math.max(laterLastBwd, lastBwd);
             }
             last = Math.max(later.last, last);
@@ -171,59 +181,43 @@ public final class DeepfenceFeatures implements FeatureSet {
             return last - first;
         }
 
-        @Override
-        public void write(RowWriter out) {
-            double[] v = new double[COLUMNS.size()];
-            values(v, 0);
-            NumericColumns.write(COLUMNS, v, out);
+        long count(int stream) {
+            return PackedStats.count(stats, stream);
+        }
+
+        double sum(int stream) {
+            return PackedStats.sum(stats, stream);
+        }
+
+        double mean(int stream) {
+            return PackedStats.mean(stats, stream);
+        }
+
+        double populationStd(int stream) {
+            return PackedStats.populationStd(stats, stream);
+        }
+
+        double min(int stream) {
+            return PackedStats.min(stats, stream);
+        }
+
+        double max(int stream) {
+            return PackedStats.max(stats, stream);
         }
 
         @Override
-        public void values(double[] v, int o) {
-            double duration = duration();
-            v[o] = duration;
-            v[o + 1] = size.count();
-            v[o + 2] = fwdSize.count();
-            v[o + 3] = bwdSize.count();
-            v[o + 4] = size.sum();
-            v[o + 5] = size.mean();
-            v[o + 6] = size.populationStd();
-            v[o + 7] = size.min();
-            v[o + 8] = size.max();
-            v[o + 9] = fwdSize.sum();
-            v[o + 10] = bwdSize.sum();
-            v[o + 11] = fwdSize.mean();
-            v[o + 12] = bwdSize.mean();
-            v[o + 13] = fwdSize.populationStd();
-            v[o + 14] = bwdSize.populationStd();
-            v[o + 15] = fwdSize.min();
-            v[o + 16] = bwdSize.min();
-            v[o + 17] = fwdSize.max();
-            v[o + 18] = bwdSize.max();
-            v[o + 19] = iat.mean();
-            v[o + 20] = iat.populationStd();
-            v[o + 21] = iat.min();
-            v[o + 22] = iat.max();
-            v[o + 23] = fwdIat.sum();
-            v[o + 24] = bwdIat.sum();
-            v[o + 25] = fwdIat.mean();
-            v[o + 26] = bwdIat.mean();
-            v[o + 27] = fwdIat.populationStd();
-            v[o + 28] = bwdIat.populationStd();
-            v[o + 29] = fwdIat.min();
-            v[o + 30] = bwdIat.min();
-            v[o + 31] = fwdIat.max();
-            v[o + 32] = bwdIat.max();
-            v[o + 33] = perNanosecond(size.count(), duration);
-            v[o + 34] = perNanosecond(fwdSize.count(), duration);
-            v[o + 35] = perNanosecond(bwdSize.count(), duration);
-            v[o + 36] = perNanosecond(size.sum(), duration);
-            v[o + 37] = perNanosecond(fwdSize.sum(), duration);
-            v[o + 38] = perNanosecond(bwdSize.sum(), duration);
+        public void write(RowWriter out) {
+            COLUMNS.write(this, out);
+        }
+
+        @Override
+        public void values(double[] out, int offset) {
+            COLUMNS.values(this, out, offset);
         }
 
         /** A rate over a zero-length flow is defined as 0 (not infinity): a single instant has no rate. */
-        private static double perNanosecond(double amount, double durationNanos) {
+        private double perNanosecond(double amount) {
+            double durationNanos = duration();
             return durationNanos > 0 ? amount / durationNanos : 0.0;
         }
     }

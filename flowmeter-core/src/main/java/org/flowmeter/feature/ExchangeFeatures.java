@@ -15,18 +15,6 @@ import java.util.List;
 public final class ExchangeFeatures implements FeatureSet {
     public static final String NAME = "exchange";
 
-    static final List<Column> COLUMNS = List.of(
-            Column.integer("xchFwdMessages"),
-            Column.integer("xchBwdMessages"),
-            Column.real("xchFwdMessageBytesMean"),
-            Column.real("xchFwdMessageBytesStd"),
-            Column.integer("xchFwdMessageBytesMax"),
-            Column.real("xchFwdRepeatShare"),
-            Column.real("xchBwdMessageBytesMean"),
-            Column.real("xchBwdMessageBytesStd"),
-            Column.integer("xchBwdMessageBytesMax"),
-            Column.real("xchBwdRepeatShare"));
-
     @Override
     public String name() {
         return NAME;
@@ -34,7 +22,7 @@ public final class ExchangeFeatures implements FeatureSet {
 
     @Override
     public List<Column> columns() {
-        return COLUMNS;
+        return ExchangeState.COLUMNS.columns();
     }
 
     @Override

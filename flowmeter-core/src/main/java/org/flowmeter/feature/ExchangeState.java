@@ -23,29 +23,36 @@ final class ExchangeState implements FlowFeatures {
             last = size;
         }
 
-        /**
-         * Writes count, mean, population std, largest size and repeat share (the share of messages
-         * after the first that repeat the size of the one before; 0 for fewer than two) at
-         * {@code out[count]} and {@code out[stats..stats+3]}, with {@code open} bytes counted as one
-         * more message when positive: arithmetic on the finished messages, which stay as they are,
-         * so that a flow scored early and again at its end is not altered by the first scoring.
+        /*
+         * Count, mean, population std, largest size and repeat share (the share of messages after
+         * the first that repeat the size of the one before; 0 for fewer than two), with
+         * {@code open} bytes counted as one more message when positive: arithmetic on the finished
+         * messages, which stay as they are, so that a flow scored early and again at its end is
+         * not altered by the first scoring.
          */
-        void write(long open, double[] out, int count, int stats) {
+        long count(long open) {
+            return sizes.count() + (open > 0 ? 1 : 0);
+        }
+
+        double mean(long open) {
+            return open > 0 ? sizes.meanWith(open) : sizes.mean();
+        }
+
+        double std(long open) {
+            return open > 0 ? sizes.populationStdWith(open) : sizes.populationStd();
+        }
+
+        double max(long open) {
+            return open > 0 ? sizes.maxWith(open) : sizes.max();
+        }
+
+        double repeatShare(long open) {
             long n = sizes.count();
             if (open <= 0) {
-                out[count] = n;
-                out[stats] = sizes.mean();
-                out[stats + 1] = sizes.populationStd();
-                out[stats + 2] = sizes.max();
-                out[stats + 3] = n < 2 ? 0 : (double) repeats / (n - 1);
-                return;
+                return n < 2 ? 0 : (double) repeats / (n - 1);
             }
             long repeatsWith = repeats + (n > 0 && open == last ? 1 : 0);
-            out[count] = n + 1;
-            out[stats] = sizes.meanWith(open);
-            out[stats + 1] = sizes.populationStdWith(open);
-            out[stats + 2] = sizes.maxWith(open);
-            out[stats + 3] = n == 0 ? 0 : (double) repeatsWith / n;
+            return n == 0 ? 0 : (double) repeatsWith / n;
         }
     }
 
@@ -74,16 +81,35 @@ final class ExchangeState implements FlowFeatures {
         openBytes += payload;
     }
 
+    static final ColumnSet<ExchangeState> COLUMNS = ColumnSet.<ExchangeState>builder()
+            .integer("xchFwdMessages", s -> s.fwd.count(s.openFwd()))
+            .integer("xchBwdMessages", s -> s.bwd.count(s.openBwd()))
+            .real("xchFwdMessageBytesMean", s -> s.fwd.mean(s.openFwd()))
+            .real("xchFwdMessageBytesStd", s -> s.fwd.std(s.openFwd()))
+            .integer("xchFwdMessageBytesMax", s -> s.fwd.max(s.openFwd()))
+            .real("xchFwdRepeatShare", s -> s.fwd.repeatShare(s.openFwd()))
+            .real("xchBwdMessageBytesMean", s -> s.bwd.mean(s.openBwd()))
+            .real("xchBwdMessageBytesStd", s -> s.bwd.std(s.openBwd()))
+            .integer("xchBwdMessageBytesMax", s -> s.bwd.max(s.openBwd()))
+            .real("xchBwdRepeatShare", s -> s.bwd.repeatShare(s.openBwd()))
+            .build();
+
+    /** Bytes of the open run when it is forward, else 0. */
+    private long openFwd() {
+        return openForward ? openBytes : 0;
+    }
+
+    private long openBwd() {
+        return openForward ? 0 : openBytes;
+    }
+
     @Override
     public void write(RowWriter out) {
-        double[] v = new double[ExchangeFeatures.COLUMNS.size()];
-        values(v, 0);
-        NumericColumns.write(ExchangeFeatures.COLUMNS, v, out);
+        COLUMNS.write(this, out);
     }
 
     @Override
     public void values(double[] out, int offset) {
-        fwd.write(openForward ? openBytes : 0, out, offset, offset + 2);
-        bwd.write(openForward ? 0 : openBytes, out, offset + 1, offset + 6);
+        COLUMNS.values(this, out, offset);
     }
 }

@@ -1,6 +1,8 @@
 package org.flowmeter.feature;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A named group of flow features: its columns and a factory for per-flow state.
@@ -22,5 +24,25 @@ public interface FeatureSet {
      */
     default FeatureSet forNewMeter() {
         return this;
+    }
+
+    /**
+     * Whether a flow cut by a file boundary can be joined with its continuation to the values of
+     * one pass ({@link FlowFeatures#append}); sets that cannot refuse to join.
+     */
+    default boolean joinsAcrossFiles() {
+        return false;
+    }
+
+    /** A flow's values of this set by column name, in column order (for tests and inspection, not the hot path). */
+    default Map<String, Double> valuesByName(FlowFeatures state) {
+        List<Column> columns = columns();
+        double[] v = new double[columns.size()];
+        state.values(v, 0);
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            byName.put(columns.get(i).name(), v[i]);
+        }
+        return byName;
     }
 }

@@ -1,10 +1,13 @@
 package org.flowmeter.feature;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The one place where feature sets are registered, by the name used on the command line. */
@@ -43,6 +46,19 @@ public final class FeatureSets {
                 }
             }
         }
+    }
+
+    /**
+     * The sets among {@code sets}, in their order, that compute at least one of {@code columns}:
+     * what a meter has to run for a model that reads only those columns. A set none of whose
+     * columns is read costs nothing per packet when it is left out, and a model's scores do not
+     * change, since its features are looked up by name.
+     */
+    public static List<FeatureSet> needed(List<FeatureSet> sets, Collection<String> columns) {
+        Set<String> wanted = new HashSet<>(columns);
+        return sets.stream()
+                .filter(s -> s.columns().stream().anyMatch(c -> wanted.contains(c.name())))
+                .toList();
     }
 
     public static List<String> names() {

@@ -30,20 +30,6 @@ public final class HostContextFeatures implements FeatureSet {
     /** At most this many source hosts with recently ended flows are kept (the quietest is dropped first). */
     public static final int MAX_RECENT_SOURCES = 1 << 13;
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.integer("ctxPairFlows").raisesSuspicion(),
-            Column.integer("ctxSrcFlows").raisesSuspicion(),
-            Column.integer("ctxSrcHosts").raisesSuspicion(),
-            Column.integer("ctxSrcServices").raisesSuspicion(),
-            Column.integer("ctxDstFlows").raisesSuspicion(),
-            Column.integer("ctxDstSources").raisesSuspicion(),
-            Column.integer("ctxPairFwdSizes"),
-            Column.integer("ctxPairBwdSizes"),
-            Column.integer("ctxPairUnanswered").raisesSuspicion(),
-            Column.integer("ctxPairResets").raisesSuspicion(),
-            Column.integer("ctxSrcFailedEndpoints").raisesSuspicion(),
-            Column.integer("ctxSrcAnsweredEndpoints"));
-
     private final RecentFlowStarts recent;
     private final RecentFlowEnds ends;
     private final RecentSourceEnds sourceEnds;
@@ -61,7 +47,7 @@ public final class HostContextFeatures implements FeatureSet {
 
     @Override
     public List<Column> columns() {
-        return COLUMNS;
+        return State.COLUMNS.columns();
     }
 
     @Override
@@ -80,6 +66,21 @@ public final class HostContextFeatures implements FeatureSet {
      */
     static final class State implements FlowFeatures {
         private static final long serialVersionUID = 1L;
+
+        static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
+                .integerRaising("ctxPairFlows", s -> s.counts[RecentFlowStarts.PAIR_FLOWS])
+                .integerRaising("ctxSrcFlows", s -> s.counts[RecentFlowStarts.SOURCE_FLOWS])
+                .integerRaising("ctxSrcHosts", s -> s.counts[RecentFlowStarts.SOURCE_HOSTS])
+                .integerRaising("ctxSrcServices", s -> s.counts[RecentFlowStarts.SOURCE_SERVICES])
+                .integerRaising("ctxDstFlows", s -> s.counts[RecentFlowStarts.DESTINATION_FLOWS])
+                .integerRaising("ctxDstSources", s -> s.counts[RecentFlowStarts.DESTINATION_SOURCES])
+                .integer("ctxPairFwdSizes", s -> s.endCounts[RecentFlowEnds.FWD_SIZES])
+                .integer("ctxPairBwdSizes", s -> s.endCounts[RecentFlowEnds.BWD_SIZES])
+                .integerRaising("ctxPairUnanswered", s -> s.endCounts[RecentFlowEnds.UNANSWERED])
+                .integerRaising("ctxPairResets", s -> s.endCounts[RecentFlowEnds.RESETS])
+                .integerRaising("ctxSrcFailedEndpoints", s -> s.sourceEndCounts[RecentSourceEnds.FAILED_ENDPOINTS])
+                .integer("ctxSrcAnsweredEndpoints", s -> s.sourceEndCounts[RecentSourceEnds.ANSWERED_ENDPOINTS])
+                .build();
 
         private final transient RecentFlowStarts recent;
         private final transient RecentFlowEnds ends;
@@ -160,30 +161,13 @@ public final class HostContextFeatures implements FeatureSet {
         @Override
         public void write(RowWriter out) {
             currentEndCounts();
-            for (int c : counts) {
-                out.integer(c);
-            }
-            for (int c : endCounts) {
-                out.integer(c);
-            }
-            for (int c : sourceEndCounts) {
-                out.integer(c);
-            }
+            COLUMNS.write(this, out);
         }
 
         @Override
         public void values(double[] out, int offset) {
             currentEndCounts();
-            for (int i = 0; i < counts.length; i++) {
-                out[offset + i] = counts[i];
-            }
-            for (int i = 0; i < endCounts.length; i++) {
-                out[offset + counts.length + i] = endCounts[i];
-            }
-            int at = offset + counts.length + endCounts.length;
-            for (int i = 0; i < sourceEndCounts.length; i++) {
-                out[at + i] = sourceEndCounts[i];
-            }
+            COLUMNS.values(this, out, offset);
         }
     }
 }

@@ -23,39 +23,6 @@ public final class LoadFeatures implements FeatureSet {
     /** At most this many reported flows are held, which bounds memory; rates stay right beyond it. */
     public static final int MAX_HELD_FLOWS = 1 << 17;
 
-    static final List<Column> COLUMNS = List.of(
-            Column.integer("ldSrcFlows").raisesSuspicion(),
-            Column.real("ldSrcFlowsPerSecond").raisesSuspicion(),
-            Column.real("ldSrcUnansweredShare").raisesSuspicion(),
-            Column.real("ldSrcFailedShare").raisesSuspicion(),
-            Column.integer("ldSrcHosts").raisesSuspicion(),
-            Column.integer("ldSrcEndpoints").raisesSuspicion(),
-            Column.integer("ldSrcAnsweredEndpoints"),
-            Column.integer("ldPairFlows").raisesSuspicion(),
-            Column.real("ldPairUnansweredShare").raisesSuspicion(),
-            Column.real("ldPairFailedShare").raisesSuspicion(),
-            Column.integer("ldDstFlows").raisesSuspicion(),
-            Column.real("ldDstFlowsPerSecond").raisesSuspicion(),
-            Column.real("ldDstUnansweredShare").raisesSuspicion(),
-            Column.integer("ldDstSources").raisesSuspicion(),
-            Column.integer("ldDstAnsweredSources"),
-            Column.integer("ldDstUnansweredSources").raisesSuspicion(),
-            Column.integer("ldSvcFlows").raisesSuspicion(),
-            Column.real("ldSvcFlowsPerSecond").raisesSuspicion(),
-            Column.real("ldSvcUnansweredShare").raisesSuspicion(),
-            Column.integer("ldSvcSources").raisesSuspicion(),
-            Column.integer("ldSvcAnsweredSources"),
-            Column.integer("ldSvcUnansweredSources").raisesSuspicion(),
-            // Failures as counts beside the shares: a lone unanswered flow has a share of 1, the
-            // same flow amid answered traffic a small one, so a share can make a lone flow look
-            // worse than its context; a count only grows with the evidence.
-            Column.integer("ldSrcUnansweredFlows").raisesSuspicion(),
-            Column.integer("ldSrcFailedFlows").raisesSuspicion(),
-            Column.integer("ldPairUnansweredFlows").raisesSuspicion(),
-            Column.integer("ldPairFailedFlows").raisesSuspicion(),
-            Column.integer("ldDstUnansweredFlows").raisesSuspicion(),
-            Column.integer("ldSvcUnansweredFlows").raisesSuspicion());
-
     private final long windowNanos;
     private final int maxHeldFlows;
     private final RecentFlowReports reports;
@@ -78,7 +45,7 @@ public final class LoadFeatures implements FeatureSet {
 
     @Override
     public List<Column> columns() {
-        return COLUMNS;
+        return LoadState.COLUMNS.columns();
     }
 
     @Override

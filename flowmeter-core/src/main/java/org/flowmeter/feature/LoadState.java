@@ -48,20 +48,62 @@ final class LoadState implements FlowFeatures {
         return !answered || reset;
     }
 
+    /** The columns, read from the values {@link RecentFlowReports#describe} gives for the flow. */
+    static final ColumnSet<double[]> COLUMNS = ColumnSet.<double[]>builder()
+            .integerRaising("ldSrcFlows", v -> v[RecentFlowReports.SRC_FLOWS])
+            .realRaising("ldSrcFlowsPerSecond", v -> v[RecentFlowReports.SRC_FLOWS_PER_SECOND])
+            .realRaising("ldSrcUnansweredShare", v -> v[RecentFlowReports.SRC_UNANSWERED_SHARE])
+            .realRaising("ldSrcFailedShare", v -> v[RecentFlowReports.SRC_FAILED_SHARE])
+            .integerRaising("ldSrcHosts", v -> v[RecentFlowReports.SRC_HOSTS])
+            .integerRaising("ldSrcEndpoints", v -> v[RecentFlowReports.SRC_ENDPOINTS])
+            .integer("ldSrcAnsweredEndpoints", v -> v[RecentFlowReports.SRC_ANSWERED_ENDPOINTS])
+            .integerRaising("ldPairFlows", v -> v[RecentFlowReports.PAIR_FLOWS])
+            .realRaising("ldPairUnansweredShare", v -> v[RecentFlowReports.PAIR_UNANSWERED_SHARE])
+            .realRaising("ldPairFailedShare", v -> v[RecentFlowReports.PAIR_FAILED_SHARE])
+            .integerRaising("ldDstFlows", v -> v[RecentFlowReports.DST_FLOWS])
+            .realRaising("ldDstFlowsPerSecond", v -> v[RecentFlowReports.DST_FLOWS_PER_SECOND])
+            .realRaising("ldDstUnansweredShare", v -> v[RecentFlowReports.DST_UNANSWERED_SHARE])
+            .integerRaising("ldDstSources", v -> v[RecentFlowReports.DST_SOURCES])
+            .integer("ldDstAnsweredSources", v -> v[RecentFlowReports.DST_ANSWERED_SOURCES])
+            .integerRaising("ldDstUnansweredSources", v -> v[RecentFlowReports.DST_UNANSWERED_SOURCES])
+            .integerRaising("ldSvcFlows", v -> v[RecentFlowReports.SVC_FLOWS])
+            .realRaising("ldSvcFlowsPerSecond", v -> v[RecentFlowReports.SVC_FLOWS_PER_SECOND])
+            .realRaising("ldSvcUnansweredShare", v -> v[RecentFlowReports.SVC_UNANSWERED_SHARE])
+            .integerRaising("ldSvcSources", v -> v[RecentFlowReports.SVC_SOURCES])
+            .integer("ldSvcAnsweredSources", v -> v[RecentFlowReports.SVC_ANSWERED_SOURCES])
+            .integerRaising("ldSvcUnansweredSources", v -> v[RecentFlowReports.SVC_UNANSWERED_SOURCES])
+            // Failures as counts beside the shares: a lone unanswered flow has a share of 1, the
+            // same flow amid answered traffic a small one, so a share can make a lone flow look
+            // worse than its context; a count only grows with the evidence.
+            .integerRaising("ldSrcUnansweredFlows", v -> v[RecentFlowReports.SRC_UNANSWERED_FLOWS])
+            .integerRaising("ldSrcFailedFlows", v -> v[RecentFlowReports.SRC_FAILED_FLOWS])
+            .integerRaising("ldPairUnansweredFlows", v -> v[RecentFlowReports.PAIR_UNANSWERED_FLOWS])
+            .integerRaising("ldPairFailedFlows", v -> v[RecentFlowReports.PAIR_FAILED_FLOWS])
+            .integerRaising("ldDstUnansweredFlows", v -> v[RecentFlowReports.DST_UNANSWERED_FLOWS])
+            .integerRaising("ldSvcUnansweredFlows", v -> v[RecentFlowReports.SVC_UNANSWERED_FLOWS])
+            .build();
+
+    /** The values at the report, or as they stand for a flow still open (then in the window's scratch array, valid until the next call). */
+    private double[] current() {
+        if (atEnd != null) {
+            return atEnd;
+        }
+        if (reports == null) {
+            return new double[RecentFlowReports.VALUES]; // read back from a file: nothing to count with
+        }
+        double[] now = reports.scratch;
+        reports.expire();
+        reports.describe(keys, true, !answered, failed(), now, 0);
+        return now;
+    }
+
     @Override
     public void write(RowWriter out) {
-        double[] v = new double[RecentFlowReports.VALUES];
-        values(v, 0);
-        NumericColumns.write(LoadFeatures.COLUMNS, v, out);
+        COLUMNS.write(current(), out);
     }
 
     @Override
     public void values(double[] out, int offset) {
-        if (atEnd != null) {
-            System.arraycopy(atEnd, 0, out, offset, atEnd.length);
-        } else if (reports != null) {
-            reports.expire();
-            reports.describe(keys, true, !answered, failed(), out, offset);
-        }
+        COLUMNS.values(current(), out, offset);
     }
 }

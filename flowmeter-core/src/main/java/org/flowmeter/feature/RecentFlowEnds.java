@@ -34,6 +34,11 @@ final class RecentFlowEnds {
     }
 
     /** How many values {@link #count} writes: forward sizes, backward sizes, unanswered, reset. */
+    /** Positions in the array {@link #count} and {@link #end} fill. */
+    static final int FWD_SIZES = 0;
+    static final int BWD_SIZES = 1;
+    static final int UNANSWERED = 2;
+    static final int RESETS = 3;
     static final int COUNTS = 4;
 
     private final long windowNanos;
@@ -63,8 +68,8 @@ final class RecentFlowEnds {
     }
 
     private void count(ArrayDeque<Ended> ended, Ended own, int[] out) {
-        out[0] = distinct(ended, own, true);
-        out[1] = distinct(ended, own, false);
+        out[FWD_SIZES] = distinct(ended, own, true);
+        out[BWD_SIZES] = distinct(ended, own, false);
         int unanswered = own.unanswered() ? 1 : 0;
         int resets = own.reset() ? 1 : 0;
         if (ended != null) {
@@ -75,8 +80,8 @@ final class RecentFlowEnds {
                 }
             }
         }
-        out[2] = Math.min(unanswered, CAP);
-        out[3] = Math.min(resets, CAP);
+        out[UNANSWERED] = Math.min(unanswered, CAP);
+        out[RESETS] = Math.min(resets, CAP);
     }
 
     /** Counts as {@link #count}, then remembers the flow as ended. */

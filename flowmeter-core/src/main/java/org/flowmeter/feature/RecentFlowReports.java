@@ -109,6 +109,8 @@ final class RecentFlowReports {
     private final long windowNanos;
     private final int capacity;
     private final Map<Object, Tally> tallies = new HashMap<>();
+    /** Where open flows' values are described, so that reading them allocates nothing. */
+    final double[] scratch = new double[VALUES];
     private long[] times;
     private Tally[] held;
     private byte[] flags;
@@ -217,7 +219,36 @@ final class RecentFlowReports {
         }
     }
 
-    /** How many values {@link #describe} writes, in {@link LoadFeatures}' column order. */
+    /** Positions of the values {@link #describe} writes. */
+    static final int SRC_FLOWS = 0;
+    static final int SRC_FLOWS_PER_SECOND = 1;
+    static final int SRC_UNANSWERED_SHARE = 2;
+    static final int SRC_FAILED_SHARE = 3;
+    static final int SRC_HOSTS = 4;
+    static final int SRC_ENDPOINTS = 5;
+    static final int SRC_ANSWERED_ENDPOINTS = 6;
+    static final int PAIR_FLOWS = 7;
+    static final int PAIR_UNANSWERED_SHARE = 8;
+    static final int PAIR_FAILED_SHARE = 9;
+    static final int DST_FLOWS = 10;
+    static final int DST_FLOWS_PER_SECOND = 11;
+    static final int DST_UNANSWERED_SHARE = 12;
+    static final int DST_SOURCES = 13;
+    static final int DST_ANSWERED_SOURCES = 14;
+    static final int DST_UNANSWERED_SOURCES = 15;
+    static final int SVC_FLOWS = 16;
+    static final int SVC_FLOWS_PER_SECOND = 17;
+    static final int SVC_UNANSWERED_SHARE = 18;
+    static final int SVC_SOURCES = 19;
+    static final int SVC_ANSWERED_SOURCES = 20;
+    static final int SVC_UNANSWERED_SOURCES = 21;
+    static final int SRC_UNANSWERED_FLOWS = 22;
+    static final int SRC_FAILED_FLOWS = 23;
+    static final int PAIR_UNANSWERED_FLOWS = 24;
+    static final int PAIR_FAILED_FLOWS = 25;
+    static final int DST_UNANSWERED_FLOWS = 26;
+    static final int SVC_UNANSWERED_FLOWS = 27;
+    /** How many values {@link #describe} writes. */
     static final int VALUES = 28;
 
     /**
@@ -242,45 +273,45 @@ final class RecentFlowReports {
         double span = spanSeconds();
 
         int srcFlows = flows(src) + plus;
-        out[at] = srcFlows;
-        out[at + 1] = srcFlows / span;
-        out[at + 2] = share(src == null ? 0 : src.unanswered, plusUnanswered, srcFlows);
-        out[at + 3] = share(src == null ? 0 : src.failed, plusFailed, srcFlows);
-        out[at + 4] = (src == null ? 0 : src.members) + newPair;
-        out[at + 5] = (src == null ? 0 : src.endpoints) + newSrcSvc;
-        out[at + 6] = (src == null ? 0 : src.answeredEndpoints) + newAnsweredSrcSvc;
+        out[at + SRC_FLOWS] = srcFlows;
+        out[at + SRC_FLOWS_PER_SECOND] = srcFlows / span;
+        out[at + SRC_UNANSWERED_SHARE] = share(src == null ? 0 : src.unanswered, plusUnanswered, srcFlows);
+        out[at + SRC_FAILED_SHARE] = share(src == null ? 0 : src.failed, plusFailed, srcFlows);
+        out[at + SRC_HOSTS] = (src == null ? 0 : src.members) + newPair;
+        out[at + SRC_ENDPOINTS] = (src == null ? 0 : src.endpoints) + newSrcSvc;
+        out[at + SRC_ANSWERED_ENDPOINTS] = (src == null ? 0 : src.answeredEndpoints) + newAnsweredSrcSvc;
 
         int pairFlows = flows(pair) + plus;
-        out[at + 7] = pairFlows;
-        out[at + 8] = share(pair == null ? 0 : pair.unanswered, plusUnanswered, pairFlows);
-        out[at + 9] = share(pair == null ? 0 : pair.failed, plusFailed, pairFlows);
+        out[at + PAIR_FLOWS] = pairFlows;
+        out[at + PAIR_UNANSWERED_SHARE] = share(pair == null ? 0 : pair.unanswered, plusUnanswered, pairFlows);
+        out[at + PAIR_FAILED_SHARE] = share(pair == null ? 0 : pair.failed, plusFailed, pairFlows);
 
         int dstFlows = flows(dst) + plus;
         int dstSources = (dst == null ? 0 : dst.members) + newPair;
         int dstAnswered = (dst == null ? 0 : dst.answeredMembers) + newAnsweredPair;
-        out[at + 10] = dstFlows;
-        out[at + 11] = dstFlows / span;
-        out[at + 12] = share(dst == null ? 0 : dst.unanswered, plusUnanswered, dstFlows);
-        out[at + 13] = dstSources;
-        out[at + 14] = dstAnswered;
-        out[at + 15] = dstSources - dstAnswered;
+        out[at + DST_FLOWS] = dstFlows;
+        out[at + DST_FLOWS_PER_SECOND] = dstFlows / span;
+        out[at + DST_UNANSWERED_SHARE] = share(dst == null ? 0 : dst.unanswered, plusUnanswered, dstFlows);
+        out[at + DST_SOURCES] = dstSources;
+        out[at + DST_ANSWERED_SOURCES] = dstAnswered;
+        out[at + DST_UNANSWERED_SOURCES] = dstSources - dstAnswered;
 
         int svcFlows = flows(svc) + plus;
         int svcSources = (svc == null ? 0 : svc.members) + newSrcSvc;
         int svcAnswered = (svc == null ? 0 : svc.answeredMembers) + newAnsweredSrcSvc;
-        out[at + 16] = svcFlows;
-        out[at + 17] = svcFlows / span;
-        out[at + 18] = share(svc == null ? 0 : svc.unanswered, plusUnanswered, svcFlows);
-        out[at + 19] = svcSources;
-        out[at + 20] = svcAnswered;
-        out[at + 21] = svcSources - svcAnswered;
+        out[at + SVC_FLOWS] = svcFlows;
+        out[at + SVC_FLOWS_PER_SECOND] = svcFlows / span;
+        out[at + SVC_UNANSWERED_SHARE] = share(svc == null ? 0 : svc.unanswered, plusUnanswered, svcFlows);
+        out[at + SVC_SOURCES] = svcSources;
+        out[at + SVC_ANSWERED_SOURCES] = svcAnswered;
+        out[at + SVC_UNANSWERED_SOURCES] = svcSources - svcAnswered;
 
-        out[at + 22] = (src == null ? 0 : src.unanswered) + plusUnanswered;
-        out[at + 23] = (src == null ? 0 : src.failed) + plusFailed;
-        out[at + 24] = (pair == null ? 0 : pair.unanswered) + plusUnanswered;
-        out[at + 25] = (pair == null ? 0 : pair.failed) + plusFailed;
-        out[at + 26] = (dst == null ? 0 : dst.unanswered) + plusUnanswered;
-        out[at + 27] = (svc == null ? 0 : svc.unanswered) + plusUnanswered;
+        out[at + SRC_UNANSWERED_FLOWS] = (src == null ? 0 : src.unanswered) + plusUnanswered;
+        out[at + SRC_FAILED_FLOWS] = (src == null ? 0 : src.failed) + plusFailed;
+        out[at + PAIR_UNANSWERED_FLOWS] = (pair == null ? 0 : pair.unanswered) + plusUnanswered;
+        out[at + PAIR_FAILED_FLOWS] = (pair == null ? 0 : pair.failed) + plusFailed;
+        out[at + DST_UNANSWERED_FLOWS] = (dst == null ? 0 : dst.unanswered) + plusUnanswered;
+        out[at + SVC_UNANSWERED_FLOWS] = (svc == null ? 0 : svc.unanswered) + plusUnanswered;
     }
 
     private static int flows(Tally t) {

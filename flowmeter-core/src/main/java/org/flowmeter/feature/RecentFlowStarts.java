@@ -12,7 +12,8 @@ import java.util.Map;
  * and including the newest start), and at most the last {@code capacity} of them, so memory is
  * bounded however fast flows start. Flows leave in the order they were seen, so after packet time
  * steps back (merged captures) a flow may stay until the flows seen before it have left. Cost is
- * a few hash-map updates per flow, none per packet.
+ * a few hash-map updates per flow, none per packet. The flows are held in primitive arrays that
+ * grow with the window's flows (not allocated at the bound), about 48 bytes a flow.
  */
 final class RecentFlowStarts {
     /** Positions in the array {@link #record} fills. */
@@ -47,9 +48,18 @@ final class RecentFlowStarts {
     }
 
     private final long windowNanos;
-    private final long[] starts;
-    private final Pair[] pairOf;
-    private final HostService[] serviceOf;
+    private final int capacity;
+    /*
+     * The flows in the window, oldest at {@code oldest}, in a ring of primitive columns that grows
+     * with the flows the window holds, up to {@code capacity}: no object per flow.
+     */
+    private long[] starts;
+    private int[] versions;
+    private long[] srcHis;
+    private long[] srcLos;
+    private long[] dstHis;
+    private long[] dstLos;
+    private int[] services;
     private int oldest;
     private int size;
     private long newest = Long.MIN_VALUE;
@@ -63,9 +73,41 @@ final class RecentFlowStarts {
             throw new IllegalArgumentException("window and capacity must be positive");
         }
         this.windowNanos = windowNanos;
-        this.starts = new long[capacity];
-        this.pairOf = new Pair[capacity];
-        this.serviceOf = new HostService[capacity];
+        this.capacity = capacity;
+        allocate(Math.min(capacity, 256));
+    }
+
+    private void allocate(int slots) {
+        starts = new long[slots];
+        versions = new int[slots];
+        srcHis = new long[slots];
+        srcLos = new long[slots];
+        dstHis = new long[slots];
+        dstLos = new long[slots];
+        services = new int[slots];
+    }
+
+    /** Doubles the ring (at most to the capacity), the oldest flow moving to slot 0. */
+    private void grow() {
+        long[] s = starts;
+        int[] v = versions;
+        long[] sh = srcHis;
+        long[] sl = srcLos;
+        long[] dh = dstHis;
+        long[] dl = dstLos;
+        int[] sv = services;
+        allocate((int) Math.min(capacity, 2L * s.length));
+        for (int i = 0; i < size; i++) {
+            int from = (oldest + i) % s.length;
+            starts[i] = s[from];
+            versions[i] = v[from];
+            srcHis[i] = sh[from];
+            srcLos[i] = sl[from];
+            dstHis[i] = dh[from];
+            dstLos[i] = dl[from];
+            services[i] = sv[from];
+        }
+        oldest = 0;
     }
 
     /**
@@ -78,8 +120,11 @@ final class RecentFlowStarts {
                 int service, int[] out) {
         // Packet time may step back a little (merged captures); the window never does.
         newest = Math.max(newest, startNanos);
-        while (size > 0 && (size == starts.length || starts[oldest] <= newest - windowNanos)) {
+        while (size > 0 && (size == capacity || starts[oldest] <= newest - windowNanos)) {
             removeOldest();
+        }
+        if (size == starts.length) {
+            grow();
         }
         Host source = new Host(ipVersion, srcHi, srcLo);
         Host destination = new Host(ipVersion, dstHi, dstLo);
@@ -87,8 +132,12 @@ final class RecentFlowStarts {
         HostService sourceService = new HostService(source, service);
         int slot = (oldest + size) % starts.length;
         starts[slot] = startNanos;
-        pairOf[slot] = pair;
-        serviceOf[slot] = sourceService;
+        versions[slot] = ipVersion;
+        srcHis[slot] = srcHi;
+        srcLos[slot] = srcLo;
+        dstHis[slot] = dstHi;
+        dstLos[slot] = dstLo;
+        services[slot] = service;
         size++;
 
         HostCounts from = hosts.computeIfAbsent(source, h -> new HostCounts());
@@ -123,10 +172,10 @@ final class RecentFlowStarts {
     }
 
     private void removeOldest() {
-        Pair pair = pairOf[oldest];
-        HostService sourceService = serviceOf[oldest];
-        pairOf[oldest] = null;
-        serviceOf[oldest] = null;
+        int o = oldest;
+        Host source = new Host(versions[o], srcHis[o], srcLos[o]);
+        Pair pair = new Pair(source, new Host(versions[o], dstHis[o], dstLos[o]));
+        HostService sourceService = new HostService(source, services[o]);
         oldest = (oldest + 1) % starts.length;
         size--;
 

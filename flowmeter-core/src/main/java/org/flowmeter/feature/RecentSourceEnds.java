@@ -24,6 +24,9 @@ final class RecentSourceEnds {
     /** Counts stop here. */
     static final int CAP = 16;
     /** How many values {@link #count} writes: failed endpoints, answered endpoints. */
+    /** Positions in the array {@link #count} and {@link #end} fill. */
+    static final int FAILED_ENDPOINTS = 0;
+    static final int ANSWERED_ENDPOINTS = 1;
     static final int COUNTS = 2;
     /** How many ended flows pass between sweeps of sources gone quiet. */
     private static final int SWEEP_EVERY = 1 << 16;
@@ -89,8 +92,8 @@ final class RecentSourceEnds {
      */
     void count(SourceKey source, Endpoint endpoint, long endNanos, boolean failed, int[] out) {
         Source s = bySource.get(source);
-        out[0] = distinct(s == null ? null : s.failed, failed ? endpoint : null, endNanos);
-        out[1] = distinct(s == null ? null : s.answered, failed ? null : endpoint, endNanos);
+        out[FAILED_ENDPOINTS] = distinct(s == null ? null : s.failed, failed ? endpoint : null, endNanos);
+        out[ANSWERED_ENDPOINTS] = distinct(s == null ? null : s.answered, failed ? null : endpoint, endNanos);
     }
 
     /** Remembers the flow as ended, then counts as {@link #count}. */

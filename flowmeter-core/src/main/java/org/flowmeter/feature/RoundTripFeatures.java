@@ -21,18 +21,6 @@ public final class RoundTripFeatures implements FeatureSet {
     /** Round trips shorter than this (capture clock resolution) count as this, in nanoseconds. */
     public static final long MIN_RTT_NANOS = 1_000;
 
-    static final List<Column> COLUMNS = List.of(
-            Column.integer("rttKnown"),
-            Column.real("rttMicros"),
-            Column.real("rttResponderMicros"),
-            Column.real("rttInitiatorMicros"),
-            Column.real("rttDurationRtts"),
-            Column.real("rttIatMeanRtts"),
-            Column.real("rttIatMaxRtts"),
-            Column.real("rttFwdIatMeanRtts"),
-            Column.real("rttBwdIatMeanRtts"),
-            Column.real("rttAnswerDelayRtts"));
-
     @Override
     public String name() {
         return NAME;
@@ -40,7 +28,7 @@ public final class RoundTripFeatures implements FeatureSet {
 
     @Override
     public List<Column> columns() {
-        return COLUMNS;
+        return RoundTripState.COLUMNS.columns();
     }
 
     @Override

@@ -122,33 +122,36 @@ final class RoundTripState implements FlowFeatures {
         return Math.max(total, RoundTripFeatures.MIN_RTT_NANOS);
     }
 
+    /** The columns; every one but {@code rttKnown} reads {@link RoundTripFeatures#UNKNOWN} without a round trip. */
+    static final ColumnSet<RoundTripState> COLUMNS = ColumnSet.<RoundTripState>builder()
+            .integer("rttKnown", s -> s.rtt() == NONE ? 0 : 1)
+            .real("rttMicros", s -> s.ifKnown(s.rtt() / 1e3))
+            .real("rttResponderMicros", s -> s.ifKnown((s.answer - s.request) / 1e3))
+            .real("rttInitiatorMicros", s -> s.ifKnown(s.confirm == NONE ? RoundTripFeatures.UNKNOWN : (s.confirm - s.answer) / 1e3))
+            .real("rttDurationRtts", s -> s.ifKnown((s.last - s.first) / s.rttReal()))
+            .real("rttIatMeanRtts", s -> s.ifKnown(s.packets < 2 ? 0 : (s.last - s.first) / (double) (s.packets - 1) / s.rttReal()))
+            .real("rttIatMaxRtts", s -> s.ifKnown(s.iatMax / s.rttReal()))
+            .real("rttFwdIatMeanRtts", s -> s.ifKnown(s.fwdIats == 0 ? 0 : s.fwdIatSum / (double) s.fwdIats / s.rttReal()))
+            .real("rttBwdIatMeanRtts", s -> s.ifKnown(s.bwdIats == 0 ? 0 : s.bwdIatSum / (double) s.bwdIats / s.rttReal()))
+            .real("rttAnswerDelayRtts", s -> s.ifKnown(s.firstReply == NONE ? RoundTripFeatures.UNKNOWN : (s.firstReply - s.firstAsk) / s.rttReal()))
+            .build();
+
+    private double rttReal() {
+        return rtt();
+    }
+
+    /** {@code value} when a round trip was measured, else {@link RoundTripFeatures#UNKNOWN}. */
+    private double ifKnown(double value) {
+        return answer == NONE ? RoundTripFeatures.UNKNOWN : value;
+    }
+
     @Override
     public void write(RowWriter out) {
-        double[] v = new double[RoundTripFeatures.COLUMNS.size()];
-        values(v, 0);
-        NumericColumns.write(RoundTripFeatures.COLUMNS, v, out);
+        COLUMNS.write(this, out);
     }
 
     @Override
     public void values(double[] out, int offset) {
-        long rtt = rtt();
-        if (rtt == NONE) {
-            out[offset] = 0;
-            for (int i = 1; i < RoundTripFeatures.COLUMNS.size(); i++) {
-                out[offset + i] = RoundTripFeatures.UNKNOWN;
-            }
-            return;
-        }
-        double r = rtt;
-        out[offset] = 1;
-        out[offset + 1] = rtt / 1e3;
-        out[offset + 2] = (answer - request) / 1e3;
-        out[offset + 3] = confirm == NONE ? RoundTripFeatures.UNKNOWN : (confirm - answer) / 1e3;
-        out[offset + 4] = (last - first) / r;
-        out[offset + 5] = packets < 2 ? 0 : (last - first) / (double) (packets - 1) / r;
-        out[offset + 6] = iatMax / r;
-        out[offset + 7] = fwdIats == 0 ? 0 : fwdIatSum / (double) fwdIats / r;
-        out[offset + 8] = bwdIats == 0 ? 0 : bwdIatSum / (double) bwdIats / r;
-        out[offset + 9] = firstReply == NONE ? RoundTripFeatures.UNKNOWN : (firstReply - firstAsk) / r;
+        COLUMNS.values(this, out, offset);
     }
 }

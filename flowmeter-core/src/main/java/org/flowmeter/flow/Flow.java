@@ -52,8 +52,9 @@ public final class Flow implements java.io.Serializable {
     /** When the TCP teardown closed the flow: its linger counts from here. */
     long closedNanos;
 
-    /** Free for whoever consumes flows (a classifier's verdict state, a packet buffer...). */
-    public transient Object attachment;
+    /** The state its consumer keeps on the flow, typed by the slot that owns it (see {@link FlowSlot}). */
+    transient FlowSlot<?> slot;
+    transient Object slotValue;
 
     Flow(long id, int hash, DecodedPacket p, boolean packetIsForward, FlowFeatures[] features) {
         this.id = id;

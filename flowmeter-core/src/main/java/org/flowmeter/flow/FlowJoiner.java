@@ -2,6 +2,7 @@ package org.flowmeter.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowmeter.decode.DecodedPacket;
 
 /**
  * Joins the pieces of flows that capture-file boundaries cut apart, so that files processed
@@ -9,9 +10,9 @@ import java.util.List;
  *
  * <p>A flow still in the table at the end of its file is joined with the next segment of the
  * same 5-tuple when one pass would have put that segment's packets in it: an open flow when
- * the segment starts within the idle timeout and before the active timeout (otherwise it ends
- * as idle or active there); a TCP flow past FIN/RST when the segment starts within the linger
- * time and not with a new SYN. One difference remains: an active timeout that falls inside
+ * the segment starts within the idle timeout of the flow's state (see {@link FlowLimits}) and
+ * before the active timeout (otherwise it ends as idle or active there); a TCP flow past
+ * FIN/RST when the segment starts within the linger time and not with a new SYN. One difference remains: an active timeout that falls inside
  * the later segment is applied at the file boundary instead of at the packet where one pass
  * would apply it.
  */
@@ -53,7 +54,7 @@ public final class FlowJoiner {
         if (current.closed) {
             return gap <= config.tcpLingerNanos() && !next.openedBySyn;
         }
-        if (gap > config.idleTimeoutNanos()) {
+        if (gap > idleTimeoutOf(current)) {
             current.endReason = EndReason.IDLE;
             return false;
         }
@@ -72,7 +73,7 @@ public final class FlowJoiner {
      * @param inputEndNanos time of the last flow packet of all files (the latest flow end)
      */
     public void endAtInputEnd(Flow flow, long inputEndNanos) {
-        if (flow.endReason == EndReason.END_OF_INPUT && inputEndNanos - flow.lastNanos > config.idleTimeoutNanos()) {
+        if (flow.endReason == EndReason.END_OF_INPUT && inputEndNanos - flow.lastNanos > idleTimeoutOf(flow)) {
             flow.endReason = EndReason.IDLE;
         }
     }
@@ -84,9 +85,29 @@ public final class FlowJoiner {
 
     /**
      * Whether a flow may be the continuation of one from an earlier file: it started within the
-     * idle timeout of its file's first packet.
+     * longest idle timeout (of any state) or linger of its file's first packet.
      */
     public boolean mayBeContinuation(Flow flow, long fileStartNanos) {
-        return flow.firstNanos - fileStartNanos <= Math.max(config.idleTimeoutNanos(), config.tcpLingerNanos());
+        long longest = Math.max(Math.max(config.idleTimeoutNanos(), config.tcpLingerNanos()),
+                Math.max(config.udpTimeoutNanos(), config.icmpTimeoutNanos()));
+        return flow.firstNanos - fileStartNanos <= longest;
+    }
+
+    /**
+     * The idle timeout the meter applies to an open flow in its state at its last packet: a TCP
+     * flow opened by a SYN that got no answer, UDP and ICMP have their own.
+     */
+    private long idleTimeoutOf(Flow flow) {
+        return switch (flow.protocol) {
+            case DecodedPacket.TCP -> flow.openedBySyn && !answered(flow) ? config.tcpNewTimeoutNanos() : config.idleTimeoutNanos();
+            case DecodedPacket.UDP -> config.udpTimeoutNanos();
+            case DecodedPacket.ICMP, DecodedPacket.ICMPV6 -> config.icmpTimeoutNanos();
+            default -> config.idleTimeoutNanos();
+        };
+    }
+
+    /** Whether a packet went against the direction of the flow's first packet. */
+    private static boolean answered(Flow flow) {
+        return flow.firstPacketForward ? flow.forwardPackets < flow.packets : flow.forwardPackets > 0;
     }
 }

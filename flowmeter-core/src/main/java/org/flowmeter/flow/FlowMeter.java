@@ -55,12 +55,15 @@ public final class FlowMeter {
         this.evictionReason = budget.openFlows() <= config.maxFlows() ? EndReason.MEMORY : EndReason.EVICTED;
     }
 
-    /** Adds one decoded packet (a flow packet: TCP, UDP, ICMP, ICMPv6). */
-    public void add(DecodedPacket p) {
+    /**
+     * Adds one decoded packet (a flow packet: TCP, UDP, ICMP, ICMPv6) and returns the flow it was
+     * counted in, or null when the sample leaves its flow out.
+     */
+    public Flow add(DecodedPacket p) {
         int hash = FlowIndex.hashOf(p);
         if (sample != null && !sample.keeps(hash)) {
             // Not even the clock moves: the meter sees a capture of only the sampled flows.
-            return;
+            return null;
         }
         advanceTo(p.timestampNanos);
         Flow flow = index.find(p, hash);
@@ -69,13 +72,12 @@ public final class FlowMeter {
             if (startsNewFlow(flow, p)) {
                 Flow cutByActiveTimeout = flow.closed ? null : flow;
                 end(flow, flow.closed ? flow.endReason : EndReason.ACTIVE);
-                start(p, hash, cutByActiveTimeout);
-                return;
+                return start(p, hash, cutByActiveTimeout);
             }
             update(flow, p, forward);
-            return;
+            return flow;
         }
-        start(p, hash, null);
+        return start(p, hash, null);
     }
 
     /**
@@ -93,7 +95,7 @@ public final class FlowMeter {
     }
 
     /** Opens a flow with {@code p}; {@code previous} is the flow it continues after an active timeout, or null. */
-    private void start(DecodedPacket p, int hash, Flow previous) {
+    private Flow start(DecodedPacket p, int hash, Flow previous) {
         if (index.size() >= flowLimit) {
             evictOne();
         }
@@ -112,6 +114,7 @@ public final class FlowMeter {
         index.add(flow);
         openListOf(flow).addNewest(flow);
         count(flow, p, forward);
+        return flow;
     }
 
     private RecencyList openListOf(Flow flow) {

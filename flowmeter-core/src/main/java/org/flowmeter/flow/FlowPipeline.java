@@ -46,8 +46,8 @@ public final class FlowPipeline {
     /** Sees every packet read, after the meter has taken it. */
     @FunctionalInterface
     public interface PacketHook {
-        /** @param inFlow whether the packet was decoded and added to a flow (else it was skipped) */
-        void after(RawPacket raw, boolean inFlow) throws IOException;
+        /** @param flow the flow the packet was counted in; null when it was skipped (or its flow not sampled) */
+        void after(RawPacket raw, Flow flow) throws IOException;
     }
 
     private PacketHook hook;
@@ -85,12 +85,9 @@ public final class FlowPipeline {
                 firstPacketNanos = raw.timestampNanos;
             }
             bytesRead += raw.originalLength;
-            boolean inFlow = decoder.decode(raw, decoded) == null;
-            if (inFlow) {
-                meter.add(decoded);
-            }
+            Flow flow = decoder.decode(raw, decoded) == null ? meter.add(decoded) : null;
             if (hook != null) {
-                hook.after(raw, inFlow);
+                hook.after(raw, flow);
             }
             if (progress != null && (packetsRead & (PROGRESS_EVERY - 1)) == 0) {
                 progress.update(source, packetsRead);

@@ -89,6 +89,14 @@ public final class EveFlowWriter implements FlowWriter {
             number("dest_port", flow.dstPort);
         }
         text("proto", protocolName(flow.protocol));
+        if (flow.vlan != 0) { // as Suricata: the outer tag first
+            key("vlan");
+            line.append('[').append(VlanIds.outer(flow.vlan));
+            if (VlanIds.inner(flow.vlan) != 0) {
+                line.append(',').append(VlanIds.inner(flow.vlan));
+            }
+            line.append(']');
+        }
         if (icmp) {
             int[] typeCode = CommunityId.icmpTypeAndCode(flow);
             number("icmp_type", typeCode[0]);

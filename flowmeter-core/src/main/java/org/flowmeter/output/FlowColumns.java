@@ -20,7 +20,7 @@ import org.flowmeter.pcap.PacketSource;
  * The columns of a flow row: Deepfence's identifier columns first, then each feature set's
  * columns (CIC's preceded by CIC's own identifier columns when asked for), then when the flow
  * started and ended and why it ended, then the columns other tools' records share: start and
- * end as times, Community ID, a flow id stable across runs and the input file.
+ * end as times, Community ID, a flow id stable across runs, the VLAN ids and the input file.
  */
 public final class FlowColumns implements RowSchema {
     private static final List<Column> IDENTIFIERS = List.of(
@@ -30,7 +30,7 @@ public final class FlowColumns implements RowSchema {
             Column.integer("flowStartNanos"), Column.integer("flowEndNanos"), Column.string("endReason"));
     private static final List<Column> SHARED = List.of(
             Column.timestamp("flowStart"), Column.timestamp("flowEnd"), Column.string("communityId"),
-            Column.integer("flowUid"), Column.string("inputFile"));
+            Column.integer("flowUid"), Column.integer("vlan"), Column.integer("innerVlan"), Column.string("inputFile"));
     /** CICFlowMeter's identifier columns, written before its features with {@code --features cic}. */
     private static final List<Column> CIC_IDENTIFIERS = List.of(
             Column.string("Flow ID"), Column.string("Src IP"), Column.integer("Src Port"),
@@ -81,7 +81,7 @@ public final class FlowColumns implements RowSchema {
         return TIMES;
     }
 
-    /** flowStart, flowEnd, communityId, flowUid, inputFile. */
+    /** flowStart, flowEnd, communityId, flowUid, vlan, innerVlan, inputFile (last, as it was before the VLAN columns). */
     public static List<Column> sharedColumns() {
         return SHARED;
     }
@@ -104,12 +104,14 @@ public final class FlowColumns implements RowSchema {
         writeShared(flow, out);
     }
 
-    /** The five columns of {@link #sharedColumns()}. */
+    /** The columns of {@link #sharedColumns()}. */
     public void writeShared(Flow flow, RowWriter out) {
         out.timestamp(flow.firstNanos());
         out.timestamp(flow.lastNanos());
         out.string(COMMUNITY_ID.of(flow));
         out.integer(FlowUid.of(flow));
+        out.integer(VlanIds.outer(flow.vlan));
+        out.integer(VlanIds.inner(flow.vlan));
         out.string(inputNames.apply(flow.inputIndex));
     }
 

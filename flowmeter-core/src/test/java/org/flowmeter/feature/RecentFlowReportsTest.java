@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 /** The window of reported flows: expiry by the packet clock, the bound, and rates over the span held. */
 class RecentFlowReportsTest {
     private static final long S = 1_000_000_000L;
-    private static final int SVC_FLOWS = 16;
-    private static final int SVC_RATE = 17;
-    private static final int SVC_SOURCES = 19;
+    private static final int SVC_FLOWS = RecentFlowReports.SVC_FLOWS;
+    private static final int SVC_RATE = RecentFlowReports.SVC_FLOWS_PER_SECOND;
+    private static final int SVC_SOURCES = RecentFlowReports.SVC_SOURCES;
 
     private static RecentFlowReports.Keys flow(int source, int service) {
         return RecentFlowReports.Keys.of(4, 0, source, 0, 99, service);
@@ -67,8 +67,8 @@ class RecentFlowReportsTest {
         }
         double[] v = new double[RecentFlowReports.VALUES];
         r.describe(flow(0, 80), false, true, true, v, 0);
-        assertThat(v[0]).as("flows of source 0: i = 0, 7, ..., 994").isEqualTo(143);
-        assertThat(v[5]).as("source 0 used all three services").isEqualTo(3);
+        assertThat(v[RecentFlowReports.SRC_FLOWS]).as("flows of source 0: i = 0, 7, ..., 994").isEqualTo(143);
+        assertThat(v[RecentFlowReports.SRC_ENDPOINTS]).as("source 0 used all three services").isEqualTo(3);
         assertThat(v[SVC_FLOWS]).as("flows to service 80: i % 3 == 0").isEqualTo(334);
         assertThat(v[SVC_SOURCES]).isEqualTo(7);
         r.tick(70 * S);

@@ -76,6 +76,26 @@ class RecentFlowStartsTest {
     }
 
     @Test
+    void theWindowGrowsPastItsFirstArraysAndLeavesInStartOrderAfterwards() {
+        RecentFlowStarts r = new RecentFlowStarts(10 * SECOND, 1000);
+        // 700 flows 10 ms apart (7 s, all in the window), source i % 7 to host 100 + i % 5:
+        // the ring grows from 256 slots twice, wrapped around once the first flows leave below
+        for (int i = 0; i < 700; i++) {
+            start(r, i * 10_000_000L, i % 7, 100 + i % 5, TCP_80);
+        }
+        assertThat(r.size()).isEqualTo(700);
+        // at 12 s the flows at or before 2 s have left: flows 201..699 stay and a new one joins;
+        // source 3 (i % 7 == 3) has flows 206, 213, ..., 696: 71 of them, plus the new one
+        int[] c = start(r, 12 * SECOND, 3, 100, TCP_80);
+        assertThat(r.size()).isEqualTo(500);
+        assertThat(c[RecentFlowStarts.SOURCE_FLOWS]).isEqualTo(72);
+        assertThat(c[RecentFlowStarts.SOURCE_HOSTS]).as("i % 7 == 3 meets every i % 5").isEqualTo(5);
+        // host 100 (i % 5 == 0) receives flows 205, 210, ..., 695: 99 of them, plus the new one
+        assertThat(c[RecentFlowStarts.DESTINATION_FLOWS]).isEqualTo(100);
+        assertThat(c[RecentFlowStarts.DESTINATION_SOURCES]).isEqualTo(7);
+    }
+
+    @Test
     void aHostTalkingToItselfIsBothSourceAndDestination() {
         RecentFlowStarts r = new RecentFlowStarts(SECOND, 10);
         assertThat(start(r, 0, 1, 1, TCP_80)).containsExactly(1, 1, 1, 1, 1, 1);

@@ -2,17 +2,17 @@ package org.flowmeter.flow;
 
 import org.flowmeter.feature.HostContextFeatures;
 
-/** Test helper: a flow's host-context start counts (the first six values of its only feature set). */
+/** Test helper: a flow's host-context start counts, read by name from its only feature set. */
 public final class ContextCounts {
     private ContextCounts() {
     }
 
     public static int[] of(Flow flow) {
-        double[] v = new double[new HostContextFeatures().columns().size()];
-        flow.features(0).values(v, 0);
-        int[] c = new int[6];
-        for (int i = 0; i < 6; i++) {
-            c[i] = (int) v[i];
+        var v = new HostContextFeatures().valuesByName(flow.features(0));
+        String[] starts = {"ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources"};
+        int[] c = new int[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            c[i] = v.get(starts[i]).intValue();
         }
         return c;
     }

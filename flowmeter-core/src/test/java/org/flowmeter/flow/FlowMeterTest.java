@@ -46,10 +46,9 @@ class FlowMeterTest {
         Flow f = out.ended.get(0);
         assertThat(f.srcLo).isEqualTo(local);
         assertThat(f.srcPort).isEqualTo(5000);
-        double[] v = new double[39];
-        f.features(0).values(v, 0);
-        assertThat(v[2]).as("fwdFlowLength").isZero();
-        assertThat(v[3]).as("bwdFlowLength").isEqualTo(1);
+        var v = new org.flowmeter.feature.DeepfenceFeatures().valuesByName(f.features(0));
+        assertThat(v.get("fwdFlowLength")).isZero();
+        assertThat(v.get("bwdFlowLength")).isEqualTo(1);
     }
 
     @Test

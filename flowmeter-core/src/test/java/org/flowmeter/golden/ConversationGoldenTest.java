@@ -107,9 +107,9 @@ class ConversationGoldenTest {
         }
         String src = IpAddresses.formatAddress(flow.ipVersion, flow.srcHi, flow.srcLo);
         String dst = IpAddresses.formatAddress(flow.ipVersion, flow.dstHi, flow.dstLo);
-        double[] v = new double[39];
-        flow.features(0).values(v, 0);
-        long[] forward = {(long) v[2], (long) v[9], (long) v[3], (long) v[10]};
+        var v = new DeepfenceFeatures().valuesByName(flow.features(0));
+        long[] forward = {v.get("fwdFlowLength").longValue(), v.get("fwdPacketSizeTotal").longValue(),
+            v.get("bwdFlowLength").longValue(), v.get("bwdPacketSizeTotal").longValue()};
         String sp = Integer.toString(flow.srcPort);
         String dp = Integer.toString(flow.dstPort);
         long[] oriented = orient(src, sp, dst, dp, forward);

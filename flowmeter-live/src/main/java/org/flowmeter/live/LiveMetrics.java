@@ -111,6 +111,13 @@ public final class LiveMetrics implements Closeable {
         forwardedBytes.setRelease(forwardedBytes.getPlain() + capturedLength);
     }
 
+    /** Counts the records meant for Kafka that were dropped (queue full) or given up. */
+    public void kafkaLost(java.util.function.LongSupplier lost) {
+        CounterWithCallback.builder().name("flowmeter_kafka_lost")
+                .help("Records for Kafka dropped while no broker answered (queue full) or given up after retries")
+                .callback(c -> c.call(lost.getAsLong())).register(registry);
+    }
+
     public void scored(long nanos) {
         scoring.observe(nanos / 1e9);
     }

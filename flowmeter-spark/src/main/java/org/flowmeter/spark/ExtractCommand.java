@@ -2,14 +2,12 @@ package org.flowmeter.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -41,34 +39,8 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Write only flows with at least N packets (default: ${DEFAULT-VALUE}).")
     long minPackets;
 
-    @Option(names = "--idle-timeout", paramLabel = "D", converter = Durations.class, defaultValue = "120s",
-            description = "End a flow after this long without packets (default: ${DEFAULT-VALUE}).")
-    Duration idleTimeout;
-
-    @Option(names = "--active-timeout", paramLabel = "D", converter = Durations.class, defaultValue = "1800s",
-            description = "End a flow that lasts longer than this (default: ${DEFAULT-VALUE}).")
-    Duration activeTimeout;
-
-    @Option(names = "--tcp-linger", paramLabel = "D", converter = Durations.class, defaultValue = "5s",
-            description = "Late packets after FIN/RST still join the flow for this long (default: ${DEFAULT-VALUE}).")
-    Duration tcpLinger;
-
-    @Option(names = "--cic-compat",
-            description = "Cut flows as CICFlowMeter does: a 120 s active timeout and a TCP flow ends at its first FIN"
-                    + " (as flowmeter extract --cic-compat). Overrides --active-timeout.")
-    boolean cicCompat;
-
-    @Option(names = "--local-net", paramLabel = "CIDR",
-            description = "Local network (repeatable): a flow's forward direction is from its local side.")
-    List<String> localNets = new ArrayList<>();
-
-    @Option(names = "--max-flows", paramLabel = "N", defaultValue = "1000000",
-            description = "Cap on concurrent flows per file (default: ${DEFAULT-VALUE}).")
-    int maxFlows;
-
-    @Option(names = "--features", paramLabel = "SETS", defaultValue = "deepfence",
-            description = "Feature sets, comma-separated (default: ${DEFAULT-VALUE}).")
-    String features;
+    @Mixin
+    FlowArgs flowArgs;
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +52,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     ExtractSettings settings() {
-        return new ExtractSettings(idleTimeout, activeTimeout, tcpLinger, maxFlows, localNets, features, minPackets, cicCompat);
+        return new ExtractSettings(flowArgs.settings(), minPackets);
     }
 
     /** Writes the flow table and returns its row count. */

@@ -3,7 +3,7 @@ package org.flowmeter.spark;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowJoiner;
 import org.flowmeter.flow.FlowMeter;
@@ -20,8 +20,9 @@ final class FileFlows {
 
     static List<FlowPiece> extract(String file, ExtractSettings settings) throws IOException {
         List<Flow> flows = new ArrayList<>();
-        FlowMeter meter = new FlowMeter(settings.config(), settings.featureSets(), flows::add);
-        FlowPipeline pipeline = new FlowPipeline(new PacketDecoder(), meter);
+        FlowEngine engine = FlowEngine.of(settings.flow(), flows::add);
+        FlowMeter meter = engine.meter();
+        FlowPipeline pipeline = engine.pipeline();
         try (PacketSource source = InputFiles.open(file)) {
             pipeline.run(source, null);
         }

@@ -13,24 +13,34 @@ import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.RowWriter;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.output.FlowColumns;
+import org.flowmeter.output.RowSchema;
 
 /**
  * Turns flows into Spark rows with the columns of {@code flowmeter extract}. A non-finite real
  * becomes null, as the CSV writer leaves it empty.
  */
 final class FlowRows implements RowWriter {
-    private final FlowColumns columns;
+    private final RowSchema columns;
     private final Object[] values;
     private int next;
 
     FlowRows(List<FeatureSet> sets) {
-        this.columns = new FlowColumns(sets);
+        this(new FlowColumns(sets));
+    }
+
+    /** Rows of any schema (verdict rows, say). */
+    FlowRows(RowSchema columns) {
+        this.columns = columns;
         this.values = new Object[columns.columns().size()];
     }
 
     static StructType schema(List<FeatureSet> sets) {
+        return schema(new FlowColumns(sets));
+    }
+
+    static StructType schema(RowSchema columns) {
         List<StructField> fields = new ArrayList<>();
-        for (Column c : new FlowColumns(sets).columns()) {
+        for (Column c : columns.columns()) {
             fields.add(DataTypes.createStructField(c.name(), sparkType(c), true));
         }
         return DataTypes.createStructType(fields);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.flowmeter.engine.OptionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
  * many capture files, train a model on a flow table, classify a flow table.
  */
 @Command(name = "flowmeter-spark", mixinStandardHelpOptions = true,
-        subcommands = {ExtractCommand.class, TrainCommand.class, ClassifyCommand.class},
+        subcommands = {ExtractCommand.class, TrainCommand.class, ClassifyCommand.class, ClassifyCapturesCommand.class},
         description = "Flow extraction, training and classification on Apache Spark.")
 public final class FlowmeterSpark implements Runnable {
 
@@ -25,7 +26,21 @@ public final class FlowmeterSpark implements Runnable {
     Map<String, String> conf = new LinkedHashMap<>();
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FlowmeterSpark()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line; a setting the engine refuses is a usage error, as on flowmeter's command line. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FlowmeterSpark());
+        CommandLine.IExecutionExceptionHandler failed = (e, cmd, parsed) -> {
+            if (e instanceof OptionException o) {
+                return cmd.getParameterExceptionHandler().handleParseException(
+                        new CommandLine.ParameterException(cmd, o.getMessage(), o), parsed.originalArgs().toArray(new String[0]));
+            }
+            throw e;
+        };
+        cli.setExecutionExceptionHandler(failed);
+        return cli;
     }
 
     @Override

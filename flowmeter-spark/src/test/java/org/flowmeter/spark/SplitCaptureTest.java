@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.flow.Flow;
-import org.flowmeter.flow.FlowMeter;
-import org.flowmeter.flow.FlowPipeline;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +35,11 @@ class SplitCaptureTest {
 
     private static List<Row> onePass(ExtractSettings settings) throws IOException {
         List<Flow> flows = new ArrayList<>();
-        FlowMeter meter = new FlowMeter(settings.config(), settings.featureSets(), flows::add);
+        FlowEngine engine = FlowEngine.of(settings.flow(), flows::add);
         try (PacketSource source = Captures.open(CaptureFiles.BENCH_SMALL)) {
-            new FlowPipeline(new PacketDecoder(), meter).run(source, null);
+            engine.pipeline().run(source, null);
         }
-        meter.finish();
+        engine.meter().finish();
         FlowRows rows = new FlowRows(settings.featureSets());
         return flows.stream().map(rows::toRow).toList();
     }

@@ -32,6 +32,7 @@ public final class ParquetFlowWriter implements FlowWriter {
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(compression)
+                .withCodecFactory(new LocalCodecs())
                 .build();
     }
 

@@ -5,16 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
-import org.flowmeter.detect.Detectors;
 import java.util.function.Function;
-import org.flowmeter.decode.PacketDecoder;
+import java.util.function.ToIntFunction;
+import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.FlowClassifier;
+import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureVector;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.EmptyInputReason;
+import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.FlowMeter;
 import org.flowmeter.flow.FlowPipeline;
 import org.flowmeter.flow.FlowSample;
@@ -34,9 +35,8 @@ public final class LabelledFlowLoader {
     private final HostLabels hosts;
     private final FlowTableReader tables;
     private final Consumer<String> warnings;
-    private Supplier<Detectors> detectors;
-    private long holdNanos;
-    private int maxHeld;
+    private DetectorSettings detectors;
+    private boolean ignoreVlan;
     private Function<PacketSource, ReadProgress> progress;
 
     /** How far reading one capture has got (a progress bar while train, evaluate or report read). */
@@ -66,10 +66,13 @@ public final class LabelledFlowLoader {
      * Runs fresh cross-flow detectors over each capture (as classify does) and marks the rows of
      * flows in a detected pattern ({@link LabelledFlows#detected()}); flow tables are not covered.
      */
-    public void runDetectors(Supplier<Detectors> detectors, long holdNanos, int maxHeld) {
+    public void runDetectors(DetectorSettings detectors) {
         this.detectors = detectors;
-        this.holdNanos = holdNanos;
-        this.maxHeld = maxHeld;
+    }
+
+    /** Leaves VLAN ids out of the flow key of captures. */
+    public void ignoreVlan(boolean ignore) {
+        this.ignoreVlan = ignore;
     }
 
     /**
@@ -106,11 +109,11 @@ public final class LabelledFlowLoader {
                     : hosts.touches(flow.ipVersion, flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo);
             return out.add(input, values, malicious, flow.packets(), flow.bytes(), flow.firstNanos(), flow.hash());
         };
-        DetectorMarks marks = detectors == null || sample != null ? null
-                : new DetectorMarks(detectors.get(), holdNanos, maxHeld, addRow, out);
-        FlowMeter meter = marks != null ? new FlowMeter(config, sets, marks, sample)
-                : new FlowMeter(config, sets, (Flow flow) -> addRow.applyAsInt(flow), sample);
-        FlowPipeline pipeline = new FlowPipeline(new PacketDecoder(), meter);
+        FlowClassifier marks = detectors == null || sample != null ? null : detectorMarks(addRow, out);
+        FlowListener listener = marks != null ? marks : (Flow flow) -> addRow.applyAsInt(flow);
+        FlowEngine engine = new FlowEngine(config, ignoreVlan, sets, listener, sample);
+        FlowMeter meter = engine.meter();
+        FlowPipeline pipeline = engine.pipeline();
         try (PacketSource source = Captures.open(input)) {
             ReadProgress bar = progress == null ? null : progress.apply(source);
             try {
@@ -126,11 +129,30 @@ public final class LabelledFlowLoader {
         } finally {
             meter.finish();
             if (marks != null) {
-                marks.finish();
+                marks.flush();
             }
         }
         if (meter.flowsStarted() == 0) {
             warnings.accept(input + ": no flows: " + EmptyInputReason.of(pipeline));
         }
+    }
+
+    /**
+     * Runs the cross-flow detectors over one capture's flows as classify does (each ended flow
+     * counted, held back as long as the detectors' longest window, then checked against the
+     * patterns found) and marks the rows of flows that lie in a detected pattern, so that
+     * evaluation measures what classify would flag. Rows are added as held flows leave, in the
+     * order the flows ended.
+     */
+    private FlowClassifier detectorMarks(ToIntFunction<Flow> addRow, LabelledFlows out) {
+        FlowClassifier[] marks = new FlowClassifier[1];
+        marks[0] = FlowClassifier.detectorsOnly(detectors, flow -> {
+            int row = addRow.applyAsInt(flow);
+            String by = marks[0].coveredBy(flow);
+            if (by != null && row >= 0) {
+                out.markDetected(row, by);
+            }
+        });
+        return marks[0];
     }
 }

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.flowmeter.output.ColumnNames;
+import org.flowmeter.output.NamingScheme;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads flow tables: CSV or JSON lines written by {@code flowmeter extract}, Deepfence
  * FlowMeter's CSV, CIC flow CSVs (column names are trimmed; of duplicated names the first counts).
+ * Columns are found by their title in any naming scheme ({@code --names}).
  */
 final class FlowTableReader {
     /** Deepfence's own CSV lacks its six per-time rates: they are count or bytes over duration. */
@@ -126,7 +129,7 @@ final class FlowTableReader {
         Map<String, Integer> index = new HashMap<>();
         CSVRecord header = records.next();
         for (int i = 0; i < header.size(); i++) {
-            index.putIfAbsent(header.get(i).trim(), i);
+            index.putIfAbsent(ColumnNames.internalName(header.get(i).trim()), i);
         }
         return new Iterator<>() {
             @Override
@@ -166,7 +169,7 @@ final class FlowTableReader {
             public Row next() {
                 JsonNode node = mapper.readTree(lines.next());
                 return column -> {
-                    JsonNode v = node.get(column);
+                    JsonNode v = node.has(column) ? node.get(column) : node.get(NamingScheme.flowmeter.title(column));
                     return v == null || v.isNull() ? null : v.asString();
                 };
             }

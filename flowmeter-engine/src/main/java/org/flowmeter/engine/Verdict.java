@@ -1,6 +1,6 @@
-package org.flowmeter.cli;
+package org.flowmeter.engine;
 
-/** A flow's classification, attached to the flow while it is open. */
+/** A flow's classification while it is open, in its {@link FlowState}; read out as a {@link FlowVerdict}. */
 final class Verdict {
     /** Score when the flow reached the early-decision packet count; NaN if it ended before. */
     double earlyScore = Double.NaN;
@@ -10,9 +10,5 @@ final class Verdict {
     long decidedAtPacket;
 
     /** What made the verdict: "model", or the name of the cross-flow detector that flagged the flow. */
-    String decidedBy = MODEL;
-    /** Per-flow counts for the cross-flow detectors; null when none runs. */
-    org.flowmeter.detect.FlowFacts facts;
-
-    static final String MODEL = "model";
+    String decidedBy = FlowVerdict.MODEL;
 }

@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.flowmeter.pcap.PacketSource;
  * verdict was made, and what decided it ("model" or a detector's name); with
  * {@code --all-columns} every feature too.
  */
-final class VerdictColumns implements RowSchema {
+public final class VerdictColumns implements RowSchema {
     private static final List<Column> VERDICT = List.of(
             Column.integer("flowId"), Column.integer("packets"), Column.integer("bytes"),
             Column.real("earlyScore"), Column.real("score"), Column.string("verdict"),
@@ -27,7 +27,7 @@ final class VerdictColumns implements RowSchema {
     private final List<Column> columns;
     private String model;
 
-    VerdictColumns(List<FeatureSet> sets, boolean allColumns) {
+    public VerdictColumns(List<FeatureSet> sets, boolean allColumns) {
         this.flowColumns = new FlowColumns(sets);
         this.allColumns = allColumns;
         List<Column> all = new ArrayList<>();
@@ -44,20 +44,20 @@ final class VerdictColumns implements RowSchema {
     }
 
     /** Names the input files of the rows and the model that judged them (for eve output). */
-    VerdictColumns readingFrom(PacketSource source, String modelName) {
+    public VerdictColumns readingFrom(PacketSource source, String modelName) {
         flowColumns.readingFrom(source);
         this.model = modelName;
         return this;
     }
 
-    String model() {
+    public String model() {
         return model;
     }
 
     /** The flow's verdict as eve output writes it. */
-    static EveFlowWriter.Judgement judgement(Flow flow) {
-        Verdict v = (Verdict) flow.attachment;
-        return new EveFlowWriter.Judgement(v.score, v.malicious, v.decidedBy, v.decidedAtPacket, null);
+    public static EveFlowWriter.Judgement judgement(Flow flow) {
+        FlowVerdict v = FlowVerdict.of(flow);
+        return new EveFlowWriter.Judgement(v.score(), v.malicious(), v.decidedBy(), v.decidedAtPacket(), null);
     }
 
     @Override
@@ -74,14 +74,14 @@ final class VerdictColumns implements RowSchema {
             flowColumns.writeTimes(flow, out);
             flowColumns.writeShared(flow, out);
         }
-        Verdict v = (Verdict) flow.attachment;
+        FlowVerdict v = FlowVerdict.of(flow);
         out.integer(flow.id);
         out.integer(flow.packets());
         out.integer(flow.bytes());
-        out.real(v.earlyScore);
-        out.real(v.score);
-        out.string(v.malicious ? "malicious" : "benign");
-        out.integer(v.decidedAtPacket);
-        out.string(v.decidedBy);
+        out.real(v.earlyScore());
+        out.real(v.score());
+        out.string(v.malicious() ? "malicious" : "benign");
+        out.integer(v.decidedAtPacket());
+        out.string(v.decidedBy());
     }
 }

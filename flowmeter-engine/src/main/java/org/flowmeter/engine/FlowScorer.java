@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.engine;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,27 +8,39 @@ import org.flowmeter.flow.Flow;
 import org.flowmeter.model.FlowModel;
 
 /** Scores flows with a model: picks the model's features from the flow, in the model's order. */
-final class FlowScorer {
+public final class FlowScorer {
     private final FlowModel model;
     private final FeatureVector vector;
     private final double[] values;
 
-    FlowScorer(FlowModel model, List<FeatureSet> sets) {
+    public FlowScorer(FlowModel model, List<FeatureSet> sets) {
         this.model = model;
         this.vector = new FeatureVector(sets, Arrays.asList(model.features()));
         this.values = new double[vector.size()];
     }
 
-    double score(Flow flow) {
+    public double score(Flow flow) {
         vector.fill(flow, values);
         return model.score(values);
     }
 
-    boolean isMalicious(double score) {
+    /** The model's features of the flow as they are now, in a new array (to be scored later, elsewhere). */
+    double[] snapshot(Flow flow) {
+        double[] v = new double[values.length];
+        vector.fill(flow, v);
+        return v;
+    }
+
+    /** Scores features taken by {@link #snapshot}. */
+    double score(double[] features) {
+        return model.score(features);
+    }
+
+    public boolean isMalicious(double score) {
         return model.isMalicious(score);
     }
 
-    FlowModel model() {
+    public FlowModel model() {
         return model;
     }
 }

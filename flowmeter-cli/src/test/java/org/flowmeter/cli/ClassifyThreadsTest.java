@@ -1,0 +1,44 @@
+package org.flowmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.cli.CliRun.fixture;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * However classify shares its work out over threads (all on one; reading and decoding on a
+ * second; scoring, detectors and writing on a second), it writes the same verdict rows, forwards
+ * the same packets and counts the same in its summary.
+ */
+class ClassifyThreadsTest {
+    @TempDir
+    Path dir;
+
+    private String classify(String capture, String threads, String... more) throws Exception {
+        Path verdicts = dir.resolve(threads + ".csv");
+        Path forwarded = dir.resolve(threads + ".pcap");
+        Path summary = dir.resolve(threads + ".json");
+        String[] base = {"classify", fixture(capture), "--threads", threads, "-o", verdicts.toString(),
+            "--forward", forwarded.toString(), "--summary-json", summary.toString(), "--all-columns"};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readString(verdicts) + "\n" + java.util.HexFormat.of().formatHex(Files.readAllBytes(forwarded))
+                + "\n" + Files.readString(summary);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bench_small.pcap, --threshold=0.05", "scan_lo.pcap, --scan-hosts=3", "http_small.pcap, --decide-after=3 --threshold=0.5"})
+    void everySplitWritesTheSameResults(String capture, String options) throws Exception {
+        String[] more = options.split(" ");
+        String one = classify(capture, "ONE", more);
+        assertThat(one).contains("malicious").contains("benign");
+        assertThat(classify(capture, "AFTER_DECODING", more)).isEqualTo(one);
+        assertThat(classify(capture, "AFTER_METERING", more)).isEqualTo(one);
+    }
+}

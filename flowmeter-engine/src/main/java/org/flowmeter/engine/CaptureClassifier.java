@@ -1,0 +1,67 @@
+package org.flowmeter.engine;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.StartOrder;
+import org.flowmeter.model.FlowModel;
+
+/**
+ * Classify's wiring, the same for the command line and Spark: packets to flows
+ * ({@link FlowEngine}), flows to verdicts ({@link FlowClassifier}, ended flows held for the
+ * detectors), then every flow with its final verdict in the order the flows started. With two
+ * threads the split is reading, decoding and metering on one, scoring to writing on the other. The verdict
+ * is read as the flow leaves that order, so a pattern found while it waited still reaches it.
+ */
+public final class CaptureClassifier {
+    private final FlowEngine engine;
+    private final FlowClassifier classifier;
+    private final StartOrder order;
+
+    /** How the work is shared out over threads. */
+    public enum Threads {
+        /** Everything on the calling thread. */
+        ONE,
+        /** Reading and decoding on a second thread, metering to writing on the calling one (as extract). */
+        AFTER_DECODING,
+        /** Reading, decoding and metering on the calling thread, scoring to writing on a second one. */
+        AFTER_METERING
+    }
+
+    /**
+     * @param decided every flow, with its final verdict, in start order
+     * @throws OptionException when the detector settings are out of range
+     */
+    public CaptureClassifier(FlowConfig config, boolean ignoreVlan, List<FeatureSet> sets, FlowModel model,
+                             VerdictPolicy policy, DetectorSettings detectors, Threads threads,
+                             Consumer<FlowVerdict> decided) {
+        FlowClassifier[] self = new FlowClassifier[1];
+        this.order = new StartOrder(flow -> decided.accept(self[0].verdict(flow)), StartOrder.DEFAULT_MAX_WAITING);
+        this.classifier = FlowClassifier.holding(model, sets, policy, detectors, order);
+        self[0] = classifier;
+        this.engine = new FlowEngine(config, ignoreVlan, sets, classifier, null);
+        order.limitWaiting(engine.meter().memoryBudget().waitingFlows());
+        engine.pipeline().setParallel(threads == Threads.AFTER_DECODING);
+        if (threads == Threads.AFTER_METERING) {
+            classifier.decideOnOwnThread();
+        }
+    }
+
+    public FlowEngine engine() {
+        return engine;
+    }
+
+    public FlowClassifier classifier() {
+        return classifier;
+    }
+
+    /**
+     * Hands over every flow still held or waiting (after the meter's last flow ended); with two
+     * threads, once the second has decided every flow.
+     */
+    public void flush() {
+        classifier.flush();
+        order.flush();
+    }
+}

@@ -1,0 +1,134 @@
+package org.flowmeter.engine;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import org.flowmeter.detect.DetectorConfig;
+import org.flowmeter.detect.Detectors;
+import org.flowmeter.detect.PatternHold;
+import org.flowmeter.flow.FlowListener;
+
+/**
+ * Which cross-flow detectors run beside the model, and their thresholds (docs/detectors.md). A
+ * null threshold or window keeps the detector's default; {@code names} null runs them all.
+ * Every front end fills this record from its own option parser.
+ */
+public record DetectorSettings(boolean none, List<String> names,
+                               Integer scanHosts, Integer scanPorts, Duration scanWindow,
+                               Integer floodFlows, Integer floodPackets, Duration floodWindow,
+                               Integer floodSources, Integer floodSourceFlows,
+                               Integer guessSessions, Double guessSpread, Duration guessWindow,
+                               Integer beaconRepeats, Double beaconSpread, boolean beaconLocal) implements Serializable {
+    /** Most flows held back for the detectors before their rows are written (bounds memory). */
+    public static final int MAX_HELD = 1 << 14;
+    private static final DetectorConfig DEFAULTS = new DetectorConfig();
+
+    public DetectorSettings {
+        names = names == null ? null : List.copyOf(names);
+    }
+
+    /** Every detector with its default thresholds (what classify runs without detector options). */
+    public static DetectorSettings defaults() {
+        return new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, false);
+    }
+
+    /** No detector: the model alone decides. */
+    public static DetectorSettings off() {
+        return new DetectorSettings(true, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, false);
+    }
+
+    /**
+     * The detectors chosen, with their thresholds, fresh (each run or capture needs its own).
+     *
+     * @throws OptionException when a threshold or window is out of range or a name unknown
+     */
+    public Detectors create() {
+        if (none) {
+            return Detectors.none();
+        }
+        DetectorConfig c = config();
+        try {
+            return Detectors.of(chosenNames(), c);
+        } catch (IllegalArgumentException e) {
+            throw OptionException.of("--detectors", e);
+        }
+    }
+
+    private List<String> chosenNames() {
+        return names == null ? Detectors.names() : names;
+    }
+
+    /** The thresholds, checked. */
+    private DetectorConfig config() {
+        DetectorConfig c = new DetectorConfig();
+        c.scanHosts = positive(scanHosts, c.scanHosts, "--scan-hosts");
+        c.scanPorts = positive(scanPorts, c.scanPorts, "--scan-ports");
+        c.scanWindow = scanWindow != null ? scanWindow : c.scanWindow;
+        c.floodFlows = positive(floodFlows, c.floodFlows, "--flood-flows");
+        c.floodPackets = positive(floodPackets, c.floodPackets, "--flood-packets");
+        c.floodWindow = floodWindow != null ? floodWindow : c.floodWindow;
+        c.floodSources = positive(floodSources, c.floodSources, "--flood-sources");
+        c.floodSourceFlows = positive(floodSourceFlows, c.floodSourceFlows, "--flood-source-flows");
+        c.guessSessions = positive(guessSessions, c.guessSessions, "--guess-sessions");
+        c.guessSpread = guessSpread != null ? guessSpread : c.guessSpread;
+        c.guessWindow = guessWindow != null ? guessWindow : c.guessWindow;
+        c.beaconRepeats = positive(beaconRepeats, c.beaconRepeats, "--beacon-repeats");
+        c.beaconSpread = beaconSpread != null ? beaconSpread : c.beaconSpread;
+        c.beaconLocal = beaconLocal;
+        for (Duration d : List.of(c.scanWindow, c.floodWindow, c.guessWindow)) {
+            if (d.isZero() || d.isNegative()) {
+                throw new OptionException("detector windows must be longer than zero");
+            }
+        }
+        return c;
+    }
+
+    /** Whether any detector runs; checks the settings as {@link #create()} does, without making the detectors. */
+    public boolean anyOn() {
+        if (none) {
+            return false;
+        }
+        config();
+        List<String> known = Detectors.names();
+        for (String name : chosenNames()) {
+            if (!known.contains(name)) {
+                throw new OptionException("--detectors: unknown detector '" + name + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+        return !chosenNames().isEmpty();
+    }
+
+    /**
+     * Holds ended flows back before their rows are written, as long as the longest window of
+     * the detectors that run (at most {@link #MAX_HELD} flows), so that the earlier flows of a
+     * pattern found a little later are written malicious too.
+     */
+    public PatternHold hold(FlowListener downstream, Detectors detectors) {
+        if (detectors.isEmpty()) {
+            return new PatternHold(downstream, 0, 0);
+        }
+        return new PatternHold(downstream, holdNanos(), MAX_HELD);
+    }
+
+    /** How long an ended flow is held back for the detectors: their longest window. */
+    public long holdNanos() {
+        return Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow),
+                Math.max(windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow)));
+    }
+
+    private static long windowOrDefault(Duration d, Duration fallback) {
+        return (d != null ? d : fallback).toNanos();
+    }
+
+    private static int positive(Integer value, int fallback, String option) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 1) {
+            throw new OptionException(option + " must be at least 1");
+        }
+        return value;
+    }
+}

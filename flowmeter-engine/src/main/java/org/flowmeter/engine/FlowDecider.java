@@ -1,0 +1,128 @@
+package org.flowmeter.engine;
+
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.detect.Detectors;
+import org.flowmeter.detect.FlowFacts;
+import org.flowmeter.flow.Flow;
+import org.flowmeter.flow.FlowListener;
+
+/**
+ * Scores each flow when it reaches the early packet count and again when it ends, and keeps the
+ * verdict in the flow's {@link FlowState}. With a fixed decision point the early verdict is final.
+ * When a flow ends the cross-flow detectors count it, and a flow the model finds benign is
+ * malicious when it lies in a pattern a detector found (its verdict then names the detector).
+ * Without a scorer only the detectors run (flows get no verdict).
+ */
+final class FlowDecider implements FlowListener {
+    private final FlowScorer scorer;
+    private final int scoreAt;
+    private final boolean fixedAtScorePoint;
+    private final FlowListener downstream;
+    private final Detectors detectors;
+
+    /** @param scorer null: the detectors alone */
+    FlowDecider(FlowScorer scorer, VerdictPolicy policy, FlowListener downstream, Detectors detectors) {
+        this.scorer = scorer;
+        this.scoreAt = policy.scoreAt();
+        this.fixedAtScorePoint = policy.fixedAtScorePoint();
+        this.downstream = downstream;
+        this.detectors = detectors;
+    }
+
+    @Override
+    public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
+        countForDetectors(flow, packet, forward);
+        if (scoresEarly(flow)) {
+            scoreEarly(flow, scorer.score(flow));
+        }
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow) {
+        FlowState s = FlowState.of(flow);
+        if (scorer != null) {
+            Verdict v = verdictOf(s);
+            boolean decided = fixedAtScorePoint && !Double.isNaN(v.earlyScore);
+            if (!decided) {
+                v.score = scorer.score(flow);
+                v.malicious = scorer.isMalicious(v.score);
+                v.decidedAtPacket = flow.packets();
+            }
+        }
+        if (!detectors.isEmpty() && s.facts != null) {
+            detectors.observe(flow, s.facts);
+            recheck(flow);
+        }
+        downstream.onFlowEnd(flow);
+    }
+
+    /** The per-packet part that must see the packet: the detectors' counts. */
+    void countForDetectors(Flow flow, DecodedPacket packet, boolean forward) {
+        if (!detectors.isEmpty()) {
+            FlowState s = FlowState.of(flow);
+            if (s.facts == null) {
+                s.facts = new FlowFacts();
+            }
+            s.facts.add(packet, forward);
+        }
+    }
+
+    /** Whether the packet just counted brings the flow to the early scoring point. */
+    boolean scoresEarly(Flow flow) {
+        return scorer != null && flow.packets() == scoreAt;
+    }
+
+    /** The flow's features now, for {@link #scoreEarly(Flow, double[])} on another thread. */
+    double[] snapshot(Flow flow) {
+        return scorer.snapshot(flow);
+    }
+
+    /** The early verdict from features taken at the scoring point. */
+    void scoreEarly(Flow flow, double[] features) {
+        scoreEarly(flow, scorer.score(features));
+    }
+
+    private void scoreEarly(Flow flow, double score) {
+        Verdict v = verdictOf(FlowState.of(flow));
+        v.earlyScore = score;
+        v.score = score;
+        v.malicious = scorer.isMalicious(score);
+        v.decidedAtPacket = scoreAt;
+    }
+
+    /**
+     * Marks a benign-judged ended flow malicious when a detector's pattern now covers it: a
+     * pattern found after the flow ended still reaches it while its row waits to be written. A
+     * pattern can also be withdrawn by later flows (a sweep found to be a peer-to-peer search):
+     * a flow flagged only by a detector gets the model's verdict back when nothing covers it.
+     */
+    void recheck(Flow flow) {
+        Verdict v = FlowState.verdictOf(flow);
+        if (v == null || detectors.isEmpty()) {
+            return;
+        }
+        boolean byDetector = !FlowVerdict.MODEL.equals(v.decidedBy);
+        if (!v.malicious || byDetector) {
+            String by = detectors.coveredBy(flow);
+            if (by != null) {
+                v.malicious = true;
+                v.decidedBy = by;
+            } else if (byDetector) {
+                v.malicious = false;
+                v.decidedBy = FlowVerdict.MODEL;
+            }
+        }
+    }
+
+    /** Which detector's pattern covers a flow, or null. */
+    String coveredBy(Flow flow) {
+        return detectors.isEmpty() ? null : detectors.coveredBy(flow);
+    }
+
+    private static Verdict verdictOf(FlowState s) {
+        if (s.verdict == null) {
+            s.verdict = new Verdict();
+        }
+        return s.verdict;
+    }
+}

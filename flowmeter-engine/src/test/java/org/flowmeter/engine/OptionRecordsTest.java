@@ -1,0 +1,82 @@
+package org.flowmeter.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.flowmeter.flow.FlowConfig;
+import org.junit.jupiter.api.Test;
+
+/** The option records check what every front end fills in, with the messages the command line prints. */
+class OptionRecordsTest {
+    private static DetectorSettings detectors(boolean none, List<String> names, Integer scanHosts, Duration scanWindow) {
+        return new DetectorSettings(none, names, scanHosts, null, scanWindow, null, null, null, null, null, null, null, null,
+                null, null, false);
+    }
+
+    @Test
+    void flowSettingsBecomeTheFlowConfiguration() {
+        FlowSettings s = new FlowSettings(Duration.ofSeconds(60), Duration.ofSeconds(600), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofSeconds(20), null, 5000, null, List.of("10.0.0.0/8"), false,
+                "deepfence,exchange", true);
+        FlowConfig c = s.config();
+        assertThat(c.idleTimeoutNanos()).isEqualTo(60_000_000_000L);
+        assertThat(c.activeTimeoutNanos()).isEqualTo(600_000_000_000L);
+        assertThat(c.tcpLingerNanos()).isEqualTo(2_000_000_000L);
+        assertThat(c.tcpNewTimeoutNanos()).isEqualTo(10_000_000_000L);
+        assertThat(c.udpTimeoutNanos()).isEqualTo(20_000_000_000L);
+        assertThat(c.icmpTimeoutNanos()).as("the idle timeout when not given").isEqualTo(60_000_000_000L);
+        assertThat(c.maxFlows()).isEqualTo(5000);
+        assertThat(c.localNets().test(4, 0, 0x0A010203L)).isTrue();
+        assertThat(c.localNets().test(4, 0, 0xC0A80001L)).isFalse();
+        assertThat(s.featureSets()).extracting(f -> f.name()).containsExactly("deepfence", "exchange");
+    }
+
+    @Test
+    void flowSettingsOutOfRangeNameTheirOption() {
+        FlowSettings d = FlowSettings.defaults();
+        assertThatThrownBy(() -> new FlowSettings(d.idleTimeout(), d.activeTimeout(), d.tcpLinger(), d.tcpNewTimeout(),
+                null, null, 0, null, List.of(), false, "deepfence", false).config())
+                .isInstanceOf(OptionException.class).hasMessage("--max-flows must be at least 1");
+        assertThatThrownBy(() -> new FlowSettings(d.idleTimeout(), d.activeTimeout(), d.tcpLinger(), d.tcpNewTimeout(),
+                null, null, 10, null, List.of("10.0.0.0/33"), false, "deepfence", false).config())
+                .isInstanceOf(OptionException.class).hasMessageStartingWith("--local-net: ");
+        assertThatThrownBy(() -> d.withFeatures("deepfence,nosuchset").featureSets())
+                .isInstanceOf(OptionException.class).hasMessageStartingWith("--features: ");
+    }
+
+    @Test
+    void detectorSettingsAreCheckedOnlyWhenDetectorsRun() {
+        assertThat(DetectorSettings.defaults().anyOn()).isTrue();
+        assertThat(DetectorSettings.defaults().create().isEmpty()).isFalse();
+        assertThat(DetectorSettings.off().anyOn()).isFalse();
+        assertThat(detectors(true, null, 0, null).create().isEmpty()).as("--no-detectors: thresholds unread").isTrue();
+        assertThat(detectors(false, List.of(), null, null).anyOn()).isFalse();
+        assertThatThrownBy(() -> detectors(false, null, 0, null).anyOn())
+                .isInstanceOf(OptionException.class).hasMessage("--scan-hosts must be at least 1");
+        assertThatThrownBy(() -> detectors(false, null, null, Duration.ZERO).create())
+                .isInstanceOf(OptionException.class).hasMessage("detector windows must be longer than zero");
+        String unknown = "--detectors: unknown detector 'scna' (known: " + String.join(", ", org.flowmeter.detect.Detectors.names()) + ")";
+        assertThatThrownBy(() -> detectors(false, List.of("scna"), null, null).create())
+                .isInstanceOf(OptionException.class).hasMessage(unknown);
+        assertThatThrownBy(() -> detectors(false, List.of("scna"), null, null).anyOn())
+                .isInstanceOf(OptionException.class).hasMessage(unknown);
+    }
+
+    @Test
+    void theHoldIsTheLongestDetectorWindow() {
+        assertThat(DetectorSettings.defaults().holdNanos()).isEqualTo(Duration.ofMinutes(5).toNanos());
+        assertThat(detectors(false, null, null, Duration.ofMinutes(9)).holdNanos()).isEqualTo(Duration.ofMinutes(9).toNanos());
+    }
+
+    @Test
+    void policyAndThresholdAreChecked() {
+        assertThatThrownBy(() -> VerdictPolicy.of(0, null))
+                .isInstanceOf(OptionException.class).hasMessage("--early-after/--decide-after must be at least 1");
+        assertThat(VerdictPolicy.of(5, 3)).isEqualTo(new VerdictPolicy(3, true));
+        assertThat(VerdictPolicy.of(5, null)).isEqualTo(VerdictPolicy.defaults());
+        assertThatThrownBy(() -> new ModelSettings(null, null, 2.0).load())
+                .isInstanceOf(OptionException.class).hasMessage("--threshold must be from 0 to 1 (a score is a probability)");
+    }
+}

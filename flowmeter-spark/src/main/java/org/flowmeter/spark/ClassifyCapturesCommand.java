@@ -1,0 +1,95 @@
+package org.flowmeter.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.flowmeter.engine.ModelSettings;
+import org.flowmeter.engine.VerdictPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code classify-captures}: capture files in, the verdict rows of {@code flowmeter classify} out. */
+@Command(name = "classify-captures", mixinStandardHelpOptions = true,
+        description = {"Classify the flows of capture files (one task per file) as flowmeter classify does: the model's"
+                + " early and final verdicts and the cross-flow detectors beside it.",
+            "Each file is classified on its own: a flow cut by a file boundary is two flows, and the detectors see one"
+                + " file's flows."})
+final class ClassifyCapturesCommand implements Callable<Integer> {
+    @ParentCommand
+    FlowmeterSpark parent;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
+            description = "Capture file, folder or glob (quote it); any Hadoop file system.")
+    String input;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
+            description = "Model file (JSON) written by 'flowmeter train' (default: the bundled model).")
+    Path model;
+
+    @Option(names = "--threshold", paramLabel = "P",
+            description = "Override the model's decision threshold, from 0 to 1 (score >= P is malicious).")
+    Double threshold;
+
+    @Option(names = "--early-after", paramLabel = "N",
+            description = "Score a flow when it reaches N packets (as well as when it ends) (default: ${DEFAULT-VALUE}).")
+    int earlyAfter = VerdictPolicy.DEFAULT_EARLY_PACKETS;
+
+    @Option(names = "--decide-after", paramLabel = "N",
+            description = "Make the verdict at N packets final (flows that end sooner are decided at their end).")
+    Integer decideAfter;
+
+    @Option(names = "--all-columns", description = "Also write every feature of the flow.")
+    boolean allColumns;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
+    String output;
+
+    @Option(names = "--format", defaultValue = "parquet",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FlowTables.Format format;
+
+    @Option(names = "--overwrite", description = "Replace the output folder when it exists.")
+    boolean overwrite;
+
+    @Mixin
+    FlowArgs flowArgs;
+
+    @Mixin
+    DetectorArgs detectorArgs;
+
+    @Override
+    public Integer call() throws Exception {
+        long flows = run(parent.session());
+        System.err.printf("%d verdicts written to %s%n", flows, output);
+        return 0;
+    }
+
+    CaptureVerdicts.Settings settings() throws Exception {
+        VerdictPolicy policy = VerdictPolicy.of(earlyAfter, decideAfter);
+        ModelSettings chosen = new ModelSettings(model, null, threshold);
+        chosen.load(); // checks the file and the threshold on the driver
+        String json = model != null ? Files.readString(model) : bundledModelJson();
+        return new CaptureVerdicts.Settings(flowArgs.settings(), detectorArgs.settings(), policy, json, threshold,
+                allColumns);
+    }
+
+    private static String bundledModelJson() throws java.io.IOException {
+        try (var in = ModelSettings.class.getResourceAsStream(ModelSettings.DEFAULT_MODEL_RESOURCE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Writes the verdict table and returns its row count. */
+    long run(SparkSession spark) throws Exception {
+        List<String> files = InputFiles.list(input, spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> verdicts = CaptureVerdicts.verdicts(spark, files, settings());
+        FlowTables.write(verdicts, output, format, overwrite);
+        return spark.read().format(format.name()).option("header", "true").load(output).count();
+    }
+}

@@ -1,0 +1,76 @@
+package org.flowmeter.spark;
+
+import java.time.Duration;
+import java.util.List;
+import org.flowmeter.engine.DetectorSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * The cross-flow detector options of {@code flowmeter classify}, with the same names, defaults
+ * and meaning (docs/detectors.md), read into the engine's {@link DetectorSettings} (which checks them).
+ */
+final class DetectorArgs {
+    @Option(names = "--detectors", paramLabel = "NAMES", split = ",",
+            description = "Cross-flow detectors to run beside the model: scan, flood, flood-many-sources, guessing, beacon"
+                    + " (default: all).")
+    List<String> names;
+
+    @Option(names = "--no-detectors", description = "Run no cross-flow detector: the model alone decides.")
+    boolean none;
+
+    @Option(names = "--scan-hosts", paramLabel = "N", description = "Scan: distinct hosts one source failed at (default: 25).")
+    Integer scanHosts;
+
+    @Option(names = "--scan-ports", paramLabel = "N", description = "Scan: distinct services of one host one source failed at (default: 15).")
+    Integer scanPorts;
+
+    @Option(names = "--scan-window", paramLabel = "D", converter = Durations.class, description = "Scan: window (default: 5m).")
+    Duration scanWindow;
+
+    @Option(names = "--flood-flows", paramLabel = "N",
+            description = "Flood: flows without conversation from one source to one host (default: 2000).")
+    Integer floodFlows;
+
+    @Option(names = "--flood-packets", paramLabel = "N",
+            description = "Flood: packets of one nearly unanswered flow at >= 1000 packets/s (default: 10000).")
+    Integer floodPackets;
+
+    @Option(names = "--flood-window", paramLabel = "D", converter = Durations.class,
+            description = "Flood and many-source flood: window (default: 60s).")
+    Duration floodWindow;
+
+    @Option(names = "--flood-sources", paramLabel = "N",
+            description = "Many-source flood: distinct sources of failed or unanswered flows to one host (default: 50).")
+    Integer floodSources;
+
+    @Option(names = "--flood-source-flows", paramLabel = "N",
+            description = "Many-source flood: failed or unanswered flows to that host (default: 500).")
+    Integer floodSourceFlows;
+
+    @Option(names = "--guess-sessions", paramLabel = "N",
+            description = "Guessing: short alike sessions from one source to one authentication service (default: 20).")
+    Integer guessSessions;
+
+    @Option(names = "--guess-spread", paramLabel = "X",
+            description = "Guessing: largest coefficient of variation of the sessions' packets and answer bytes (default: 0.15).")
+    Double guessSpread;
+
+    @Option(names = "--guess-window", paramLabel = "D", converter = Durations.class, description = "Guessing: window (default: 5m).")
+    Duration guessWindow;
+
+    @Option(names = "--beacon-repeats", paramLabel = "N", description = "Beacon: least connections in a periodic series (default: 12).")
+    Integer beaconRepeats;
+
+    @Option(names = "--beacon-spread", paramLabel = "X",
+            description = "Beacon: largest coefficient of variation of the start intervals (default: 0.15).")
+    Double beaconSpread;
+
+    @Option(names = "--beacon-local", description = "Beacon: also count private and local destinations (default: only others).")
+    boolean beaconLocal;
+
+    DetectorSettings settings() {
+        return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
+                floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
+                beaconLocal);
+    }
+}

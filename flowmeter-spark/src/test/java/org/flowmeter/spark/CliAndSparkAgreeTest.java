@@ -1,0 +1,168 @@
+package org.flowmeter.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.flowmeter.cli.Main;
+import org.flowmeter.model.DeepfenceParams;
+import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.ModelFiles;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line and the Spark job, given the same capture and the same options, give the
+ * same flows with the same features, the same labels, and the same verdicts (model, early/final policy and
+ * cross-flow detectors): both run the engine's FlowSettings, DetectorSettings and classifier.
+ * Each capture is one file, so the Spark job has no file boundary to join across.
+ */
+class CliAndSparkAgreeTest {
+    private static final Path FIXTURES = CaptureFiles.REPO.resolve("fixtures/captures");
+    /** Options off their defaults, so that a Spark job ignoring one would differ. */
+    private static final String[] FLOW_OPTIONS = {"--ignore-vlan", "--tcp-new-timeout", "2s", "--udp-timeout", "20s",
+        "--idle-timeout", "60s", "--tcp-linger", "1s", "--local-net", "10.0.0.0/8"};
+    /** Carries packets on two VLANs (see TunnelCaptureTest). */
+    private static final Path VLANS = FIXTURES.resolve("tunnels.pcap");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void extractGivesTheFlowsAndFeaturesOfTheCommandLine() throws Exception {
+        for (Path capture : List.of(CaptureFiles.BENCH_SMALL, VLANS)) {
+            String name = capture.getFileName().toString();
+            String cli = dir.resolve(name + "-cli.csv").toString();
+            String spark = dir.resolve(name + "-spark").toString();
+            String[] features = {"--features", "deepfence,exchange"};
+            assertThat(Main.run(concat(new String[] {"extract", capture.toString(), "-o", cli, "-q"}, features, FLOW_OPTIONS)))
+                    .isZero();
+            assertThat(FlowmeterSpark.commandLine().execute(concat(new String[] {"extract", "--input", capture.toString(),
+                "--output", spark, "--format", "csv"}, features, FLOW_OPTIONS))).isZero();
+
+            Dataset<Row> sparkTable = FlowTables.read(TestSpark.session(), spark, FlowTables.Format.csv);
+            // The command line also names the input file of each flow; the Spark job leaves it empty. The
+            // start and end as timestamps are written in each tool's text form: their nanoseconds are compared.
+            String[] columns = Arrays.stream(sparkTable.schema().fields())
+                    .filter(f -> !f.name().equals("inputFile") && !f.dataType().equals(DataTypes.TimestampType))
+                    .map(StructField::name).toArray(String[]::new);
+            List<Row> expected = select(FlowTables.read(TestSpark.session(), cli, FlowTables.Format.csv), columns, List.of());
+            List<Row> actual = select(sparkTable, columns, List.of());
+            assertThat(expected).as(name).hasSizeGreaterThan(3);
+            FlowTableAssert.assertSameFlows(actual, expected, columns);
+        }
+        // The comparison covers --ignore-vlan: keyed by VLAN, the command line gives one flow more
+        // (one UDP conversation on two VLANs).
+        String keyed = dir.resolve("keyed.csv").toString();
+        String[] keyedOptions = Arrays.stream(FLOW_OPTIONS).filter(o -> !o.equals("--ignore-vlan")).toArray(String[]::new);
+        assertThat(Main.run(concat(new String[] {"extract", VLANS.toString(), "-o", keyed, "-q", "--features",
+            "deepfence,exchange"}, keyedOptions))).isZero();
+        String ignored = dir.resolve(VLANS.getFileName() + "-cli.csv").toString();
+        assertThat(java.nio.file.Files.readAllLines(Path.of(keyed)).size())
+                .isEqualTo(java.nio.file.Files.readAllLines(Path.of(ignored)).size() + 1);
+    }
+
+    @Test
+    @Tag("e2e") // several Spark jobs: CI runs it (-Pe2e), a plain build does not
+    void classifyGivesTheVerdictsOfTheCommandLine() throws Exception {
+        // bench_small with a threshold that flags some flows; scan_lo with the scan detector's pattern.
+        for (String[] run : List.of(new String[] {"bench_small.pcap", "--threshold", "0.05"},
+                new String[] {"scan_lo.pcap", "--scan-hosts", "3", "--scan-ports", "3"})) {
+            String capture = FIXTURES.resolve(run[0]).toString();
+            String[] options = concat(Arrays.copyOfRange(run, 1, run.length), FLOW_OPTIONS);
+            String cli = dir.resolve(run[0] + "-verdicts.csv").toString();
+            String spark = dir.resolve(run[0] + "-verdicts").toString();
+            assertThat(Main.run(concat(new String[] {"classify", capture, "-o", cli, "-q"}, options))).isZero();
+            assertThat(FlowmeterSpark.commandLine().execute(concat(new String[] {"classify-captures", "--input", capture,
+                "--output", spark, "--format", "csv"}, options))).isZero();
+
+            String[] columns = {"fiveTuple", "flowStartNanos", "flowEndNanos", "endReason", "flowId", "packets", "bytes",
+                "earlyScore", "score", "verdict", "verdictAtPacket", "decidedBy"};
+            List<String> reals = List.of("earlyScore", "score");
+            List<Row> expected = select(FlowTables.read(TestSpark.session(), cli, FlowTables.Format.csv), columns, reals);
+            List<Row> actual = select(FlowTables.read(TestSpark.session(), spark, FlowTables.Format.csv), columns, reals);
+            assertThat(expected).as(run[0]).hasSizeGreaterThan(3);
+            assertThat(expected.stream().map(r -> r.getString(9)).distinct()).as(run[0] + ": both verdicts occur")
+                    .contains("malicious", "benign");
+            FlowTableAssert.assertSameFlows(actual, expected, columns);
+            if (run[0].startsWith("scan")) {
+                assertThat(expected.stream().map(r -> r.getString(11))).as("flagged by the scan detector").contains("scan");
+            }
+        }
+    }
+
+    @Test
+    @Tag("e2e") // several Spark jobs: CI runs it (-Pe2e), a plain build does not
+    void hostLabelsAreThoseOfTheCommandLine() throws Exception {
+        // A model of the Deepfence set, so that both keep the flows whose 39 features are finite.
+        int d = DeepfenceParams.FEATURES.size();
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1.0);
+        Path model = dir.resolve("deepfence-model.json");
+        ModelFiles.write(new LogisticModel(DeepfenceParams.FEATURE_SET, DeepfenceParams.FEATURES.toArray(new String[0]),
+                new double[d], ones, new double[d], 0.0, 0.5, Map.of()), model);
+        String capture = CaptureFiles.BENCH_SMALL.toString();
+        String host = "203.0.113.0/24";
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            code = Main.run(concat(new String[] {"evaluate", capture, "--malicious-host", host, "--model", model.toString(),
+                "--no-detectors"}, FLOW_OPTIONS));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(code).as(said.toString(StandardCharsets.UTF_8)).isZero();
+        Matcher counts = Pattern.compile(Pattern.quote(capture) + ": (\\d+) benign, (\\d+) malicious flows")
+                .matcher(said.toString(StandardCharsets.UTF_8));
+        assertThat(counts.find()).as(said.toString(StandardCharsets.UTF_8)).isTrue();
+
+        String flows = dir.resolve("labelled").toString();
+        assertThat(FlowmeterSpark.commandLine().execute(concat(new String[] {"extract", "--input", capture, "--output",
+            flows, "--format", "csv"}, FLOW_OPTIONS))).isZero();
+        Dataset<Row> labelled = SparkTrainer.complete(
+                Labels.fromHosts(FlowTables.read(TestSpark.session(), flows, FlowTables.Format.csv), List.of(host)),
+                DeepfenceParams.FEATURES.toArray(new String[0]));
+        long malicious = labelled.filter(col(Labels.LABEL).equalTo(1.0)).count();
+        long benign = labelled.filter(col(Labels.LABEL).equalTo(0.0)).count();
+        assertThat(malicious).as("malicious flows").isEqualTo(Long.parseLong(counts.group(2))).isPositive();
+        assertThat(benign).as("benign flows").isEqualTo(Long.parseLong(counts.group(1))).isPositive();
+    }
+
+    /** The columns in this order; {@code reals} read as doubles (extract's schema leaves verdict columns text). */
+    private static List<Row> select(Dataset<Row> table, String[] columns, List<String> reals) {
+        List<Column> picked = new ArrayList<>();
+        for (String c : columns) {
+            Column v = col("`" + c + "`");
+            if (reals.contains(c)) {
+                v = v.cast("double");
+            } else if (List.of("flowId", "packets", "bytes", "verdictAtPacket").contains(c)) {
+                v = v.cast("long");
+            }
+            picked.add(v.as(c));
+        }
+        return table.select(picked.toArray(new Column[0])).collectAsList();
+    }
+
+    private static String[] concat(String[]... parts) {
+        return Stream.of(parts).flatMap(Arrays::stream).toArray(String[]::new);
+    }
+}
