@@ -5,6 +5,8 @@ import static org.flowmeter.cli.CliRun.fixture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.flowmeter.testsupport.SharedData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +24,7 @@ class ClassifyThreadsTest {
         Path verdicts = dir.resolve(threads + ".csv");
         Path forwarded = dir.resolve(threads + ".pcap");
         Path summary = dir.resolve(threads + ".json");
-        String[] base = {"classify", fixture(capture), "--threads", threads, "-o", verdicts.toString(),
+        String[] base = {"classify", capture.contains("/") ? capture : fixture(capture), "--threads", threads, "-o", verdicts.toString(),
             "--forward", forwarded.toString(), "--summary-json", summary.toString(), "--all-columns"};
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
                 .toArray(String[]::new);
@@ -40,5 +42,18 @@ class ClassifyThreadsTest {
         assertThat(one).contains("malicious").contains("benign");
         assertThat(classify(capture, "AFTER_DECODING", more)).isEqualTo(one);
         assertThat(classify(capture, "AFTER_METERING", more)).isEqualTo(one);
+    }
+
+    /**
+     * With hundreds of flows scored early while others end, the meter's thread and the decision
+     * thread once shared the feature vector's scratch row, so scores changed from run to run.
+     */
+    @Test
+    void scoringOnTheSecondThreadRepeatsTheOneThreadResults() throws Exception {
+        String capture = SharedData.require("traffic-lab/mix_realistic.pcap").toString();
+        String one = classify(capture, "ONE");
+        for (int run = 0; run < 3; run++) {
+            assertThat(classify(capture, "AFTER_METERING")).as("run %d", run).isEqualTo(one);
+        }
     }
 }

@@ -11,11 +11,17 @@ import org.flowmeter.model.FlowModel;
 public final class FlowScorer {
     private final FlowModel model;
     private final FeatureVector vector;
+    /**
+     * Snapshots are taken on the meter's thread while {@link #score(Flow)} may run on another:
+     * each has its own vector, whose scratch row the other must not overwrite.
+     */
+    private final FeatureVector snapshotVector;
     private final double[] values;
 
     public FlowScorer(FlowModel model, List<FeatureSet> sets) {
         this.model = model;
         this.vector = new FeatureVector(sets, Arrays.asList(model.features()));
+        this.snapshotVector = new FeatureVector(sets, Arrays.asList(model.features()));
         this.values = new double[vector.size()];
     }
 
@@ -27,7 +33,7 @@ public final class FlowScorer {
     /** The model's features of the flow as they are now, in a new array (to be scored later, elsewhere). */
     double[] snapshot(Flow flow) {
         double[] v = new double[values.length];
-        vector.fill(flow, v);
+        snapshotVector.fill(flow, v);
         return v;
     }
 
