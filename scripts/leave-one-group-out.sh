@@ -16,6 +16,9 @@
 # one protocol among several processes.
 # FLOWMETER names another command to run (e.g. "java -jar copy.jar", so that rebuilding does not
 # touch a long run).
+# CORPUS=dir1:dir2 adds capture folders laid out as traffic-lab (scripts/corpus.py): their attack
+# captures join the families, their benign ones the group `corpus`; HOLDOUT=REGEX leaves captures
+# out entirely (held out for scripts/holdout-eval.py).
 # Usage: bash scripts/leave-one-group-out.sh [extra train options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +27,9 @@ source scripts/default-recipe.sh
 work=${WORK:-build/leave-one-group-out}
 mkdir -p "$work"
 python3 scripts/logo-groups.py "$data" > "$work/groups.csv"
+if [ -n "${CORPUS:-}" ]; then
+  python3 scripts/corpus.py groups "$CORPUS" --holdout "${HOLDOUT:-}" >> "$work/groups.csv"
+fi
 if [ -n "${ONLY_GROUPS:-}" ]; then
   # Hold out only these groups; the others are fitted on in every fold (one share of a run split
   # among several processes).
@@ -36,11 +42,12 @@ malicious=()
 while IFS=, read -r file label _; do
   if [ "$label" = malicious ]; then malicious+=("$lab/$file"); else benign+=("$lab/$file"); fi
 done < <(lab_captures)
+corpus_captures "$work"
 
 ${FLOWMETER:-./flowmeter} train --no-progress \
-  --benign "${benign[@]}" "$data/public/benign" \
-  --malicious "${malicious[@]}" "$data/public/malicious" \
-  --labels "$lab/labels.csv" "$lab/mix_realistic.pcap" \
+  --benign "${benign[@]}" "$data/public/benign" "${corpus_benign[@]}" \
+  --malicious "${malicious[@]}" "$data/public/malicious" "${corpus_malicious[@]}" \
+  --labels "$recipe_labels" "$lab/mix_realistic.pcap" "${corpus_mixed[@]}" \
   --features "$recipe_features" --drop-features "$recipe_drop" \
   "${recipe_fit[@]}" "${recipe_grid[@]}" "${recipe_operating_point[@]}" \
   --leave-one-group-out "$work/groups.csv" \

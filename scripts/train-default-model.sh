@@ -14,6 +14,10 @@
 # wins, a list option (--cs, --class-weights...) adds its values to the grid, the operating point
 # (--threshold-for-fpr) cannot be given again (change it in default-recipe.sh); FEATURES overrides the
 # feature sets, DROP_FEATURES the columns left out (a regular expression; 'x^' keeps all).
+# CORPUS=dir1:dir2 adds capture folders laid out as traffic-lab (manifest.csv with labels benign,
+# malicious or mixed; mixed captures labelled per flow by the addresses of their labels.csv; see
+# scripts/corpus.py); HOLDOUT=REGEX keeps the corpus captures whose "scenario tool file" it matches
+# out of training (scored by scripts/holdout-eval.py).
 # Usage: bash scripts/train-default-model.sh [extra train options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,11 +32,12 @@ malicious=()
 while IFS=, read -r file label _; do
   if [ "$label" = malicious ]; then malicious+=("$lab/$file"); else benign+=("$lab/$file"); fi
 done < <(lab_captures)
+corpus_captures "$(dirname "$metrics")"
 
 ${FLOWMETER:-./flowmeter} train --no-progress \
-  --benign "${benign[@]}" "$data/public/benign" \
-  --malicious "${malicious[@]}" "$data/public/malicious" \
-  --labels "$lab/labels.csv" "$lab/mix_realistic.pcap" \
+  --benign "${benign[@]}" "$data/public/benign" "${corpus_benign[@]}" \
+  --malicious "${malicious[@]}" "$data/public/malicious" "${corpus_malicious[@]}" \
+  --labels "$recipe_labels" "$lab/mix_realistic.pcap" "${corpus_mixed[@]}" \
   --features "$recipe_features" --drop-features "$recipe_drop" \
   "${recipe_fit[@]}" "${recipe_grid[@]}" "${recipe_operating_point[@]}" --test-size 0.1 \
   --metrics-json "$metrics" \

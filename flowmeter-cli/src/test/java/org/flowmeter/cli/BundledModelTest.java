@@ -96,6 +96,93 @@ class BundledModelTest {
     }
 
     /**
+     * Context may only add suspicion: every host-context ({@code ctx}) and load ({@code ld})
+     * column the model reads has a known direction and is constrained by it. A column whose
+     * direction is unknown (a source's answered endpoints, distinct sizes of a pair) would let the
+     * model learn "much benign-looking context lowers suspicion", which inverted the scores of
+     * spoofed floods and lone flows on other networks.
+     */
+    @Test
+    void everyContextColumnItReadsCanOnlyRaiseSuspicion() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> signs = (Map<String, Object>) model.metadata().get("monotoneConstraints");
+        List<String> context = Arrays.stream(model.features())
+                .filter(f -> f.startsWith("ctx") || f.startsWith("ld")).toList();
+        assertThat(context).isNotEmpty();
+        for (String f : context) {
+            assertThat(FeatureSets.directionOf(f)).as(f).isEqualTo(Direction.RAISES_SUSPICION);
+            assertThat(signs).as(f).containsEntry(f, "+");
+        }
+        assertThat(model.features()).doesNotContain("ctxSrcAnsweredEndpoints", "ctxPairFwdSizes", "ctxPairBwdSizes",
+                "ldSrcAnsweredEndpoints", "ldDstAnsweredSources", "ldSvcAnsweredSources");
+        // a share of failures is highest for a lone failed flow: only the failure counts are read
+        assertThat(context).noneMatch(f -> f.endsWith("Share"));
+    }
+
+    /**
+     * Context values of a flow seen alone (nothing else from its source or to its destination)
+     * and inside a busy benign network (a client answered by many services, a popular server):
+     * more flows, hosts, services and sources, and no more failures than the flow brings itself.
+     * Every context column the model may read is listed, so that a new one is given its values
+     * here before a model may use it.
+     */
+    private static final Map<String, double[]> LONE_AND_BUSY = Map.ofEntries(
+            Map.entry("ctxPairFlows", new double[] {1, 12}),
+            Map.entry("ctxSrcFlows", new double[] {1, 400}),
+            Map.entry("ctxSrcHosts", new double[] {1, 30}),
+            Map.entry("ctxSrcServices", new double[] {1, 14}),
+            Map.entry("ctxDstFlows", new double[] {1, 900}),
+            Map.entry("ctxDstSources", new double[] {1, 120}),
+            Map.entry("ldSrcFlows", new double[] {1, 400}),
+            Map.entry("ldSrcFlowsPerSecond", new double[] {1 / 60.0, 400 / 60.0}),
+            Map.entry("ldSrcHosts", new double[] {1, 30}),
+            Map.entry("ldSrcEndpoints", new double[] {1, 40}),
+            Map.entry("ldPairFlows", new double[] {1, 12}),
+            Map.entry("ldDstFlows", new double[] {1, 900}),
+            Map.entry("ldDstFlowsPerSecond", new double[] {1 / 60.0, 900 / 60.0}),
+            Map.entry("ldDstSources", new double[] {1, 120}),
+            Map.entry("ldSvcFlows", new double[] {1, 900}),
+            Map.entry("ldSvcFlowsPerSecond", new double[] {1 / 60.0, 900 / 60.0}),
+            Map.entry("ldSvcSources", new double[] {1, 120}));
+
+    /**
+     * Counts of failures (unanswered flows, resets, failed endpoints, their shares) are the flow's
+     * own in both settings: the busy context adds only answered traffic.
+     */
+    private static boolean countsFailures(String column) {
+        return column.contains("Unanswered") || column.contains("Failed") || column.contains("Resets");
+    }
+
+    /** The same real flow scores no higher alone than amid busy benign traffic. */
+    @Test
+    void aLoneFlowScoresNoHigherThanTheSameFlowInBusyBenignContext() throws IOException {
+        String[] features = model.features();
+        for (String f : features) {
+            if ((f.startsWith("ctx") || f.startsWith("ld")) && !countsFailures(f)) {
+                assertThat(LONE_AND_BUSY).as("lone and busy values of %s", f).containsKey(f);
+            }
+        }
+        int checked = 0;
+        for (String capture : List.of("bench_small.pcap", "refused.pcap", "udp_ping.pcap", "http_small.pcap")) {
+            for (double[] row : rows(fixture(capture))) {
+                double[] lone = row.clone();
+                double[] busy = row.clone();
+                for (int j = 0; j < features.length; j++) {
+                    double[] values = LONE_AND_BUSY.get(features[j]);
+                    if (values != null) {
+                        lone[j] = values[0];
+                        busy[j] = Math.max(row[j], values[1]);
+                    }
+                }
+                assertThat(model.score(lone)).as("%s row %s", capture, checked)
+                        .isLessThanOrEqualTo(model.score(busy));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(179);
+    }
+
+    /**
      * classify's verdicts are the model's scores of extract's features against the threshold; the
      * bundled threshold flags none of this benchmark capture, so the median score is given instead.
      */

@@ -159,14 +159,14 @@ class ClassifyCommandTest {
         assertThat(run.err()).contains("give files, not stdin");
     }
 
-    /** The bundled model uses four feature sets; --features may repeat them but not change them. */
+    /** The bundled model uses six feature sets; --features may repeat them but not change them. */
     @Test
     void featuresOtherThanTheModelsAreAUsageError() {
         CliRun other = CliRun.of("classify", fixture("udp_ping.pcap"), "-o", dir.resolve("a.csv").toString(), "--features", "cic");
         assertThat(other.exitCode()).isEqualTo(2);
-        assertThat(other.err()).contains("--features: the model uses deepfence,cic,context,exchange");
+        assertThat(other.err()).contains("--features: the model uses deepfence,cic,context,exchange,rtt,load;");
         CliRun same = CliRun.of("classify", fixture("udp_ping.pcap"), "-o", dir.resolve("b.csv").toString(), "-q",
-                "--features", "deepfence,cic,context,exchange");
+                "--features", "deepfence,cic,context,exchange,rtt,load");
         assertThat(same.exitCode()).as(same.err()).isZero();
         CliRun evaluate = CliRun.of("evaluate", "--benign", fixture("udp_ping.pcap"), "--features", "deepfence");
         assertThat(evaluate.exitCode()).isEqualTo(2);

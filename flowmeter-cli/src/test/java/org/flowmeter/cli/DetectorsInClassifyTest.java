@@ -128,6 +128,31 @@ class DetectorsInClassifyTest {
         }
     }
 
+    /**
+     * Public captures of other networks. The two Gnutella clients sweep port 6346 for peers (81
+     * hosts each, by tshark -z conv): the Windows one is refused by most and retries each peer
+     * over and over, the other sends unanswered UDP pings to 77 peers; each exchanges payload
+     * both ways with a few peers on 6346 (2 over TCP; 4 over UDP and 4 over TCP), which no probe
+     * of a scan does. The scans are horizontal and vertical sweeps that must stay flagged.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "benign/markofu+pcaps/PracticalPacketAnalysis/ppa-capture-files/gnutella.pcap, 530, 0, ",
+            "benign/ntop+nDPI/tests/cfgs/default/pcap/gnutella.pcap, 881, 0, ",
+            "malicious/markofu+pcaps/PracticalPacketAnalysis/ppa-capture-files/portscan.pcap, 29, 29, scan",
+            "malicious/markofu+pcaps/EvilFingers/XScan/xscan_capture.pcap, 1237, 1236, scan",
+            "malicious/chrissanders+packets/synscan.pcapng, 1994, 1994, scan"})
+    void publicCaptures(String name, int flows, int flagged, String by) throws IOException {
+        Path capture = SharedData.require("public/" + name);
+        List<Map<String, String>> rows = classify(capture.toString());
+        assertThat(rows).hasSize(flows);
+        List<Map<String, String>> bad = rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
+        assertThat(bad).hasSize(flagged);
+        if (by != null) {
+            assertThat(bad).allSatisfy(r -> assertThat(r).containsEntry("decidedBy", by));
+        }
+    }
+
     private static long[] packetsAndBytes(Path capture) throws IOException {
         long[] totals = new long[2];
         try (PacketSource source = Captures.open(capture.toString())) {

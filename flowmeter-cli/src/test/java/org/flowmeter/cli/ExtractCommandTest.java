@@ -47,7 +47,7 @@ class ExtractCommandTest {
     void allFeatureSetsWriteDeepfenceThenCicThenContextThenExchangeColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(55 + 7 + 81 + 12 + 10 + 10 + 22);
+        assertThat(header).hasSize(55 + 7 + 81 + 12 + 10 + 10 + 28);
         // CIC's identifier columns precede its features, as in CICFlowMeter's own CSV
         assertThat(header.subList(45, 52)).containsExactly(
                 "cicFlowID", "cicSrcIP", "cicSrcPort", "cicDstIP", "cicDstPort", "cicProtocol", "cicTimestamp");
@@ -64,6 +64,8 @@ class ExtractCommandTest {
         assertThat(header.get(148 + 7)).isEqualTo("rttKnown");
         assertThat(header.get(158 + 7)).isEqualTo("ldSrcFlows");
         assertThat(header.get(179 + 7)).isEqualTo("ldSvcUnansweredSources");
+        assertThat(header.subList(180 + 7, 186 + 7)).containsExactly("ldSrcUnansweredFlows", "ldSrcFailedFlows",
+                "ldPairUnansweredFlows", "ldPairFailedFlows", "ldDstUnansweredFlows", "ldSvcUnansweredFlows");
         assertThat(lines).hasSize(9);
     }
 

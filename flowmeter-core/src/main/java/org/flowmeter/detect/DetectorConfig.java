@@ -16,13 +16,37 @@ public final class DetectorConfig {
     public Duration scanWindow = Duration.ofMinutes(5);
     /** Scan: most failed flows per distinct target (a scanner probes once or twice, a peer-to-peer client retries). */
     public double scanRetries = 3;
+    /**
+     * Scan: a horizontal sweep of an unprivileged port ({@link #scanPeerMinPort} or above) is a
+     * peer-to-peer client looking for peers, not a scan, when the source exchanged payload both
+     * ways with at least this many distinct hosts on that port within the window.
+     */
+    public int scanPeers = 2;
+    /**
+     * Scan: least destination port at which peer-to-peer clients listen (below it, and on the
+     * service ports of {@link #guessPorts}, sweeps are scans).
+     */
+    public int scanPeerMinPort = 1024;
 
     /** Flood: flows without data (UDP, ICMP, or TCP that carried no payload) from one source to one host. */
     public int floodFlows = 2000;
-    /** Flood: one flow of at least this many packets from its source, nearly unanswered. */
-    public int floodPackets = 10_000;
+    /**
+     * Flood: one flow of at least this many packets from its source, nearly unanswered (or ICMP,
+     * or TCP without data). No benign UDP or ICMP flow of the lab, public or realistic captures
+     * sends even 500 packets at 50 a second; a volume flood from a fixed port (hping3 -k, ping -f)
+     * sends thousands at hundreds a second.
+     */
+    public int floodPackets = 2_000;
     /** Flood: the one-flow flood's least rate, packets per second from the source. */
-    public double floodPacketRate = 1000;
+    public double floodPacketRate = 500;
+    /**
+     * Flood: one DNS flow (a fixed source port to port 53) of at least this many queries, answered
+     * or not: resolvers and stub clients use a fresh port for each query or two, a query flood
+     * tool (dnsperf, resperf) reuses a few sockets for thousands.
+     */
+    public int floodDnsQueries = 500;
+    /** Flood: the one-flow DNS flood's least rate, queries per second. */
+    public double floodDnsRate = 20;
     public Duration floodWindow = Duration.ofSeconds(60);
 
     /** Many-source flood: distinct sources of failed or unanswered flows to one host and protocol. */

@@ -7,7 +7,8 @@ import org.flowmeter.flow.Flow;
  * A flood from one source to one host: very many flows that carry no conversation (UDP, ICMP, or
  * TCP without payload: SYN, ACK, FIN, RST or Xmas floods) within the window
  * ({@link DetectorConfig#floodFlows}), or a single flow of very many packets at a high rate that
- * is nearly unanswered, or is ICMP or TCP without data ({@link DetectorConfig#floodPackets}).
+ * is nearly unanswered, or is ICMP or TCP without data ({@link DetectorConfig#floodPackets}), or a
+ * single DNS flow of very many queries ({@link DetectorConfig#floodDnsQueries}).
  * A load test is left alone: its TCP connections carry requests and answers. Covers every flow
  * between the two hosts in the flood's span.
  */
@@ -18,6 +19,8 @@ public final class FloodDetector implements Detector {
     private final int flowThreshold;
     private final long packetThreshold;
     private final double packetRate;
+    private final long dnsQueries;
+    private final double dnsRate;
     private final KeyTable pairs;
     private final SlotWindows windows;
 
@@ -25,6 +28,8 @@ public final class FloodDetector implements Detector {
         this.flowThreshold = config.floodFlows;
         this.packetThreshold = config.floodPackets;
         this.packetRate = config.floodPacketRate;
+        this.dnsQueries = config.floodDnsQueries;
+        this.dnsRate = config.floodDnsRate;
         this.pairs = new KeyTable(config.tableSize);
         this.windows = new SlotWindows(pairs.slots(), config.floodWindow.toNanos(), 1, 0);
     }
@@ -61,10 +66,13 @@ public final class FloodDetector implements Detector {
 
     private boolean isPacketFlood(Flow flow, FlowFacts facts, boolean icmp) {
         long sent = facts.forwardPackets();
+        double seconds = Math.max(1e-9, (flow.lastNanos() - flow.firstNanos()) / 1e9);
+        if (flow.protocol == DecodedPacket.UDP && flow.dstPort == 53 && sent >= dnsQueries && sent / seconds >= dnsRate) {
+            return true;
+        }
         if (sent < packetThreshold) {
             return false;
         }
-        double seconds = Math.max(1e-9, (flow.lastNanos() - flow.firstNanos()) / 1e9);
         boolean oneSided = facts.backwardPackets() * 10 <= sent;
         return sent / seconds >= packetRate && (oneSided || icmp || facts.tcpWithoutData(flow.protocol));
     }

@@ -48,6 +48,11 @@ public final class FlowFacts {
         return unanswered() || tcpWithoutData(protocol);
     }
 
+    /** Both sides sent payload: the two ends spoke a protocol (what a probe never does). */
+    public boolean conversed() {
+        return forwardPayload > 0 && backwardPayload > 0;
+    }
+
     public long forwardPackets() {
         return forwardPackets;
     }

@@ -1,5 +1,6 @@
 package org.flowmeter.detect;
 
+import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
 
 /**
@@ -12,9 +13,14 @@ import org.flowmeter.flow.Flow;
  * A client that keeps retrying the same few peers on one port (Gnutella, BitTorrent) is told
  * apart by its retries: a scan probes each target once or twice, so below {@link #CAP_FACTOR}
  * times the threshold of distinct targets the failed flows may be at most
- * {@link DetectorConfig#scanRetries} per target; beyond that many targets it is a scan anyway. A
- * horizontal scan covers the scanner's flows to that service in its span; a vertical one every
- * flow between the scanner and that host.
+ * {@link DetectorConfig#scanRetries} per target; beyond that many targets it is a scan anyway.
+ * A client that sweeps one unprivileged port ({@link DetectorConfig#scanPeerMinPort} and up, not one
+ * of the authentication, database and web ports of {@link DetectorConfig#guessPorts}) for peers (Gnutella's 6346, BitTorrent's 6881) is told apart by the peers that do answer: it
+ * exchanges payload both ways with them on that very port, which a scan's probes (SYN, connect,
+ * UDP, ICMP) never do. With {@link DetectorConfig#scanPeers} such hosts in the window around a
+ * flow, the sweep does not cover it; the peers may come after the threshold is crossed, as they
+ * are looked up when a flow's verdict is asked. A horizontal scan covers the scanner's flows to
+ * that service in its span; a vertical one every flow between the scanner and that host.
  */
 public final class ScanDetector implements Detector {
     public static final String NAME = "scan";
@@ -29,6 +35,12 @@ public final class ScanDetector implements Detector {
     private final SlotWindows hostWindows;
     private final KeyTable ports;
     private final SlotWindows portWindows;
+    private final int peerThreshold;
+    private final int peerMinPort;
+    private final java.util.Set<Integer> servicePorts;
+    /** Per (source, service) of an unprivileged port: the distinct hosts it conversed with. */
+    private final KeyTable peers;
+    private final SlotWindows peerWindows;
 
     public ScanDetector(DetectorConfig config) {
         this.hostThreshold = config.scanHosts;
@@ -39,6 +51,11 @@ public final class ScanDetector implements Detector {
         this.hostWindows = new SlotWindows(hosts.slots(), window, 1, CAP_FACTOR * config.scanHosts);
         this.ports = new KeyTable(config.tableSize);
         this.portWindows = new SlotWindows(ports.slots(), window, 1, CAP_FACTOR * config.scanPorts);
+        this.peerThreshold = config.scanPeers;
+        this.peerMinPort = config.scanPeerMinPort;
+        this.servicePorts = config.guessPorts;
+        this.peers = new KeyTable(config.tableSize);
+        this.peerWindows = new SlotWindows(peers.slots(), window, 1, Math.max(1, config.scanPeers));
     }
 
     @Override
@@ -48,12 +65,25 @@ public final class ScanDetector implements Detector {
 
     @Override
     public void observe(Flow flow, FlowFacts facts) {
-        if (!facts.failed(flow.protocol) || AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)) {
+        if (AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)) {
             return;
         }
         long t = flow.firstNanos();
-        long version = Keys.version(flow.ipVersion);
         long service = Keys.service(flow.ipVersion, flow.protocol, flow.dstPort);
+        if (facts.conversed() && mayBePeerPort(flow)) {
+            int s = peers.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, service, t);
+            if (peers.fresh()) {
+                peerWindows.reset(s);
+            }
+            peerWindows.roll(s, t);
+            peerWindows.mark(s, KeyTable.mix(flow.dstHi) ^ flow.dstLo);
+            peerWindows.counted(s, t);
+            return;
+        }
+        if (!facts.failed(flow.protocol)) {
+            return;
+        }
+        long version = Keys.version(flow.ipVersion);
         int h = hosts.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, service, t);
         count(hosts, hostWindows, h, t, KeyTable.mix(flow.dstHi) ^ flow.dstLo, hostThreshold);
         int p = ports.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version, t);
@@ -81,13 +111,28 @@ public final class ScanDetector implements Detector {
         long t = flow.firstNanos();
         long version = Keys.version(flow.ipVersion);
         long service = Keys.service(flow.ipVersion, flow.protocol, flow.dstPort);
-        return hosts.covers(hosts.find(flow.srcHi, flow.srcLo, 0, 0, service), t)
+        return hosts.covers(hosts.find(flow.srcHi, flow.srcLo, 0, 0, service), t) && !peerSweep(flow, service, t)
                 || ports.covers(ports.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version), t)
                 || ports.covers(ports.find(flow.dstHi, flow.dstLo, flow.srcHi, flow.srcLo, version), t);
     }
 
+    /** Unprivileged, and not a port of the services attackers sweep for (logins, databases, web). */
+    private boolean mayBePeerPort(Flow flow) {
+        return flow.dstPort >= peerMinPort && !servicePorts.contains(flow.dstPort)
+                && (flow.protocol == DecodedPacket.TCP || flow.protocol == DecodedPacket.UDP);
+    }
+
+    /** Whether the flow's source conversed with enough peers on the flow's service around its start. */
+    private boolean peerSweep(Flow flow, long service, long t) {
+        if (peerThreshold <= 0 || !mayBePeerPort(flow)) {
+            return false;
+        }
+        int s = peers.find(flow.srcHi, flow.srcLo, 0, 0, service);
+        return s >= 0 && peerWindows.distinctAround(s, t) >= peerThreshold;
+    }
+
     @Override
     public long evictions() {
-        return hosts.evictions() + ports.evictions();
+        return hosts.evictions() + ports.evictions() + peers.evictions();
     }
 }

@@ -127,6 +127,18 @@ final class SlotWindows {
         return Math.max(union[slot], Math.max(prevDistinct[slot], curDistinct[slot]));
     }
 
+    /**
+     * Distinct values marked in the windows around {@code nanos} without moving them: both windows
+     * when it falls in them, the current one alone when it falls in the window after it, else none.
+     */
+    int distinctAround(int slot, long nanos) {
+        long s = start[slot];
+        if (s == Long.MIN_VALUE || nanos < s - window || nanos >= s + 2 * window) {
+            return 0;
+        }
+        return nanos < s + window ? distinct(slot) : curDistinct[slot];
+    }
+
     int cap() {
         return cap;
     }

@@ -72,6 +72,15 @@ final class LoadState implements FlowFeatures {
             .integerRaising("ldSvcSources", v -> v[RecentFlowReports.SVC_SOURCES])
             .integer("ldSvcAnsweredSources", v -> v[RecentFlowReports.SVC_ANSWERED_SOURCES])
             .integerRaising("ldSvcUnansweredSources", v -> v[RecentFlowReports.SVC_UNANSWERED_SOURCES])
+            // Failures as counts beside the shares: a lone unanswered flow has a share of 1, the
+            // same flow amid answered traffic a small one, so a share can make a lone flow look
+            // worse than its context; a count only grows with the evidence.
+            .integerRaising("ldSrcUnansweredFlows", v -> v[RecentFlowReports.SRC_UNANSWERED_FLOWS])
+            .integerRaising("ldSrcFailedFlows", v -> v[RecentFlowReports.SRC_FAILED_FLOWS])
+            .integerRaising("ldPairUnansweredFlows", v -> v[RecentFlowReports.PAIR_UNANSWERED_FLOWS])
+            .integerRaising("ldPairFailedFlows", v -> v[RecentFlowReports.PAIR_FAILED_FLOWS])
+            .integerRaising("ldDstUnansweredFlows", v -> v[RecentFlowReports.DST_UNANSWERED_FLOWS])
+            .integerRaising("ldSvcUnansweredFlows", v -> v[RecentFlowReports.SVC_UNANSWERED_FLOWS])
             .build();
 
     /** The values at the report, or as they stand for a flow still open (then in the window's scratch array, valid until the next call). */

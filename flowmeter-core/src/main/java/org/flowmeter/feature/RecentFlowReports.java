@@ -242,8 +242,14 @@ final class RecentFlowReports {
     static final int SVC_SOURCES = 19;
     static final int SVC_ANSWERED_SOURCES = 20;
     static final int SVC_UNANSWERED_SOURCES = 21;
+    static final int SRC_UNANSWERED_FLOWS = 22;
+    static final int SRC_FAILED_FLOWS = 23;
+    static final int PAIR_UNANSWERED_FLOWS = 24;
+    static final int PAIR_FAILED_FLOWS = 25;
+    static final int DST_UNANSWERED_FLOWS = 26;
+    static final int SVC_UNANSWERED_FLOWS = 27;
     /** How many values {@link #describe} writes. */
-    static final int VALUES = 22;
+    static final int VALUES = 28;
 
     /**
      * Writes the columns of {@link LoadFeatures} for a flow with keys {@code k} over the flows
@@ -299,6 +305,13 @@ final class RecentFlowReports {
         out[at + SVC_SOURCES] = svcSources;
         out[at + SVC_ANSWERED_SOURCES] = svcAnswered;
         out[at + SVC_UNANSWERED_SOURCES] = svcSources - svcAnswered;
+
+        out[at + SRC_UNANSWERED_FLOWS] = (src == null ? 0 : src.unanswered) + plusUnanswered;
+        out[at + SRC_FAILED_FLOWS] = (src == null ? 0 : src.failed) + plusFailed;
+        out[at + PAIR_UNANSWERED_FLOWS] = (pair == null ? 0 : pair.unanswered) + plusUnanswered;
+        out[at + PAIR_FAILED_FLOWS] = (pair == null ? 0 : pair.failed) + plusFailed;
+        out[at + DST_UNANSWERED_FLOWS] = (dst == null ? 0 : dst.unanswered) + plusUnanswered;
+        out[at + SVC_UNANSWERED_FLOWS] = (svc == null ? 0 : svc.unanswered) + plusUnanswered;
     }
 
     private static int flows(Tally t) {

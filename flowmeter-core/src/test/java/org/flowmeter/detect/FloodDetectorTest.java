@@ -7,10 +7,12 @@ import static org.flowmeter.detect.DetectorRun.S;
 import static org.flowmeter.detect.DetectorRun.key;
 
 import java.util.Map;
+import org.flowmeter.flow.Packets;
 import org.junit.jupiter.api.Test;
 
 class FloodDetectorTest {
     private static final String ATTACKER = "10.0.0.66";
+    private static final long US = 1000L;
     private static final String VICTIM = "10.0.0.10";
 
     private static DetectorRun run() {
@@ -60,6 +62,52 @@ class FloodDetectorTest {
             r.add(DetectorRun.udp(i * 100_000L, ATTACKER, 4444, VICTIM, 9, 1000)); // 10,000 packets/s
         }
         assertThat(r.flagged()).containsOnlyKeys(key(ATTACKER, 4444, VICTIM, 9));
+    }
+
+    /** hping3 --udp -k at 590 packets/s and ping -f at about 1200/s, answered: thousands of packets in one flow. */
+    @Test
+    void smallerVolumeFloodsInOneFlowAreFlaggedAndOnePacketFewerOrSlowerIsNot() {
+        DetectorRun udp = run();
+        for (int i = 0; i < 2000; i++) {
+            udp.add(DetectorRun.udp(i * 1_694_000L, ATTACKER, 33000, VICTIM, 5060, 400)); // 590/s
+        }
+        assertThat(udp.flagged()).containsOnlyKeys(key(ATTACKER, 33000, VICTIM, 5060));
+
+        DetectorRun fewer = run();
+        for (int i = 0; i < 1999; i++) {
+            fewer.add(DetectorRun.udp(i * 1_694_000L, ATTACKER, 33000, VICTIM, 5060, 400));
+        }
+        assertThat(fewer.flagged()).isEmpty();
+
+        DetectorRun slower = run();
+        for (int i = 0; i < 3000; i++) {
+            slower.add(DetectorRun.udp(i * 2_100_000L, ATTACKER, 33000, VICTIM, 5060, 400)); // 476/s
+        }
+        assertThat(slower.flagged()).isEmpty();
+
+        DetectorRun ping = run();
+        for (int i = 0; i < 2000; i++) {
+            ping.add(Packets.icmp(i * 846 * US, ATTACKER, VICTIM, 8, 0, 98));
+            ping.add(Packets.icmp(i * 846 * US + 200 * US, VICTIM, ATTACKER, 0, 0, 98));
+        }
+        assertThat(ping.flagged()).hasSize(1);
+    }
+
+    /** dnsperf: a few sockets, each sending over a thousand queries at about 60 a second, all answered. */
+    @Test
+    void aDnsQueryFloodOverOneSocketIsFlaggedButAClientsFewQueriesAreNot() {
+        DetectorRun r = run();
+        for (int i = 0; i < 500; i++) {
+            long t = i * 16 * MS; // 62 queries/s
+            r.add(DetectorRun.udp(t, ATTACKER, 44988, VICTIM, 53, 40));
+            r.add(DetectorRun.udp(t + MS, VICTIM, 53, ATTACKER, 44988, 120));
+        }
+        for (int i = 0; i < 499; i++) { // one query fewer from another host
+            long t = i * 16 * MS;
+            r.add(DetectorRun.udp(t, "10.0.0.5", 44988, VICTIM, 53, 40));
+            r.add(DetectorRun.udp(t + MS, VICTIM, 53, "10.0.0.5", 44988, 120));
+        }
+        assertThat(r.flagged()).containsOnlyKeys(key(ATTACKER, 44988, VICTIM, 53));
     }
 
     @Test

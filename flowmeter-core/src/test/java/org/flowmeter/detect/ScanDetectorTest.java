@@ -111,6 +111,70 @@ class ScanDetectorTest {
         assertThat(retrying.flagged()).hasSize(75);
     }
 
+    /**
+     * A Gnutella client tries 40 peers from its host cache on port 6346 (once each, so the retry
+     * rule does not tell it apart); two of them answer and exchange messages with it on that port.
+     */
+    private static DetectorRun peerSearch(int port, int peersThatTalk, long talkAt) {
+        DetectorRun r = run();
+        for (int i = 1; i <= 40; i++) {
+            r.refused(i * S, "10.0.0.7", 30000 + i, "10.0.6." + i, port);
+        }
+        for (int i = 1; i <= peersThatTalk; i++) {
+            r.session(talkAt + i * S, "10.0.0.7", 31000 + i, "10.0.7." + i, port, 22, 180);
+        }
+        return r;
+    }
+
+    @Test
+    void aPeerToPeerClientSweepingOneHighPortIsLeftAloneWhenPeersTalkBackOnIt() {
+        assertThat(peerSearch(6346, 2, 500 * MS).flagged()).isEmpty();
+        // The peers answer after the threshold was crossed: the sweep still covers nothing.
+        assertThat(peerSearch(6346, 2, 60 * S).flagged()).isEmpty();
+    }
+
+    @Test
+    void aSweepIsAScanWithOneTalkingPeerOnAPrivilegedPortOrWithPeersOutsideTheWindow() {
+        assertThat(peerSearch(6346, 0, 0).flagged()).hasSize(40).containsValue("scan");
+        // The sweep covers the answered flows of its service in its span too (here the talks).
+        assertThat(peerSearch(6346, 1, 500 * MS).flagged()).hasSize(41);
+        // A worm that sweeps SMB, or RDP (an unprivileged service port), and talks to the hosts it
+        // infects is a scan.
+        assertThat(peerSearch(445, 2, 500 * MS).flagged()).hasSize(42);
+        assertThat(peerSearch(3389, 2, 500 * MS).flagged()).hasSize(42);
+        // Conversations more than two windows (5 min each) after the sweep say nothing about it.
+        assertThat(peerSearch(6346, 2, 11 * 60 * S).flagged()).hasSize(40);
+        // With the exemption off, the peer search is a scan.
+        DetectorConfig strict = new DetectorConfig();
+        strict.scanPeers = 0;
+        DetectorRun r = new DetectorRun(strict, ScanDetector.NAME);
+        for (int i = 1; i <= 40; i++) {
+            r.refused(i * S, "10.0.0.7", 30000 + i, "10.0.6." + i, 6346);
+        }
+        r.session(50 * S, "10.0.0.7", 31001, "10.0.7.1", 6346, 22, 180);
+        r.session(51 * S, "10.0.0.7", 31002, "10.0.7.2", 6346, 22, 180);
+        assertThat(r.flagged()).hasSize(40);
+    }
+
+    @Test
+    void aPeerToPeerUdpSearchIsLeftAloneButAVerticalScanByThePeerIsNot() {
+        DetectorRun r = run();
+        for (int i = 1; i <= 40; i++) {
+            r.add(DetectorRun.udp(i * S, "10.0.0.7", 28681, "10.0.6." + i, 6346, 23));
+        }
+        for (int i = 1; i <= 3; i++) { // pings answered by pongs
+            r.add(DetectorRun.udp(41 * S + i * S, "10.0.0.7", 28681, "10.0.7." + i, 6346, 23));
+            r.add(DetectorRun.udp(41 * S + i * S + 30 * MS, "10.0.7." + i, 6346, "10.0.0.7", 28681, 37));
+        }
+        for (int port = 1; port <= 15; port++) { // the same host scans one of its peers' ports
+            r.refused(100 * S + port * MS, "10.0.0.7", 40000, "10.0.7.1", port);
+        }
+        Map<String, String> flagged = r.flagged();
+        assertThat(flagged).hasSize(15).containsKey(key("10.0.0.7", 40000, "10.0.7.1", 15))
+                .doesNotContainKey(key("10.0.0.7", 28681, "10.0.6.1", 6346));
+        assertThat(flagged.values()).containsOnly("scan");
+    }
+
     @Test
     void aBusyClientOfManyServicesAndMulticastAreLeftAlone() {
         DetectorRun r = run();

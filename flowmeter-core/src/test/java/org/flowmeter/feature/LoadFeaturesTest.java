@@ -84,6 +84,10 @@ class LoadFeaturesTest {
         assertThat(last.get("ldSrcFlows")).isEqualTo(1);
         assertThat(last.get("ldSrcUnansweredShare")).isEqualTo(1);
         assertThat(last.get("ldPairFailedShare")).isEqualTo(1);
+        assertThat(last.get("ldSrcUnansweredFlows")).isEqualTo(1);
+        assertThat(last.get("ldPairFailedFlows")).isEqualTo(1);
+        assertThat(last.get("ldSvcUnansweredFlows")).isEqualTo(70_000);
+        assertThat(last.get("ldDstUnansweredFlows")).isEqualTo(70_000);
     }
 
     /**
@@ -105,20 +109,27 @@ class LoadFeaturesTest {
         assertThat(last.get("ldSrcFlows")).isEqualTo(6);
         assertThat(last.get("ldSrcUnansweredShare")).as("2 UDP + 1 ICMP of 6").isEqualTo(0.5);
         assertThat(last.get("ldSrcFailedShare")).as("and 3 resets").isEqualTo(1.0);
+        assertThat(last.get("ldSrcUnansweredFlows")).as("2 UDP + 1 ICMP").isEqualTo(3);
+        assertThat(last.get("ldSrcFailedFlows")).as("and 3 resets").isEqualTo(6);
         assertThat(last.get("ldSrcHosts")).isEqualTo(1);
         // TCP 47001, UDP 47002 (both datagrams), ICMP type 3 code 3
         assertThat(last.get("ldSrcEndpoints")).isEqualTo(3);
         assertThat(last.get("ldSrcAnsweredEndpoints")).as("the resets answered the TCP endpoint").isEqualTo(1);
         assertThat(last.get("ldDstSources")).isEqualTo(1);
         assertThat(last.get("ldDstAnsweredSources")).isEqualTo(1);
+        Map<Integer, Integer> reportedOfProtocol = new java.util.HashMap<>();
         for (Flow f : ended) {
             Map<String, Double> v = CicFlows.byName(sets.get(0), f.features(0));
+            // the k-th unanswered flow of its service reported sees k of them (itself included)
+            int k = reportedOfProtocol.merge((int) f.protocol, 1, Integer::sum);
             if (f.protocol == DecodedPacket.TCP) {
                 assertThat(v.get("ldPairFailedShare")).isEqualTo(1.0);
                 assertThat(v.get("ldSvcUnansweredShare")).isZero();
+                assertThat(v.get("ldSvcUnansweredFlows")).isZero();
             } else {
                 assertThat(v.get("ldSvcUnansweredShare")).as("%s", f.protocol).isEqualTo(1.0);
                 assertThat(v.get("ldSvcAnsweredSources")).isZero();
+                assertThat(v.get("ldSvcUnansweredFlows")).as("%s", f.protocol).isEqualTo(k);
             }
         }
     }

@@ -138,11 +138,19 @@ class LoadGoldenTest {
         out.put("ldSvcSources", (double) svcSources);
         out.put("ldSvcAnsweredSources", (double) svcAnswered);
         out.put("ldSvcUnansweredSources", (double) (svcSources - svcAnswered));
+        out.put("ldSrcUnansweredFlows", (double) unanswered(src));
+        out.put("ldPairUnansweredFlows", (double) unanswered(pair));
+        out.put("ldDstUnansweredFlows", (double) unanswered(dst));
+        out.put("ldSvcUnansweredFlows", (double) unanswered(svc));
         return out;
     }
 
     private static List<Conversation> select(List<Conversation> all, Predicate<Conversation> p) {
         return all.stream().filter(p).toList();
+    }
+
+    private static long unanswered(List<Conversation> flows) {
+        return flows.stream().filter(d -> !d.answered()).count();
     }
 
     private static double unansweredShare(List<Conversation> flows) {

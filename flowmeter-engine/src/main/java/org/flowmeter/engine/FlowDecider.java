@@ -92,15 +92,24 @@ final class FlowDecider implements FlowListener {
 
     /**
      * Marks a benign-judged ended flow malicious when a detector's pattern now covers it: a
-     * pattern found after the flow ended still reaches it while its row waits to be written.
+     * pattern found after the flow ended still reaches it while its row waits to be written. A
+     * pattern can also be withdrawn by later flows (a sweep found to be a peer-to-peer search):
+     * a flow flagged only by a detector gets the model's verdict back when nothing covers it.
      */
     void recheck(Flow flow) {
         Verdict v = FlowState.verdictOf(flow);
-        if (v != null && !v.malicious && !detectors.isEmpty()) {
+        if (v == null || detectors.isEmpty()) {
+            return;
+        }
+        boolean byDetector = !FlowVerdict.MODEL.equals(v.decidedBy);
+        if (!v.malicious || byDetector) {
             String by = detectors.coveredBy(flow);
             if (by != null) {
                 v.malicious = true;
                 v.decidedBy = by;
+            } else if (byDetector) {
+                v.malicious = false;
+                v.decidedBy = FlowVerdict.MODEL;
             }
         }
     }
