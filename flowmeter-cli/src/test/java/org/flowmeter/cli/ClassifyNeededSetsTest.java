@@ -3,19 +3,22 @@ package org.flowmeter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.flowmeter.feature.FeatureSets;
+import org.flowmeter.model.DeepfenceParams;
+import org.flowmeter.model.LogisticModel;
+import org.flowmeter.model.ModelFiles;
 import org.flowmeter.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * classify runs only the feature sets its model reads a column of: the bundled model, declared
- * over two more sets it never reads (rtt, load), judges a real capture exactly as when every
+ * classify runs only the feature sets its model reads a column of: a model of the deepfence
+ * columns, declared over every registered set, judges a real capture exactly as when every
  * declared set runs ({@code --all-columns} writes every feature, so it runs them all).
  */
 class ClassifyNeededSetsTest {
@@ -28,13 +31,13 @@ class ClassifyNeededSetsTest {
     @Test
     void scoresAndVerdictsAreTheSameWhenUnreadSetsAreLeftOut() throws IOException {
         Path capture = SharedData.require("traffic-lab/mix_realistic.pcap");
+        // Deepfence's published model reads only the deepfence set; declared over every set, a run
+        // with --all-columns computes all six while the pruned run computes one.
+        LogisticModel deepfence = DeepfenceParams.read(SharedData.require("deepfence-model"));
         Path model = dir.resolve("model.json");
-        try (InputStream in = getClass().getResourceAsStream("/org/flowmeter/model/default-model.json")) {
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String declared = "\"deepfence,cic,context,exchange\"";
-            assertThat(json.indexOf(declared)).isPositive().isEqualTo(json.lastIndexOf(declared));
-            Files.writeString(model, json.replace(declared, "\"deepfence,cic,context,exchange,rtt,load\""));
-        }
+        ModelFiles.write(new LogisticModel(String.join(",", FeatureSets.names()),
+                deepfence.features(), deepfence.mean(), deepfence.std(), deepfence.weights(),
+                deepfence.intercept(), 0.5, Map.of("purpose", "test")), model);
         Path pruned = dir.resolve("pruned.csv");
         Path all = dir.resolve("all.csv");
         assertThat(CliRun.of("classify", "-q", "--model", model.toString(), capture.toString(),
