@@ -22,6 +22,11 @@ final class DetectorOptions {
     @Option(names = "--scan-ports", paramLabel = "N", description = "Scan: distinct services of one host one source failed at (default: 15).")
     Integer scanPorts;
 
+    @Option(names = "--scan-peers", paramLabel = "N",
+            description = "Scan: a sweep of one port >= 1024 is a peer-to-peer search, not a scan, when its source conversed"
+                    + " with N hosts on that port (default: 2; 0 turns this off).")
+    Integer scanPeers;
+
     @Option(names = "--scan-window", paramLabel = "D", converter = DurationConverter.class,
             description = "Scan: window (counts span this window and the one before; default: 5m).")
     Duration scanWindow;
@@ -72,6 +77,6 @@ final class DetectorOptions {
     DetectorSettings settings() {
         return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
                 floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
-                beaconLocal);
+                beaconLocal, scanPeers);
     }
 }

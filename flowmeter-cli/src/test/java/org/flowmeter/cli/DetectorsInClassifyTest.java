@@ -98,6 +98,29 @@ class DetectorsInClassifyTest {
     }
 
     @Test
+    void aNegativeScanPeerCountIsAUsageError() {
+        CliRun run = CliRun.of("classify", fixture("scan_lo.pcap"), "--scan-peers", "-1", "-o", dir.resolve("v.csv").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--scan-peers must be at least 0");
+    }
+
+    /**
+     * --scan-peers sets how many hosts the client must have conversed with on the swept port. The
+     * Windows Gnutella client exchanges payload both ways on 6346 with exactly 2 hosts
+     * (213.66.32.81 and 65.34.1.56, by tshark -Y "tcp.port==6346 && tcp.len>0"): 2 exempts its
+     * sweep, 3 does not, and 0 turns the exemption off; every one of its 530 flows is in the sweep.
+     */
+    @ParameterizedTest
+    @CsvSource({"'', 0", "--scan-peers=2, 0", "--scan-peers=1, 0", "--scan-peers=3, 530", "--scan-peers=0, 530"})
+    void theScanPeerCountDecidesWhetherAPeerSearchIsAScan(String option, int flagged) throws IOException {
+        Path capture = SharedData.require("public/benign/markofu+pcaps/PracticalPacketAnalysis/ppa-capture-files/gnutella.pcap");
+        List<Map<String, String>> rows = option.isEmpty() ? classify(capture.toString()) : classify(capture.toString(), option);
+        assertThat(rows).hasSize(530);
+        assertThat(rows).filteredOn(r -> r.get("verdict").equals("malicious")).hasSize(flagged)
+                .allSatisfy(r -> assertThat(r).containsEntry("decidedBy", "scan"));
+    }
+
+    @Test
     void theBundledSampleOfOrdinaryTrafficIsLeftAlone() throws IOException {
         assertThat(classify(fixture("bench_small.pcap"))).isNotEmpty()
                 .allSatisfy(r -> assertThat(r).containsEntry("decidedBy", "model"));

@@ -18,7 +18,8 @@ public record DetectorSettings(boolean none, List<String> names,
                                Integer floodFlows, Integer floodPackets, Duration floodWindow,
                                Integer floodSources, Integer floodSourceFlows,
                                Integer guessSessions, Double guessSpread, Duration guessWindow,
-                               Integer beaconRepeats, Double beaconSpread, boolean beaconLocal) implements Serializable {
+                               Integer beaconRepeats, Double beaconSpread, boolean beaconLocal,
+                               Integer scanPeers) implements Serializable {
     /** Most flows held back for the detectors before their rows are written (bounds memory). */
     public static final int MAX_HELD = 1 << 14;
     private static final DetectorConfig DEFAULTS = new DetectorConfig();
@@ -30,13 +31,13 @@ public record DetectorSettings(boolean none, List<String> names,
     /** Every detector with its default thresholds (what classify runs without detector options). */
     public static DetectorSettings defaults() {
         return new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, false);
+                null, false, null);
     }
 
     /** No detector: the model alone decides. */
     public static DetectorSettings off() {
         return new DetectorSettings(true, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, false);
+                null, false, null);
     }
 
     /**
@@ -66,6 +67,7 @@ public record DetectorSettings(boolean none, List<String> names,
         c.scanHosts = positive(scanHosts, c.scanHosts, "--scan-hosts");
         c.scanPorts = positive(scanPorts, c.scanPorts, "--scan-ports");
         c.scanWindow = scanWindow != null ? scanWindow : c.scanWindow;
+        c.scanPeers = atLeastZero(scanPeers, c.scanPeers, "--scan-peers");
         c.floodFlows = positive(floodFlows, c.floodFlows, "--flood-flows");
         c.floodPackets = positive(floodPackets, c.floodPackets, "--flood-packets");
         c.floodWindow = floodWindow != null ? floodWindow : c.floodWindow;
@@ -120,6 +122,16 @@ public record DetectorSettings(boolean none, List<String> names,
 
     private static long windowOrDefault(Duration d, Duration fallback) {
         return (d != null ? d : fallback).toNanos();
+    }
+
+    private static int atLeastZero(Integer value, int fallback, String option) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 0) {
+            throw new OptionException(option + " must be at least 0 (0 turns it off)");
+        }
+        return value;
     }
 
     private static int positive(Integer value, int fallback, String option) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OptionRecordsTest {
     private static DetectorSettings detectors(boolean none, List<String> names, Integer scanHosts, Duration scanWindow) {
         return new DetectorSettings(none, names, scanHosts, null, scanWindow, null, null, null, null, null, null, null, null,
-                null, null, false);
+                null, null, false, null);
     }
 
     @Test
@@ -62,6 +62,21 @@ class OptionRecordsTest {
                 .isInstanceOf(OptionException.class).hasMessage(unknown);
         assertThatThrownBy(() -> detectors(false, List.of("scna"), null, null).anyOn())
                 .isInstanceOf(OptionException.class).hasMessage(unknown);
+    }
+
+    @Test
+    void thePeerCountOfTheScanExemptionMayBeZeroButNotNegative() {
+        DetectorSettings d = DetectorSettings.defaults();
+        DetectorSettings off = new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, false, 0);
+        assertThat(off.anyOn()).isTrue();
+        assertThat(off.create().isEmpty()).isFalse();
+        DetectorSettings negative = new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, false, -1);
+        assertThatThrownBy(negative::anyOn)
+                .isInstanceOf(OptionException.class).hasMessage("--scan-peers must be at least 0 (0 turns it off)");
+        assertThatThrownBy(negative::create).isInstanceOf(OptionException.class);
+        assertThat(d.scanPeers()).as("null keeps the detector's default").isNull();
     }
 
     @Test

@@ -24,6 +24,11 @@ final class DetectorArgs {
     @Option(names = "--scan-ports", paramLabel = "N", description = "Scan: distinct services of one host one source failed at (default: 15).")
     Integer scanPorts;
 
+    @Option(names = "--scan-peers", paramLabel = "N",
+            description = "Scan: a sweep of one port >= 1024 is a peer-to-peer search, not a scan, when its source conversed"
+                    + " with N hosts on that port (default: 2; 0 turns this off).")
+    Integer scanPeers;
+
     @Option(names = "--scan-window", paramLabel = "D", converter = Durations.class, description = "Scan: window (default: 5m).")
     Duration scanWindow;
 
@@ -71,6 +76,6 @@ final class DetectorArgs {
     DetectorSettings settings() {
         return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
                 floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
-                beaconLocal);
+                beaconLocal, scanPeers);
     }
 }
