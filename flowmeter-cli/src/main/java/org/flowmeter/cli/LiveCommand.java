@@ -161,7 +161,7 @@ final class LiveCommand implements Callable<Integer> {
                     schema.model(), capture, schema::judgement);
             kafka.reportTo(metrics);
             out.flush();
-            verdicts = new LiveVerdicts(model, sets, earlyAfter, schema, rows, out, this::afterFinalVerdict,
+            verdicts = new LiveVerdicts(model, sets, earlyAfter, rows, out, this::afterFinalVerdict,
                     metrics, detectorOptions.settings());
             engine = new FlowEngine(flowOptions.config(), flowOptions.settings().ignoreVlan(), sets, verdicts, null);
             meter = engine.meter();

@@ -2,6 +2,7 @@ package org.flowmeter.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowmeter.engine.FlowVerdict;
 import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.feature.Column;
 import org.flowmeter.feature.FeatureSet;
@@ -14,7 +15,7 @@ import org.flowmeter.pcap.PacketSource;
 /**
  * Verdict rows of live capture: a leading {@code phase} column ({@code early} for a malicious
  * verdict made at the early packet count while the flow goes on, {@code final} when the flow
- * ends), then the columns of {@link VerdictColumns}.
+ * ends), then the columns of {@link VerdictColumns}. Immutable: the phase comes with the flow's verdict.
  */
 final class LiveVerdictColumns implements RowSchema {
     static final String EARLY = "early";
@@ -22,7 +23,6 @@ final class LiveVerdictColumns implements RowSchema {
 
     private final VerdictColumns verdict;
     private final List<Column> columns;
-    private String phase = FINAL;
 
     LiveVerdictColumns(List<FeatureSet> sets, boolean allColumns) {
         this.verdict = new VerdictColumns(sets, allColumns);
@@ -44,12 +44,15 @@ final class LiveVerdictColumns implements RowSchema {
 
     /** The flow's verdict for eve output, with the phase of the row being written. */
     EveFlowWriter.Judgement judgement(Flow flow) {
-        return VerdictColumns.judgement(flow).withPhase(phase);
+        return VerdictColumns.judgement(flow).withPhase(phase(flow));
     }
 
-    /** The phase written with the next rows. */
-    void phase(String value) {
-        this.phase = value;
+    /**
+     * A row's phase is that of the verdict it carries: the verdict a flow has while it goes on is
+     * its early one, the one it has once it ended its final one.
+     */
+    static String phase(Flow flow) {
+        return FlowVerdict.isFinal(flow) ? FINAL : EARLY;
     }
 
     @Override
@@ -59,7 +62,7 @@ final class LiveVerdictColumns implements RowSchema {
 
     @Override
     public void write(Flow flow, RowWriter out) {
-        out.string(phase);
+        out.string(phase(flow));
         verdict.write(flow, out);
     }
 }

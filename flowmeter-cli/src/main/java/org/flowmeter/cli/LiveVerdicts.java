@@ -25,7 +25,6 @@ import org.flowmeter.output.FlowWriter;
 final class LiveVerdicts implements FlowListener {
     private final FlowClassifier decider;
     private final int earlyAfter;
-    private final LiveVerdictColumns schema;
     private final FlowWriter rows;
     private final OutputStream out;
     private final Consumer<Flow> afterFinalVerdict;
@@ -40,14 +39,13 @@ final class LiveVerdicts implements FlowListener {
      *
      * @param afterFinalVerdict told of every flow once its final row is written
      */
-    LiveVerdicts(FlowModel model, List<FeatureSet> sets, int earlyAfter, LiveVerdictColumns schema, FlowWriter rows,
+    LiveVerdicts(FlowModel model, List<FeatureSet> sets, int earlyAfter, FlowWriter rows,
                  OutputStream out, Consumer<Flow> afterFinalVerdict, LiveMetrics metrics, DetectorSettings detectors) {
         this.metrics = metrics;
         this.decider = FlowClassifier.streaming(model, sets, new VerdictPolicy(earlyAfter, false), detectors,
                 this::onDecided);
         this.afterFinalVerdict = afterFinalVerdict;
         this.earlyAfter = earlyAfter;
-        this.schema = schema;
         this.rows = rows;
         this.out = out;
     }
@@ -64,7 +62,7 @@ final class LiveVerdicts implements FlowListener {
         if (isMalicious(flow)) {
             earlyMalicious++;
             metrics.earlyMalicious();
-            write(LiveVerdictColumns.EARLY, flow);
+            write(flow);
         }
     }
 
@@ -82,12 +80,12 @@ final class LiveVerdicts implements FlowListener {
             finalMalicious++;
         }
         metrics.finalVerdict(isMalicious(flow));
-        write(LiveVerdictColumns.FINAL, flow);
+        write(flow);
         afterFinalVerdict.accept(flow);
     }
 
-    private void write(String phase, Flow flow) {
-        schema.phase(phase);
+    /** Writes the flow's row; its phase is that of the verdict the flow carries now. */
+    private void write(Flow flow) {
         try {
             rows.write(flow);
             out.flush();

@@ -48,6 +48,7 @@ final class FlowDecider implements FlowListener {
                 v.malicious = scorer.isMalicious(v.score);
                 v.decidedAtPacket = flow.packets();
             }
+            v.atFlowEnd = true;
         }
         if (!detectors.isEmpty() && s.facts != null) {
             detectors.observe(flow, s.facts);

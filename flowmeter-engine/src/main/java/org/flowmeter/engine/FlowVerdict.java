@@ -25,4 +25,10 @@ public record FlowVerdict(Flow flow, double earlyScore, double score, boolean ma
         Verdict v = FlowState.verdictOf(flow);
         return v != null && v.malicious;
     }
+
+    /** Whether the flow's verdict is its final one, made when it ended (before that, the early one). */
+    public static boolean isFinal(Flow flow) {
+        Verdict v = FlowState.verdictOf(flow);
+        return v != null && v.atFlowEnd;
+    }
 }

@@ -8,6 +8,8 @@ final class Verdict {
     boolean malicious;
     /** Packet count of the flow when the verdict in force was made. */
     long decidedAtPacket;
+    /** Whether the flow has ended and this is its final verdict (until then, the early one). */
+    boolean atFlowEnd;
 
     /** What made the verdict: "model", or the name of the cross-flow detector that flagged the flow. */
     String decidedBy = FlowVerdict.MODEL;
