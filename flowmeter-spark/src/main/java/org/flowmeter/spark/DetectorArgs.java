@@ -37,7 +37,7 @@ final class DetectorArgs {
     Integer floodFlows;
 
     @Option(names = "--flood-packets", paramLabel = "N",
-            description = "Flood: packets of one nearly unanswered flow at >= 1000 packets/s (default: 10000).")
+            description = "Flood: packets of one nearly unanswered flow at >= 500 packets/s (default: 2000).")
     Integer floodPackets;
 
     @Option(names = "--flood-window", paramLabel = "D", converter = Durations.class,
