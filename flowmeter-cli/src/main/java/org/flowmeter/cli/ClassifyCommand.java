@@ -153,6 +153,9 @@ final class ClassifyCommand implements Callable<Integer> {
         FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source, names.scheme()), columns.model(), source, VerdictColumns::judgement);
         CaptureClassifier classify = new CaptureClassifier(config, flowSettings.ignoreVlan(), sets, model, policy,
                 detectorOptions.settings(), threads, v -> write(rows, v));
+        if (!allColumns) {
+            classify.releasingFeatureState();
+        }
         classifier = classify.classifier();
         CaptureRun first = new CaptureRun(classify.engine());
         inputOptions.applyTo(first);

@@ -199,7 +199,24 @@ public final class Flow implements java.io.Serializable {
 
     /** The state of the i-th feature set, in the order the sets were given to the meter. */
     public FlowFeatures features(int i) {
-        return features[i];
+        FlowFeatures f = features[i];
+        if (f == null) {
+            throw new IllegalStateException("the feature state of flow " + id + " was released");
+        }
+        return f;
+    }
+
+    /**
+     * Drops the state of every feature set (an ended flow whose row shows no features and whose
+     * verdict is made): waiting to be written in start order it then costs only its counters.
+     */
+    public void releaseFeatureState() {
+        java.util.Arrays.fill(features, null);
+    }
+
+    /** Whether {@link #releaseFeatureState()} dropped the feature sets' state. */
+    public boolean featureStateReleased() {
+        return features.length > 0 && features[0] == null;
     }
 
     public int featureSetCount() {

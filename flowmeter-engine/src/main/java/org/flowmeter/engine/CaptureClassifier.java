@@ -48,6 +48,15 @@ public final class CaptureClassifier {
         }
     }
 
+    /**
+     * Rows will show no features: ended flows drop their feature state once decided, so that flows
+     * held for the detectors and waiting for start order cost little. Call before the first packet.
+     */
+    public CaptureClassifier releasingFeatureState() {
+        classifier.releaseFeatureStateOnceDecided();
+        return this;
+    }
+
     public FlowEngine engine() {
         return engine;
     }

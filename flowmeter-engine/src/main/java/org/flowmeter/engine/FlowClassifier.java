@@ -45,6 +45,14 @@ public final class FlowClassifier implements FlowListener {
     }
 
     /**
+     * Ended flows drop their feature state once their final verdict is made and the detectors
+     * counted them: for rows that show no features. Call before the first packet.
+     */
+    public void releaseFeatureStateOnceDecided() {
+        decider.releaseFeatureStateOnceDecided();
+    }
+
+    /**
      * Ended flows reach {@code downstream} after the detectors' longest window (or at
      * {@link #flush()}); {@code downstream} reads their final verdict with {@link #verdict}.
      */

@@ -3,6 +3,7 @@ package org.flowmeter.engine;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.detect.Detectors;
 import org.flowmeter.detect.FlowFacts;
+import org.flowmeter.flow.EndReason;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowListener;
 
@@ -19,6 +20,8 @@ final class FlowDecider implements FlowListener {
     private final boolean fixedAtScorePoint;
     private final FlowListener downstream;
     private final Detectors detectors;
+    /** Whether decided flows drop their feature state (their rows show no features). */
+    private boolean releaseFeatureState;
 
     /** @param scorer null: the detectors alone */
     FlowDecider(FlowScorer scorer, VerdictPolicy policy, FlowListener downstream, Detectors detectors) {
@@ -54,7 +57,18 @@ final class FlowDecider implements FlowListener {
             detectors.observe(flow, s.facts);
             recheck(flow);
         }
+        if (releaseFeatureState && flow.endReason() != EndReason.ACTIVE) {
+            // Scored and counted: nothing reads its features again, so held and waiting flows stay
+            // small. A flow cut by the active timeout keeps them: the meter continues its next
+            // segment from them.
+            flow.releaseFeatureState();
+        }
         downstream.onFlowEnd(flow);
+    }
+
+    /** From now on an ended flow drops its feature state once decided (see {@link Flow#releaseFeatureState()}). */
+    void releaseFeatureStateOnceDecided() {
+        releaseFeatureState = true;
     }
 
     /** The per-packet part that must see the packet: the detectors' counts. */
