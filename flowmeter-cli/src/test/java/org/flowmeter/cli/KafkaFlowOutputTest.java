@@ -6,25 +6,14 @@ import static org.flowmeter.cli.CliRun.fixture;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.Flow;
@@ -71,47 +60,10 @@ class KafkaFlowOutputTest {
         broker.close();
     }
 
-    /** Every record of the topic, in partition order, as (key, value). */
-    private List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // anything beyond the expected count (records sent again) shows here
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        return records;
-    }
-
-    /**
-     * Topics are created before use, as they are where brokers do not auto-create them: topics
-     * auto-created by the producer's first request did not always get a leader for every
-     * partition on this in-JVM broker.
-     */
-    private static void createTopic(String name) throws Exception {
-        Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        try (Admin a = Admin.create(admin)) {
-            a.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
-        }
-    }
-
     @Test
     @Order(1)
     void classifySendsEveryVerdictAndEveryFlaggedFlow() throws Exception {
-        createTopic("verdicts");
+        broker.createTopic("verdicts");
         Path csv = dir.resolve("verdicts.csv");
         // The bundled model flags none of the sample's flows: its median score as the threshold flags about half.
         CliRun run = CliRun.of("classify", fixture("bench_small.pcap"), "-o", csv.toString(), "-q",
@@ -132,7 +84,7 @@ class KafkaFlowOutputTest {
         assertThat(flagged).as("the sample capture has flagged flows").isPositive();
 
         Map<String, String> received = new HashMap<>();
-        for (ConsumerRecord<String, String> r : readAll("verdicts", expected.size())) {
+        for (ConsumerRecord<String, String> r : broker.readAll("verdicts", expected.size())) {
             JsonNode eve = JSON.readTree(r.value());
             assertThat(r.key()).isEqualTo(eve.get("flow_id").asString());
             assertThat(received.put(r.key(), eve.get("flowmeter").get("verdict").asString())).as("duplicate " + r.key()).isNull();
@@ -153,7 +105,7 @@ class KafkaFlowOutputTest {
         org.flowmeter.flow.FlowSlot<String> phaseSlot = new org.flowmeter.flow.FlowSlot<>(String.class);
         EveFlowWriter eve = new EveFlowWriter(OutputStream.nullOutputStream(),
                 f -> new EveFlowWriter.Judgement(0.5, true, null, 5, phaseSlot.get(f)), "test model");
-        createTopic("restarts");
+        broker.createTopic("restarts");
         KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "restarts", eve, KafkaFlowOutput.DEFAULT_QUEUE_RECORDS);
         int half = flows.size() / 2;
         Thread restart = new Thread(() -> {
@@ -182,7 +134,7 @@ class KafkaFlowOutputTest {
         assertThat(out.failed()).isZero();
 
         Map<String, List<String>> phasesByFlow = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> r : readAll("restarts", 2 * flows.size())) {
+        for (ConsumerRecord<String, String> r : broker.readAll("restarts", 2 * flows.size())) {
             String phase = JSON.readTree(r.value()).get("flowmeter").get("phase").asString();
             phasesByFlow.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(phase);
         }
@@ -207,7 +159,7 @@ class KafkaFlowOutputTest {
     @Order(3)
     void aStoppedBrokerDoesNotStallWritingAndDropsAreCounted() throws Exception {
         List<Flow> flows = flowsOf(fixture("bench_small.pcap"));
-        createTopic("stopped");
+        broker.createTopic("stopped");
         broker.stop();
         int queue = 50;
         KafkaFlowOutput out = new KafkaFlowOutput(broker.bootstrap(), "stopped", new EveFlowWriter(OutputStream.nullOutputStream()), queue);
@@ -224,7 +176,7 @@ class KafkaFlowOutputTest {
         assertThat(out.failed()).isZero();
         int delivered = flows.size() - (int) dropped;
         List<String> keys = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : readAll("stopped", delivered)) {
+        for (ConsumerRecord<String, String> r : broker.readAll("stopped", delivered)) {
             keys.add(r.key());
         }
         // the queue, empty at first, took the first 50; the one the sender took off it at some
