@@ -8,6 +8,7 @@ import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.engine.FlowSettings;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.StartOrder;
+import org.flowmeter.options.FlowOptions;
 import org.flowmeter.output.FlowColumns;
 import org.flowmeter.output.FlowWriter;
 import org.flowmeter.pcap.PacketSource;

@@ -2,7 +2,6 @@ package org.flowmeter.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,17 @@ import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.FlowSample;
 import org.flowmeter.labels.LabelledFlowLoader;
 import org.flowmeter.labels.LabelledFlows;
+import org.flowmeter.options.LabelRuleOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Where labelled flows come from, shared by train, evaluate and report: {@link LabelSettings}. */
-final class LabelOptions {
+/**
+ * Where labelled flows come from, shared by train, evaluate and report: the inputs, and the label
+ * rules every front end shares ({@link LabelRuleOptions}); {@link LabelSettings}.
+ */
+final class LabelOptions extends LabelRuleOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -33,24 +36,9 @@ final class LabelOptions {
     @Option(names = "--malicious", paramLabel = "INPUT", arity = "1..*", description = "Inputs whose every flow is malicious.")
     List<String> malicious = new ArrayList<>();
 
-    @Option(names = "--malicious-host", paramLabel = "IP|CIDR",
-            description = "A flow touching this address or network is malicious, any other benign (repeatable).")
-    List<String> maliciousHosts = new ArrayList<>();
-
-    @Option(names = "--labels", paramLabel = "FILE",
-            description = "CSV with columns ip (address or CIDR) and label (malicious|benign).")
-    Path labelsFile;
-
-    @Option(names = "--label-column", paramLabel = "NAME", description = "Label column of flow tables.")
-    String labelColumn;
-
-    @Option(names = "--benign-value", paramLabel = "VALUE", defaultValue = "BENIGN",
-            description = "Value of the label column for benign flows (default: ${DEFAULT-VALUE}).")
-    String benignValue;
-
     /** These options as the engine takes them. */
     LabelSettings settings() {
-        return new LabelSettings(inputs, benign, malicious, maliciousHosts, labelsFile, labelColumn, benignValue);
+        return settings(inputs, benign, malicious);
     }
 
     /** Whether any label was given; without, the inputs can only be classified, not judged. */

@@ -11,6 +11,8 @@ import org.flowmeter.model.Dataset;
 import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.GbtModel;
 import org.flowmeter.model.LogisticModel;
+import org.flowmeter.options.FlowOptions;
+import org.flowmeter.options.ModelOptions;
 import org.flowmeter.report.HtmlReport;
 import org.flowmeter.report.ModelSummary;
 import org.flowmeter.report.ReportInput;

@@ -32,6 +32,7 @@ import org.flowmeter.model.Penalty;
 import org.flowmeter.model.SignConstraints;
 import org.flowmeter.model.StratifiedSplit;
 import org.flowmeter.model.TrainingCopies;
+import org.flowmeter.options.FlowOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -28,13 +28,9 @@ import org.flowmeter.pcap.PacketSource;
  * file's flows.
  */
 final class CaptureVerdicts {
-    /**
-     * What a task needs; the model travels as its file's text.
-     *
-     * @param threshold null: the model's own
-     */
+    /** What a task needs; the model travels as the text of a model file (its threshold applied). */
     record Settings(FlowSettings flow, DetectorSettings detectors, VerdictPolicy policy, String modelJson,
-                    Double threshold, boolean allColumns) implements Serializable {
+                    boolean allColumns) implements Serializable {
         Settings {
             // Fail on the driver, not in a task.
             flow.config();
@@ -42,8 +38,7 @@ final class CaptureVerdicts {
         }
 
         FlowModel model() throws IOException {
-            FlowModel m = ModelFiles.fromJsonAny(modelJson, "model");
-            return threshold == null ? m : m.withThreshold(threshold);
+            return ModelFiles.fromJsonAny(modelJson, "model");
         }
 
         List<FeatureSet> featureSets() throws IOException {

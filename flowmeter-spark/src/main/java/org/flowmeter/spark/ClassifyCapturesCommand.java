@@ -1,14 +1,16 @@
 package org.flowmeter.spark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.flowmeter.engine.ModelSettings;
 import org.flowmeter.engine.VerdictPolicy;
+import org.flowmeter.model.FlowModel;
+import org.flowmeter.model.ModelFiles;
+import org.flowmeter.options.DetectorOptions;
+import org.flowmeter.options.FlowOptions;
+import org.flowmeter.options.ModelOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,14 +29,6 @@ final class ClassifyCapturesCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
             description = "Capture file, folder or glob (quote it); any Hadoop file system.")
     String input;
-
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
-            description = "Model file (JSON) written by 'flowmeter train' (default: the bundled model).")
-    Path model;
-
-    @Option(names = "--threshold", paramLabel = "P",
-            description = "Override the model's decision threshold, from 0 to 1 (score >= P is malicious).")
-    Double threshold;
 
     @Option(names = "--early-after", paramLabel = "N",
             description = "Score a flow when it reaches N packets (as well as when it ends) (default: ${DEFAULT-VALUE}).")
@@ -58,10 +52,13 @@ final class ClassifyCapturesCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Mixin
-    FlowArgs flowArgs;
+    ModelOptions modelOptions;
 
     @Mixin
-    DetectorArgs detectorArgs;
+    FlowOptions flowOptions;
+
+    @Mixin
+    DetectorOptions detectorOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -72,17 +69,12 @@ final class ClassifyCapturesCommand implements Callable<Integer> {
 
     CaptureVerdicts.Settings settings() throws Exception {
         VerdictPolicy policy = VerdictPolicy.of(earlyAfter, decideAfter);
-        ModelSettings chosen = new ModelSettings(model, null, threshold);
-        chosen.load(); // checks the file and the threshold on the driver
-        String json = model != null ? Files.readString(model) : bundledModelJson();
-        return new CaptureVerdicts.Settings(flowArgs.settings(), detectorArgs.settings(), policy, json, threshold,
-                allColumns);
-    }
-
-    private static String bundledModelJson() throws java.io.IOException {
-        try (var in = ModelSettings.class.getResourceAsStream(ModelSettings.DEFAULT_MODEL_RESOURCE)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        // Loaded on the driver, which checks the file, the threshold and --features; the model
+        // travels to the tasks as the text of a model file, its threshold applied.
+        FlowModel model = modelOptions.load();
+        flowOptions.featureSetsFor(model);
+        return new CaptureVerdicts.Settings(flowOptions.settings(), detectorOptions.settings(), policy,
+                ModelFiles.toJson(model), allColumns);
     }
 
     /** Writes the verdict table and returns its row count. */

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.flowmeter.options.FlowOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ final class ExtractCommand implements Callable<Integer> {
     long minPackets;
 
     @Mixin
-    FlowArgs flowArgs;
+    FlowOptions flowOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     ExtractSettings settings() {
-        return new ExtractSettings(flowArgs.settings(), minPackets);
+        return new ExtractSettings(flowOptions.settings(), minPackets);
     }
 
     /** Writes the flow table and returns its row count. */

@@ -1,12 +1,12 @@
-package org.flowmeter.cli;
+package org.flowmeter.options;
 
 import java.time.Duration;
 import org.flowmeter.flow.DurationText;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations on the command line, as {@link DurationText} reads them. */
-final class DurationConverter implements ITypeConverter<Duration> {
+/** Durations on a command line ({@code 90s}, {@code 2m}, {@code 500ms}), as {@link DurationText} reads them. */
+public final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         try {

@@ -1,4 +1,4 @@
-package org.flowmeter.spark;
+package org.flowmeter.options;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,10 +6,11 @@ import org.flowmeter.engine.DetectorSettings;
 import picocli.CommandLine.Option;
 
 /**
- * The cross-flow detector options of {@code flowmeter classify}, with the same names, defaults
- * and meaning (docs/detectors.md), read into the engine's {@link DetectorSettings} (which checks them).
+ * Which cross-flow detectors run beside the model, and their thresholds (docs/detectors.md), on the
+ * command line and on Spark alike: {@link DetectorSettings}.
  */
-final class DetectorArgs {
+public final class DetectorOptions {
+
     @Option(names = "--detectors", paramLabel = "NAMES", split = ",",
             description = "Cross-flow detectors to run beside the model: scan, flood, flood-many-sources, guessing, beacon"
                     + " (default: all).")
@@ -29,18 +30,19 @@ final class DetectorArgs {
                     + " with N hosts on that port (default: 2; 0 turns this off).")
     Integer scanPeers;
 
-    @Option(names = "--scan-window", paramLabel = "D", converter = Durations.class, description = "Scan: window (default: 5m).")
+    @Option(names = "--scan-window", paramLabel = "D", converter = DurationConverter.class,
+            description = "Scan: window (counts span this window and the one before; default: 5m).")
     Duration scanWindow;
 
     @Option(names = "--flood-flows", paramLabel = "N",
-            description = "Flood: flows without conversation from one source to one host (default: 2000).")
+            description = "Flood: flows without conversation (UDP, ICMP, TCP without data) from one source to one host (default: 2000).")
     Integer floodFlows;
 
     @Option(names = "--flood-packets", paramLabel = "N",
             description = "Flood: packets of one nearly unanswered flow at >= 500 packets/s (default: 2000).")
     Integer floodPackets;
 
-    @Option(names = "--flood-window", paramLabel = "D", converter = Durations.class,
+    @Option(names = "--flood-window", paramLabel = "D", converter = DurationConverter.class,
             description = "Flood and many-source flood: window (default: 60s).")
     Duration floodWindow;
 
@@ -60,7 +62,8 @@ final class DetectorArgs {
             description = "Guessing: largest coefficient of variation of the sessions' packets and answer bytes (default: 0.15).")
     Double guessSpread;
 
-    @Option(names = "--guess-window", paramLabel = "D", converter = Durations.class, description = "Guessing: window (default: 5m).")
+    @Option(names = "--guess-window", paramLabel = "D", converter = DurationConverter.class,
+            description = "Guessing: window (default: 5m).")
     Duration guessWindow;
 
     @Option(names = "--beacon-repeats", paramLabel = "N", description = "Beacon: least connections in a periodic series (default: 12).")
@@ -73,7 +76,8 @@ final class DetectorArgs {
     @Option(names = "--beacon-local", description = "Beacon: also count private and local destinations (default: only others).")
     boolean beaconLocal;
 
-    DetectorSettings settings() {
+    /** The detectors chosen, with their thresholds (checked when the detectors are made). */
+    public DetectorSettings settings() {
         return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
                 floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
                 beaconLocal, scanPeers);

@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

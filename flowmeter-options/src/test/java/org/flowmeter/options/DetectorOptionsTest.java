@@ -1,4 +1,4 @@
-package org.flowmeter.spark;
+package org.flowmeter.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,10 +10,10 @@ import org.flowmeter.engine.OptionException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Spark's detector options read into the engine's record as the command line's do, without a session. */
-class DetectorArgsTest {
+/** The detector options read into the engine's record, which checks them. */
+class DetectorOptionsTest {
     private static DetectorSettings parse(String... args) {
-        DetectorArgs parsed = new DetectorArgs();
+        DetectorOptions parsed = new DetectorOptions();
         new CommandLine(parsed).parseArgs(args);
         return parsed.settings();
     }
@@ -26,6 +26,16 @@ class DetectorArgsTest {
         assertThat(parse()).as("no option: every default").isEqualTo(DetectorSettings.defaults());
         assertThat(parse("--detectors", "scan", "--scan-peers", "5").scanPeers()).isEqualTo(5);
         assertThat(parse("--detectors", "scan").names()).isEqualTo(List.of("scan"));
+    }
+
+    @Test
+    void everyThresholdReachesItsField() {
+        assertThat(parse("--no-detectors", "--detectors", "flood,beacon", "--scan-ports", "4", "--flood-flows", "10",
+                "--flood-packets", "11", "--flood-window", "90s", "--flood-sources", "12", "--flood-source-flows", "13",
+                "--guess-sessions", "14", "--guess-spread", "0.5", "--guess-window", "500ms", "--beacon-repeats", "15",
+                "--beacon-spread", "0.25", "--beacon-local"))
+                .isEqualTo(new DetectorSettings(true, List.of("flood", "beacon"), null, 4, null, 10, 11,
+                        Duration.ofSeconds(90), 12, 13, 14, 0.5, Duration.ofMillis(500), 15, 0.25, true, null));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.options;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code --model FILE} or {@code --model-deepfence DIR}; the bundled model when neither is given: {@link ModelSettings}. */
-final class ModelOptions {
+public final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -32,16 +32,16 @@ final class ModelOptions {
     }
 
     /** These options as the engine takes them. */
-    ModelSettings settings() {
+    public ModelSettings settings() {
         return new ModelSettings(choice == null ? null : choice.model, choice == null ? null : choice.deepfenceDir, threshold);
     }
 
     /** The model, of either kind (logistic regression or gradient-boosted trees), with --threshold applied. */
-    FlowModel load() throws IOException {
+    public FlowModel load() throws IOException {
         return settings().load();
     }
 
-    String describe() {
+    public String describe() {
         return settings().describe();
     }
 }

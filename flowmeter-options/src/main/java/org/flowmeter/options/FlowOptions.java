@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.options;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Flow-table options shared by every command that turns captures into flows: {@link FlowSettings}. */
-final class FlowOptions {
+/**
+ * Flow-table options of every command that turns captures into flows, on the command line and
+ * on Spark alike: {@link FlowSettings}.
+ */
+public final class FlowOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -75,21 +78,21 @@ final class FlowOptions {
     boolean ignoreVlan;
 
     /** These options as the engine takes them (checked when the flow configuration is made). */
-    FlowSettings settings() {
+    public FlowSettings settings() {
         return new FlowSettings(idleTimeout, activeTimeout, tcpLinger, tcpNewTimeout, udpTimeout, icmpTimeout, maxFlows,
                 memoryCap, localNets, cicCompat, features, ignoreVlan);
     }
 
-    FlowConfig config() {
+    public FlowConfig config() {
         return settings().config();
     }
 
     /** A usage error when the memory cap cannot hold the shared state of {@code sets} and a few flows. */
-    void checkMemoryCap(FlowConfig config, List<FeatureSet> sets) {
+    public void checkMemoryCap(FlowConfig config, List<FeatureSet> sets) {
         settings().checkMemoryCap(config, sets);
     }
 
-    List<FeatureSet> featureSets() {
+    public List<FeatureSet> featureSets() {
         return settings().featureSets();
     }
 
@@ -97,13 +100,13 @@ final class FlowOptions {
      * The feature sets a model needs. A model decides its own sets, so {@code --features}, when
      * given, must name the same ones: silently computing others would leave it unheeded.
      */
-    List<FeatureSet> featureSetsFor(org.flowmeter.model.FlowModel model) {
+    public List<FeatureSet> featureSetsFor(org.flowmeter.model.FlowModel model) {
         return settings().featureSetsFor(model, spec.commandLine().getParseResult().hasMatchedOption("--features"));
     }
 
     /** Names for help text and shell completion. */
-    static final class FeatureSetNames extends ArrayList<String> {
-        FeatureSetNames() {
+    public static final class FeatureSetNames extends ArrayList<String> {
+        public FeatureSetNames() {
             super(FeatureSets.names());
             add("all");
         }

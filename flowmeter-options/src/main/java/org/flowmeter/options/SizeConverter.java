@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.options;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -7,7 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses byte sizes such as {@code 1000}, {@code 64K}, {@code 100M}, {@code 2G} (binary multiples). */
-class SizeConverter implements ITypeConverter<Long> {
+public class SizeConverter implements ITypeConverter<Long> {
     private static final Pattern FORM = Pattern.compile("(\\d+)\\s*([kmgt]?)i?b?");
 
     @Override
@@ -36,7 +36,7 @@ class SizeConverter implements ITypeConverter<Long> {
     }
 
     /** A size where 0 means "none". */
-    static final class OrZero extends SizeConverter {
+    public static final class OrZero extends SizeConverter {
         @Override
         long minimum() {
             return 0;
