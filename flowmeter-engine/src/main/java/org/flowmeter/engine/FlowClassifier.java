@@ -28,7 +28,7 @@ public final class FlowClassifier implements FlowListener {
     private FlowClassifier(FlowScorer scorer, VerdictPolicy policy, Detectors detectors, DetectorSettings holdFor,
                            FlowListener downstream) {
         this.hold = holdFor == null ? null : holdFor.hold(downstream, detectors);
-        this.decider = new FlowDecider(scorer, policy, hold != null ? hold : downstream, detectors);
+        this.decider = new FlowDecider(scorer, policy, hold != null ? hold : downstream, detectors, hold != null);
         this.front = decider;
     }
 
@@ -94,11 +94,11 @@ public final class FlowClassifier implements FlowListener {
     }
 
     /**
-     * The ended flow's final verdict: a benign one becomes malicious when a pattern found since
-     * covers the flow. The flow's detector counts are dropped (its row is being written).
+     * The ended flow's final verdict: a benign one becomes malicious when a pattern covers the
+     * flow now that it left the hold. The flow's detector counts are dropped (its row is being written).
      */
     public FlowVerdict verdict(Flow flow) {
-        decider.recheck(flow);
+        decider.applyPatterns(flow);
         FlowState s = FlowState.SLOT.get(flow);
         if (s != null) {
             s.facts = null;

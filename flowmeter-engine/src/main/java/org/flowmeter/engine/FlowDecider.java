@@ -12,7 +12,9 @@ import org.flowmeter.flow.FlowListener;
  * verdict in the flow's {@link FlowState}. With a fixed decision point the early verdict is final.
  * When a flow ends the cross-flow detectors count it, and a flow the model finds benign is
  * malicious when it lies in a pattern a detector found (its verdict then names the detector).
- * Without a scorer only the detectors run (flows get no verdict).
+ * Which patterns cover a flow is asked once, when its verdict becomes final
+ * ({@link #applyPatterns}): at its end when flows are passed on at once, else when it leaves the
+ * detectors' hold. Without a scorer only the detectors run (flows get no verdict).
  */
 final class FlowDecider implements FlowListener {
     private final FlowScorer scorer;
@@ -20,16 +22,23 @@ final class FlowDecider implements FlowListener {
     private final boolean fixedAtScorePoint;
     private final FlowListener downstream;
     private final Detectors detectors;
+    /** Whether ended flows are held for the detectors' window, and patterns applied when they leave it. */
+    private final boolean held;
     /** Whether decided flows drop their feature state (their rows show no features). */
     private boolean releaseFeatureState;
 
-    /** @param scorer null: the detectors alone */
-    FlowDecider(FlowScorer scorer, VerdictPolicy policy, FlowListener downstream, Detectors detectors) {
+    /**
+     * @param scorer null: the detectors alone
+     * @param held   whether {@code downstream} holds ended flows for the detectors' window and
+     *               asks {@link #applyPatterns} as each leaves (else it is asked as each flow ends)
+     */
+    FlowDecider(FlowScorer scorer, VerdictPolicy policy, FlowListener downstream, Detectors detectors, boolean held) {
         this.scorer = scorer;
         this.scoreAt = policy.scoreAt();
         this.fixedAtScorePoint = policy.fixedAtScorePoint();
         this.downstream = downstream;
         this.detectors = detectors;
+        this.held = held;
     }
 
     @Override
@@ -55,7 +64,9 @@ final class FlowDecider implements FlowListener {
         }
         if (!detectors.isEmpty() && s.facts != null) {
             detectors.observe(flow, s.facts);
-            recheck(flow);
+            if (!held) {
+                applyPatterns(flow);
+            }
         }
         if (releaseFeatureState && flow.endReason() != EndReason.ACTIVE) {
             // Scored and counted: nothing reads its features again, so held and waiting flows stay
@@ -106,26 +117,22 @@ final class FlowDecider implements FlowListener {
     }
 
     /**
-     * Marks a benign-judged ended flow malicious when a detector's pattern now covers it: a
-     * pattern found after the flow ended still reaches it while its row waits to be written. A
-     * pattern can also be withdrawn by later flows (a sweep found to be a peer-to-peer search):
-     * a flow flagged only by a detector gets the model's verdict back when nothing covers it.
+     * Makes a flow the model judged benign malicious when a detector's pattern covers it. Asked
+     * once per flow, as its verdict becomes final: a held flow leaves the hold when the
+     * detectors' longest window has passed since it started, so a pattern that later flows
+     * complete still reaches it, and a pattern that later flows withdraw (a sweep that its
+     * answering peers show to be a peer-to-peer search) never flagged it. A flow is never
+     * flagged and then cleared.
      */
-    void recheck(Flow flow) {
+    void applyPatterns(Flow flow) {
         Verdict v = FlowState.verdictOf(flow);
-        if (v == null || detectors.isEmpty()) {
+        if (v == null || v.malicious || detectors.isEmpty()) {
             return;
         }
-        boolean byDetector = !FlowVerdict.MODEL.equals(v.decidedBy);
-        if (!v.malicious || byDetector) {
-            String by = detectors.coveredBy(flow);
-            if (by != null) {
-                v.malicious = true;
-                v.decidedBy = by;
-            } else if (byDetector) {
-                v.malicious = false;
-                v.decidedBy = FlowVerdict.MODEL;
-            }
+        String by = detectors.coveredBy(flow);
+        if (by != null) {
+            v.malicious = true;
+            v.decidedBy = by;
         }
     }
 
