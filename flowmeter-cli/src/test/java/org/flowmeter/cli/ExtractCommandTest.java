@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,27 +47,38 @@ class ExtractCommandTest {
     @Test
     void allFeatureSetsWriteDeepfenceThenCicThenContextThenExchangeColumns() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "all");
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        assertThat(header).hasSize(55 + 7 + 81 + 12 + 10 + 10 + 28);
-        // CIC's identifier columns precede its features, as in CICFlowMeter's own CSV
-        assertThat(header.subList(45, 52)).containsExactly(
+        List<String> header = CsvRows.header(lines);
+        assertThat(header).hasSize(55 + 7 + 81 + 12 + 10 + 10 + 28).doesNotHaveDuplicates();
+        // the 6 identifiers and Deepfence's 39 features first
+        assertThat(header.subList(0, header.indexOf("cicFlowID"))).hasSize(6 + 39).endsWith("bwdPacketSizeTotalPerTime");
+        // CIC's identifier columns precede its 81 features, as in CICFlowMeter's own CSV
+        assertThat(following(header, "cicFlowID", 7)).containsExactly(
                 "cicFlowID", "cicSrcIP", "cicSrcPort", "cicDstIP", "cicDstPort", "cicProtocol", "cicTimestamp");
-        assertThat(header.get(52)).isEqualTo("cicFlowDuration");
-        assertThat(header.get(52 + 80)).isEqualTo("cicTotalTCPFlowTime");
-        assertThat(header.subList(133, 145)).containsExactly(
+        assertThat(header.indexOf("cicFlowDuration")).isEqualTo(header.indexOf("cicTimestamp") + 1);
+        assertThat(header.indexOf("cicTotalTCPFlowTime")).isEqualTo(header.indexOf("cicFlowDuration") + 80);
+        assertThat(following(header, "cicTotalTCPFlowTime", 13)).containsExactly("cicTotalTCPFlowTime",
                 "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources",
                 "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets",
                 "ctxSrcFailedEndpoints", "ctxSrcAnsweredEndpoints");
-        assertThat(header.subList(145, 155)).containsExactly(
+        assertThat(following(header, "ctxSrcAnsweredEndpoints", 11)).containsExactly("ctxSrcAnsweredEndpoints",
                 "xchFwdMessages", "xchBwdMessages", "xchFwdMessageBytesMean", "xchFwdMessageBytesStd",
                 "xchFwdMessageBytesMax", "xchFwdRepeatShare", "xchBwdMessageBytesMean", "xchBwdMessageBytesStd",
                 "xchBwdMessageBytesMax", "xchBwdRepeatShare");
-        assertThat(header.get(148 + 7)).isEqualTo("rttKnown");
-        assertThat(header.get(158 + 7)).isEqualTo("ldSrcFlows");
-        assertThat(header.get(179 + 7)).isEqualTo("ldSvcUnansweredSources");
-        assertThat(header.subList(180 + 7, 186 + 7)).containsExactly("ldSrcUnansweredFlows", "ldSrcFailedFlows",
-                "ldPairUnansweredFlows", "ldPairFailedFlows", "ldDstUnansweredFlows", "ldSvcUnansweredFlows");
+        // then the 10 round-trip columns and the 28 load columns, then the identifiers and times
+        assertThat(header.indexOf("rttKnown")).isEqualTo(header.indexOf("xchBwdRepeatShare") + 1);
+        assertThat(header.indexOf("ldSrcFlows")).isEqualTo(header.indexOf("rttKnown") + 10);
+        assertThat(header.indexOf("ldSvcUnansweredSources")).isEqualTo(header.indexOf("ldSrcFlows") + 21);
+        assertThat(following(header, "ldSvcUnansweredSources", 8)).containsExactly("ldSvcUnansweredSources",
+                "ldSrcUnansweredFlows", "ldSrcFailedFlows", "ldPairUnansweredFlows", "ldPairFailedFlows",
+                "ldDstUnansweredFlows", "ldSvcUnansweredFlows", "flowStartNanos");
         assertThat(lines).hasSize(9);
+    }
+
+    /** {@code count} column titles from {@code first} on. */
+    private static List<String> following(List<String> header, String first, int count) {
+        int from = header.indexOf(first);
+        assertThat(from).as(first).isNotNegative();
+        return header.subList(from, Math.min(header.size(), from + count));
     }
 
     /**
@@ -77,13 +89,15 @@ class ExtractCommandTest {
     @Test
     void contextCountsTheFlowsOfTheSameHostsBeforeEachFlow() throws IOException {
         List<String> lines = extract(fixture("http_small.pcap"), "--features", "context");
-        List<String> counts = lines.stream().skip(1).map(l -> String.join(",", Arrays.asList(l.split(",")).subList(6, 12))).toList();
+        List<Map<String, String>> rows = CsvRows.of(lines);
+        List<String> counts = CsvRows.cells(rows,
+                "ctxPairFlows", "ctxSrcFlows", "ctxSrcHosts", "ctxSrcServices", "ctxDstFlows", "ctxDstSources");
         assertThat(counts).containsExactly(
                 "1,1,1,1,1,1", "2,2,1,1,2,1", "3,3,1,1,3,1", "4,4,1,1,4,1", "5,5,1,1,5,1",
                 "1,1,1,1,1,1", "2,2,1,1,2,1", "3,3,1,1,3,1");
         // bytes each way per connection (tshark): 483/1337, 492/1291, 559/8606, 492/30607, 495/924;
         // then 599/1457, 694/1411, 609/8726. Distinct totals so far, each way, per address pair:
-        List<String> sizes = lines.stream().skip(1).map(l -> String.join(",", Arrays.asList(l.split(",")).subList(12, 14))).toList();
+        List<String> sizes = CsvRows.cells(rows, "ctxPairFwdSizes", "ctxPairBwdSizes");
         assertThat(sizes).containsExactly("1,1", "2,2", "3,3", "3,4", "4,5", "1,1", "2,2", "3,3");
     }
 
@@ -96,11 +110,9 @@ class ExtractCommandTest {
      */
     @Test
     void contextCountsUnansweredAndResetFlowsOfThePair() throws IOException {
-        List<String> lines = extract(fixture("refused.pcap"), "--features", "context");
-        List<String> rows = lines.stream().skip(1)
-                .map(l -> l.split(","))
-                .map(c -> c[3] + ":" + String.join(",", Arrays.copyOfRange(c, 12, 16)))
-                .toList();
+        List<String> rows = CsvRows.cells(CsvRows.of(extract(fixture("refused.pcap"), "--features", "context")),
+                "protocol", "ctxPairFwdSizes", "ctxPairBwdSizes", "ctxPairUnanswered", "ctxPairResets").stream()
+                .map(r -> r.replaceFirst(",", ":")).toList();
         // in start order: fwd sizes, bwd sizes, unanswered, reset
         assertThat(rows).containsExactly(
                 "TCP:1,1,0,1", "TCP:1,1,0,2", "TCP:1,1,0,3",
@@ -118,17 +130,14 @@ class ExtractCommandTest {
      */
     @Test
     void contextCountsTheFailedAndAnsweredEndpointsOfTheSource() throws IOException {
-        List<String> refused = extract(fixture("refused.pcap"), "--features", "context").stream().skip(1)
-                .map(l -> l.split(","))
-                .map(c -> c[3] + ":" + c[16] + "," + c[17])
-                .toList();
+        List<String> refused = CsvRows.cells(CsvRows.of(extract(fixture("refused.pcap"), "--features", "context")),
+                "protocol", "ctxSrcFailedEndpoints", "ctxSrcAnsweredEndpoints").stream()
+                .map(r -> r.replaceFirst(",", ":")).toList();
         // in start order: failed endpoints, answered endpoints
         assertThat(refused).containsExactly("TCP:1,0", "TCP:1,0", "TCP:1,0", "UDP:2,0", "ICMP:3,0", "UDP:2,0");
 
-        List<String> answered = extract(fixture("http_small.pcap"), "--features", "context").stream().skip(1)
-                .map(l -> l.split(","))
-                .map(c -> c[16] + "," + c[17])
-                .toList();
+        List<String> answered = CsvRows.cells(CsvRows.of(extract(fixture("http_small.pcap"), "--features", "context")),
+                "ctxSrcFailedEndpoints", "ctxSrcAnsweredEndpoints");
         assertThat(answered).hasSize(8).containsOnly("0,1");
     }
 
@@ -137,10 +146,10 @@ class ExtractCommandTest {
         List<String> lines = extract(fixture("http_small.pcap"), "--cic-compat");
         // per connection: SYN .. first FIN (10 packets); the other side's FIN opens and ends a flow;
         // the last ACK (or two) open one more, ended by the end of the input
-        List<String> rows = lines.subList(1, lines.size());
+        List<Map<String, String>> rows = CsvRows.of(lines);
         assertThat(rows).hasSize(24);
-        assertThat(rows.stream().filter(r -> r.split(",")[47].equals("fin"))).hasSize(16);
-        assertThat(rows.stream().filter(r -> r.split(",")[7].equals("10"))).hasSize(8);
+        assertThat(rows).filteredOn(r -> r.get("endReason").equals("fin")).hasSize(16);
+        assertThat(rows).filteredOn(r -> r.get("flowLength").equals("10")).hasSize(8);
     }
 
     @Test
@@ -150,12 +159,11 @@ class ExtractCommandTest {
         // 8 HTTP connections (fixtures/captures/README.md), each closed with FIN both ways
         assertThat(lines).hasSize(9);
         long previousStart = 0;
-        for (String row : lines.subList(1, lines.size())) {
-            String[] f = row.split(",");
-            assertThat(f).hasSize(55);
-            assertThat(f[3]).isEqualTo("TCP");
-            assertThat(f[47]).isEqualTo("fin");
-            long start = Long.parseLong(f[45]);
+        for (Map<String, String> row : CsvRows.of(lines)) {
+            assertThat(row).hasSize(55);
+            assertThat(row.get("protocol")).isEqualTo("TCP");
+            assertThat(row.get("endReason")).isEqualTo("fin");
+            long start = Long.parseLong(row.get("flowStartNanos"));
             assertThat(start).isGreaterThanOrEqualTo(previousStart);
             previousStart = start;
         }
@@ -164,12 +172,14 @@ class ExtractCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"http_small.pcapng", "http_small.pcap.gz", "http_small_ns.pcap"})
     void sameFlowsWhateverTheContainer(String variant) throws IOException {
-        List<String> pcap = withoutInputFile(extract(fixture("http_small.pcap")));
+        List<Map<String, String>> pcap = withoutInputFile(extract(fixture("http_small.pcap")));
         assertThat(withoutInputFile(extract(fixture(variant)))).isEqualTo(pcap);
     }
 
-    private static List<String> withoutInputFile(List<String> lines) {
-        return lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    private static List<Map<String, String>> withoutInputFile(List<String> lines) {
+        List<Map<String, String>> rows = CsvRows.of(lines);
+        rows.forEach(r -> r.remove("inputFile"));
+        return rows;
     }
 
     /** Several inputs: every row names the file its flow started in; the ids do not depend on what was read before. */
@@ -181,7 +191,7 @@ class ExtractCommandTest {
         CliRun run = CliRun.of("extract", http, udp, "-o", out.toString(), "-q");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> both = Files.readAllLines(out);
-        List<String> files = both.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+        List<String> files = CsvRows.cells(CsvRows.of(both), "inputFile");
         // 8 HTTP connections, then the 4 flows of udp_ping.pcap
         assertThat(files).containsExactly(http, http, http, http, http, http, http, http, udp, udp, udp, udp);
         assertThat(both.subList(9, 13)).isEqualTo(extract(udp).subList(1, 5));
