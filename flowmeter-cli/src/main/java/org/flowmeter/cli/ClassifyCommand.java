@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -126,7 +125,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private long flaggedAfterWritten;
     private long flows;
     private long maliciousFlows;
-    private final BitSet malicious = new BitSet();
+    private final FlowIdSet malicious = new FlowIdSet();
 
     @Override
     public Integer call() throws IOException {
@@ -221,7 +220,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (v.malicious()) {
             decidedBy.merge(v.decidedBy(), 1L, Long::sum);
             maliciousFlows++;
-            malicious.set(Math.toIntExact(flow.id));
+            malicious.add(flow.id);
         }
         try {
             rows.write(flow);
@@ -272,7 +271,7 @@ final class ClassifyCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(64);
         long[] index = {0};
         second.pipeline().setPacketHook((raw, flow) -> {
-            boolean bad = flow != null && malicious.get((int) flow.id);
+            boolean bad = flow != null && malicious.contains(flow.id);
             if (bad && pcap != null) {
                 pcap.write(raw);
             }
@@ -342,9 +341,8 @@ final class ClassifyCommand implements Callable<Integer> {
      * to is still forwarded (its row keeps the verdict it was written with).
      */
     private void flagIfInPattern(Flow flow) {
-        int id = Math.toIntExact(flow.id);
-        if (!malicious.get(id) && classifier.coveredBy(flow) != null) {
-            malicious.set(id);
+        if (!malicious.contains(flow.id) && classifier.coveredBy(flow) != null) {
+            malicious.add(flow.id);
             maliciousFlows++;
             flaggedAfterWritten++;
         }
