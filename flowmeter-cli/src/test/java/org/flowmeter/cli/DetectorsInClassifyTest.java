@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.flowmeter.cli.CliRun.fixture;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowmeter.pcap.Captures;
@@ -39,26 +37,22 @@ class DetectorsInClassifyTest {
         args.addAll(List.of(options));
         CliRun run = CliRun.of(args.toArray(new String[0]));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        return rows(out);
+        return CsvRows.read(out);
+    }
+
+    /** Classifies a capture: {@code flows} rows, {@code flagged} of them malicious, each decided by {@code by} (null: any). */
+    private void assertFlagged(Path capture, int flows, int flagged, String by) throws IOException {
+        List<Map<String, String>> rows = classify(capture.toString());
+        assertThat(rows).hasSize(flows);
+        List<Map<String, String>> bad = rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
+        assertThat(bad).hasSize(flagged);
+        if (by != null) {
+            assertThat(bad).allSatisfy(r -> assertThat(r).containsEntry("decidedBy", by));
+        }
     }
 
     private JsonNode summary() {
         return JsonMapper.builder().build().readTree(dir.resolve("s.json").toFile());
-    }
-
-    private static List<Map<String, String>> rows(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        String[] names = lines.get(0).split(",");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] values = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                row.put(names[i], values[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     @Test
@@ -141,14 +135,7 @@ class DetectorsInClassifyTest {
             "bg_concurrent.pcap, 573, 0, ",
             "dns_lookups.pcap, 84, 0, "})
     void labCaptures(String name, int flows, int flagged, String by) throws IOException {
-        Path capture = SharedData.require("traffic-lab/" + name);
-        List<Map<String, String>> rows = classify(capture.toString());
-        assertThat(rows).hasSize(flows);
-        List<Map<String, String>> bad = rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
-        assertThat(bad).hasSize(flagged);
-        if (by != null) {
-            assertThat(bad).allSatisfy(r -> assertThat(r).containsEntry("decidedBy", by));
-        }
+        assertFlagged(SharedData.require("traffic-lab/" + name), flows, flagged, by);
     }
 
     /**
@@ -166,14 +153,7 @@ class DetectorsInClassifyTest {
             "malicious/markofu+pcaps/EvilFingers/XScan/xscan_capture.pcap, 1237, 1236, scan",
             "malicious/chrissanders+packets/synscan.pcapng, 1994, 1994, scan"})
     void publicCaptures(String name, int flows, int flagged, String by) throws IOException {
-        Path capture = SharedData.require("public/" + name);
-        List<Map<String, String>> rows = classify(capture.toString());
-        assertThat(rows).hasSize(flows);
-        List<Map<String, String>> bad = rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
-        assertThat(bad).hasSize(flagged);
-        if (by != null) {
-            assertThat(bad).allSatisfy(r -> assertThat(r).containsEntry("decidedBy", by));
-        }
+        assertFlagged(SharedData.require("public/" + name), flows, flagged, by);
     }
 
     private static long[] packetsAndBytes(Path capture) throws IOException {

@@ -1,7 +1,6 @@
 package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.Column;
 import org.flowmeter.feature.FeatureSets;
-import org.flowmeter.live.LiveCapture;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.ModelFiles;
 import org.flowmeter.pcap.Captures;
@@ -59,11 +57,7 @@ class LiveCaptureEndToEndTest {
 
     @BeforeAll
     static void captureIsPossible() {
-        try {
-            LiveCapture.open("lo", 128, null).close();
-        } catch (IOException | LinkageError e) {
-            assumeTrue(false, "cannot capture on lo here: " + e.getMessage());
-        }
+        LoopbackChild.assumeCaptureOnLoopback();
     }
 
     @BeforeEach
@@ -190,11 +184,10 @@ class LiveCaptureEndToEndTest {
         Path stderr = dir.resolve("stderr.txt");
         try (java.net.DatagramSocket receiver = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"));
              java.net.DatagramSocket sender = new java.net.DatagramSocket()) {
-            Process live = startLive(model(10.0), dir.resolve("forward"), "udp dst port " + receiver.getLocalPort(),
-                    "--metrics-port", String.valueOf(metricsPort));
-            try {
-                awaitLine(stderr, "capturing on", live);
-                awaitLine(stderr, "metrics on http://localhost:" + metricsPort + "/metrics", live);
+            try (LoopbackChild live = startLive(model(10.0), dir.resolve("forward"), "udp dst port " + receiver.getLocalPort(),
+                    "--metrics-port", String.valueOf(metricsPort))) {
+                live.awaitLine("capturing on");
+                live.awaitLine("metrics on http://localhost:" + metricsPort + "/metrics");
                 byte[] payload = new byte[100];
                 for (int i = 0; i < 20; i++) {
                     sender.send(new java.net.DatagramPacket(payload, payload.length, receiver.getLocalSocketAddress()));
@@ -210,11 +203,9 @@ class LiveCaptureEndToEndTest {
                         .containsEntry("flowmeter_verdicts_total{phase=\"final\",verdict=\"benign\"}", 0.0)
                         .containsEntry("flowmeter_forwarded_bytes_total", 20 * 142.0)
                         .containsEntry("flowmeter_scoring_seconds_count", 1.0);
-                stop(live);
-                assertThat(live.waitFor(60, TimeUnit.SECONDS)).as("live stopped in time").isTrue();
-                assertThat(live.exitValue()).as(Files.readString(stderr)).isZero();
-            } finally {
-                live.destroyForcibly();
+                live.stop();
+                assertThat(live.waitFor(60)).as("live stopped in time").isTrue();
+                assertThat(live.exitValue()).as(live.stderr()).isZero();
             }
         }
         // stats lines (every second) only when something changed: never the same line twice in a row
@@ -251,38 +242,29 @@ class LiveCaptureEndToEndTest {
         return values;
     }
 
-    private Process startLive(Path model, Path forward, String bpf, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-cp", testClasspath(), Main.class.getName(),
-                "live", "-i", "lo", "--bpf", bpf, "--model", model.toString(),
+    private LoopbackChild startLive(Path model, Path forward, String bpf, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-i", "lo", "--bpf", bpf, "--model", model.toString(),
                 "--forward", forward.toString(), "--early-after", "3", "--stats-interval", "1s",
                 "-o", dir.resolve("verdicts.csv").toString()));
-        command.addAll(List.of(extra));
-        return new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("stderr.txt").toFile())
-                .start();
+        args.addAll(List.of(extra));
+        return LoopbackChild.live(dir.resolve("stderr.txt"), args.toArray(new String[0]));
     }
 
     /** Starts the command, makes the requests, stops it with a signal; returns the verdict rows. */
     private List<Map<String, String>> runLive(Path model, Path forward) throws Exception {
-        Path verdicts = dir.resolve("verdicts.csv");
-        Path stderr = dir.resolve("stderr.txt");
-        Process live = startLive(model, forward, "tcp port " + port + " or tcp port " + closedPort);
-        try {
-            awaitLine(stderr, "capturing on", live);
+        try (LoopbackChild live = startLive(model, forward, "tcp port " + port + " or tcp port " + closedPort)) {
+            live.awaitLine("capturing on");
             for (int i = 0; i < REQUESTS; i++) {
                 fetchOnNewConnection();
             }
             probeClosedPort();
             Thread.sleep(1000); // let the last packets reach the capture
-            stop(live);
-            assertThat(live.waitFor(60, TimeUnit.SECONDS)).as("live stopped in time").isTrue();
-            assertThat(live.exitValue()).as(Files.readString(stderr)).isZero();
-        } finally {
-            live.destroyForcibly();
+            live.stop();
+            assertThat(live.waitFor(60)).as("live stopped in time").isTrue();
+            assertThat(live.exitValue()).as(live.stderr()).isZero();
+            assertThat(live.stderr()).contains("stopped:");
         }
-        assertThat(Files.readString(stderr)).contains("stopped:");
-        return readCsv(verdicts);
+        return CsvRows.read(dir.resolve("verdicts.csv"));
     }
 
     private void probeClosedPort() throws IOException {
@@ -302,60 +284,6 @@ class LiveCaptureEndToEndTest {
                 .timeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    /**
-     * SIGINT as Ctrl-C would send it, unless the child inherited an ignored SIGINT (a shell's
-     * background job): then SIGTERM, which takes the same path.
-     */
-    private static void stop(Process live) throws IOException, InterruptedException {
-        if (ignoresSigint(live.pid())) {
-            live.destroy();
-            return;
-        }
-        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(live.pid())).start();
-        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            live.destroy();
-        }
-    }
-
-    private static boolean ignoresSigint(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("SigIgn:")) {
-                return (Long.parseLong(line.substring(7).trim(), 16) & 2) != 0;
-            }
-        }
-        return false;
-    }
-
-    private static void awaitLine(Path file, String text, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String seen = Files.exists(file) ? Files.readString(file) : "";
-            if (seen.contains(text)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("live exited with " + process.exitValue() + ": " + seen);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no '" + text + "' on stderr within 30 s");
-    }
-
-    private static List<Map<String, String>> readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        String[] header = lines.get(0).split(",", -1);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], fields[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static List<DecodedPacket> forwardedPackets(Path dir) throws IOException {
@@ -379,15 +307,5 @@ class LiveCaptureEndToEndTest {
             }
         }
         return packets;
-    }
-
-    private static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Surefire may run tests from a manifest-only jar; it then keeps the real class path here. */
-    private static String testClasspath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }

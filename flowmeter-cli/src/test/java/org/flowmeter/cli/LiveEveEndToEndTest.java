@@ -1,7 +1,6 @@
 package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.flowmeter.live.LiveCapture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,11 +51,7 @@ class LiveEveEndToEndTest {
 
     @BeforeAll
     static void captureIsPossible() {
-        try {
-            LiveCapture.open("lo", 128, null).close();
-        } catch (IOException | LinkageError e) {
-            assumeTrue(false, "cannot capture on lo here: " + e.getMessage());
-        }
+        LoopbackChild.assumeCaptureOnLoopback();
     }
 
     /** One direction of a connection as tshark sees it in tcpdump's file. */
@@ -76,31 +70,22 @@ class LiveEveEndToEndTest {
             serving.start();
             String filter = "tcp port " + port;
             Path eve = dir.resolve("verdicts.eve.json");
-            Path liveErr = dir.resolve("live.txt");
             Path pcap = dir.resolve("tcpdump.pcap");
-            Path tcpdumpErr = dir.resolve("tcpdump.txt");
-            Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-n", "-U", "-w", pcap.toString(), filter)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(tcpdumpErr.toFile()).start();
-            Process live = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", testClasspath(), Main.class.getName(), "live", "-i", "lo", "--bpf", filter,
-                    "--model", TestModels.flagsEverything(dir).toString(), "--early-after", "1000",
-                    "--format", "eve", "-o", eve.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(liveErr.toFile()).start();
-            try {
-                awaitLine(tcpdumpErr, "listening on lo", tcpdump);
-                awaitLine(liveErr, "capturing on", live);
+            try (LoopbackChild tcpdump = LoopbackChild.tcpdump(pcap, dir.resolve("tcpdump.txt"), filter);
+                 LoopbackChild live = LoopbackChild.live(dir.resolve("live.txt"), "-i", "lo", "--bpf", filter,
+                         "--model", TestModels.flagsEverything(dir).toString(), "--early-after", "1000",
+                         "--format", "eve", "-o", eve.toString())) {
+                tcpdump.awaitLine("listening on lo");
+                live.awaitLine("capturing on");
                 for (int i = 0; i < CONNECTIONS; i++) {
                     exchange(port);
                 }
                 Thread.sleep(1000); // let the last packets reach both captures
-                stop(live);
-                stop(tcpdump);
-                assertThat(live.waitFor(60, TimeUnit.SECONDS)).as("live stopped in time").isTrue();
-                assertThat(live.exitValue()).as(Files.readString(liveErr)).isZero();
-                assertThat(tcpdump.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            } finally {
-                live.destroyForcibly();
-                tcpdump.destroyForcibly();
+                live.stop();
+                tcpdump.stop();
+                assertThat(live.waitFor(60)).as("live stopped in time").isTrue();
+                assertThat(live.exitValue()).as(live.stderr()).isZero();
+                assertThat(tcpdump.waitFor(30)).isTrue();
             }
 
             Map<String, Direction> tshark = tsharkDirections(pcap);
@@ -205,33 +190,5 @@ class LiveEveEndToEndTest {
                 return; // closed
             }
         }
-    }
-
-    private static void stop(Process p) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
-        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            p.destroy();
-        }
-    }
-
-    private static void awaitLine(Path file, String text, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String seen = Files.exists(file) ? Files.readString(file) : "";
-            if (seen.contains(text)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("exited with " + process.exitValue() + ": " + seen);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no '" + text + "' on stderr within 30 s");
-    }
-
-    /** Surefire may run tests from a manifest-only jar; it then keeps the real class path here. */
-    private static String testClasspath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }
