@@ -92,7 +92,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
     boolean quiet;
 
-    @Option(names = "--threads", hidden = true, defaultValue = "AFTER_METERING",
+    @Option(names = "--threads", hidden = true, defaultValue = "AFTER_DECODING_AND_METERING",
             description = "How work is shared out: ONE thread, AFTER_DECODING (reading and decoding on a second thread),"
                     + " AFTER_METERING (scoring to writing on a second thread), AFTER_DECODING_AND_METERING (both)"
                     + " (default: ${DEFAULT-VALUE}).")
