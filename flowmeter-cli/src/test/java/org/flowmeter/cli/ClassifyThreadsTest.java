@@ -59,7 +59,7 @@ class ClassifyThreadsTest {
     void threeThreadsWriteTheRowsOfOne() throws Exception {
         String capture = SharedData.require("traffic-lab/mix_realistic.pcap").toString();
         String one = verdicts(capture, "ONE");
-        assertThat(one.lines().count()).isGreaterThan(1000);
+        assertThat(one.lines().count()).isGreaterThan(500);
         assertThat(verdicts(capture, "AFTER_DECODING_AND_METERING")).isEqualTo(one);
     }
 
