@@ -94,9 +94,10 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
     boolean quiet;
 
-    @Option(names = "--threads", hidden = true, defaultValue = "AFTER_METERING",
+    @Option(names = "--threads", hidden = true, defaultValue = "AFTER_DECODING_AND_METERING",
             description = "How work is shared out: ONE thread, AFTER_DECODING (reading and decoding on a second thread),"
-                    + " AFTER_METERING (scoring to writing on a second thread) (default: ${DEFAULT-VALUE}).")
+                    + " AFTER_METERING (scoring to writing on a second thread), AFTER_DECODING_AND_METERING (both)"
+                    + " (default: ${DEFAULT-VALUE}).")
     CaptureClassifier.Threads threads;
 
     @Mixin
@@ -140,7 +141,7 @@ final class ClassifyCommand implements Callable<Integer> {
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         if (!allColumns) {
             // Rows show no features: run only the sets the model reads a column of.
-            sets = FeatureSets.needed(sets, List.of(model.features()));
+            sets = FeatureSets.needed(sets, model.featuresRead());
         }
         FlowSettings flowSettings = flowOptions.settings();
         FlowConfig config = flowSettings.config();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * However classify shares its work out over threads (all on one; reading and decoding on a
- * second; scoring, detectors and writing on a second), it writes the same verdict rows, forwards
+ * second; scoring, detectors and writing on a second; both), it writes the same verdict rows, forwards
  * the same packets and counts the same in its summary.
  */
 class ClassifyThreadsTest {
@@ -43,6 +43,24 @@ class ClassifyThreadsTest {
         assertThat(one).contains("malicious").contains("benign");
         assertThat(classify(capture, "AFTER_DECODING", more)).isEqualTo(one);
         assertThat(classify(capture, "AFTER_METERING", more)).isEqualTo(one);
+        assertThat(classify(capture, "AFTER_DECODING_AND_METERING", more)).isEqualTo(one);
+    }
+
+    /** The verdict rows alone: without --forward no packet hook keeps reading on the meter's thread. */
+    private String verdicts(String capture, String threads) throws Exception {
+        Path verdicts = dir.resolve(threads + "-only.csv");
+        CliRun run = CliRun.of("classify", capture, "--threads", threads, "-o", verdicts.toString(), "--all-columns");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readString(verdicts);
+    }
+
+    /** Reading and decoding on a thread of their own, scoring on another: the rows of one thread. */
+    @Test
+    void threeThreadsWriteTheRowsOfOne() throws Exception {
+        String capture = SharedData.require("traffic-lab/mix_realistic.pcap").toString();
+        String one = verdicts(capture, "ONE");
+        assertThat(one.lines().count()).isGreaterThan(500);
+        assertThat(verdicts(capture, "AFTER_DECODING_AND_METERING")).isEqualTo(one);
     }
 
     /**

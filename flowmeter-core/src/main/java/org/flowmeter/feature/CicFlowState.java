@@ -191,6 +191,11 @@ final class CicFlowState implements FlowFeatures {
         COLUMNS.values(this, out, offset);
     }
 
+    @Override
+    public void values(double[] out, int offset, int[] columns) {
+        COLUMNS.values(this, out, offset, columns);
+    }
+
     private long durationNanos() {
         return last - first;
     }

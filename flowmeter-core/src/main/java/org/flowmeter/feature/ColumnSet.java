@@ -68,6 +68,13 @@ public final class ColumnSet<S> {
         }
     }
 
+    /** The values of the columns listed (positions), each at {@code out[offset + position]}. */
+    public void values(S state, double[] out, int offset, int[] columns) {
+        for (int i : columns) {
+            out[offset + i] = readers[i].applyAsDouble(state);
+        }
+    }
+
     /** One row of this set: LONG columns as integers, the others as reals. */
     public void write(S state, RowWriter out) {
         for (int i = 0; i < readers.length; i++) {

@@ -215,6 +215,11 @@ public final class DeepfenceFeatures implements FeatureSet {
             COLUMNS.values(this, out, offset);
         }
 
+        @Override
+        public void values(double[] out, int offset, int[] columns) {
+            COLUMNS.values(this, out, offset, columns);
+        }
+
         /** A rate over a zero-length flow is defined as 0 (not infinity): a single instant has no rate. */
         private double perNanosecond(double amount) {
             double durationNanos = duration();

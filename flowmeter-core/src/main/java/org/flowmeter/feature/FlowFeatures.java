@@ -52,4 +52,13 @@ public interface FlowFeatures extends java.io.Serializable {
 
     /** This set's values as numbers in column order, for scoring; non-numeric columns are not allowed. */
     void values(double[] out, int offset);
+
+    /**
+     * The values of the columns listed (positions among this set's columns, ascending) at
+     * {@code out[offset + column]}, as {@link #values(double[], int)} gives them; other positions
+     * may be left as they are. For a model that reads only some columns. By default every column.
+     */
+    default void values(double[] out, int offset, int[] columns) {
+        values(out, offset);
+    }
 }

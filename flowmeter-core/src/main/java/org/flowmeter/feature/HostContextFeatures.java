@@ -186,5 +186,11 @@ public final class HostContextFeatures implements FeatureSet {
             currentEndCounts();
             COLUMNS.values(this, out, offset);
         }
+
+        @Override
+        public void values(double[] out, int offset, int[] columns) {
+            currentEndCounts();
+            COLUMNS.values(this, out, offset, columns);
+        }
     }
 }

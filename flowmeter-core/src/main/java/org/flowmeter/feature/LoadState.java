@@ -106,4 +106,9 @@ final class LoadState implements FlowFeatures {
     public void values(double[] out, int offset) {
         COLUMNS.values(current(), out, offset);
     }
+
+    @Override
+    public void values(double[] out, int offset, int[] columns) {
+        COLUMNS.values(current(), out, offset, columns);
+    }
 }

@@ -154,4 +154,9 @@ final class RoundTripState implements FlowFeatures {
     public void values(double[] out, int offset) {
         COLUMNS.values(this, out, offset);
     }
+
+    @Override
+    public void values(double[] out, int offset, int[] columns) {
+        COLUMNS.values(this, out, offset, columns);
+    }
 }

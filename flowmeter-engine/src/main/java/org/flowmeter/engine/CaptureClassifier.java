@@ -26,7 +26,9 @@ public final class CaptureClassifier {
         /** Reading and decoding on a second thread, metering to writing on the calling one (as extract). */
         AFTER_DECODING,
         /** Reading, decoding and metering on the calling thread, scoring to writing on a second one. */
-        AFTER_METERING
+        AFTER_METERING,
+        /** Reading and decoding on a second thread, metering on the calling one, scoring to writing on a third. */
+        AFTER_DECODING_AND_METERING
     }
 
     /**
@@ -42,8 +44,8 @@ public final class CaptureClassifier {
         self[0] = classifier;
         this.engine = new FlowEngine(config, ignoreVlan, sets, classifier, null);
         order.limitWaiting(engine.meter().memoryBudget().waitingFlows());
-        engine.pipeline().setParallel(threads == Threads.AFTER_DECODING);
-        if (threads == Threads.AFTER_METERING) {
+        engine.pipeline().setParallel(threads == Threads.AFTER_DECODING || threads == Threads.AFTER_DECODING_AND_METERING);
+        if (threads == Threads.AFTER_METERING || threads == Threads.AFTER_DECODING_AND_METERING) {
             classifier.decideOnOwnThread();
         }
     }

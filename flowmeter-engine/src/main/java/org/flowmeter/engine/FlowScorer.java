@@ -7,9 +7,15 @@ import org.flowmeter.feature.FeatureVector;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.model.FlowModel;
 
-/** Scores flows with a model: picks the model's features from the flow, in the model's order. */
+/**
+ * Scores flows with a model: picks the model's features from the flow, in the model's order.
+ * Only the features the model reads are computed ({@link FlowModel#readsFeature()}). Scoring
+ * ({@link #score(Flow)}, {@link #score(double[])}) is for one thread at a time; snapshots may be
+ * taken on another.
+ */
 public final class FlowScorer {
     private final FlowModel model;
+    private final FlowModel.Scorer scorer;
     private final FeatureVector vector;
     /**
      * Snapshots are taken on the meter's thread while {@link #score(Flow)} may run on another:
@@ -20,14 +26,17 @@ public final class FlowScorer {
 
     public FlowScorer(FlowModel model, List<FeatureSet> sets) {
         this.model = model;
-        this.vector = new FeatureVector(sets, Arrays.asList(model.features()));
-        this.snapshotVector = new FeatureVector(sets, Arrays.asList(model.features()));
+        this.scorer = model.newScorer();
+        List<String> names = Arrays.asList(model.features());
+        boolean[] read = model.readsFeature();
+        this.vector = new FeatureVector(sets, names, read);
+        this.snapshotVector = new FeatureVector(sets, names, read);
         this.values = new double[vector.size()];
     }
 
     public double score(Flow flow) {
         vector.fill(flow, values);
-        return model.score(values);
+        return scorer.score(values);
     }
 
     /** The model's features of the flow as they are now, in a new array (to be scored later, elsewhere). */
@@ -39,7 +48,7 @@ public final class FlowScorer {
 
     /** Scores features taken by {@link #snapshot}. */
     double score(double[] features) {
-        return model.score(features);
+        return scorer.score(features);
     }
 
     public boolean isMalicious(double score) {

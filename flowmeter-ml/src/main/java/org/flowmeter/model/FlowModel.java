@@ -1,5 +1,8 @@
 package org.flowmeter.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +22,44 @@ public interface FlowModel {
 
     /** The probability of being malicious; NaN when an input is NaN. */
     double score(double[] raw);
+
+    /** Scores flows one after another; kept by one thread (it may hold scratch space). */
+    @FunctionalInterface
+    interface Scorer {
+        /** Exactly {@link FlowModel#score}. */
+        double score(double[] raw);
+    }
+
+    /**
+     * A scorer for one thread that gives exactly {@link #score}'s values, faster where the model
+     * can use scratch space (the trees transform each input once instead of at every split).
+     */
+    default Scorer newScorer() {
+        return this::score;
+    }
+
+    /**
+     * Per feature (in the order of {@link #features()}): whether a score reads it. An unread
+     * feature may hold any value, so it need not be computed. By default every feature is read.
+     */
+    default boolean[] readsFeature() {
+        boolean[] all = new boolean[featureCount()];
+        Arrays.fill(all, true);
+        return all;
+    }
+
+    /** The names of the features a score reads, in the model's order. */
+    default List<String> featuresRead() {
+        String[] names = features();
+        boolean[] read = readsFeature();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (read[i]) {
+                out.add(names[i]);
+            }
+        }
+        return out;
+    }
 
     double threshold();
 

@@ -128,6 +128,43 @@ public final class GbtModel implements FlowModel {
         return LogisticModel.sigmoid(margin(raw));
     }
 
+    /**
+     * Scores as {@link #score} does, bit for bit, but compresses each input a split reads once per
+     * flow (instead of at every split that tests it) and walks the trees over floats.
+     */
+    @Override
+    public Scorer newScorer() {
+        return new GbtScorer(features.length, readFeatures(), logScale, baseMargin, roots, feature, split, left, right,
+                defaultLeft, leaf);
+    }
+
+    /** Only the features some split tests: a leaf-only tree reads none. */
+    @Override
+    public boolean[] readsFeature() {
+        boolean[] read = new boolean[features.length];
+        for (int i = 0; i < feature.length; i++) {
+            if (left[i] >= 0) {
+                read[feature[i]] = true;
+            }
+        }
+        return read;
+    }
+
+    private int[] readFeatures() {
+        boolean[] read = readsFeature();
+        int n = 0;
+        for (boolean r : read) {
+            n += r ? 1 : 0;
+        }
+        int[] out = new int[n];
+        for (int f = 0, k = 0; f < read.length; f++) {
+            if (read[f]) {
+                out[k++] = f;
+            }
+        }
+        return out;
+    }
+
     @Override
     public GbtModel withThreshold(double newThreshold) {
         return new GbtModel(featureSet, features, logScale, baseMargin, trees(), newThreshold, metadata);
