@@ -10,14 +10,22 @@ import java.util.Arrays;
  * that counted. Times are flow start times; a time before the current window counts in it.
  */
 final class SlotWindows {
+    /** A slot's first set of distinct values holds this many before it grows. */
+    private static final int INITIAL_VALUES = 4;
+
     private final long window;
     private final int metrics;
     private final int cap;
     private final long[] start;
     private final double[] cur;
     private final double[] prev;
-    private final long[] curValues;
-    private final long[] prevValues;
+    /*
+     * Each slot's distinct values, per window: null until the slot marks one, then grown by
+     * doubling up to the cap. Most keys see a handful of values, so preallocating the cap for
+     * every slot (tens of MB at the default table size) would hold mostly zeros.
+     */
+    private final long[][] curValues;
+    private final long[][] prevValues;
     private final int[] curDistinct;
     private final int[] prevDistinct;
     /** Distinct values over both windows (kept as values are marked, so reading it is cheap). */
@@ -32,8 +40,8 @@ final class SlotWindows {
         this.start = new long[slots];
         this.cur = new double[slots * metrics];
         this.prev = new double[slots * metrics];
-        this.curValues = new long[slots * distinctCap];
-        this.prevValues = new long[slots * distinctCap];
+        this.curValues = new long[slots][];
+        this.prevValues = new long[slots][];
         this.curDistinct = new int[slots];
         this.prevDistinct = new int[slots];
         this.union = new int[slots];
@@ -68,7 +76,10 @@ final class SlotWindows {
         }
         if (nanos - s < 2 * window) {
             System.arraycopy(cur, slot * metrics, prev, slot * metrics, metrics);
-            System.arraycopy(curValues, slot * cap, prevValues, slot * cap, cap);
+            // The current set becomes the previous one; the old previous array is reused.
+            long[] values = prevValues[slot];
+            prevValues[slot] = curValues[slot];
+            curValues[slot] = values;
             prevDistinct[slot] = curDistinct[slot];
             union[slot] = curDistinct[slot];
             prevFirst[slot] = curFirst[slot];
@@ -99,17 +110,23 @@ final class SlotWindows {
     /** Adds {@code value} to the current window's set (once the set is full, nothing changes). */
     void mark(int slot, long value) {
         int n = curDistinct[slot];
-        if (n < cap && !contains(curValues, slot * cap, n, value)) {
-            curValues[slot * cap + n] = value;
+        if (n < cap && !contains(curValues[slot], n, value)) {
+            long[] values = curValues[slot];
+            if (values == null || values.length == n) {
+                values = values == null ? new long[Math.min(cap, INITIAL_VALUES)]
+                        : Arrays.copyOf(values, Math.min(cap, 2 * n));
+                curValues[slot] = values;
+            }
+            values[n] = value;
             curDistinct[slot] = n + 1;
-            if (!contains(prevValues, slot * cap, prevDistinct[slot], value)) {
+            if (!contains(prevValues[slot], prevDistinct[slot], value)) {
                 union[slot]++;
             }
         }
     }
 
-    private static boolean contains(long[] values, int from, int n, long value) {
-        for (int i = from; i < from + n; i++) {
+    private static boolean contains(long[] values, int n, long value) {
+        for (int i = 0; i < n; i++) {
             if (values[i] == value) {
                 return true;
             }

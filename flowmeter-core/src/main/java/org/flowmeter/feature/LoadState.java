@@ -10,7 +10,16 @@ final class LoadState implements FlowFeatures {
     private static final long serialVersionUID = 1L;
 
     private final transient RecentFlowReports reports;
-    private RecentFlowReports.Keys keys;
+    /*
+     * The flow's hosts (source is the forward direction's) and service, kept as numbers: its five
+     * window keys (about 340 bytes) are made when the window is asked, not held by every open flow.
+     */
+    private int version;
+    private long srcHi;
+    private long srcLo;
+    private long dstHi;
+    private long dstLo;
+    private int service;
     private boolean answered;
     private boolean reset;
     /** The values at the flow's report; null while it is open. */
@@ -22,10 +31,12 @@ final class LoadState implements FlowFeatures {
 
     @Override
     public void onFirstPacket(DecodedPacket p, boolean forward) {
-        int service = p.protocol << 16 | (forward ? p.dstPort : p.srcPort);
-        keys = forward
-                ? RecentFlowReports.Keys.of(p.ipVersion, p.srcHi, p.srcLo, p.dstHi, p.dstLo, service)
-                : RecentFlowReports.Keys.of(p.ipVersion, p.dstHi, p.dstLo, p.srcHi, p.srcLo, service);
+        version = p.ipVersion;
+        service = p.protocol << 16 | (forward ? p.dstPort : p.srcPort);
+        srcHi = forward ? p.srcHi : p.dstHi;
+        srcLo = forward ? p.srcLo : p.dstLo;
+        dstHi = forward ? p.dstHi : p.srcHi;
+        dstLo = forward ? p.dstLo : p.srcLo;
         onPacket(p, forward);
     }
 
@@ -39,6 +50,7 @@ final class LoadState implements FlowFeatures {
     @Override
     public void onExpire(long endNanos) {
         reports.tick(endNanos);
+        RecentFlowReports.Keys keys = keys();
         reports.add(keys, !answered, failed());
         atEnd = new double[RecentFlowReports.VALUES];
         reports.describe(keys, false, !answered, failed(), atEnd, 0);
@@ -46,6 +58,10 @@ final class LoadState implements FlowFeatures {
 
     private boolean failed() {
         return !answered || reset;
+    }
+
+    private RecentFlowReports.Keys keys() {
+        return RecentFlowReports.Keys.of(version, srcHi, srcLo, dstHi, dstLo, service);
     }
 
     /** The columns, read from the values {@link RecentFlowReports#describe} gives for the flow. */
@@ -93,7 +109,7 @@ final class LoadState implements FlowFeatures {
         }
         double[] now = reports.scratch;
         reports.expire();
-        reports.describe(keys, true, !answered, failed(), now, 0);
+        reports.describe(keys(), true, !answered, failed(), now, 0);
         return now;
     }
 

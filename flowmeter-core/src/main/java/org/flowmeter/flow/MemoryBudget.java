@@ -19,12 +19,19 @@ import org.flowmeter.feature.HostContextFeatures;
  * @param bytesPerFlow  one flow, in the table or waiting
  * @param openFlows     flows the table may hold
  * @param waitingFlows  ended flows that may wait for an earlier flow to end
+ * @param bytesPerReleasedFlow one ended flow that dropped its feature state ({@link Flow#releaseFeatureState()})
  */
-public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, int openFlows, int waitingFlows) {
+public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, int openFlows, int waitingFlows,
+                           long bytesPerReleasedFlow) {
     /** Index slots per flow at most: the index is at most half full, and twice as large just after it grew. */
     static final long INDEX_BYTES_PER_FLOW = 4L * ObjectSizes.REFERENCE;
     /** What a consumer attaches to a flow (a classifier's verdict: a few numbers). */
     static final long ATTACHMENT_BYTES = 48;
+    /**
+     * What a classifier keeps on an ended flow once it dropped the features: the slot's holder and
+     * the verdict (24 + 48 bytes by a heap histogram; the detectors' counts are dropped too).
+     */
+    static final long RELEASED_ATTACHMENT_BYTES = 72;
     /** Never make flows wait in larger numbers than this (the start-order buffer's old fixed size). */
     static final int MAX_WAITING = StartOrder.DEFAULT_MAX_WAITING;
 
@@ -49,7 +56,17 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
                     mb(capBytes), mb(shared), perFlow));
         }
         return new MemoryBudget(capBytes, shared, perFlow, (int) Math.min(Integer.MAX_VALUE, open),
-                (int) Math.min(MAX_WAITING, waiting));
+                (int) Math.min(MAX_WAITING, waiting), bytesPerReleasedFlow(sets));
+    }
+
+    /**
+     * Ended flows that may wait when each drops its feature state before it waits (a classifier
+     * whose rows show no features): the same quarter of the cap, at the size such a flow keeps.
+     * At least {@link #waitingFlows()}.
+     */
+    public int waitingFlowsWithoutFeatureState() {
+        long forWaiting = Math.max(0, capBytes - sharedBytes) / 4;
+        return (int) Math.max(waitingFlows, Math.min(MAX_WAITING, forWaiting / bytesPerReleasedFlow));
     }
 
     /** The flow, its feature states after a first packet, its index slots and an attachment. */
@@ -71,6 +88,15 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
         }
         Flow flow = new Flow(0, 0, syn, true, state);
         return ObjectSizes.deepSize(flow) + INDEX_BYTES_PER_FLOW + ATTACHMENT_BYTES;
+    }
+
+    /** An ended flow after {@link Flow#releaseFeatureState()}, with its attachment (it has left the index). */
+    static long bytesPerReleasedFlow(List<FeatureSet> sets) {
+        DecodedPacket syn = new DecodedPacket();
+        syn.ipVersion = 4;
+        syn.protocol = DecodedPacket.TCP;
+        Flow flow = new Flow(0, 0, syn, true, new FlowFeatures[sets.size()]);
+        return ObjectSizes.deepSize(flow) + RELEASED_ATTACHMENT_BYTES;
     }
 
     /** Packet batches between the threads, and the host context windows at their full size. */

@@ -17,6 +17,8 @@ public final class StartOrder implements FlowListener {
     public static final int DEFAULT_MAX_WAITING = 1 << 16;
 
     private final Consumer<Flow> downstream;
+    /** The bound given at construction: {@link #limitWaiting} never goes above it. */
+    private final int bound;
     private int maxWaiting;
     private Flow[] ring = new Flow[1024];
     /** Id of the next flow to release; ring[(id - next) ...] holds ended flows not yet released. */
@@ -29,15 +31,25 @@ public final class StartOrder implements FlowListener {
             throw new IllegalArgumentException("maxWaiting must be at least 1");
         }
         this.downstream = downstream;
+        this.bound = maxWaiting;
         this.maxWaiting = maxWaiting;
     }
 
-    /** Lowers the bound on flows held back, e.g. to what a memory budget allows ({@link MemoryBudget#waitingFlows()}). */
+    /**
+     * Bounds the flows held back to what a memory budget allows ({@link MemoryBudget#waitingFlows()}),
+     * and never above the bound given at construction. A later call replaces an earlier one (the
+     * budget is larger once waiting flows are known to drop their feature state).
+     */
     public void limitWaiting(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("maxWaiting must be at least 1");
         }
-        maxWaiting = Math.min(maxWaiting, max);
+        maxWaiting = Math.min(bound, max);
+    }
+
+    /** The bound on flows held back now. */
+    public int maxWaiting() {
+        return maxWaiting;
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
  * array and no system call per read, where a channel-backed stream copies twice.
  */
 final class MappedFileInputStream extends InputStream {
-    private static final long WINDOW = 64L << 20;
+    /** Small enough that the mapped pages, resident while read, stay a small part of the process. */
+    private static final long WINDOW = 8L << 20;
 
     static final String SHRANK = "the file shrank while being read";
 

@@ -33,6 +33,21 @@ class MemoryCapTest {
     }
 
     @Test
+    void aWaitingFlowThatDroppedItsFeaturesIsCountedAtTheSizeItKeeps() {
+        List<FeatureSet> six = FeatureSets.parse("deepfence,cic,context,exchange,rtt,load");
+        // By a heap histogram of classify: Flow 176 bytes, its array of six (null) references 40,
+        // the classifier's slot holder 24 and verdict 48.
+        assertThat(MemoryBudget.bytesPerReleasedFlow(six)).isEqualTo(176 + 40 + 24 + 48);
+        long forWaiting = 288L * 1000;
+        MemoryBudget b = MemoryBudget.of(MemoryBudget.sharedBytes(six) + 4 * forWaiting, six);
+        assertThat(b.waitingFlows()).isEqualTo((int) (forWaiting / b.bytesPerFlow()));
+        assertThat(b.waitingFlowsWithoutFeatureState()).isEqualTo(1000);
+        assertThat(b.openFlows()).isEqualTo((int) (3 * forWaiting / b.bytesPerFlow()));
+        MemoryBudget large = MemoryBudget.of(1L << 32, six);
+        assertThat(large.waitingFlowsWithoutFeatureState()).isEqualTo(StartOrder.DEFAULT_MAX_WAITING);
+    }
+
+    @Test
     void atTheCapTheLeastRecentlySeenFlowEnds() {
         FlowMeter m = new FlowMeter(FlowConfig.defaults().withLimits(FlowLimits.DEFAULTS.withMemoryCap(capFor(3))), SETS, out);
         m.add(udp(0, "10.0.0.1", 1, "10.0.0.2", 2, 60));

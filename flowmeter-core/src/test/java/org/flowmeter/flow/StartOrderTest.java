@@ -47,4 +47,15 @@ class StartOrderTest {
         assertThat(ids).hasSize(11).contains(0L);
         assertThat(order.releasedOutOfOrder()).isEqualTo(1);
     }
+
+    @Test
+    void aLaterLimitReplacesAnEarlierOneButNeverExceedsTheBoundGivenAtConstruction() {
+        StartOrder order = new StartOrder(f -> { }, 100);
+        order.limitWaiting(10);
+        assertThat(order.maxWaiting()).isEqualTo(10);
+        order.limitWaiting(40); // waiting flows found smaller: more may wait
+        assertThat(order.maxWaiting()).isEqualTo(40);
+        order.limitWaiting(1000);
+        assertThat(order.maxWaiting()).isEqualTo(100);
+    }
 }

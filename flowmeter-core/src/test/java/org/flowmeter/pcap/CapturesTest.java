@@ -51,6 +51,28 @@ class CapturesTest {
     }
 
     @Test
+    void aFileOfSeveralMappedWindowsReadsEveryRecordWhole() throws IOException {
+        // 20 MB of records of odd lengths: records straddle the 8 MB window boundaries.
+        PcapWriter writer = PcapWriter.ethernet();
+        int records = 0;
+        long bytes = 24;
+        while (bytes < 20L << 20) {
+            int length = 1001 + records % 499;
+            writer.packet(records * 1000L, PcapWriter.payload(length, records));
+            bytes += 16 + length;
+            records++;
+        }
+        Path file = write("long.pcap", writer.bytes());
+        assertThat(Files.size(file)).isEqualTo(bytes);
+        List<Copy> read = Packets.readAll(Captures.open(file.toString()));
+        assertThat(read).hasSize(records);
+        for (int i = 0; i < records; i++) {
+            assertThat(read.get(i).timestampNanos()).isEqualTo(i * 1000L);
+            assertThat(read.get(i).data()).isEqualTo(PcapWriter.payload(1001 + i % 499, i));
+        }
+    }
+
+    @Test
     void detectsFormatByMagicNotByName() throws IOException {
         Path ng = write("looks-like.pcap", pcapNg(1));
         Path classic = write("looks-like.pcapng", pcap(2));

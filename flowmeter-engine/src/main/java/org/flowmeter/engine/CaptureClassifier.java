@@ -56,6 +56,8 @@ public final class CaptureClassifier {
      */
     public CaptureClassifier releasingFeatureState() {
         classifier.releaseFeatureStateOnceDecided();
+        // Waiting flows are small now: as many may wait as the budget allows at their size.
+        order.limitWaiting(engine.meter().memoryBudget().waitingFlowsWithoutFeatureState());
         return this;
     }
 

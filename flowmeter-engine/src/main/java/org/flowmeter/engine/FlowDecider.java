@@ -73,6 +73,7 @@ final class FlowDecider implements FlowListener {
             // small. A flow cut by the active timeout keeps them: the meter continues its next
             // segment from them.
             flow.releaseFeatureState();
+            s.facts = null; // the detectors counted them above
         }
         downstream.onFlowEnd(flow);
     }
