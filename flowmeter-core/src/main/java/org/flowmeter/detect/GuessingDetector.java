@@ -9,8 +9,11 @@ import org.flowmeter.flow.Flow;
  * service ({@link DetectorConfig#guessPorts}) within the window, so alike that their packet
  * counts and answer sizes barely vary ({@link DetectorConfig#guessSpread}: each try gets the same
  * refusal). On web ports a load test or a monitor repeats one request, while a guesser sends a
- * new password each time, so there the requests must also come in several sizes. Covers every
- * flow from the source to that service in the pattern's span.
+ * new password each time, so there the requests must also come in several sizes. Outside web
+ * ports a guesser that tries several passwords per connection is counted by its tries instead:
+ * answers that repeat the size of one of the two answers before them (the same refusal, or the
+ * same pair of prompt and refusal), in at least {@link DetectorConfig#guessTrySessions} sessions.
+ * Covers every flow from the source to that service in the pattern's span.
  */
 public final class GuessingDetector implements Detector {
     public static final String NAME = "guessing";
@@ -19,6 +22,8 @@ public final class GuessingDetector implements Detector {
     private static final int PACKETS_SQUARED = 2;
     private static final int ANSWER = 3;
     private static final int ANSWER_SQUARED = 4;
+    private static final int TRIES = 5;
+    private static final int TRY_SESSIONS = 6;
 
     private final int sessionThreshold;
     private final double spread;
@@ -26,6 +31,10 @@ public final class GuessingDetector implements Detector {
     private final Set<Integer> ports;
     private final Set<Integer> webPorts;
     private final int webRequestSizes;
+    private final int tryThreshold;
+    private final int trySessions;
+    private final int tryRepeats;
+    private final long refusalBytes;
     private final KeyTable services;
     private final SlotWindows windows;
 
@@ -36,8 +45,12 @@ public final class GuessingDetector implements Detector {
         this.ports = Set.copyOf(config.guessPorts);
         this.webPorts = Set.copyOf(config.webPorts);
         this.webRequestSizes = config.guessWebRequestSizes;
+        this.tryThreshold = config.guessTries;
+        this.trySessions = config.guessTrySessions;
+        this.tryRepeats = config.guessTryRepeats;
+        this.refusalBytes = config.guessRefusalBytes;
         this.services = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 5, config.guessWebRequestSizes);
+        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
     }
 
     @Override
@@ -66,9 +79,18 @@ public final class GuessingDetector implements Detector {
         windows.add(slot, PACKETS_SQUARED, packets * packets);
         windows.add(slot, ANSWER, answer);
         windows.add(slot, ANSWER_SQUARED, answer * answer);
+        boolean web = webPorts.contains(flow.dstPort);
+        if (!web && facts.repeatedAnswers() >= tryRepeats && facts.largestRepeatedAnswer() <= refusalBytes
+                && facts.backwardPayload() <= refusalBytes * facts.answers()) {
+            // Several tries on one connection: each repeated refusal is one more (the first try's
+            // refusal repeats nothing, hence the 1). A session whose answers are large on average
+            // carried data (a file copy, a mailbox read), whatever small messages it repeated.
+            windows.add(slot, TRIES, facts.repeatedAnswers() + 1);
+            windows.add(slot, TRY_SESSIONS, 1);
+        }
         windows.mark(slot, facts.forwardPayload());
         windows.counted(slot, t);
-        if (isGuessing(slot, webPorts.contains(flow.dstPort))) {
+        if (isGuessing(slot, web) || !web && isGuessingOnFewConnections(slot)) {
             services.flag(slot, windows.firstStart(slot), t);
         } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
             services.flag(slot, t, t);
@@ -85,6 +107,14 @@ public final class GuessingDetector implements Detector {
         }
         return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread
                 && variation(n, windows.sum(slot, ANSWER), windows.sum(slot, ANSWER_SQUARED)) <= spread;
+    }
+
+    /**
+     * A guesser that keeps a connection for several passwords (hydra on FTP and SSH) opens few
+     * sessions, so it is counted by its tries: the refusals repeated in its sessions.
+     */
+    private boolean isGuessingOnFewConnections(int slot) {
+        return windows.sum(slot, TRIES) >= tryThreshold && windows.sum(slot, TRY_SESSIONS) >= trySessions;
     }
 
     /** Coefficient of variation from a count, a sum and a sum of squares. */
