@@ -37,6 +37,8 @@ public final class GuessingDetector implements Detector {
     private final long refusalBytes;
     private final KeyTable services;
     private final SlotWindows windows;
+    /** Latest start of a counted session per slot: sessions end out of order, the one that crosses the threshold may not be the last to start. */
+    private final long[] latestStart;
 
     public GuessingDetector(DetectorConfig config) {
         this.sessionThreshold = config.guessSessions;
@@ -51,6 +53,7 @@ public final class GuessingDetector implements Detector {
         this.refusalBytes = config.guessRefusalBytes;
         this.services = new KeyTable(config.tableSize);
         this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
+        this.latestStart = new long[services.slots()];
     }
 
     @Override
@@ -70,7 +73,9 @@ public final class GuessingDetector implements Detector {
                 Keys.service(flow.ipVersion, flow.protocol, flow.dstPort), t);
         if (services.fresh()) {
             windows.reset(slot);
+            latestStart[slot] = t;
         }
+        latestStart[slot] = Math.max(latestStart[slot], t);
         windows.roll(slot, t);
         double packets = facts.packets();
         double answer = facts.backwardPayload();
@@ -91,7 +96,7 @@ public final class GuessingDetector implements Detector {
         windows.mark(slot, facts.forwardPayload());
         windows.counted(slot, t);
         if (isGuessing(slot, web) || !web && isGuessingOnFewConnections(slot)) {
-            services.flag(slot, windows.firstStart(slot), t);
+            services.flag(slot, windows.firstStart(slot), latestStart[slot]);
         } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
             services.flag(slot, t, t);
         }
