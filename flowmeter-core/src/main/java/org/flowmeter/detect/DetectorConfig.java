@@ -66,7 +66,7 @@ public final class DetectorConfig {
             3306, 3389, 5432, 5900, 80, 443, 8000, 8080, 8443, 8888);
     /** Web ports, where a load test or a monitor repeats one request: guessing there needs varied requests. */
     public Set<Integer> webPorts = Set.of(80, 443, 8000, 8080, 8443, 8888);
-    /** Guessing on web ports: least distinct request sizes (passwords vary, a load test's requests do not). */
+    /** Guessing: least distinct request sizes (passwords vary; a load test's or a monitor's requests do not). */
     public int guessWebRequestSizes = 3;
     /**
      * Guessing with several tries per connection (outside web ports): least tries, counted as the

@@ -8,8 +8,8 @@ import org.flowmeter.flow.Flow;
  * Credential guessing: many short TCP sessions with data from one source to one authentication
  * service ({@link DetectorConfig#guessPorts}) within the window, so alike that their packet
  * counts and answer sizes barely vary ({@link DetectorConfig#guessSpread}: each try gets the same
- * refusal). On web ports a load test or a monitor repeats one request, while a guesser sends a
- * new password each time, so there the requests must also come in several sizes. Outside web
+ * refusal). A load test or a monitor repeats one request, while a guesser sends a new password
+ * each time, so the requests must also come in several sizes. Outside web
  * ports a guesser that tries several passwords per connection is counted by its tries instead:
  * answers that repeat the size of one of the two answers before them (the same refusal, or the
  * same pair of prompt and refusal), in at least {@link DetectorConfig#guessTrySessions} sessions.
@@ -95,19 +95,21 @@ public final class GuessingDetector implements Detector {
         }
         windows.mark(slot, facts.forwardPayload());
         windows.counted(slot, t);
-        if (isGuessing(slot, web) || !web && isGuessingOnFewConnections(slot)) {
+        if (isGuessing(slot) || !web && isGuessingOnFewConnections(slot)) {
             services.flag(slot, windows.firstStart(slot), latestStart[slot]);
         } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
             services.flag(slot, t, t);
         }
     }
 
-    private boolean isGuessing(int slot, boolean web) {
+    private boolean isGuessing(int slot) {
         double n = windows.sum(slot, SESSIONS);
         if (n < sessionThreshold) {
             return false;
         }
-        if (web && windows.distinct(slot) < webRequestSizes) {
+        // A guesser sends a new password each time; a monitor's check (a greeting read, QUIT) or a
+        // load test repeats one request, on any port.
+        if (windows.distinct(slot) < webRequestSizes) {
             return false;
         }
         return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread

@@ -52,6 +52,16 @@ class GuessingDetectorTest {
         assertThat(load.flagged()).isEmpty();
     }
 
+    /** A monitor checking a mail server every 10 s: greeting read, QUIT, goodbye; 30 alike sessions, one request size. */
+    @Test
+    void aMonitorsGreetingChecksOfAnAuthenticationServiceAreNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 30; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 45000 + i, SERVER, 25, 21, new int[] {6}, new int[] {15}, 10 * DetectorRun.MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
     @Test
     void sessionsThatDifferAsBrowsingDoesAreLeftAlone() {
         DetectorRun r = run();
