@@ -73,6 +73,11 @@ public final class DetectorConfig {
      * repeated refusals of sessions that each repeated one at least {@link #guessTryRepeats} times.
      */
     public int guessTries = 20;
+    /**
+     * Guessing with several tries per connection: ports left out (mail transfer and submission
+     * answer each command of a message with the same "250 Ok", so a mail client repeats answers too).
+     */
+    public Set<Integer> guessTryExcludedPorts = Set.of(25, 465, 587);
     /** Guessing with several tries per connection: least such sessions (a login by hand is one). */
     public int guessTrySessions = 3;
     /** Guessing with several tries per connection: least repeated answers of one session for it to count. */

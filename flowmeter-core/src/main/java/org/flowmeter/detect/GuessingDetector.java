@@ -31,6 +31,7 @@ public final class GuessingDetector implements Detector {
     private final Set<Integer> ports;
     private final Set<Integer> webPorts;
     private final int webRequestSizes;
+    private final Set<Integer> tryExcludedPorts;
     private final int tryThreshold;
     private final int trySessions;
     private final int tryRepeats;
@@ -47,6 +48,7 @@ public final class GuessingDetector implements Detector {
         this.ports = Set.copyOf(config.guessPorts);
         this.webPorts = Set.copyOf(config.webPorts);
         this.webRequestSizes = config.guessWebRequestSizes;
+        this.tryExcludedPorts = Set.copyOf(config.guessTryExcludedPorts);
         this.tryThreshold = config.guessTries;
         this.trySessions = config.guessTrySessions;
         this.tryRepeats = config.guessTryRepeats;
@@ -85,7 +87,8 @@ public final class GuessingDetector implements Detector {
         windows.add(slot, ANSWER, answer);
         windows.add(slot, ANSWER_SQUARED, answer * answer);
         boolean web = webPorts.contains(flow.dstPort);
-        if (!web && facts.repeatedAnswers() >= tryRepeats && facts.largestRepeatedAnswer() <= refusalBytes
+        boolean triesCount = !web && !tryExcludedPorts.contains(flow.dstPort);
+        if (triesCount && facts.repeatedAnswers() >= tryRepeats && facts.largestRepeatedAnswer() <= refusalBytes
                 && facts.backwardPayload() <= refusalBytes * facts.answers()) {
             // Several tries on one connection: each repeated refusal is one more (the first try's
             // refusal repeats nothing, hence the 1). A session whose answers are large on average
@@ -95,7 +98,7 @@ public final class GuessingDetector implements Detector {
         }
         windows.mark(slot, facts.forwardPayload());
         windows.counted(slot, t);
-        if (isGuessing(slot) || !web && isGuessingOnFewConnections(slot)) {
+        if (isGuessing(slot) || triesCount && isGuessingOnFewConnections(slot)) {
             services.flag(slot, windows.firstStart(slot), latestStart[slot]);
         } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
             services.flag(slot, t, t);

@@ -52,6 +52,20 @@ class GuessingDetectorTest {
         assertThat(load.flagged()).isEmpty();
     }
 
+    /**
+     * A mail client sending eight messages: the server answers MAIL FROM and RCPT TO with the same
+     * "250 2.1.x Ok" (14 bytes), so answers repeat in every session; mail ports do not count tries.
+     */
+    @Test
+    void aMailClientSendingMessagesIsNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 8; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 46000 + i, SERVER, 25, 21, new int[] {20, 26, 24, 6, 900 + 50 * i, 6},
+                    new int[] {90, 14, 14, 37, 14, 15}, 10 * DetectorRun.MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
     /** A monitor checking a mail server every 10 s: greeting read, QUIT, goodbye; 30 alike sessions, one request size. */
     @Test
     void aMonitorsGreetingChecksOfAnAuthenticationServiceAreNotGuessing() {
