@@ -26,10 +26,7 @@ data=${SHARED:-../shared}/data
 source scripts/default-recipe.sh
 work=${WORK:-build/leave-one-group-out}
 mkdir -p "$work"
-python3 scripts/logo-groups.py "$data" > "$work/groups.csv"
-if [ -n "${CORPUS:-}" ]; then
-  python3 scripts/corpus.py groups "$CORPUS" --holdout "${HOLDOUT:-}" >> "$work/groups.csv"
-fi
+recipe_groups "$work/groups.csv"
 if [ -n "${ONLY_GROUPS:-}" ]; then
   # Hold out only these groups; the others are fitted on in every fold (one share of a run split
   # among several processes).
@@ -50,5 +47,6 @@ ${FLOWMETER:-./flowmeter} train --no-progress \
   --labels "$recipe_labels" "$lab/mix_realistic.pcap" "${corpus_mixed[@]}" \
   --features "$recipe_features" --drop-features "$recipe_drop" \
   "${recipe_fit[@]}" "${recipe_grid[@]}" "${recipe_operating_point[@]}" \
+  --sources "$work/groups.csv" "${recipe_worst_source[@]}" \
   --leave-one-group-out "$work/groups.csv" \
   --metrics-json "$work/metrics.json" "$@" 2> "$work/log.txt"

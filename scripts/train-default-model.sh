@@ -6,7 +6,7 @@
 #     (mix_parts/ are the pieces merged into it and are not used again);
 #   - public/benign and public/malicious: every capture in them, labelled by its folder.
 # The recipe (features, model kind, sign constraints, the cap on malicious flows per capture,
-# grid and operating point) is that of default-recipe.sh, chosen by the leave-one-group-out
+# grid, operating point and the benign sources that raise it) is that of default-recipe.sh, chosen by the leave-one-group-out
 # protocol (scripts/leave-one-group-out.sh; docs/generalization.md), not by flow-split CV: splits,
 # folds and the threshold keep each capture whole, so the threshold is read off scores of captures
 # the fold models never saw. The test split holds out a tenth of the captures.
@@ -33,6 +33,7 @@ while IFS=, read -r file label _; do
   if [ "$label" = malicious ]; then malicious+=("$lab/$file"); else benign+=("$lab/$file"); fi
 done < <(lab_captures)
 corpus_captures "$(dirname "$metrics")"
+recipe_groups "$(dirname "$metrics")/sources.csv"
 
 ${FLOWMETER:-./flowmeter} train --no-progress \
   --benign "${benign[@]}" "$data/public/benign" "${corpus_benign[@]}" \
@@ -40,5 +41,6 @@ ${FLOWMETER:-./flowmeter} train --no-progress \
   --labels "$recipe_labels" "$lab/mix_realistic.pcap" "${corpus_mixed[@]}" \
   --features "$recipe_features" --drop-features "$recipe_drop" \
   "${recipe_fit[@]}" "${recipe_grid[@]}" "${recipe_operating_point[@]}" --test-size 0.1 \
+  --sources "$(dirname "$metrics")/sources.csv" "${recipe_worst_source[@]}" \
   --metrics-json "$metrics" \
   -o "$out" "$@"

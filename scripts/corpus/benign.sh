@@ -4,17 +4,19 @@
 # PROFILE weighs the activities: office (browsing, mail, SMB, DNS), dev (SSH, scp, git-like
 # transfers, databases), media (streaming-like and large downloads), iot (API polling, NTP, DHCP,
 # ping, metrics), busy (a desktop full of open apps: short connections, lookups and polls, the
-# flows that dominate real networks), mixed (all alike). Files go to a scratch folder under RUN_DIR.
+# flows that dominate real networks), browser (scripted browsing, many parallel connections),
+# monitor (a monitoring agent polling every service), loadtest (a polite benchmark of the web
+# server), many (a busy client of many services), mixed (all alike). Files go to a scratch folder under RUN_DIR.
 # LOOPS (default 3) loops run side by side, as several applications of one person do.
 # Usage: [LOOPS=N] benign.sh RUN_DIR PROFILE SECONDS [ONLY_ACTIVITY]    (--help, --list)
 set -uo pipefail
 ACTIVITIES=(browse browse_parallel wget_page download stream poll_api poll_metrics dns ntp dhcp mail_send
-  mail_read smb ssh_interactive scp sftp ftp db_pg db_redis ping https_api)
+  mail_read smb ssh_interactive scp sftp ftp db_pg db_redis ping https_api browse_many poll_many loadtest)
 case "${1:-}" in
-  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   --list) printf '%s\n' "${ACTIVITIES[@]}"; exit 0 ;;
 esac
-[ $# -ge 3 ] || { sed -n '2,8p' "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
 RUN=$1 PROFILE=$2 SECONDS_LEFT=$3 ONLY=${4:-}
 PASS='Sunset#2024'
 SSH_OPTS=(-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=10)
@@ -145,6 +147,53 @@ db_redis() {
   done
 }
 ping() { command ping -q -c $((3 + $(r 8))) "$([ $(r 2) = 0 ] && echo gw.lab.test || echo www.lab.test)" >/dev/null 2>&1; pause 2; }
+browse_many() {     # a scripted browser: a page, then 15-45 resources of 3 host names, 6-12 at a time
+  local hosts=("$(site)" "$(site)" "$(site)") urls=() i h close=()
+  [ $(r 2) = 0 ] && close=(-H 'Connection: close')   # a client that reuses no connection
+  for i in $(seq 1 $((15 + $(r 30)))); do
+    h=${hosts[$(r 3)]}
+    case $(r 8) in
+      0|1) urls+=("http://$h/products/p$((1 + $(r 30))).html") ;; 2) urls+=("http://$h/img/missing$(r 4).png") ;;
+      3) urls+=("https://api.cloud.test/api/config") ;; *) urls+=("http://$h/static/s$((1 + $(r 30))).js") ;;
+    esac
+    urls+=(-o /dev/null)
+  done
+  curl -s -m 30 -o /dev/null "http://${hosts[0]}/$(page).html"
+  curl -sk -m 40 "${close[@]}" --parallel --parallel-max $((6 + $(r 7))) "${urls[@]}"
+  pause 4
+}
+check_banner() {    # connect, read the greeting, say goodbye (as a monitoring check does)
+  local host=$1 port=$2 bye=$3 line
+  exec 3<>"/dev/tcp/$host/$port" || return
+  read -r -t 5 line <&3; [ -n "$bye" ] && printf '%s\r\n' "$bye" >&3 && read -r -t 3 line <&3
+  exec 3>&- 3<&-
+}
+poll_many() {       # a monitoring agent: every 5-15 s a round of checks of every service it watches
+  local i every=$((5 + $(r 11)))
+  for i in $(seq 1 $((3 + $(r 5)))); do
+    curl -s -m 5 -o /dev/null "http://www.lab.test/api/status.php"
+    curl -sk -m 5 -o /dev/null "https://api.cloud.test/api/config"
+    check_banner ssh.lab.test 22 ""; check_banner smtp.lab.test 25 QUIT; check_banner imap.lab.test 143 "a1 LOGOUT"
+    [ $(r 2) = 0 ] && check_banner ftp.lab.test 21 QUIT
+    [ $(r 2) = 0 ] && check_banner imap.lab.test 110 QUIT
+    redis-cli -h cache.lab.test -a "$PASS" --no-auth-warning PING >/dev/null 2>&1
+    [ $(r 2) = 0 ] && pg_isready -q -t 5 -h db.lab.test
+    dig +short +tries=1 www.lab.test >/dev/null
+    [ $(r 3) = 0 ] && command ping -q -c 1 -W 2 gw.lab.test >/dev/null 2>&1
+    sleep $every.$(r 10)
+    [ "$(left)" -le 0 ] && return
+  done
+}
+loadtest() {        # a polite benchmark of one page: few connections, kept alive, often rate-limited
+  local u="http://www.lab.test/products/p$((1 + $(r 30))).html"
+  [ $(r 3) = 0 ] && u="http://www.lab.test/api/status.php"
+  case $(r 3) in
+    0) hey -z $((5 + $(r 8)))s -c $((2 + $(r 4))) -q $((5 + $(r 15))) "$u" ;;
+    1) ab -k -q -n $((100 + $(r 300))) -c $((2 + $(r 3))) "$u" ;;
+    2) wrk -t 1 -c $((2 + $(r 4))) -d $((4 + $(r 6)))s "$u" ;;
+  esac >/dev/null 2>&1
+  pause 6
+}
 
 weights() {
   case $PROFILE in
@@ -152,6 +201,10 @@ weights() {
     dev) echo "ssh_interactive 4 scp 3 sftp 2 ftp 2 db_pg 3 db_redis 3 browse 2 browse_parallel 2 dns 2 https_api 2 download 1 ping 1 ntp 1" ;;
     media) echo "stream 5 download 3 browse_parallel 3 browse 2 wget_page 2 dns 2 https_api 1 smb 1 ntp 1" ;;
     busy) echo "browse_parallel 6 dns 6 browse 4 poll_api 3 https_api 3 ping 2 ntp 2 db_redis 2 mail_read 2 smb 1 mail_send 1 wget_page 1" ;;
+    browser) echo "browse_many 6 browse_parallel 3 https_api 2 dns 2 download 1 stream 1" ;;
+    monitor) echo "poll_many 6 poll_api 3 poll_metrics 2 ping 1 dns 1" ;;
+    loadtest) echo "loadtest 4 browse_many 2 poll_api 1 dns 1" ;;
+    many) echo "browse_many 3 poll_many 2 dns 3 mail_read 2 mail_send 1 smb 2 ssh_interactive 1 scp 1 ftp 1 db_pg 2 db_redis 2 https_api 2 ntp 1 ping 1 download 1" ;;
     iot) echo "poll_api 5 poll_metrics 3 https_api 3 ntp 3 dhcp 2 ping 3 dns 3 db_redis 1" ;;
     *) local a; for a in "${ACTIVITIES[@]}"; do echo -n "$a 1 "; done ;;
   esac

@@ -13,6 +13,7 @@ import org.flowmeter.model.GbtTrainer;
 import org.flowmeter.model.Metrics;
 import org.flowmeter.model.ModelFiles;
 import org.flowmeter.model.StratifiedSplit;
+import org.flowmeter.model.WorstSourceThreshold;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -41,6 +42,12 @@ final class GbtRun {
     /** The model fitted on all of {@code train}, with the threshold of the operating point on out-of-fold scores. */
     static GbtModel fitWithThreshold(TrainCommand cmd, Dataset train, int[] directions, String setName,
             Map<String, Object> meta, double[][] outOfFoldOut) {
+        return fitWithThreshold(cmd, train, directions, setName, meta, outOfFoldOut, null);
+    }
+
+    /** As above; {@code sourcesOut[0]} receives the benign sources' figures when --worst-source-fpr chose the threshold. */
+    static GbtModel fitWithThreshold(TrainCommand cmd, Dataset train, int[] directions, String setName,
+            Map<String, Object> meta, double[][] outOfFoldOut, WorstSourceThreshold.Outcome[] sourcesOut) {
         GbtTrainer trainer = trainer(cmd);
         GbtTrainer.Params params = params(cmd);
         String[] features = train.featureNames();
@@ -62,7 +69,15 @@ final class GbtRun {
         if (outOfFoldOut != null) {
             outOfFoldOut[0] = outOfFold;
         }
-        return model.withThreshold(cmd.threshold(train, outOfFold));
+        double threshold = cmd.threshold(train, outOfFold);
+        if (cmd.worstSourceFpr != null) {
+            WorstSourceThreshold.Outcome sources = SourceThresholds.choose(cmd, train, directions, setName, threshold);
+            if (sourcesOut != null) {
+                sourcesOut[0] = sources;
+            }
+            threshold = sources.threshold();
+        }
+        return model.withThreshold(threshold);
     }
 
     static int run(TrainCommand cmd, LabelledFlows flows, Dataset data, Dataset train, Dataset test, int[] testFlowRows,
@@ -76,9 +91,10 @@ final class GbtRun {
         meta.put("splitBy", cmd.splitBy.name());
         meta.put("tool", new VersionProvider().getVersion()[0]);
         double[][] oof = new double[1][];
+        WorstSourceThreshold.Outcome[] sources = new WorstSourceThreshold.Outcome[1];
         GbtModel model;
         try {
-            model = fitWithThreshold(cmd, train, directions, setName, meta, oof);
+            model = fitWithThreshold(cmd, train, directions, setName, meta, oof, sources);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd.spec.commandLine(), e.getMessage());
         }
@@ -101,6 +117,12 @@ final class GbtRun {
             out.println("cross-validated scores of the training split (each row scored by the fold that left it out):");
             out.print(MetricsReport.table(crossValidated, model.threshold()));
         }
+        List<Map<String, Object>> familyRecall = null;
+        if (sources[0] != null) {
+            double pooled = cmd.threshold(train, oof[0]);
+            familyRecall = SourceThresholds.familyRecall(cmd, train, oof[0], pooled, model.threshold());
+            SourceThresholds.print(out, sources[0], cmd.worstSourceFpr, pooled, familyRecall);
+        }
         out.println("held-out test split:");
         out.print(MetricsReport.table(testResult, model.threshold()));
         InputResults.printWorst(out, "test inputs with the most errors:", testInputs);
@@ -115,6 +137,12 @@ final class GbtRun {
                 metrics.put("cv_out_of_fold", crossValidated);
             }
             metrics.put("test_inputs", testInputs.stream().map(InputResults::toMap).toList());
+            if (sources[0] != null) {
+                metrics.put("worst_source_fpr_target", cmd.worstSourceFpr);
+                metrics.put("pooled_threshold", cmd.threshold(train, oof[0]));
+                metrics.put("benign_sources", sources[0].sources().stream().map(WorstSourceThreshold.Source::toMap).toList());
+                metrics.put("recall_by_group", familyRecall);
+            }
             MetricsReport.writeJson(metrics, cmd.metricsJson);
         }
         return 0;

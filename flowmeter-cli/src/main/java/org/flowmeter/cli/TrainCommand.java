@@ -200,6 +200,20 @@ final class TrainCommand implements Callable<Integer> {
                     + "per group; --metrics-json writes them.")
     Path leaveOneGroupOut;
 
+    @Option(names = "--worst-source-fpr", paramLabel = "F",
+            description = "Raise the threshold until every benign source of --sources, left out of the fit in turn "
+                    + "and scored by a model fitted on the rest, is flagged at a false-positive rate <= F "
+                    + "(--model-kind gbt; after the operating point, which stays the floor).")
+    Double worstSourceFpr;
+
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "Groups of inputs, as for --leave-one-group-out: those of benign flows only are the benign "
+                    + "sources of --worst-source-fpr; the others (attack families) get their recall printed.")
+    Path sources;
+
+    /** The groups of --sources, resolved against the inputs (null without it). */
+    LeaveOneGroupOutRun.Groups sourceGroups;
+
     @Option(names = "--progress", negatable = true, description = "Show a progress bar over the grid (default: on a terminal).")
     Boolean progress;
 
@@ -230,7 +244,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         int[] directions = signDirections(features);
         PrintStream err = System.err;
+        if (worstSourceFpr != null && (sources == null || modelKind != ModelKind.gbt)) {
+            throw new ParameterException(spec.commandLine(), "--worst-source-fpr needs --sources and --model-kind gbt");
+        }
         LabelledFlows flows = labels.load(sets, features, flowOptions.settings(), err);
+        sourceGroups = sources == null ? null : LeaveOneGroupOutRun.read(sources, flows.inputNames());
         Dataset data = flows.dataset();
         TrainingCopies copies = thinnedCopies(flows, sets, features, err);
         double[] logScale = null;

@@ -66,8 +66,27 @@ public final class DetectorConfig {
             3306, 3389, 5432, 5900, 80, 443, 8000, 8080, 8443, 8888);
     /** Web ports, where a load test or a monitor repeats one request: guessing there needs varied requests. */
     public Set<Integer> webPorts = Set.of(80, 443, 8000, 8080, 8443, 8888);
-    /** Guessing on web ports: least distinct request sizes (passwords vary, a load test's requests do not). */
+    /** Guessing: least distinct request sizes (passwords vary; a load test's or a monitor's requests do not). */
     public int guessWebRequestSizes = 3;
+    /**
+     * Guessing with several tries per connection (outside web ports): least tries, counted as the
+     * repeated refusals of sessions that each repeated one at least {@link #guessTryRepeats} times.
+     */
+    public int guessTries = 20;
+    /**
+     * Guessing with several tries per connection: ports left out (mail transfer and submission
+     * answer each command of a message with the same "250 Ok", so a mail client repeats answers too).
+     */
+    public Set<Integer> guessTryExcludedPorts = Set.of(25, 465, 587);
+    /** Guessing with several tries per connection: least such sessions (a login by hand is one). */
+    public int guessTrySessions = 3;
+    /** Guessing with several tries per connection: least repeated answers of one session for it to count. */
+    public int guessTryRepeats = 2;
+    /**
+     * Guessing with several tries per connection: a repeated answer larger than this, or a session
+     * whose answers average more, is data, not refusals.
+     */
+    public int guessRefusalBytes = 512;
 
     /** Beacon: least connections in one periodic series. */
     public int beaconRepeats = 12;

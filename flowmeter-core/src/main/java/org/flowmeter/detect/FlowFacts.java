@@ -15,6 +15,16 @@ public final class FlowFacts {
     long forwardPayload;
     long backwardPayload;
     boolean responderReset;
+    // Messages as the exchange feature set defines them (a run of payload packets in one
+    // direction, ended by payload the other way): the open run, the last two answers' sizes, and
+    // how many answers repeated the size of one of those two (a refusal said again per try).
+    private byte runDirection;
+    private long runBytes;
+    private long answers;
+    private long lastAnswer = -1;
+    private long answerBefore = -1;
+    private long repeatedAnswers;
+    private long largestRepeatedAnswer;
 
     /** Adds one packet of the flow ({@code forward}: sent by the flow's source). */
     public void add(DecodedPacket p, boolean forward) {
@@ -28,6 +38,53 @@ public final class FlowFacts {
             backwardPayload += p.payloadLength;
             responderReset |= (p.tcpFlags & DecodedPacket.RST) != 0;
         }
+        if (p.payloadLength > 0) {
+            byte direction = forward ? FORWARD : BACKWARD;
+            if (direction != runDirection) {
+                endRun();
+                runDirection = direction;
+            }
+            runBytes += p.payloadLength;
+        }
+    }
+
+    private static final byte FORWARD = 1;
+    private static final byte BACKWARD = 2;
+
+    private void endRun() {
+        if (runDirection == BACKWARD) {
+            answers++;
+            if (runBytes == lastAnswer || runBytes == answerBefore) {
+                repeatedAnswers++;
+                largestRepeatedAnswer = Math.max(largestRepeatedAnswer, runBytes);
+            }
+            answerBefore = lastAnswer;
+            lastAnswer = runBytes;
+        }
+        runBytes = 0;
+    }
+
+    /** Answers (backward messages), the run still open included. */
+    public long answers() {
+        return answers + (runDirection == BACKWARD ? 1 : 0);
+    }
+
+    /**
+     * Answers whose size equals that of one of the two answers before them, the run still open
+     * included: a server refusing try after try says the same thing again (SSH, IMAP), or
+     * alternates two things ("password please", "login incorrect": FTP, POP3).
+     */
+    public long repeatedAnswers() {
+        return repeatedAnswers + (openRunRepeats() ? 1 : 0);
+    }
+
+    /** The largest answer counted by {@link #repeatedAnswers()} (0 when none). */
+    public long largestRepeatedAnswer() {
+        return openRunRepeats() ? Math.max(largestRepeatedAnswer, runBytes) : largestRepeatedAnswer;
+    }
+
+    private boolean openRunRepeats() {
+        return runDirection == BACKWARD && (runBytes == lastAnswer || runBytes == answerBefore);
     }
 
     /** Nothing came back from the destination. */

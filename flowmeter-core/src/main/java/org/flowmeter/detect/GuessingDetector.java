@@ -8,9 +8,12 @@ import org.flowmeter.flow.Flow;
  * Credential guessing: many short TCP sessions with data from one source to one authentication
  * service ({@link DetectorConfig#guessPorts}) within the window, so alike that their packet
  * counts and answer sizes barely vary ({@link DetectorConfig#guessSpread}: each try gets the same
- * refusal). On web ports a load test or a monitor repeats one request, while a guesser sends a
- * new password each time, so there the requests must also come in several sizes. Covers every
- * flow from the source to that service in the pattern's span.
+ * refusal). A load test or a monitor repeats one request, while a guesser sends a new password
+ * each time, so the requests must also come in several sizes. Outside web
+ * ports a guesser that tries several passwords per connection is counted by its tries instead:
+ * answers that repeat the size of one of the two answers before them (the same refusal, or the
+ * same pair of prompt and refusal), in at least {@link DetectorConfig#guessTrySessions} sessions.
+ * Covers every flow from the source to that service in the pattern's span.
  */
 public final class GuessingDetector implements Detector {
     public static final String NAME = "guessing";
@@ -19,6 +22,8 @@ public final class GuessingDetector implements Detector {
     private static final int PACKETS_SQUARED = 2;
     private static final int ANSWER = 3;
     private static final int ANSWER_SQUARED = 4;
+    private static final int TRIES = 5;
+    private static final int TRY_SESSIONS = 6;
 
     private final int sessionThreshold;
     private final double spread;
@@ -26,8 +31,15 @@ public final class GuessingDetector implements Detector {
     private final Set<Integer> ports;
     private final Set<Integer> webPorts;
     private final int webRequestSizes;
+    private final Set<Integer> tryExcludedPorts;
+    private final int tryThreshold;
+    private final int trySessions;
+    private final int tryRepeats;
+    private final long refusalBytes;
     private final KeyTable services;
     private final SlotWindows windows;
+    /** Latest start of a counted session per slot: sessions end out of order, the one that crosses the threshold may not be the last to start. */
+    private final long[] latestStart;
 
     public GuessingDetector(DetectorConfig config) {
         this.sessionThreshold = config.guessSessions;
@@ -36,8 +48,14 @@ public final class GuessingDetector implements Detector {
         this.ports = Set.copyOf(config.guessPorts);
         this.webPorts = Set.copyOf(config.webPorts);
         this.webRequestSizes = config.guessWebRequestSizes;
+        this.tryExcludedPorts = Set.copyOf(config.guessTryExcludedPorts);
+        this.tryThreshold = config.guessTries;
+        this.trySessions = config.guessTrySessions;
+        this.tryRepeats = config.guessTryRepeats;
+        this.refusalBytes = config.guessRefusalBytes;
         this.services = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 5, config.guessWebRequestSizes);
+        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
+        this.latestStart = new long[services.slots()];
     }
 
     @Override
@@ -57,7 +75,9 @@ public final class GuessingDetector implements Detector {
                 Keys.service(flow.ipVersion, flow.protocol, flow.dstPort), t);
         if (services.fresh()) {
             windows.reset(slot);
+            latestStart[slot] = t;
         }
+        latestStart[slot] = Math.max(latestStart[slot], t);
         windows.roll(slot, t);
         double packets = facts.packets();
         double answer = facts.backwardPayload();
@@ -66,25 +86,45 @@ public final class GuessingDetector implements Detector {
         windows.add(slot, PACKETS_SQUARED, packets * packets);
         windows.add(slot, ANSWER, answer);
         windows.add(slot, ANSWER_SQUARED, answer * answer);
+        boolean web = webPorts.contains(flow.dstPort);
+        boolean triesCount = !web && !tryExcludedPorts.contains(flow.dstPort);
+        if (triesCount && facts.repeatedAnswers() >= tryRepeats && facts.largestRepeatedAnswer() <= refusalBytes
+                && facts.backwardPayload() <= refusalBytes * facts.answers()) {
+            // Several tries on one connection: each repeated refusal is one more (the first try's
+            // refusal repeats nothing, hence the 1). A session whose answers are large on average
+            // carried data (a file copy, a mailbox read), whatever small messages it repeated.
+            windows.add(slot, TRIES, facts.repeatedAnswers() + 1);
+            windows.add(slot, TRY_SESSIONS, 1);
+        }
         windows.mark(slot, facts.forwardPayload());
         windows.counted(slot, t);
-        if (isGuessing(slot, webPorts.contains(flow.dstPort))) {
-            services.flag(slot, windows.firstStart(slot), t);
+        if (isGuessing(slot) || triesCount && isGuessingOnFewConnections(slot)) {
+            services.flag(slot, windows.firstStart(slot), latestStart[slot]);
         } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
             services.flag(slot, t, t);
         }
     }
 
-    private boolean isGuessing(int slot, boolean web) {
+    private boolean isGuessing(int slot) {
         double n = windows.sum(slot, SESSIONS);
         if (n < sessionThreshold) {
             return false;
         }
-        if (web && windows.distinct(slot) < webRequestSizes) {
+        // A guesser sends a new password each time; a monitor's check (a greeting read, QUIT) or a
+        // load test repeats one request, on any port.
+        if (windows.distinct(slot) < webRequestSizes) {
             return false;
         }
         return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread
                 && variation(n, windows.sum(slot, ANSWER), windows.sum(slot, ANSWER_SQUARED)) <= spread;
+    }
+
+    /**
+     * A guesser that keeps a connection for several passwords (hydra on FTP and SSH) opens few
+     * sessions, so it is counted by its tries: the refusals repeated in its sessions.
+     */
+    private boolean isGuessingOnFewConnections(int slot) {
+        return windows.sum(slot, TRIES) >= tryThreshold && windows.sum(slot, TRY_SESSIONS) >= trySessions;
     }
 
     /** Coefficient of variation from a count, a sum and a sum of squares. */

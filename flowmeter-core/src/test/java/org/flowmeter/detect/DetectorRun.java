@@ -66,6 +66,29 @@ final class DetectorRun implements FlowListener {
         add(tcp(t + 7 * MS, src, sport, dst, dport, ACK, 0));
     }
 
+    /**
+     * A TCP connection holding several exchanges: the server's greeting (none when 0), then each
+     * request and its answer, {@code step} apart, closed by FINs.
+     */
+    void exchanges(long t, String src, int sport, String dst, int dport, int greeting, int[] requests, int[] answers,
+            long step) {
+        add(tcp(t, src, sport, dst, dport, SYN, 0));
+        add(tcp(t + MS, dst, dport, src, sport, SYN | ACK, 0));
+        add(tcp(t + 2 * MS, src, sport, dst, dport, ACK, 0));
+        long at = t + 3 * MS;
+        if (greeting > 0) {
+            add(tcp(at, dst, dport, src, sport, PSH | ACK, greeting));
+        }
+        for (int i = 0; i < requests.length; i++) {
+            at += step;
+            add(tcp(at, src, sport, dst, dport, PSH | ACK, requests[i]));
+            add(tcp(at + MS, dst, dport, src, sport, PSH | ACK, answers[i]));
+        }
+        add(tcp(at + 2 * MS, src, sport, dst, dport, FIN | ACK, 0));
+        add(tcp(at + 3 * MS, dst, dport, src, sport, FIN | ACK, 0));
+        add(tcp(at + 4 * MS, src, sport, dst, dport, ACK, 0));
+    }
+
     /** A SYN refused with a RST. */
     void refused(long t, String src, int sport, String dst, int dport) {
         add(tcp(t, src, sport, dst, dport, SYN, 0));

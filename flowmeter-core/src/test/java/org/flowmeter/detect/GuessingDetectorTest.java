@@ -52,12 +52,112 @@ class GuessingDetectorTest {
         assertThat(load.flagged()).isEmpty();
     }
 
+    /**
+     * A mail client sending eight messages: the server answers MAIL FROM and RCPT TO with the same
+     * "250 2.1.x Ok" (14 bytes), so answers repeat in every session; mail ports do not count tries.
+     */
+    @Test
+    void aMailClientSendingMessagesIsNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 8; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 46000 + i, SERVER, 25, 21, new int[] {20, 26, 24, 6, 900 + 50 * i, 6},
+                    new int[] {90, 14, 14, 37, 14, 15}, 10 * DetectorRun.MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /** A monitor checking a mail server every 10 s: greeting read, QUIT, goodbye; 30 alike sessions, one request size. */
+    @Test
+    void aMonitorsGreetingChecksOfAnAuthenticationServiceAreNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 30; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 45000 + i, SERVER, 25, 21, new int[] {6}, new int[] {15}, 10 * DetectorRun.MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
     @Test
     void sessionsThatDifferAsBrowsingDoesAreLeftAlone() {
         DetectorRun r = run();
         int[] pages = {4200, 48000, 900, 17000, 2300, 120000, 650, 8800};
         for (int i = 0; i < 40; i++) {
             r.session(i * S, "10.0.0.5", 30000 + i, SERVER, 443, 300 + 37 * (i % 5), pages[i % pages.length]);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    // An FTP guesser keeping its connection for three passwords: greeting, then USER (answered
+    // "331 Please specify the password.", 34 bytes) and PASS ("530 Login incorrect.", 22 bytes).
+    private static final int[] FTP_REQUESTS = {12, 15, 12, 16, 12, 14};
+    private static final int[] FTP_ANSWERS = {34, 22, 34, 22, 34, 22};
+
+    @Test
+    void aGuesserTryingSeveralPasswordsPerConnectionIsCountedByItsRepeatedRefusals() {
+        // Each connection: answers 20, 34, 22, 34, 22, 34, 22; the last four repeat one of the two
+        // before them, so it counts 5 tries; four connections count 20.
+        DetectorRun r = run();
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < 4; i++) {
+            r.exchanges(i * 12 * S, GUESSER, 41000 + i, SERVER, 21, 20, FTP_REQUESTS, FTP_ANSWERS, 3 * S);
+            expected.put(key(GUESSER, 41000 + i, SERVER, 21), "guessing");
+        }
+        assertThat(r.flagged()).isEqualTo(expected);
+    }
+
+    @Test
+    void threeSuchConnectionsAreBelowTheTryThreshold() {
+        DetectorRun r = run();
+        for (int i = 0; i < 3; i++) {
+            r.exchanges(i * 12 * S, GUESSER, 41000 + i, SERVER, 21, 20, FTP_REQUESTS, FTP_ANSWERS, 3 * S);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    @Test
+    void theTryThresholdIsConfigurable() {
+        DetectorConfig config = new DetectorConfig();
+        config.guessTries = 15;
+        DetectorRun r = new DetectorRun(config, GuessingDetector.NAME);
+        for (int i = 0; i < 3; i++) {
+            r.exchanges(i * 12 * S, GUESSER, 41000 + i, SERVER, 21, 20, FTP_REQUESTS, FTP_ANSWERS, 3 * S);
+        }
+        assertThat(r.flagged()).hasSize(3).containsValue("guessing");
+    }
+
+    /** A person typing into two SSH sessions: every keystroke echoed alike, but too few sessions to be a guesser. */
+    @Test
+    void typingIntoTwoSessionsIsNotGuessingHoweverManyEchoesRepeat() {
+        DetectorRun r = run();
+        int[] keys = new int[40];
+        java.util.Arrays.fill(keys, 36);
+        for (int i = 0; i < 2; i++) {
+            r.exchanges(i * 20 * S, "10.0.0.5", 42000 + i, SERVER, 22, 41, keys, keys, 200 * DetectorRun.MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /** The same large answer again and again is data (a poll of a page, a mail fetched twice), not a refusal. */
+    @Test
+    void repeatedLargeAnswersAreNotRefusals() {
+        DetectorRun r = run();
+        for (int i = 0; i < 6; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 43000 + i, SERVER, 143, 120, new int[] {30, 30, 30, 30, 30, 30},
+                    new int[] {2000, 2000, 2000, 2000, 2000, 2000}, S);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /**
+     * File copies over SSH (scp, sftp) repeat a few small protocol messages too, amid answers of
+     * tens of kilobytes: their answers average far more than a refusal.
+     */
+    @Test
+    void fileCopiesThatRepeatSmallMessagesAmidLargeAnswersAreNotGuessing() {
+        DetectorRun r = run();
+        int[] requests = {1200, 60, 40, 40, 40, 30, 30, 30};
+        int[] answers = {1564, 44, 76, 76, 76, 60000, 40000, 52};
+        for (int i = 0; i < 8; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 44000 + i, SERVER, 22, 41, requests, answers, 100 * DetectorRun.MS);
         }
         assertThat(r.flagged()).isEmpty();
     }

@@ -19,13 +19,23 @@ public record DetectorSettings(boolean none, List<String> names,
                                Integer floodSources, Integer floodSourceFlows,
                                Integer guessSessions, Double guessSpread, Duration guessWindow,
                                Integer beaconRepeats, Double beaconSpread, boolean beaconLocal,
-                               Integer scanPeers) implements Serializable {
+                               Integer scanPeers, Integer guessTries) implements Serializable {
     /** Most flows held back for the detectors before their rows are written (bounds memory). */
     public static final int MAX_HELD = 1 << 14;
     private static final DetectorConfig DEFAULTS = new DetectorConfig();
 
     public DetectorSettings {
         names = names == null ? null : List.copyOf(names);
+    }
+
+    /** The settings with guessing's tries per connection at their default. */
+    public DetectorSettings(boolean none, List<String> names, Integer scanHosts, Integer scanPorts, Duration scanWindow,
+                            Integer floodFlows, Integer floodPackets, Duration floodWindow, Integer floodSources,
+                            Integer floodSourceFlows, Integer guessSessions, Double guessSpread, Duration guessWindow,
+                            Integer beaconRepeats, Double beaconSpread, boolean beaconLocal, Integer scanPeers) {
+        this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
+                floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
+                scanPeers, null);
     }
 
     /** Every detector with its default thresholds (what classify runs without detector options). */
@@ -76,6 +86,7 @@ public record DetectorSettings(boolean none, List<String> names,
         c.guessSessions = positive(guessSessions, c.guessSessions, "--guess-sessions");
         c.guessSpread = guessSpread != null ? guessSpread : c.guessSpread;
         c.guessWindow = guessWindow != null ? guessWindow : c.guessWindow;
+        c.guessTries = positive(guessTries, c.guessTries, "--guess-tries");
         c.beaconRepeats = positive(beaconRepeats, c.beaconRepeats, "--beacon-repeats");
         c.beaconSpread = beaconSpread != null ? beaconSpread : c.beaconSpread;
         c.beaconLocal = beaconLocal;

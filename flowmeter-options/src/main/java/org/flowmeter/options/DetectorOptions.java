@@ -62,6 +62,11 @@ public final class DetectorOptions {
             description = "Guessing: largest coefficient of variation of the sessions' packets and answer bytes (default: 0.15).")
     Double guessSpread;
 
+    @Option(names = "--guess-tries", paramLabel = "N",
+            description = "Guessing with several tries per connection: repeated refusals from one source to one "
+                    + "authentication service, in at least 3 sessions (default: 20).")
+    Integer guessTries;
+
     @Option(names = "--guess-window", paramLabel = "D", converter = DurationConverter.class,
             description = "Guessing: window (default: 5m).")
     Duration guessWindow;
@@ -80,6 +85,6 @@ public final class DetectorOptions {
     public DetectorSettings settings() {
         return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
                 floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
-                beaconLocal, scanPeers);
+                beaconLocal, scanPeers, guessTries);
     }
 }
