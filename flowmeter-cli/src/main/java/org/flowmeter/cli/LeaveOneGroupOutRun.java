@@ -15,6 +15,10 @@ import org.flowmeter.model.Dataset;
 import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.GroupCap;
 import org.flowmeter.model.LeaveOneGroupOut;
+import org.flowmeter.training.ModelTraining;
+import org.flowmeter.training.PreparedData;
+import org.flowmeter.training.TrainingData;
+import org.flowmeter.training.TrainingSettings;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -68,8 +72,10 @@ final class LeaveOneGroupOutRun {
         return new Groups(names, ofInput);
     }
 
-    static int run(TrainCommand cmd, LabelledFlows flows, Dataset data, double[] logScale, int[] directions,
-            String setName, PrintStream err) throws IOException {
+    static int run(TrainCommand cmd, TrainingSettings settings, TrainingData training, PreparedData prepared,
+            PrintStream err) throws IOException {
+        LabelledFlows flows = training.flows();
+        Dataset data = prepared.data();
         Groups groups = read(cmd.leaveOneGroupOut, flows.inputNames());
         int[] groupOfRow = new int[data.size()];
         int outside = 0;
@@ -84,11 +90,11 @@ final class LeaveOneGroupOutRun {
         try {
             outcome = LeaveOneGroupOut.run(data, groupOfRow, groups.names(), (train, heldOut) -> {
                 Dataset fitted = train;
-                if (cmd.maxMaliciousPerInput != null) {
+                if (settings.maxMaliciousPerInput() != null) {
                     fitted = train.subset(GroupCap.keep(train.labels(), train.groups(), Dataset.MALICIOUS,
-                            cmd.maxMaliciousPerInput, cmd.seed));
+                            settings.maxMaliciousPerInput(), settings.seed()));
                 }
-                FlowModel model = RecipeFit.fit(cmd, fitted, directions, setName);
+                FlowModel model = ModelTraining.fit(settings, fitted, prepared.directions(), training.featureSet());
                 err.printf(Locale.ROOT, "held out %-28s fitted on %d benign, %d malicious flows; threshold %.4g%n",
                         heldOut, fitted.countBenign(), fitted.countMalicious(), model.threshold());
                 return model;
