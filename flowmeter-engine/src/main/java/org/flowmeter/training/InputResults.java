@@ -1,5 +1,8 @@
 package org.flowmeter.training;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,19 +17,25 @@ import org.flowmeter.model.FlowModel;
  * How a model does on each input (capture or flow table) of a labelled subset: which captures
  * it misses and which it floods with false positives, where one figure over all flows hides it.
  */
-public record InputResults(String input, int benign, int malicious, int flaggedBenign, int flaggedMalicious) {
+@JsonPropertyOrder({"input", "benign", "malicious", "fp", "tp"})
+public record InputResults(@JsonProperty("input") String input, @JsonProperty("benign") int benign,
+                           @JsonProperty("malicious") int malicious, @JsonProperty("fp") int flaggedBenign,
+                           @JsonProperty("tp") int flaggedMalicious) {
 
     /** Share of this input's malicious flows flagged; NaN without malicious flows. */
+    @JsonIgnore
     public double recall() {
         return malicious == 0 ? Double.NaN : (double) flaggedMalicious / malicious;
     }
 
     /** Share of this input's benign flows flagged; NaN without benign flows. */
+    @JsonIgnore
     public double falsePositiveRate() {
         return benign == 0 ? Double.NaN : (double) flaggedBenign / benign;
     }
 
     /** Flows this input gets wrong. */
+    @JsonIgnore
     public int errors() {
         return flaggedBenign + malicious - flaggedMalicious;
     }
@@ -64,15 +73,5 @@ public record InputResults(String input, int benign, int malicious, int flaggedB
             out.printf(Locale.ROOT, "  %6d/%-6d malicious missed  %6d/%-6d benign flagged  %s%n",
                     r.malicious() - r.flaggedMalicious(), r.malicious(), r.flaggedBenign(), r.benign(), r.input());
         }
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", input);
-        m.put("benign", benign);
-        m.put("malicious", malicious);
-        m.put("fp", flaggedBenign);
-        m.put("tp", flaggedMalicious);
-        return m;
     }
 }

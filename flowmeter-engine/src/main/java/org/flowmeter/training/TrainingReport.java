@@ -3,11 +3,8 @@ package org.flowmeter.training;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.flowmeter.model.EvaluationResult;
 import org.flowmeter.model.GbtTrainer;
 import org.flowmeter.model.GridSearch;
@@ -49,32 +46,12 @@ public record TrainingReport(ModelKind kind, int folds, GridSearch.Outcome grid,
     }
 
     /** The metrics file's content: grid or parameters, threshold, test and cross-validated results, per-input results. */
-    public Map<String, Object> metrics() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public TrainingMetrics metrics() {
         if (kind == ModelKind.gbt) {
-            m.put("model_kind", "gbt");
-            m.put("params", gbtParams.toMap());
-            m.put("threshold", threshold);
-            m.put("test", test);
-        } else {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (GridSearch.Result r : grid.results()) {
-                Map<String, Object> row = new LinkedHashMap<>(r.hyper().toMap());
-                row.put("cv_roc_auc_mean", r.meanAuc());
-                row.put("cv_roc_auc_std", r.stdAuc());
-                rows.add(row);
-            }
-            m.put("best", grid.best().toMap());
-            m.put("cv_roc_auc_mean", grid.bestMeanAuc());
-            m.put("threshold", threshold);
-            m.put("test", test);
-            m.put("grid", rows);
+            return new TrainingMetrics.Trees(gbtParams, threshold, test, crossValidated, testInputs);
         }
-        if (crossValidated != null) {
-            m.put("cv_out_of_fold", crossValidated);
-        }
-        m.put("test_inputs", testInputs.stream().map(InputResults::toMap).toList());
-        return m;
+        return new TrainingMetrics.Logistic(TrainingMetrics.Candidate.of(grid.best()), grid.bestMeanAuc(), threshold, test,
+                grid.results().stream().map(TrainingMetrics.GridRow::of).toList(), crossValidated, testInputs);
     }
 
     /** Writes {@link #metrics()} as indented JSON. */

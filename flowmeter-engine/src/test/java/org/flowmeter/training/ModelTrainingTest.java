@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.LogisticModel;
 import org.flowmeter.model.ModelFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The facade on hand-made rows: two inputs of 30 flows each (a third malicious, larger in the
@@ -90,6 +94,32 @@ class ModelTrainingTest {
                 .doesNotContain("cross-validated scores");
         assertThat(r.report().crossValidated()).isNull();
         assertThat(r.model().threshold()).isEqualTo(0.5);
+    }
+
+    /** The metrics file keeps the fields and order it had as a map: readers of it (scripts, notebooks) are unchanged. */
+    @Test
+    void metricsFileNamesItsFieldsInOrder(@TempDir Path dir) throws Exception {
+        TrainingResult r = ModelTraining.train(new TrainingData("test", flows(), null),
+                settings(3, OperatingPoint.of(null, 0.9, null)), line -> { });
+        Path file = dir.resolve("metrics.json");
+        r.report().writeMetrics(file);
+        JsonNode m = JsonMapper.builder().build().readTree(file.toFile());
+        assertThat(m.propertyNames()).containsExactly("best", "cv_roc_auc_mean", "threshold", "test", "grid",
+                "cv_out_of_fold", "test_inputs");
+        assertThat(m.get("best").propertyNames()).containsExactly("penalty", "C", "weightBenign", "weightMalicious",
+                "fitIntercept");
+        assertThat(m.get("grid")).hasSize(4);
+        assertThat(m.get("grid").get(0).propertyNames()).containsExactly("penalty", "C", "weightBenign",
+                "weightMalicious", "fitIntercept", "cv_roc_auc_mean", "cv_roc_auc_std");
+        assertThat(m.get("test_inputs").get(0).propertyNames()).containsExactly("input", "benign", "malicious", "fp", "tp");
+        assertThat(m.get("test").get("flows").asInt()).isEqualTo(18);
+        assertThat(m.get("threshold").asDouble()).isEqualTo(r.model().threshold());
+
+        TrainingResult fixed = ModelTraining.train(new TrainingData("test", flows(), null),
+                settings(3, OperatingPoint.of(0.4, null, null)), line -> { });
+        fixed.report().writeMetrics(file);
+        assertThat(JsonMapper.builder().build().readTree(file.toFile()).has("cv_out_of_fold"))
+                .as("no cross-validated scores with a given threshold").isFalse();
     }
 
     @Test
