@@ -109,6 +109,45 @@ class CliAndSparkTrainAgreeTest {
         assertThat(actual.packets()).containsExactly(expected.packets());
     }
 
+    /** Too few flows for the folds is an input problem in both (exit 1, one line); a malformed value a usage error. */
+    @Test
+    void bothRefuseTheSameWay() throws Exception {
+        String[] inputs = {"--benign", fixture("http_small.pcap"), "--malicious", fixture("udp_ping.pcap"), "-o",
+            dir.resolve("m.json").toString()};
+        Said cli = stderr(() -> Main.run(concat(new String[] {"train"}, inputs, new String[] {"--folds", "5"})));
+        Said spark = stderr(() -> FlowmeterSpark.commandLine().execute(concat(new String[] {"train"}, inputs,
+                new String[] {"--folds", "5"})));
+        String problem = "need at least 5 flows of each class for 5-fold CV";
+        assertThat(cli.code()).as(cli.text()).isEqualTo(1);
+        assertThat(spark.code()).as(spark.text()).isEqualTo(1);
+        assertThat(cli.text()).contains("flowmeter: " + problem);
+        assertThat(spark.text()).contains("flowmeter-spark: " + problem);
+
+        Said badCli = stderr(() -> Main.run(concat(new String[] {"train"}, inputs, new String[] {"--penalties", "l3"})));
+        Said badSpark = stderr(() -> FlowmeterSpark.commandLine().execute(concat(new String[] {"train"}, inputs,
+                new String[] {"--penalties", "l3"})));
+        assertThat(badCli.code()).isEqualTo(2);
+        assertThat(badSpark.code()).isEqualTo(2);
+        assertThat(badCli.text()).contains("--penalties: 'l3' is not l1 or l2");
+        assertThat(badSpark.text()).contains("--penalties: 'l3' is not l1 or l2");
+    }
+
+    private record Said(int code, String text) {
+    }
+
+    /** The exit code of {@code run} and what it printed on standard error. */
+    private static Said stderr(Callable<Integer> run) throws Exception {
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            int code = run.call();
+            return new Said(code, said.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
+    }
+
     /** A model Spark trained scores flow tables on Spark as it scores them itself. */
     @Test
     @Tag("e2e") // two more Spark jobs: CI runs it (-Pe2e), a plain build does not
