@@ -17,7 +17,7 @@ import org.flowmeter.decode.IpAddresses;
  */
 public final class HostLabels implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    private final ArrayList<Cidr> malicious = new ArrayList<>();
+    private final List<Cidr> malicious = new ArrayList<>();
 
     public boolean isEmpty() {
         return malicious.isEmpty();

@@ -18,15 +18,15 @@ import org.flowmeter.model.Dataset;
 public final class LabelledFlows implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final String[] featureNames;
-    private final ArrayList<double[]> rows = new ArrayList<>();
-    private final ArrayList<Integer> labels = new ArrayList<>();
-    private final ArrayList<long[]> sizes = new ArrayList<>();
-    private final ArrayList<Integer> inputIndex = new ArrayList<>();
-    private final LinkedHashMap<String, Integer> inputs = new LinkedHashMap<>();
-    private final LinkedHashMap<String, int[]> perInput = new LinkedHashMap<>();
+    private final List<double[]> rows = new ArrayList<>();
+    private final List<Integer> labels = new ArrayList<>();
+    private final List<long[]> sizes = new ArrayList<>();
+    private final List<Integer> inputIndex = new ArrayList<>();
+    private final Map<String, Integer> inputs = new LinkedHashMap<>();
+    private final Map<String, int[]> perInput = new LinkedHashMap<>();
     private int dropped;
     private final BitSet detected = new BitSet();
-    private final TreeMap<String, Integer> detectedBy = new TreeMap<>();
+    private final Map<String, Integer> detectedBy = new TreeMap<>();
 
     public LabelledFlows(String[] featureNames) {
         this.featureNames = featureNames.clone();
