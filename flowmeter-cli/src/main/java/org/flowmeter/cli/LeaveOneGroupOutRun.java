@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.Dataset;
 import org.flowmeter.model.FlowModel;
@@ -112,20 +110,19 @@ final class LeaveOneGroupOutRun {
         out.printf(Locale.ROOT, "precision at a %.0f %% base rate (pooled recall and false-positive rate): %.3f%n",
                 BASE_RATE * 100, precision);
         if (cmd.metricsJson != null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("groups", outcome.groups().stream().map(LeaveOneGroupOut.GroupResult::toMap).toList());
-            m.put("pooled", outcome.pooled().toMap());
-            m.put("precision_at_1pct_base_rate", Double.isFinite(precision) ? precision : null);
             // Every scored flow's group, label, score and verdict: runs that shared out the groups
             // (group '+') are pooled from these.
-            List<Object> rows = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
                 if (groupOfRow[i] >= 0) {
                     rows.add(List.of(groups.names().get(groupOfRow[i]), data.label(i), outcome.scores()[i],
                             outcome.flagged()[i] ? 1 : 0));
                 }
             }
-            m.put("scored_flows", rows);
+            LeaveOneGroupOutMetrics m = new LeaveOneGroupOutMetrics(
+                    outcome.groups().stream().map(LeaveOneGroupOutMetrics.Group::of).toList(),
+                    LeaveOneGroupOutMetrics.Group.of(outcome.pooled()), LeaveOneGroupOutMetrics.finiteOrNull(precision),
+                    rows);
             MetricsReport.writeJson(m, cmd.metricsJson);
         }
         return 0;
