@@ -10,6 +10,8 @@ import org.flowmeter.model.FlowModel;
 import org.flowmeter.options.DetectorOptions;
 import org.flowmeter.options.FlowOptions;
 import org.flowmeter.options.ModelOptions;
+import org.flowmeter.training.Evaluation;
+import org.flowmeter.training.InputResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,13 +43,13 @@ final class EvaluateCommand implements Callable<Integer> {
         labels.runDetectors(detectorOptions.settings());
         LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.settings(), System.err);
         Dataset data = flows.dataset();
-        double[] scores = EvaluationCommandSupport.scores(model, data);
+        double[] scores = Evaluation.scores(model, data);
         // A flow in a pattern a detector found is flagged whatever the model says, as in classify.
         flows.detected().stream().forEach(row -> scores[row] = 1.0);
         if (!flows.detectedBy().isEmpty()) {
             System.out.println("flows flagged by cross-flow detectors (any model score): " + flows.detectedBy());
         }
-        EvaluationResult result = EvaluationCommandSupport.evaluate(model, data, scores, flows,
+        EvaluationResult result = Evaluation.evaluate(model, data, scores, flows,
                 java.util.stream.IntStream.range(0, data.size()).toArray());
         System.out.print(MetricsReport.table(result, model.threshold()));
         if (flows.inputNames().size() > 1) {

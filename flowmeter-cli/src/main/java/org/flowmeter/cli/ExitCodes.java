@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.flowmeter.engine.DataException;
 import org.flowmeter.engine.OptionException;
 import org.flowmeter.pcap.CaptureFormatException;
 import picocli.CommandLine;
@@ -81,6 +82,9 @@ final class ExitCodes {
         }
         if (t instanceof InputException in) {
             return in.getMessage();
+        }
+        if (t instanceof DataException d) {
+            return d.getMessage();
         }
         return null;
     }

@@ -6,15 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.Dataset;
 import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.GroupCap;
 import org.flowmeter.model.LeaveOneGroupOut;
+import org.flowmeter.training.InputGroups;
+import org.flowmeter.training.ModelTraining;
+import org.flowmeter.training.PreparedData;
+import org.flowmeter.training.TrainingData;
+import org.flowmeter.training.TrainingSettings;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -30,47 +33,16 @@ final class LeaveOneGroupOutRun {
     }
 
     /** Group names in file order, and the group index of each input (-1: in no group). */
-    record Groups(List<String> names, int[] ofInput) {}
-
-    static Groups read(Path file, List<String> inputs) throws IOException {
-        List<String> names = new ArrayList<>();
-        List<String[]> rules = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            int comma = t.indexOf(',');
-            if (comma <= 0 || comma == t.length() - 1) {
-                throw new IOException(file + ": '" + t + "' is not GROUP,PATH");
-            }
-            String group = t.substring(0, comma).strip();
-            rules.add(new String[] {group, Path.of(t.substring(comma + 1).strip()).normalize().toString()});
-            if (!group.equals("-") && !group.equals("+") && !names.contains(group)) {
-                names.add(group);
-            }
-        }
-        int[] ofInput = new int[inputs.size()];
-        for (int k = 0; k < inputs.size(); k++) {
-            String input = Path.of(inputs.get(k)).normalize().toString();
-            // The longest path that is the input or a folder holding it decides.
-            String best = null;
-            String group = null;
-            for (String[] r : rules) {
-                if ((input.equals(r[1]) || input.startsWith(r[1] + "/")) && (best == null || r[1].length() > best.length())) {
-                    best = r[1];
-                    group = r[0];
-                }
-            }
-            ofInput[k] = group == null || group.equals("-") ? LeaveOneGroupOut.NO_GROUP
-                    : group.equals("+") ? LeaveOneGroupOut.ALWAYS_TRAINED : names.indexOf(group);
-        }
-        return new Groups(names, ofInput);
+    static InputGroups read(Path file, List<String> inputs) throws IOException {
+        return InputGroups.read(file, inputs);
     }
 
-    static int run(TrainCommand cmd, LabelledFlows flows, Dataset data, double[] logScale, int[] directions,
-            String setName, PrintStream err) throws IOException {
-        Groups groups = read(cmd.leaveOneGroupOut, flows.inputNames());
+    static int run(TrainCommand cmd, TrainingSettings settings, TrainingData training, PreparedData prepared,
+            PrintStream err) throws IOException {
+        LabelledFlows flows = training.flows();
+        Dataset data = prepared.data();
+        InputGroups groups = read(cmd.leaveOneGroupOut, flows.inputNames());
+        InputGroups sources = ModelTraining.sourceGroups(settings, flows);
         int[] groupOfRow = new int[data.size()];
         int outside = 0;
         for (int i = 0; i < data.size(); i++) {
@@ -84,11 +56,12 @@ final class LeaveOneGroupOutRun {
         try {
             outcome = LeaveOneGroupOut.run(data, groupOfRow, groups.names(), (train, heldOut) -> {
                 Dataset fitted = train;
-                if (cmd.maxMaliciousPerInput != null) {
+                if (settings.maxMaliciousPerInput() != null) {
                     fitted = train.subset(GroupCap.keep(train.labels(), train.groups(), Dataset.MALICIOUS,
-                            cmd.maxMaliciousPerInput, cmd.seed));
+                            settings.maxMaliciousPerInput(), settings.seed()));
                 }
-                FlowModel model = RecipeFit.fit(cmd, fitted, directions, setName);
+                FlowModel model = ModelTraining.fit(settings, fitted, prepared.directions(), training.featureSet(),
+                        sources);
                 err.printf(Locale.ROOT, "held out %-28s fitted on %d benign, %d malicious flows; threshold %.4g%n",
                         heldOut, fitted.countBenign(), fitted.countMalicious(), model.threshold());
                 return model;
@@ -106,20 +79,19 @@ final class LeaveOneGroupOutRun {
         out.printf(Locale.ROOT, "precision at a %.0f %% base rate (pooled recall and false-positive rate): %.3f%n",
                 BASE_RATE * 100, precision);
         if (cmd.metricsJson != null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("groups", outcome.groups().stream().map(LeaveOneGroupOut.GroupResult::toMap).toList());
-            m.put("pooled", outcome.pooled().toMap());
-            m.put("precision_at_1pct_base_rate", Double.isFinite(precision) ? precision : null);
             // Every scored flow's group, label, score and verdict: runs that shared out the groups
             // (group '+') are pooled from these.
-            List<Object> rows = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
                 if (groupOfRow[i] >= 0) {
                     rows.add(List.of(groups.names().get(groupOfRow[i]), data.label(i), outcome.scores()[i],
                             outcome.flagged()[i] ? 1 : 0));
                 }
             }
-            m.put("scored_flows", rows);
+            LeaveOneGroupOutMetrics m = new LeaveOneGroupOutMetrics(
+                    outcome.groups().stream().map(LeaveOneGroupOutMetrics.Group::of).toList(),
+                    LeaveOneGroupOutMetrics.Group.of(outcome.pooled()), LeaveOneGroupOutMetrics.finiteOrNull(precision),
+                    rows);
             MetricsReport.writeJson(m, cmd.metricsJson);
         }
         return 0;

@@ -5,7 +5,8 @@ package org.flowmeter.decode;
  * address fields of {@link DecodedPacket} without allocation. Host bits given in the text are
  * cleared, so {@code 10.1.2.3/8} means {@code 10.0.0.0/8}.
  */
-public final class Cidr {
+public final class Cidr implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int ipVersion;
     private final int prefixLength;
     private final long maskHi, maskLo;

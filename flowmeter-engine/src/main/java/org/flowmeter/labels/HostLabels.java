@@ -11,8 +11,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.flowmeter.decode.Cidr;
 import org.flowmeter.decode.IpAddresses;
 
-/** Malicious addresses and networks: a flow touching one of them is malicious, any other benign. */
-public final class HostLabels {
+/**
+ * Malicious addresses and networks: a flow touching one of them is malicious, any other benign.
+ * Serializable, so that Spark's tasks label as the driver read the labels.
+ */
+public final class HostLabels implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<Cidr> malicious = new ArrayList<>();
 
     public boolean isEmpty() {

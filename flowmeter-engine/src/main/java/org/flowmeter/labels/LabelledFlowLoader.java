@@ -98,9 +98,35 @@ public final class LabelledFlowLoader {
 
     private void loadCapture(String input, Boolean fixedLabel, FlowSample sample, LabelledFlows out)
             throws IOException {
+        checkLabels(input, fixedLabel);
+        loadCapture(input, () -> Captures.open(input), fixedLabel, sample, out);
+    }
+
+    /**
+     * Adds the flows of one capture that {@code open} opens (Spark's tasks open theirs through
+     * Hadoop's file systems), named {@code input}; the source is closed at the end.
+     *
+     * @param fixedLabel true or false when the whole capture has one label, null to label by host
+     */
+    public void loadCapture(String input, CaptureOpener open, Boolean fixedLabel, LabelledFlows out) throws IOException {
+        checkLabels(input, fixedLabel);
+        loadCapture(input, open, fixedLabel, null, out);
+    }
+
+    /** Opens a capture. */
+    @FunctionalInterface
+    public interface CaptureOpener {
+        PacketSource open() throws IOException;
+    }
+
+    private void checkLabels(String input, Boolean fixedLabel) throws IOException {
         if (fixedLabel == null && hosts.isEmpty()) {
             throw new IOException(input + ": no labels: give --benign/--malicious, --malicious-host or --labels");
         }
+    }
+
+    private void loadCapture(String input, CaptureOpener open, Boolean fixedLabel, FlowSample sample,
+                             LabelledFlows out) throws IOException {
         FeatureVector vector = new FeatureVector(sets, List.of(features));
         ToIntFunction<Flow> addRow = flow -> {
             double[] values = new double[features.length];
@@ -114,7 +140,7 @@ public final class LabelledFlowLoader {
         FlowEngine engine = new FlowEngine(config, ignoreVlan, sets, listener, sample);
         FlowMeter meter = engine.meter();
         FlowPipeline pipeline = engine.pipeline();
-        try (PacketSource source = Captures.open(input)) {
+        try (PacketSource source = open.open()) {
             ReadProgress bar = progress == null ? null : progress.apply(source);
             try {
                 pipeline.run(source, bar == null ? null : (s, n) -> bar.update(s));

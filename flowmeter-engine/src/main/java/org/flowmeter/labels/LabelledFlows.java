@@ -12,9 +12,11 @@ import org.flowmeter.model.Dataset;
 /**
  * Flows with features and labels, gathered from captures and flow tables: what training and
  * evaluation work on. Packet and byte counts are known for flows from captures (and from flow
- * tables that carry them), else -1.
+ * tables that carry them), else -1. Serializable: Spark's tasks each load one capture, and the
+ * driver joins their flows ({@link #addAll}).
  */
-public final class LabelledFlows {
+public final class LabelledFlows implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String[] featureNames;
     private final List<double[]> rows = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
@@ -57,6 +59,23 @@ public final class LabelledFlows {
         inputIndex.add(inputs.computeIfAbsent(input, k -> inputs.size()));
         perInput.computeIfAbsent(input, k -> new int[2])[malicious ? 1 : 0]++;
         return rows.size() - 1;
+    }
+
+    /**
+     * Appends the flows of {@code part} (read with the same features), as if they had been added
+     * here one by one after the flows already here, and counts its dropped flows.
+     */
+    public void addAll(LabelledFlows part) {
+        if (!java.util.Arrays.equals(featureNames, part.featureNames)) {
+            throw new IllegalArgumentException("the flows have other features");
+        }
+        List<String> names = part.inputNames();
+        for (int i = 0; i < part.size(); i++) {
+            long[] s = part.sizes.get(i);
+            add(names.get(part.inputIndex.get(i)), part.rows.get(i), part.labels.get(i) == Dataset.MALICIOUS, s[0], s[1],
+                    s[2], (int) s[3]);
+        }
+        dropped += part.dropped;
     }
 
     /** Marks a row as flagged by a cross-flow detector (whatever the model scores it). */

@@ -72,6 +72,9 @@ public interface FlowModel {
 
     FlowModel withMetadata(Map<String, Object> metadata);
 
+    /** The same model reading raw inputs, which it compresses with these log scales first (LogScale). */
+    FlowModel withLogScale(double[] scales);
+
     /** Unmodifiable, in insertion order. */
     Map<String, Object> metadata();
 }

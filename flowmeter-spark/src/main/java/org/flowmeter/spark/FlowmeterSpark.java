@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.flowmeter.engine.DataException;
 import org.flowmeter.engine.OptionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,11 @@ public final class FlowmeterSpark implements Runnable {
             if (e instanceof OptionException o) {
                 return cmd.getParameterExceptionHandler().handleParseException(
                         new CommandLine.ParameterException(cmd, o.getMessage(), o), parsed.originalArgs().toArray(new String[0]));
+            }
+            if (e instanceof DataException d) {
+                // The inputs cannot give what was asked (too few flows of a class): one line, exit 1.
+                cmd.getErr().println("flowmeter-spark: " + d.getMessage());
+                return 1;
             }
             throw e;
         };

@@ -1,91 +1,111 @@
 package org.flowmeter.spark;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.flowmeter.engine.FlowSettings;
+import org.flowmeter.engine.LabelSettings;
+import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.LabelText;
-import org.flowmeter.model.LogisticModel;
-import org.flowmeter.model.ModelFiles;
-import org.flowmeter.model.Penalty;
-import picocli.CommandLine.ArgGroup;
+import org.flowmeter.training.ModelTraining;
+import org.flowmeter.training.TrainingData;
+import org.flowmeter.training.TrainingLog;
+import org.flowmeter.training.TrainingResult;
+import org.flowmeter.training.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code train}: a labelled flow table in, a model file for {@code flowmeter classify} out. */
+/**
+ * {@code train}: labelled captures in, the model file of {@code flowmeter train} out. The captures
+ * are read in parallel; their labelled feature rows are collected to the driver, which fits
+ * with the engine's {@link ModelTraining}, as the command line does.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Fit a class-weighted logistic regression on a flow table, C chosen by cross-validated ROC AUC.")
+        description = {"Train a model on labelled captures (one task per file) as flowmeter train does: same options,"
+                + " defaults, flows, labels and model file.",
+            "The labelled feature rows are collected to the driver, which fits the model: they must fit in its memory"
+                + " (a row is 8 bytes per feature)."})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     FlowmeterSpark parent;
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
-            description = "Flow table written by extract (Parquet, or CSV when the path names .csv).")
-    String input;
+    @Option(names = {"-i", "--input"}, paramLabel = "PATH",
+            description = "Capture file, folder or glob (quote it; any Hadoop file system) labelled by --malicious-host"
+                    + " or --labels (repeatable).")
+    List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--input-format", description = "Force the table format: ${COMPLETION-CANDIDATES}.")
-    FlowTables.Format inputFormat;
+    @Option(names = "--benign", paramLabel = "PATH", arity = "1..*", description = "Captures whose every flow is benign.")
+    List<String> benign = new ArrayList<>();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    LabelSource labels;
+    @Option(names = "--malicious", paramLabel = "PATH", arity = "1..*",
+            description = "Captures whose every flow is malicious.")
+    List<String> malicious = new ArrayList<>();
 
-    /** Where labels come from: a column of the table or the malicious hosts. */
-    static final class LabelSource {
-        @Option(names = "--label-column", paramLabel = "NAME",
-                description = "Label column: the --benign-value, 0, false, benign or normal is benign, any other"
-                        + " text malicious (as flowmeter train reads it).")
-        String column;
+    @Option(names = "--malicious-host", paramLabel = "IP|CIDR",
+            description = "A flow touching this address or network is malicious, any other benign (repeatable).")
+    List<String> maliciousHosts = new ArrayList<>();
 
-        @Option(names = "--malicious-host", paramLabel = "CIDR",
-                description = "Flows touching this address or network are malicious (repeatable).")
-        List<String> hosts = new ArrayList<>();
-    }
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "CSV with columns ip (address or CIDR) and label (malicious|benign), read on the driver.")
+    Path labelsFile;
 
-    @Option(names = "--benign-value", paramLabel = "VALUE", defaultValue = LabelText.DEFAULT_BENIGN,
-            description = "Value of the label column for benign flows (default: ${DEFAULT-VALUE}).")
-    String benignValue;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Model JSON to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Model file to write (JSON).")
     Path output;
 
-    @Option(names = "--penalty", defaultValue = "L2", description = "L1 or L2 (default: ${DEFAULT-VALUE}).")
-    Penalty penalty;
+    @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the grid, CV and test metrics as JSON.")
+    Path metricsJson;
 
-    @Option(names = {"--cs", "--c"}, split = ",", paramLabel = "C", defaultValue = "0.1,0.3,0.5,0.7,0.9",
-            description = "Inverse regularisation strengths to try, liblinear's meaning, as flowmeter train"
-                    + " (default: ${DEFAULT-VALUE}).")
-    List<Double> cValues;
+    @Option(names = "--export-deepfence", paramLabel = "DIR",
+            description = "Also write Deepfence's weights.txt, intercept.txt, mean.txt and std.txt.")
+    Path exportDeepfence;
 
-    @Option(names = "--weight-malicious", paramLabel = "W",
-            description = "Loss weight of malicious flows, benign ones weigh 1 (default: balanced, n / (2 n_class)).")
-    Double weightMalicious;
+    @Mixin
+    org.flowmeter.options.FlowOptions flowOptions;
 
-    @Option(names = "--folds", defaultValue = "10",
-            description = "Cross-validation folds, as flowmeter train (default: ${DEFAULT-VALUE}).")
-    int folds;
-
-    @Option(names = "--seed", defaultValue = "42",
-            description = "Fold assignment seed, as flowmeter train (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    TrainArgs trainArgs;
 
     @Override
     public Integer call() throws Exception {
-        LogisticModel model = run(parent.session());
-        System.err.printf("model written to %s (cross-validated ROC AUC %.4f)%n", output, model.metadata().get("cvRocAuc"));
+        run(parent.session());
         return 0;
     }
 
-    LogisticModel run(SparkSession spark) throws Exception {
-        Dataset<Row> table = FlowTables.read(spark, input, inputFormat);
-        Dataset<Row> labelled = labels.column != null
-                ? Labels.fromColumn(table, labels.column, benignValue)
-                : Labels.fromHosts(table, labels.hosts);
-        LogisticModel model = new SparkTrainer(penalty, cValues, weightMalicious, folds, seed).train(labelled);
-        ModelFiles.write(model, output);
-        return model;
+    /** Fits, writes the model (and the metrics and Deepfence files when asked) and prints the summary. */
+    TrainingResult run(SparkSession spark) throws Exception {
+        TrainingSettings settings = trainArgs.settings();
+        if (exportDeepfence != null) {
+            settings.checkDeepfenceExport();
+        }
+        LabelSettings labels = new LabelSettings(inputs, benign, malicious, maliciousHosts, labelsFile, null,
+                LabelText.DEFAULT_BENIGN);
+        labels.checkInputs();
+        FlowSettings flow = flowOptions.settings();
+        List<FeatureSet> sets = flow.featureSets();
+        String[] features = settings.features(sets);
+        PrintStream err = System.err;
+        List<LabelledCaptures.Task> tasks = LabelledCaptures.tasks(benign, malicious, inputs,
+                spark.sparkContext().hadoopConfiguration());
+        LabelledFlows flows = LabelledCaptures.load(spark, tasks,
+                new LabelledCaptures.Settings(flow, features, labels.hosts()), err);
+        String setName = String.join(",", sets.stream().map(FeatureSet::name).toList());
+        TrainingResult result = ModelTraining.train(new TrainingData(setName, flows, null), settings, TrainingLog.to(err));
+        result.writeModel(output);
+        PrintStream out = System.out;
+        result.report().print(out);
+        out.println("model written to " + output);
+        if (metricsJson != null) {
+            result.report().writeMetrics(metricsJson);
+        }
+        if (exportDeepfence != null) {
+            result.exportDeepfence(exportDeepfence);
+        }
+        return result;
     }
 }

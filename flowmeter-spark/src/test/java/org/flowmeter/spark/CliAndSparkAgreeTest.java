@@ -3,16 +3,10 @@ package org.flowmeter.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,17 +14,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.flowmeter.cli.Main;
-import org.flowmeter.model.DeepfenceParams;
-import org.flowmeter.model.LogisticModel;
-import org.flowmeter.model.ModelFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line and the Spark job, given the same capture and the same options, give the
- * same flows with the same features, the same labels, and the same verdicts (model, early/final policy and
- * cross-flow detectors): both run the engine's FlowSettings, DetectorSettings and classifier.
+ * same flows with the same features and the same verdicts (model, early/final policy and cross-flow
+ * detectors): both run the engine's FlowSettings, DetectorSettings and classifier. Labels and
+ * trained models: {@link CliAndSparkTrainAgreeTest}.
  * Each capture is one file, so the Spark job has no file boundary to join across.
  */
 class CliAndSparkAgreeTest {
@@ -105,46 +97,6 @@ class CliAndSparkAgreeTest {
                 assertThat(expected.stream().map(r -> r.getString(11))).as("flagged by the scan detector").contains("scan");
             }
         }
-    }
-
-    @Test
-    @Tag("e2e") // several Spark jobs: CI runs it (-Pe2e), a plain build does not
-    void hostLabelsAreThoseOfTheCommandLine() throws Exception {
-        // A model of the Deepfence set, so that both keep the flows whose 39 features are finite.
-        int d = DeepfenceParams.FEATURES.size();
-        double[] ones = new double[d];
-        java.util.Arrays.fill(ones, 1.0);
-        Path model = dir.resolve("deepfence-model.json");
-        ModelFiles.write(new LogisticModel(DeepfenceParams.FEATURE_SET, DeepfenceParams.FEATURES.toArray(new String[0]),
-                new double[d], ones, new double[d], 0.0, 0.5, Map.of()), model);
-        String capture = CaptureFiles.BENCH_SMALL.toString();
-        String host = "203.0.113.0/24";
-
-        PrintStream err = System.err;
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
-            code = Main.run(concat(new String[] {"evaluate", capture, "--malicious-host", host, "--model", model.toString(),
-                "--no-detectors"}, FLOW_OPTIONS));
-        } finally {
-            System.setErr(err);
-        }
-        assertThat(code).as(said.toString(StandardCharsets.UTF_8)).isZero();
-        Matcher counts = Pattern.compile(Pattern.quote(capture) + ": (\\d+) benign, (\\d+) malicious flows")
-                .matcher(said.toString(StandardCharsets.UTF_8));
-        assertThat(counts.find()).as(said.toString(StandardCharsets.UTF_8)).isTrue();
-
-        String flows = dir.resolve("labelled").toString();
-        assertThat(FlowmeterSpark.commandLine().execute(concat(new String[] {"extract", "--input", capture, "--output",
-            flows, "--format", "csv"}, FLOW_OPTIONS))).isZero();
-        Dataset<Row> labelled = SparkTrainer.complete(
-                Labels.fromHosts(FlowTables.read(TestSpark.session(), flows, FlowTables.Format.csv), List.of(host)),
-                DeepfenceParams.FEATURES.toArray(new String[0]));
-        long malicious = labelled.filter(col(Labels.LABEL).equalTo(1.0)).count();
-        long benign = labelled.filter(col(Labels.LABEL).equalTo(0.0)).count();
-        assertThat(malicious).as("malicious flows").isEqualTo(Long.parseLong(counts.group(2))).isPositive();
-        assertThat(benign).as("benign flows").isEqualTo(Long.parseLong(counts.group(1))).isPositive();
     }
 
     /** The columns in this order; {@code reals} read as doubles (extract's schema leaves verdict columns text). */

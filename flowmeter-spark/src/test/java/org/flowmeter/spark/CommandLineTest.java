@@ -41,8 +41,9 @@ class CommandLineTest {
         assertThat(flows).hasSize(179); // flowmeter extract of the whole capture writes 179 flows
 
         Path model = dir.resolve("model.json");
-        run("train", "--input", csv, "--malicious-host", "203.0.113.0/24", "--c", "1", "--folds", "2",
-                "-o", model.toString());
+        // train reads the captures (each piece on its own, as flowmeter train reads its inputs).
+        run("train", "--input", dir.resolve("in").resolve("piece-*.pcap").toString(), "--malicious-host",
+                "203.0.113.0/24", "--cs", "1", "--folds", "2", "-o", model.toString());
         LogisticModel m = ModelFiles.read(model);
         assertThat(m.featureSet()).isEqualTo(DeepfenceParams.FEATURE_SET);
         assertThat(m.features()).containsExactlyElementsOf(DeepfenceParams.FEATURES);

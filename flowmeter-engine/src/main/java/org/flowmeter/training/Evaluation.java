@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.training;
 
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.Dataset;
@@ -7,12 +7,12 @@ import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.Metrics;
 
 /** Scores a subset of labelled flows and measures it, with packet and byte shares when known. */
-final class EvaluationCommandSupport {
-    private EvaluationCommandSupport() {
+public final class Evaluation {
+    private Evaluation() {
     }
 
     /** The model's score of every row of {@code subset}. */
-    static double[] scores(FlowModel model, Dataset subset) {
+    public static double[] scores(FlowModel model, Dataset subset) {
         double[] scores = new double[subset.size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = model.score(subset.row(i));
@@ -21,7 +21,7 @@ final class EvaluationCommandSupport {
     }
 
     /** Measures {@code scores} of {@code subset}, the rows {@code indices} of {@code all}. */
-    static EvaluationResult evaluate(FlowModel model, Dataset subset, double[] scores, LabelledFlows all, int[] indices) {
+    public static EvaluationResult evaluate(FlowModel model, Dataset subset, double[] scores, LabelledFlows all, int[] indices) {
         long[] packets = pick(all.packets(), indices);
         long[] bytes = pick(all.bytes(), indices);
         if (packets == null || bytes == null) {

@@ -1,5 +1,8 @@
-package org.flowmeter.cli;
+package org.flowmeter.training;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,25 +17,31 @@ import org.flowmeter.model.FlowModel;
  * How a model does on each input (capture or flow table) of a labelled subset: which captures
  * it misses and which it floods with false positives, where one figure over all flows hides it.
  */
-record InputResults(String input, int benign, int malicious, int flaggedBenign, int flaggedMalicious) {
+@JsonPropertyOrder({"input", "benign", "malicious", "fp", "tp"})
+public record InputResults(@JsonProperty("input") String input, @JsonProperty("benign") int benign,
+                           @JsonProperty("malicious") int malicious, @JsonProperty("fp") int flaggedBenign,
+                           @JsonProperty("tp") int flaggedMalicious) {
 
     /** Share of this input's malicious flows flagged; NaN without malicious flows. */
-    double recall() {
+    @JsonIgnore
+    public double recall() {
         return malicious == 0 ? Double.NaN : (double) flaggedMalicious / malicious;
     }
 
     /** Share of this input's benign flows flagged; NaN without benign flows. */
-    double falsePositiveRate() {
+    @JsonIgnore
+    public double falsePositiveRate() {
         return benign == 0 ? Double.NaN : (double) flaggedBenign / benign;
     }
 
     /** Flows this input gets wrong. */
-    int errors() {
+    @JsonIgnore
+    public int errors() {
         return flaggedBenign + malicious - flaggedMalicious;
     }
 
     /** One result per input present in {@code subset}, whose rows the model scored {@code scores}; most errors first. */
-    static List<InputResults> of(FlowModel model, Dataset subset, double[] scores, List<String> inputNames) {
+    public static List<InputResults> of(FlowModel model, Dataset subset, double[] scores, List<String> inputNames) {
         int[] groups = subset.groups();
         if (groups == null) {
             throw new IllegalArgumentException("the flows' inputs are not known");
@@ -54,7 +63,7 @@ record InputResults(String input, int benign, int malicious, int flaggedBenign, 
     }
 
     /** Prints the inputs with errors, most first, at most ten; nothing when none has an error. */
-    static void printWorst(PrintStream out, String heading, List<InputResults> results) {
+    public static void printWorst(PrintStream out, String heading, List<InputResults> results) {
         List<InputResults> wrong = results.stream().filter(r -> r.errors() > 0).limit(10).toList();
         if (wrong.isEmpty()) {
             return;
@@ -64,15 +73,5 @@ record InputResults(String input, int benign, int malicious, int flaggedBenign, 
             out.printf(Locale.ROOT, "  %6d/%-6d malicious missed  %6d/%-6d benign flagged  %s%n",
                     r.malicious() - r.flaggedMalicious(), r.malicious(), r.flaggedBenign(), r.benign(), r.input());
         }
-    }
-
-    Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", input);
-        m.put("benign", benign);
-        m.put("malicious", malicious);
-        m.put("fp", flaggedBenign);
-        m.put("tp", flaggedMalicious);
-        return m;
     }
 }
