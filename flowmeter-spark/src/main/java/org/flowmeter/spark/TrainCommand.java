@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     org.flowmeter.options.FlowOptions flowOptions;
 
     @Mixin
-    TrainArgs trainArgs;
+    org.flowmeter.options.TrainingOptions recipe;
 
     @Override
     public Integer call() throws Exception {
@@ -79,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Fits, writes the model (and the metrics and Deepfence files when asked) and prints the summary. */
     TrainingResult run(SparkSession spark) throws Exception {
-        TrainingSettings settings = trainArgs.settings();
+        // thinned copies and the worst-benign-source threshold are the command line's only
+        TrainingSettings settings = recipe.settings(0, Integer.parseInt(TrainingSettings.DEFAULT_THINNING), null, null);
         if (exportDeepfence != null) {
             settings.checkDeepfenceExport();
         }
