@@ -41,15 +41,8 @@ final class ClassifyCapturesCommand implements Callable<Integer> {
     @Option(names = "--all-columns", description = "Also write every feature of the flow.")
     boolean allColumns;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
-    String output;
-
-    @Option(names = "--format", defaultValue = "parquet",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FlowTables.Format format;
-
-    @Option(names = "--overwrite", description = "Replace the output folder when it exists.")
-    boolean overwrite;
+    @Mixin
+    TableOutput tableOutput;
 
     @Mixin
     ModelOptions modelOptions;
@@ -63,7 +56,7 @@ final class ClassifyCapturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long flows = run(parent.session());
-        System.err.printf("%d verdicts written to %s%n", flows, output);
+        System.err.printf("%d verdicts written to %s%n", flows, tableOutput.output);
         return 0;
     }
 
@@ -81,7 +74,6 @@ final class ClassifyCapturesCommand implements Callable<Integer> {
     long run(SparkSession spark) throws Exception {
         List<String> files = InputFiles.list(input, spark.sparkContext().hadoopConfiguration());
         Dataset<Row> verdicts = CaptureVerdicts.verdicts(spark, files, settings());
-        FlowTables.write(verdicts, output, format, overwrite);
-        return spark.read().format(format.name()).option("header", "true").load(output).count();
+        return tableOutput.writeAndCount(verdicts);
     }
 }

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,26 +28,19 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "Model JSON (flowmeter's format).")
     Path model;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
-    String output;
-
-    @Option(names = "--format", defaultValue = "parquet",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FlowTables.Format format;
-
-    @Option(names = "--overwrite", description = "Replace the output folder when it exists.")
-    boolean overwrite;
+    @Mixin
+    TableOutput tableOutput;
 
     @Override
     public Integer call() throws Exception {
         run(parent.session());
-        System.err.printf("verdicts written to %s%n", output);
+        System.err.printf("verdicts written to %s%n", tableOutput.output);
         return 0;
     }
 
     void run(SparkSession spark) throws Exception {
         Dataset<Row> table = FlowTables.read(spark, input, inputFormat);
         Dataset<Row> verdicts = SparkClassifier.verdicts(spark, table, Files.readString(model));
-        FlowTables.write(verdicts, output, format, overwrite);
+        tableOutput.write(verdicts);
     }
 }

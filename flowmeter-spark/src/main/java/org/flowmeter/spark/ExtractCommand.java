@@ -23,15 +23,8 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Capture file, folder or glob (quote it); any Hadoop file system.")
     String input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
-    String output;
-
-    @Option(names = "--format", defaultValue = "parquet",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FlowTables.Format format;
-
-    @Option(names = "--overwrite", description = "Replace the output folder when it exists.")
-    boolean overwrite;
+    @Mixin
+    TableOutput tableOutput;
 
     @Option(names = "--unsorted", description = "Skip the final sort by flow start (saves a shuffle).")
     boolean unsorted;
@@ -48,7 +41,7 @@ final class ExtractCommand implements Callable<Integer> {
         SparkSession spark = parent.session();
         long start = System.nanoTime();
         long flows = run(spark);
-        System.err.printf("%d flows written to %s in %.1f s%n", flows, output, (System.nanoTime() - start) / 1e9);
+        System.err.printf("%d flows written to %s in %.1f s%n", flows, tableOutput.output, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
@@ -62,7 +55,6 @@ final class ExtractCommand implements Callable<Integer> {
         if (!unsorted) {
             table = table.orderBy(col("flowStartNanos"), col("fiveTuple"));
         }
-        FlowTables.write(table, output, format, overwrite);
-        return spark.read().format(format.name()).option("header", "true").load(output).count();
+        return tableOutput.writeAndCount(table);
     }
 }
