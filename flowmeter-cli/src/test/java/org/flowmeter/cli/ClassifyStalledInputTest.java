@@ -28,15 +28,7 @@ class ClassifyStalledInputTest {
                 "classify", "-", "-o", out.toString(), "--no-detectors", "--threads", "AFTER_METERING"));
         Process p = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
         try (OutputStream stdin = p.getOutputStream()) {
-            stdin.write(SynFlood.header());
-            byte[] packet = new byte[54];
-            // an unanswered SYN at 0 s; other flows' SYNs at 40 s end it (30 s TCP new timeout); 2,100 of
-            // them, more than one hand-over's worth of packets, and far fewer flow ends than a full batch
-            SynFlood.writeRecord(stdin, SynFlood.START_SECONDS, 0, SynFlood.syn(packet, 0));
-            for (int i = 1; i <= 2100; i++) {
-                SynFlood.writeRecord(stdin, SynFlood.START_SECONDS + 40, i, SynFlood.syn(packet, i));
-            }
-            stdin.flush();
+            SynFlood.writeOneEndedFlow(stdin);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (lines(out) < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(200);

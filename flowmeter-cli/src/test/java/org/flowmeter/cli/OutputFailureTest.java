@@ -57,15 +57,7 @@ class OutputFailureTest {
                 .redirectError(dir.resolve("err.txt").toFile())
                 .start();
         try (OutputStream stdin = p.getOutputStream()) {
-            stdin.write(SynFlood.header());
-            byte[] packet = new byte[54];
-            // an unanswered SYN at 0 s; other flows' SYNs at 40 s move the clock past the 30 s TCP new timeout
-            // (enough of them to fill the reading thread's first batch of 2,048 packets)
-            SynFlood.writeRecord(stdin, SynFlood.START_SECONDS, 0, SynFlood.syn(packet, 0));
-            for (int i = 1; i <= 2100; i++) {
-                SynFlood.writeRecord(stdin, SynFlood.START_SECONDS + 40, i, SynFlood.syn(packet, i));
-            }
-            stdin.flush();
+            SynFlood.writeOneEndedFlow(stdin);
             // stdin stays open; the first flow has ended and its row must reach the file without more input
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (lines(out) < 2 && System.nanoTime() < deadline) {

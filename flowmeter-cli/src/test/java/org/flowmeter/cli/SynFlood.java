@@ -40,6 +40,21 @@ final class SynFlood {
         return 0x0A000000 + i / 50000 * 65536 + i % 50000 / 250 * 256 + i % 250 + 1;
     }
 
+    /**
+     * A capture whose first flow, an unanswered SYN at 0 s, has ended by the end of what is written:
+     * 2,100 other flows' SYNs at 40 s move the clock past the 30 s TCP new timeout (more than one
+     * hand-over's worth of packets, far fewer flow ends than a full batch). The stream stays open.
+     */
+    static void writeOneEndedFlow(OutputStream out) throws IOException {
+        out.write(header());
+        byte[] packet = new byte[54];
+        writeRecord(out, START_SECONDS, 0, syn(packet, 0));
+        for (int i = 1; i <= 2100; i++) {
+            writeRecord(out, START_SECONDS + 40, i, syn(packet, i));
+        }
+        out.flush();
+    }
+
     static byte[] header() {
         return ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
