@@ -99,6 +99,37 @@ public final class DetectorConfig {
     /** Beacon: also to private and local destinations (monitoring polls inside a network are periodic too). */
     public boolean beaconLocal = false;
 
+    /**
+     * Slow DoS: least average number of held connections (long, little payload: see
+     * {@link #slowDosMinDuration}, {@link #slowDosRate}) from one source to one service open at
+     * once, over the span from the first one's start to the last one's end. Browsers hold 6 to 12
+     * parallel connections, a few of them idle keep-alives; a slow DoS tool holds hundreds.
+     */
+    public int slowDosConnections = 16;
+    /**
+     * Slow DoS: least average number of trickling connections open at once (held, with a request
+     * sent in several pieces and never answered: slowloris headers, a slow POST body).
+     */
+    public int slowDosTrickles = 5;
+    /** Slow DoS: a connection is held when it lasts at least this long... */
+    public Duration slowDosMinDuration = Duration.ofSeconds(10);
+    /** ...and carries at most this much payload per second, both ways together (bytes). */
+    public double slowDosRate = 100;
+    /** ...or, when its source advertised a zero window (a slow read), at most this much. */
+    public double slowDosZeroWindowRate = 2_000;
+    /**
+     * Slow DoS by oversized requests (slowhttptest's range mode, Apache Killer): least such
+     * requests from one source to one service in the window, of alike sizes.
+     */
+    public int slowDosRequests = 20;
+    /** Slow DoS: an oversized request carries at least this much payload (HTTP servers cap a header at 8 KB)... */
+    public long slowDosRequestBytes = 8_192;
+    /** ...and gets an answer of at most this much payload (an error), at most an eighth of the request. */
+    public long slowDosAnswerBytes = 1_024;
+    /** Slow DoS: the largest coefficient of variation of the oversized requests' sizes (a tool repeats one request). */
+    public double slowDosRequestSpread = 0.15;
+    public Duration slowDosWindow = Duration.ofMinutes(5);
+
     /** Keys each detector table holds (memory is fixed by it). */
     public int tableSize = 1 << 13;
 }

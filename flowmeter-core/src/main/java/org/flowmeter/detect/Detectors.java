@@ -17,6 +17,7 @@ public final class Detectors {
         ALL.put(ManySourcesFloodDetector.NAME, ManySourcesFloodDetector::new);
         ALL.put(GuessingDetector.NAME, GuessingDetector::new);
         ALL.put(BeaconDetector.NAME, BeaconDetector::new);
+        ALL.put(SlowDosDetector.NAME, SlowDosDetector::new);
     }
 
     private final Detector[] detectors;

@@ -15,6 +15,9 @@ public final class FlowFacts {
     long forwardPayload;
     long backwardPayload;
     boolean responderReset;
+    long forwardPayloadPackets;
+    /** TCP packets in which the flow's source advertised a zero receive window (a reader that stopped reading). */
+    long forwardZeroWindows;
     // Messages as the exchange feature set defines them (a run of payload packets in one
     // direction, ended by payload the other way): the open run, the last two answers' sizes, and
     // how many answers repeated the size of one of those two (a refusal said again per try).
@@ -32,6 +35,13 @@ public final class FlowFacts {
             forwardPackets++;
             forwardBytes += p.wireLength;
             forwardPayload += p.payloadLength;
+            if (p.payloadLength > 0) {
+                forwardPayloadPackets++;
+            }
+            if (p.protocol == DecodedPacket.TCP && p.tcpWindow == 0
+                    && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.RST)) == 0) {
+                forwardZeroWindows++;
+            }
         } else {
             backwardPackets++;
             backwardBytes += p.wireLength;
@@ -124,6 +134,16 @@ public final class FlowFacts {
 
     public long backwardPayload() {
         return backwardPayload;
+    }
+
+    /** Packets of the flow's source that carried payload (a request sent in pieces has several). */
+    public long forwardPayloadPackets() {
+        return forwardPayloadPackets;
+    }
+
+    /** TCP packets in which the flow's source advertised a zero window (not SYN or RST). */
+    public long forwardZeroWindows() {
+        return forwardZeroWindows;
     }
 
     public long backwardBytes() {

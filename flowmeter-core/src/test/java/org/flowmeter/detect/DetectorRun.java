@@ -6,6 +6,8 @@ import static org.flowmeter.decode.DecodedPacket.PSH;
 import static org.flowmeter.decode.DecodedPacket.RST;
 import static org.flowmeter.decode.DecodedPacket.SYN;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,12 +15,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.IpAddresses;
+import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.feature.DeepfenceFeatures;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
 import org.flowmeter.flow.FlowMeter;
+import org.flowmeter.flow.FlowPipeline;
 import org.flowmeter.flow.Packets;
+import org.flowmeter.pcap.Captures;
+import org.flowmeter.pcap.PacketSource;
 
 /**
  * Hand-built traffic through a flow meter and the detectors, the way classify runs them: facts
@@ -52,6 +58,14 @@ final class DetectorRun implements FlowListener {
 
     void add(DecodedPacket p) {
         meter.add(p);
+    }
+
+    /** Every packet of a capture file (fixtures/captures/NAME, from the module's folder). */
+    void read(String fixture) throws IOException {
+        Path file = Path.of("").toAbsolutePath().getParent().resolve("fixtures/captures").resolve(fixture);
+        try (PacketSource source = Captures.open(file)) {
+            new FlowPipeline(new PacketDecoder(), meter).run(source, null);
+        }
     }
 
     /** A TCP connection with one request and one answer of the given payload sizes, closed by FINs. */

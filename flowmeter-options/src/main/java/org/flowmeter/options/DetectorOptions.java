@@ -3,6 +3,7 @@ package org.flowmeter.options;
 import java.time.Duration;
 import java.util.List;
 import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.SlowDosSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 public final class DetectorOptions {
 
     @Option(names = "--detectors", paramLabel = "NAMES", split = ",",
-            description = "Cross-flow detectors to run beside the model: scan, flood, flood-many-sources, guessing, beacon"
+            description = "Cross-flow detectors to run beside the model: scan, flood, flood-many-sources, guessing, beacon,"
+                    + " slow-dos"
                     + " (default: all).")
     List<String> names;
 
@@ -81,10 +83,34 @@ public final class DetectorOptions {
     @Option(names = "--beacon-local", description = "Beacon: also count private and local destinations (default: only others).")
     boolean beaconLocal;
 
+    @Option(names = "--slow-dos-connections", paramLabel = "N",
+            description = "Slow DoS: held connections (>= 10 s, little payload) from one source to one service open"
+                    + " at once on average (default: 16).")
+    Integer slowDosConnections;
+
+    @Option(names = "--slow-dos-trickles", paramLabel = "N",
+            description = "Slow DoS: trickling connections (held, a request in pieces never answered) open at once"
+                    + " on average (default: 5).")
+    Integer slowDosTrickles;
+
+    @Option(names = "--slow-dos-rate", paramLabel = "BYTES",
+            description = "Slow DoS: most payload bytes a second, both ways, of a held connection (default: 100).")
+    Double slowDosRate;
+
+    @Option(names = "--slow-dos-requests", paramLabel = "N",
+            description = "Slow DoS: alike oversized requests (>= 8 KB, answered by <= 1 KB) from one source to one"
+                    + " service (default: 20).")
+    Integer slowDosRequests;
+
+    @Option(names = "--slow-dos-window", paramLabel = "D", converter = DurationConverter.class,
+            description = "Slow DoS: window (default: 5m).")
+    Duration slowDosWindow;
+
     /** The detectors chosen, with their thresholds (checked when the detectors are made). */
     public DetectorSettings settings() {
         return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
                 floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
-                beaconLocal, scanPeers, guessTries);
+                beaconLocal, scanPeers, guessTries,
+                new SlowDosSettings(slowDosConnections, slowDosTrickles, slowDosRate, slowDosRequests, slowDosWindow));
     }
 }

@@ -1,0 +1,215 @@
+package org.flowmeter.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.decode.DecodedPacket.ACK;
+import static org.flowmeter.decode.DecodedPacket.FIN;
+import static org.flowmeter.decode.DecodedPacket.PSH;
+import static org.flowmeter.decode.DecodedPacket.SYN;
+import static org.flowmeter.detect.DetectorRun.MS;
+import static org.flowmeter.detect.DetectorRun.S;
+import static org.flowmeter.detect.DetectorRun.tcp;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.flow.Packets;
+import org.junit.jupiter.api.Test;
+
+/** Hand-built connections: held ones side by side or one after another, trickles, oversized requests. */
+class SlowDosDetectorTest {
+    private static final String CLIENT = "10.0.0.66";
+    private static final String SERVER = "10.0.0.10";
+
+    private static DetectorRun run() {
+        return new DetectorRun(new DetectorConfig(), SlowDosDetector.NAME);
+    }
+
+    /** A packet with a 64 KB advertised window (a zero window means a stalled reader). */
+    private static void add(DetectorRun r, long t, String src, int sport, String dst, int dport, int flags, int payload) {
+        r.add(Packets.window(tcp(t, src, sport, dst, dport, flags, payload), 65535));
+    }
+
+    /**
+     * A connection open {@code seconds}: the request in {@code pieces} packets spread over that
+     * time, an answer of {@code answer} bytes right after the first piece (none when 0), FINs.
+     */
+    private static void connection(DetectorRun r, long t, int sport, int dport, long seconds, int pieces, int piece,
+            int answer) {
+        add(r, t, CLIENT, sport, SERVER, dport, SYN, 0);
+        add(r, t + MS, SERVER, dport, CLIENT, sport, SYN | ACK, 0);
+        add(r, t + 2 * MS, CLIENT, sport, SERVER, dport, ACK, 0);
+        long step = (seconds * S - 10 * MS) / pieces;
+        for (int i = 0; i < pieces; i++) {
+            add(r, t + 3 * MS + i * step, CLIENT, sport, SERVER, dport, PSH | ACK, piece);
+            if (i == 0 && answer > 0) {
+                add(r, t + 4 * MS, SERVER, dport, CLIENT, sport, PSH | ACK, answer);
+            }
+        }
+        long end = t + seconds * S;
+        add(r, end - 3 * MS, CLIENT, sport, SERVER, dport, FIN | ACK, 0);
+        add(r, end - 2 * MS, SERVER, dport, CLIENT, sport, FIN | ACK, 0);
+        add(r, end - MS, CLIENT, sport, SERVER, dport, ACK, 0);
+    }
+
+    @Test
+    void sixteenIdleKeepAlivesSideBySideAreASlowAttackAndTwelveAreABrowser() {
+        DetectorRun browser = run();
+        for (int i = 0; i < 12; i++) { // a request and a 1 KB answer, then 30 s idle: 40 B/s
+            connection(browser, i * 10 * MS, 40000 + i, 80, 30, 1, 200, 1000);
+        }
+        assertThat(browser.flagged()).isEmpty();
+
+        DetectorRun tool = run();
+        for (int i = 0; i < 16; i++) {
+            connection(tool, i * 10 * MS, 40000 + i, 80, 30, 1, 200, 1000);
+        }
+        assertThat(tool.flagged()).hasSize(16).allSatisfy((flow, by) -> assertThat(by).isEqualTo("slow-dos"));
+    }
+
+    @Test
+    void heldConnectionsOneAfterAnotherAreNotConcurrent() {
+        DetectorRun r = run(); // 40 quiet sessions of 12 s each, back to back: an interactive user, not a flood of slots
+        for (int i = 0; i < 40; i++) {
+            connection(r, i * 13 * S, 40000 + i, 22, 12, 4, 40, 60);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    @Test
+    void connectionsThatMoveDataAreNotHeldHoweverMany() {
+        DetectorRun r = run(); // 30 parallel downloads of 60 KB over 12 s (5 KB/s each)
+        for (int i = 0; i < 30; i++) {
+            connection(r, i * MS, 40000 + i, 80, 12, 1, 200, 60_000);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    @Test
+    void fiveTricklingRequestsNeverAnsweredAreSlowlorisAndFourAreNot() {
+        DetectorRun few = run();
+        for (int i = 0; i < 4; i++) {
+            connection(few, i * 100 * MS, 40000 + i, 80, 15, 4, 30, 0);
+        }
+        assertThat(few.flagged()).isEmpty();
+
+        DetectorRun five = run();
+        for (int i = 0; i < 5; i++) {
+            connection(five, i * 100 * MS, 40000 + i, 80, 15, 4, 30, 0);
+        }
+        connection(five, 20 * S, 41000, 443, 15, 4, 30, 0); // another service of the host: another key
+        assertThat(five.flagged()).hasSize(5).allSatisfy((flow, by) -> assertThat(flow).endsWith(":80"));
+    }
+
+    @Test
+    void aRequestInOnePieceWithoutAnswerIsNotATrickle() {
+        DetectorRun r = run(); // six connections to a hung server: each request sent whole, nothing back
+        for (int i = 0; i < 6; i++) {
+            connection(r, i * 100 * MS, 40000 + i, 80, 15, 1, 300, 0);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /** 8 pieces of 300 bytes and a 1 KB answer over 12 s: 283 B/s, more than a held connection carries... */
+    @Test
+    void aZeroWindowFromTheClientMarksASlowReadThatMovesMoreThanTheRate() {
+        DetectorRun open = run();
+        for (int i = 0; i < 20; i++) {
+            connection(open, i * MS, 40000 + i, 80, 12, 8, 300, 1000);
+        }
+        assertThat(open.flagged()).isEmpty();
+
+        DetectorRun stalled = run(); // ...unless the client stopped reading (a zero window), as slow read does
+        for (int i = 0; i < 20; i++) {
+            long t = i * MS;
+            connection(stalled, t, 40000 + i, 80, 12, 8, 300, 1000);
+            stalled.add(Packets.window(tcp(t + 5 * S, CLIENT, 40000 + i, SERVER, 80, ACK, 0), 0));
+        }
+        assertThat(stalled.flagged()).hasSize(20);
+    }
+
+    @Test
+    void twentyAlikeOversizedRequestsRefusedShortlyAreARangeAttack() {
+        DetectorRun r = run();
+        for (int i = 0; i < 20; i++) {
+            r.session(i * 100 * MS, CLIENT, 40000 + i, SERVER, 80, 23_000 + i, 560);
+        }
+        assertThat(r.flagged()).hasSize(20).allSatisfy((flow, by) -> assertThat(by).isEqualTo("slow-dos"));
+
+        DetectorRun nineteen = run();
+        for (int i = 0; i < 19; i++) {
+            nineteen.session(i * 100 * MS, CLIENT, 40000 + i, SERVER, 80, 23_000, 560);
+        }
+        assertThat(nineteen.flagged()).isEmpty();
+    }
+
+    @Test
+    void uploadsOfVariedSizesAreNotARangeAttack() {
+        DetectorRun r = run(); // a client uploading 40 files, each acknowledged by a short "201 Created"
+        for (int i = 0; i < 40; i++) {
+            r.session(i * S, CLIENT, 40000 + i, SERVER, 80, 9_000 + 3_000 * (i % 10), 300);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /**
+     * slowdos_lo.pcap (fixtures/make-slowdos-captures.sh): slowhttptest from 127.0.0.1 against nginx
+     * on three ports at once, and five page fetches from 127.0.0.3. By tshark ({@code -z conv,tcp},
+     * and per stream the start, end, payload each way and zero windows advertised by the client):
+     * slow headers on P1: 20 connections of 14 s, 456-537 bytes of headers in pieces, nothing back,
+     * and 5 probes of 0.1 s answered with 1739 bytes (at 0.001 s, before the first slow connection
+     * at 0.020 s, then at 3, 6, 9 and 12 s); range on P2: 25 connections sending 23,291 bytes
+     * (a Range header of about 3000 ranges), refused with 152 bytes, and a probe at 0.003 s, before
+     * the first of them at 0.020 s; slow read on P3: 20 connections of 14 s that request 333 bytes,
+     * read 1152 and advertise a zero window, and 5 probes, the first at 0.000 s (116 µs before the
+     * first slow connection). A pattern covers the flows from the first counted connection on, so
+     * each port has every flow but its first probe flagged.
+     */
+    @Test
+    void slowhttptestsThreeModesAreCaughtAndTheOrdinaryClientIsNot() throws IOException {
+        DetectorRun r = run();
+        r.read("slowdos_lo.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(81);
+        assertThat(flagged).hasSize(73).allSatisfy((flow, by) -> assertThat(by).isEqualTo("slow-dos"));
+        assertThat(flagged.keySet()).allSatisfy(flow -> assertThat(flow).startsWith("127.0.0.1:"));
+        Map<String, Long> perPort = new TreeMap<>();
+        for (String flow : flagged.keySet()) {
+            perPort.merge(flow.substring(flow.lastIndexOf(':') + 1), 1L, Long::sum);
+        }
+        assertThat(perPort.values()).containsExactlyInAnyOrder(24L, 25L, 24L);
+    }
+
+    /**
+     * keepalive_lo.pcap: a client opening 12 connections at once to nginx, one 1500-byte page on
+     * each, then 20 s idle (by tshark: 12 TCP connections of 20.0 s, 61 + 1739 payload bytes
+     * each, so 90 bytes a second: held connections). 12 side by side is a browser, not an attack;
+     * the threshold shows what it would take.
+     */
+    @Test
+    void aBrowserHoldingTwelveIdleKeepAlivesIsLeftAloneUnlessTheThresholdIsLowered() throws IOException {
+        DetectorRun r = run();
+        r.read("keepalive_lo.pcap");
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(12);
+
+        DetectorConfig lower = new DetectorConfig();
+        lower.slowDosConnections = 12;
+        DetectorRun strict = new DetectorRun(lower, SlowDosDetector.NAME);
+        strict.read("keepalive_lo.pcap");
+        assertThat(strict.flagged()).hasSize(12);
+    }
+
+    @Test
+    void aZeroWindowIsOnlyCountedFromTcpPacketsOtherThanSynAndReset() {
+        FlowFacts facts = new FlowFacts();
+        facts.add(Packets.window(tcp(0, CLIENT, 1, SERVER, 2, SYN, 0), 0), true);
+        facts.add(Packets.window(tcp(0, CLIENT, 1, SERVER, 2, DecodedPacket.RST, 0), 0), true);
+        facts.add(Packets.window(tcp(0, SERVER, 2, CLIENT, 1, ACK, 0), 0), false);
+        facts.add(DetectorRun.udp(0, CLIENT, 1, SERVER, 2, 10), true);
+        assertThat(facts.forwardZeroWindows()).isZero();
+        facts.add(Packets.window(tcp(0, CLIENT, 1, SERVER, 2, ACK, 0), 0), true);
+        assertThat(facts.forwardZeroWindows()).isEqualTo(1);
+        assertThat(facts.forwardPayloadPackets()).isEqualTo(1); // the UDP datagram's 10 bytes
+    }
+}
