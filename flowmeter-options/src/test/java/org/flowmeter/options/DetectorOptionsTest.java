@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.flowmeter.engine.DetectorSettings;
 import org.flowmeter.engine.OptionException;
+import org.flowmeter.engine.SlowDosSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -42,5 +43,24 @@ class DetectorOptionsTest {
     void aNegativePeerCountIsRefusedByTheRecord() {
         assertThatThrownBy(() -> parse("--scan-peers", "-1").anyOn())
                 .isInstanceOf(OptionException.class).hasMessage("--scan-peers must be at least 0 (0 turns it off)");
+    }
+
+    @Test
+    void theSlowDosOptionsReachTheRecordAndAreChecked() {
+        assertThat(parse("--slow-dos-connections", "30", "--slow-dos-trickles", "8", "--slow-dos-rate", "250",
+                "--slow-dos-requests", "40", "--slow-dos-window", "10m").slowDos())
+                .isEqualTo(new SlowDosSettings(30, 8, 250.0, 40, Duration.ofMinutes(10)));
+        assertThat(parse().slowDos()).isEqualTo(SlowDosSettings.defaults());
+        assertThat(parse("--slow-dos-window", "10m").holdNanos()).as("the hold covers the longest window")
+                .isEqualTo(Duration.ofMinutes(10).toNanos());
+        assertThatThrownBy(() -> parse("--slow-dos-trickles", "0").anyOn())
+                .isInstanceOf(OptionException.class).hasMessage("--slow-dos-trickles must be at least 1");
+        assertThatThrownBy(() -> parse("--slow-dos-rate", "0").create())
+                .isInstanceOf(OptionException.class)
+                .hasMessage("--slow-dos-rate must be a number of bytes a second above 0");
+        DetectorSettings zeroWindow = new DetectorSettings(false, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, false, null, null, new SlowDosSettings(null, null, null, null, Duration.ZERO));
+        assertThatThrownBy(zeroWindow::anyOn)
+                .isInstanceOf(OptionException.class).hasMessage("detector windows must be longer than zero");
     }
 }
