@@ -113,18 +113,26 @@ public final class DetectorConfig {
     public int slowDosTrickles = 5;
     /** Slow DoS: a connection is held when it lasts at least this long... */
     public Duration slowDosMinDuration = Duration.ofSeconds(10);
-    /** ...and carries at most this much payload per second, both ways together (bytes). */
+    /**
+     * ...and carries at most this much payload per second, both ways together (bytes), with at
+     * most one answer of at most {@link #slowDosAnswerBytes}...
+     */
     public double slowDosRate = 100;
     /** ...or, when its source advertised a zero window (a slow read), at most this much. */
     public double slowDosZeroWindowRate = 2_000;
     /**
      * Slow DoS by oversized requests (slowhttptest's range mode, Apache Killer): least such
-     * requests from one source to one service in the window, of alike sizes.
+     * requests from one source to one web service ({@link #webPorts}) in the window, of alike
+     * sizes. Only web ports: a mail relay or a database client also sends large messages answered
+     * by a short "ok".
      */
     public int slowDosRequests = 20;
     /** Slow DoS: an oversized request carries at least this much payload (HTTP servers cap a header at 8 KB)... */
     public long slowDosRequestBytes = 8_192;
-    /** ...and gets an answer of at most this much payload (an error), at most an eighth of the request. */
+    /**
+     * ...and gets an answer of at most this much payload (an error), at most an eighth of the
+     * request. Also the most a held connection may get back.
+     */
     public long slowDosAnswerBytes = 1_024;
     /** Slow DoS: the largest coefficient of variation of the oversized requests' sizes (a tool repeats one request). */
     public double slowDosRequestSpread = 0.15;

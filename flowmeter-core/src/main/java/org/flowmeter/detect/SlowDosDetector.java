@@ -1,21 +1,23 @@
 package org.flowmeter.detect;
 
+import java.util.Set;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
 
 /**
  * Slow denial of service: one source ties up a service's connection slots with many TCP
  * connections that stay open while moving almost nothing. A connection is <b>held</b> when it
- * lasts at least {@link DetectorConfig#slowDosMinDuration} and carries at most
- * {@link DetectorConfig#slowDosRate} payload bytes a second both ways (or at most
- * {@link DetectorConfig#slowDosZeroWindowRate} when its source advertised a zero window: a slow
- * read); it <b>trickles</b> when it is held and its request came in several pieces that were
+ * lasts at least {@link DetectorConfig#slowDosMinDuration}, carries at most
+ * {@link DetectorConfig#slowDosRate} payload bytes a second both ways and got at most one short
+ * answer ({@link DetectorConfig#slowDosAnswerBytes}; it waits for its request to end), or when
+ * its source advertised a zero window and it carried at most
+ * {@link DetectorConfig#slowDosZeroWindowRate} a second (a slow read); it <b>trickles</b> when it is held and its request came in several pieces that were
  * never answered (slowloris headers, a slow POST body). The pattern is a source whose held
  * connections to one service were open, on average, at least {@link DetectorConfig#slowDosConnections}
  * at a time over their span (the sum of their durations over the time from the first start to the
  * last end), or its trickling ones at least {@link DetectorConfig#slowDosTrickles} at a time. A
- * third form needs no time at all: many oversized requests of alike size answered by a short
- * error ({@link DetectorConfig#slowDosRequests}; slowhttptest's range mode sends a 23 KB header of
+ * third form needs no time at all: many oversized requests of alike size to a web port answered
+ * by a short error ({@link DetectorConfig#slowDosRequests}; slowhttptest's range mode sends a 23 KB header of
  * overlapping ranges, refused with "431"). Covers every flow from the source to that service in
  * the pattern's span, which runs from the first counted connection's start to the last one's
  * start or the last held connection's end, whichever is later.
@@ -36,6 +38,7 @@ public final class SlowDosDetector implements Detector {
     private final long requestBytes;
     private final long answerBytes;
     private final double requestSpread;
+    private final Set<Integer> webPorts;
     private final KeyTable services;
     private final SlotWindows held;
     private final SlotWindows trickling;
@@ -55,6 +58,7 @@ public final class SlowDosDetector implements Detector {
         this.requestBytes = config.slowDosRequestBytes;
         this.answerBytes = config.slowDosAnswerBytes;
         this.requestSpread = config.slowDosRequestSpread;
+        this.webPorts = Set.copyOf(config.webPorts);
         this.services = new KeyTable(config.tableSize);
         long window = config.slowDosWindow.toNanos();
         this.held = new SlotWindows(services.slots(), window, 1, 0);
@@ -80,8 +84,8 @@ public final class SlowDosDetector implements Detector {
         long end = flow.lastNanos();
         boolean isHeld = isHeld(end - start, facts);
         boolean isTrickling = isHeld && facts.backwardPayload() == 0 && facts.forwardPayloadPackets() >= 2;
-        boolean isOversized = facts.forwardPayload() >= requestBytes && facts.backwardPayload() <= answerBytes
-                && facts.backwardPayload() * 8 <= facts.forwardPayload();
+        boolean isOversized = webPorts.contains(flow.dstPort) && facts.forwardPayload() >= requestBytes
+                && facts.backwardPayload() <= answerBytes && facts.backwardPayload() * 8 <= facts.forwardPayload();
         if (!isHeld && !isOversized) {
             return;
         }
@@ -133,7 +137,12 @@ public final class SlowDosDetector implements Detector {
             return false;
         }
         double perSecond = (facts.forwardPayload() + facts.backwardPayload()) / (nanos / 1e9);
-        return perSecond <= rate || facts.forwardZeroWindows() > 0 && perSecond <= zeroWindowRate;
+        if (facts.forwardZeroWindows() > 0) {
+            return perSecond <= zeroWindowRate;
+        }
+        // Waiting for the request to end: nothing back, or one short answer (an error, a timeout
+        // notice). A pooled connection (database, proxy to backend) is quiet too, but converses.
+        return perSecond <= rate && facts.answers() <= 1 && facts.backwardPayload() <= answerBytes;
     }
 
     /**

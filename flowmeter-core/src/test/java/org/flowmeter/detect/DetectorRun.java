@@ -109,8 +109,10 @@ final class DetectorRun implements FlowListener {
         add(tcp(t + MS, dst, dport, src, sport, RST | ACK, 0));
     }
 
+    /** A TCP packet advertising a 64 KB window (a zero window means a stalled reader to slow-dos). */
     static DecodedPacket tcp(long t, String src, int sport, String dst, int dport, int flags, int payload) {
-        return Packets.payload(Packets.tcp(t, src, sport, dst, dport, flags, 54 + payload), 20, payload);
+        return Packets.window(Packets.payload(Packets.tcp(t, src, sport, dst, dport, flags, 54 + payload), 20, payload),
+                65535);
     }
 
     static DecodedPacket udp(long t, String src, int sport, String dst, int dport, int payload) {
