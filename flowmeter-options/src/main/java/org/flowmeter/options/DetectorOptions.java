@@ -98,7 +98,7 @@ public final class DetectorOptions {
     Double slowDosRate;
 
     @Option(names = "--slow-dos-requests", paramLabel = "N",
-            description = "Slow DoS: alike oversized requests (>= 8 KB, answered by <= 1 KB) from one source to one"
+            description = "Slow DoS: alike oversized requests (>= 8 KB, answered by <= 1 KB) from one source to one web"
                     + " service (default: 20).")
     Integer slowDosRequests;
 
