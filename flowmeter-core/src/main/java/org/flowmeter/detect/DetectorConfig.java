@@ -99,6 +99,25 @@ public final class DetectorConfig {
     /** Beacon: also to private and local destinations (monitoring polls inside a network are periodic too). */
     public boolean beaconLocal = false;
 
+    /**
+     * Tunnel: least DNS queries from one source to one server in the window. Ordinary clients of
+     * a resolver send a few hundred lookups a minute at most (measured: docs/detectors.md).
+     */
+    public int tunnelDnsQueries = 150;
+    /** Tunnel: least mean query payload (bytes): encoded data makes long names; a lookup is 30-60 bytes. */
+    public double tunnelDnsQueryBytes = 64;
+    /** Tunnel: least mean answer payload (bytes) that alone marks a DNS tunnel (data sent back in TXT or NULL records). */
+    public double tunnelDnsAnswerBytes = 600;
+    /** Tunnel: least ICMP echo requests from one source to one host in the window. */
+    public int tunnelIcmpRequests = 100;
+    /** Tunnel: least share of echo requests whose payload size differs from the request before. */
+    public double tunnelIcmpSizeChanges = 0.2;
+    /** Tunnel: least mean echo payload (bytes) that alone marks an ICMP tunnel (ping sends 56 or 32). */
+    public double tunnelIcmpBytes = 512;
+    /** Tunnel: least share of echo requests answered (a tunnel is a two-way channel). */
+    public double tunnelIcmpAnswered = 0.5;
+    public Duration tunnelWindow = Duration.ofMinutes(5);
+
     /** Keys each detector table holds (memory is fixed by it). */
     public int tableSize = 1 << 13;
 }

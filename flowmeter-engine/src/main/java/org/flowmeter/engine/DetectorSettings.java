@@ -19,13 +19,25 @@ public record DetectorSettings(boolean none, List<String> names,
                                Integer floodSources, Integer floodSourceFlows,
                                Integer guessSessions, Double guessSpread, Duration guessWindow,
                                Integer beaconRepeats, Double beaconSpread, boolean beaconLocal,
-                               Integer scanPeers, Integer guessTries) implements Serializable {
+                               Integer scanPeers, Integer guessTries, TunnelSettings tunnel) implements Serializable {
     /** Most flows held back for the detectors before their rows are written (bounds memory). */
     public static final int MAX_HELD = 1 << 14;
     private static final DetectorConfig DEFAULTS = new DetectorConfig();
 
     public DetectorSettings {
         names = names == null ? null : List.copyOf(names);
+        tunnel = tunnel == null ? TunnelSettings.defaults() : tunnel;
+    }
+
+    /** The settings with the tunnel detector's thresholds at their defaults. */
+    public DetectorSettings(boolean none, List<String> names, Integer scanHosts, Integer scanPorts, Duration scanWindow,
+                            Integer floodFlows, Integer floodPackets, Duration floodWindow, Integer floodSources,
+                            Integer floodSourceFlows, Integer guessSessions, Double guessSpread, Duration guessWindow,
+                            Integer beaconRepeats, Double beaconSpread, boolean beaconLocal, Integer scanPeers,
+                            Integer guessTries) {
+        this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
+                floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
+                scanPeers, guessTries, null);
     }
 
     /** The settings with guessing's tries per connection at their default. */
@@ -90,6 +102,7 @@ public record DetectorSettings(boolean none, List<String> names,
         c.beaconRepeats = positive(beaconRepeats, c.beaconRepeats, "--beacon-repeats");
         c.beaconSpread = beaconSpread != null ? beaconSpread : c.beaconSpread;
         c.beaconLocal = beaconLocal;
+        tunnel.applyTo(c);
         for (Duration d : List.of(c.scanWindow, c.floodWindow, c.guessWindow)) {
             if (d.isZero() || d.isNegative()) {
                 throw new OptionException("detector windows must be longer than zero");
@@ -127,7 +140,8 @@ public record DetectorSettings(boolean none, List<String> names,
 
     /** How long an ended flow is held back for the detectors: their longest window. */
     public long holdNanos() {
-        return Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow),
+        long tunnelWindow = windowOrDefault(tunnel.window(), DEFAULTS.tunnelWindow);
+        return Math.max(Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow), tunnelWindow),
                 Math.max(windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow)));
     }
 
