@@ -90,12 +90,13 @@ class TunnelInClassifyTest {
 
     /**
      * nDPI's iodine capture: one UDP flow of 222 queries (mean 75.7 bytes) to 10.0.2.20:53 in 24 s,
-     * by tshark. Its ICMP tunnel: identifier 65279 between 192.168.154.131 and .132, in two flows
-     * split by an idle gap of 145 s; the second began with a reply (448 requests in all, sizes
-     * changing 173 times).
+     * by tshark. Its DNS exfiltration: one UDP flow of 150 queries (mean 174 bytes) to
+     * 192.168.203.167:53 in 60 s. Its ICMP tunnel: identifier 65279 between 192.168.154.131 and
+     * .132, in two flows split by an idle gap of 145 s; the second began with a reply (448
+     * requests in all, sizes changing 173 times).
      */
     @ParameterizedTest
-    @CsvSource({"dns-tunnel-iodine.pcap, 1", "icmp-tunnel.pcap, 2"})
+    @CsvSource({"dns-tunnel-iodine.pcap, 1", "dns_exfiltration.pcap, 1", "icmp-tunnel.pcap, 2"})
     void publicTunnelCapturesAreFlaggedWhole(String capture, int flows) throws IOException {
         Path path = SharedData.require("public/malicious/ntop+nDPI/tests/cfgs/default/pcap/" + capture);
         List<Map<String, String>> rows = classify(path.toString());
@@ -103,9 +104,21 @@ class TunnelInClassifyTest {
         assertThat(flagged(rows)).hasSize(flows).allSatisfy(r -> assertThat(r).containsEntry("decidedBy", "tunnel"));
     }
 
-    /** Benign captures with many lookups, big answers and pings: the lab's DNS lookups and nDPI's DNS and ping samples. */
+    /**
+     * Benign captures with many lookups, big answers and pings: the lab's DNS lookups, a slow
+     * traceroute, and nDPI's DNS samples, among them the ones that come nearest the thresholds
+     * (teams, alexa-app, wechat: flagged only with the thresholds lowered far below the defaults).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"traffic-lab/dns_lookups.pcap"})
+    @ValueSource(strings = {"traffic-lab/dns_lookups.pcap",
+        "public/benign/markofu+pcaps/PracticalPacketAnalysis/ppa-capture-files/icmp-tracert-slow.pcap",
+        "public/benign/markofu+pcaps/PracticalPacketAnalysis/ppa-capture-files/dns.cap",
+        "public/benign/ntop+nDPI/tests/cfgs/default/pcap/dns.pcap",
+        "public/benign/ntop+nDPI/tests/cfgs/default/pcap/dns-google-nsid.pcapng",
+        "public/benign/ntop+nDPI/tests/cfgs/default/pcap/dns_fragmented.pcap",
+        "public/benign/ntop+nDPI/tests/cfgs/default/pcap/teams.pcap",
+        "public/benign/ntop+nDPI/tests/cfgs/default/pcap/alexa-app.pcapng",
+        "public/benign/ntop+nDPI/tests/cfgs/default/pcap/wechat.pcap"})
     void benignDnsAndPingCapturesAreLeftAlone(String capture) throws IOException {
         Path path = SharedData.require(capture);
         assertThat(flagged(classify(path.toString(), "--detectors", "tunnel"))).isEmpty();

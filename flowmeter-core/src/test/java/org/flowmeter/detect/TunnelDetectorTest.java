@@ -31,14 +31,14 @@ class TunnelDetectorTest {
     @Test
     void manyLargeQueriesOverOneSocketAreATunnel() {
         DetectorRun r = run(new DetectorConfig());
-        queries(r, 150, 120, 200);
+        queries(r, 100, 120, 200);
         assertThat(r.flagged()).containsExactly(Map.entry(key(CLIENT, 40000, RESOLVER, 53), "tunnel"));
     }
 
     @Test
     void oneQueryFewerThanTheThresholdIsNot() {
         DetectorRun r = run(new DetectorConfig());
-        queries(r, 149, 120, 200);
+        queries(r, 99, 120, 200);
         assertThat(r.flagged()).isEmpty();
     }
 
@@ -169,7 +169,7 @@ class TunnelDetectorTest {
     void aDnsFlowThatBeganWithAnAnswerCountsForItsClient() {
         DetectorRun r = run(new DetectorConfig());
         r.add(udp(0, RESOLVER, 53, CLIENT, 40000, 300));
-        queries(r, 150, 120, 200);
+        queries(r, 100, 120, 200);
         assertThat(r.flagged()).containsExactly(Map.entry(key(RESOLVER, 53, CLIENT, 40000), "tunnel"));
         assertThat(r.flows()).isEqualTo(1);
     }

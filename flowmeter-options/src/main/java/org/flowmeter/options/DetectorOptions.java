@@ -83,7 +83,7 @@ public final class DetectorOptions {
     boolean beaconLocal;
 
     @Option(names = "--tunnel-dns-queries", paramLabel = "N",
-            description = "Tunnel: DNS queries from one source to one server in the window (default: 150).")
+            description = "Tunnel: DNS queries from one source to one server in the window (default: 100).")
     Integer tunnelDnsQueries;
 
     @Option(names = "--tunnel-dns-query-bytes", paramLabel = "X",
