@@ -173,4 +173,24 @@ class TunnelDetectorTest {
         assertThat(r.flagged()).containsExactly(Map.entry(key(RESOLVER, 53, CLIENT, 40000), "tunnel"));
         assertThat(r.flows()).isEqualTo(1);
     }
+
+    @Test
+    void icmpv6EchoCountsAlike() {
+        DetectorRun r = run(new DetectorConfig());
+        for (int i = 0; i < 100; i++) {
+            long t = i * 200 * MS;
+            DecodedPacket request = Packets.ipv6(icmp(t, CLIENT, PEER, 128, 0x4242, 40 + (i * 211) % 961), "2001:db8::5", "2001:db8::9");
+            request.protocol = DecodedPacket.ICMPV6;
+            request.srcPort = 0x4242;
+            request.dstPort = 128;
+            DecodedPacket reply = Packets.ipv6(icmp(t + 2 * MS, PEER, CLIENT, 129, 0x4242, 64), "2001:db8::9", "2001:db8::5");
+            reply.protocol = DecodedPacket.ICMPV6;
+            reply.srcPort = 128;
+            reply.dstPort = 0x4242;
+            r.add(request);
+            r.add(reply);
+        }
+        assertThat(r.flagged()).hasSize(1).containsValue("tunnel");
+        assertThat(r.flows()).isEqualTo(1);
+    }
 }
