@@ -112,7 +112,10 @@ public final class DetectorConfig {
     public int tunnelIcmpRequests = 100;
     /** Tunnel: least share of echo requests whose payload size differs from the request before. */
     public double tunnelIcmpSizeChanges = 0.2;
-    /** Tunnel: least mean echo payload (bytes) that alone marks an ICMP tunnel (ping sends 56 or 32). */
+    /**
+     * Tunnel: least mean echo payload (bytes) that marks an ICMP tunnel when the replies do not
+     * mirror the requests' size (ping sends 56 or 32 and gets them back).
+     */
     public double tunnelIcmpBytes = 512;
     /** Tunnel: least share of echo requests answered (a tunnel is a two-way channel). */
     public double tunnelIcmpAnswered = 0.5;

@@ -15,9 +15,9 @@ import org.flowmeter.flow.Flow;
  * server (a new port per query) is caught as well as the client.</li>
  * <li>ICMP (ptunnel, icmptunnel, covert channels): very many echo requests from one source to
  * one host ({@link DetectorConfig#tunnelIcmpRequests}), mostly answered, whose payload sizes keep
- * changing ({@link DetectorConfig#tunnelIcmpSizeChanges}) or are large on average
- * ({@link DetectorConfig#tunnelIcmpBytes}). Ordinary ping repeats one small size, and traceroute
- * or path-MTU probes are short series.</li>
+ * changing ({@link DetectorConfig#tunnelIcmpSizeChanges}), or are large on average
+ * ({@link DetectorConfig#tunnelIcmpBytes}) with replies that do not mirror them. Ordinary ping
+ * repeats one size and gets it back, and traceroute or path-MTU probes are short series.</li>
  * </ul>
  * Multicast and broadcast addresses (mDNS, LLMNR) are left alone. A flow that began with the
  * server's answer or reply counts for the client that it answered. Covers every DNS flow (or
@@ -33,6 +33,8 @@ public final class TunnelDetector implements Detector {
     /** Key kinds (the fifth key word): DNS to port 53, ICMP echo. */
     private static final int DNS = 53;
     private static final int ECHO = 8;
+    /** Replies whose mean size is within this share of the requests' mirror them, as echo does. */
+    private static final double MIRRORED = 0.1;
 
     private final int dnsQueries;
     private final double dnsQueryBytes;
@@ -152,11 +154,18 @@ public final class TunnelDetector implements Detector {
 
     private boolean isIcmpTunnel(int slot) {
         double requests = windows.sum(slot, MESSAGES);
-        if (requests < icmpRequests || windows.sum(slot, ANSWERS) < icmpAnswered * requests) {
+        double answers = windows.sum(slot, ANSWERS);
+        if (requests < icmpRequests || answers < icmpAnswered * requests) {
             return false;
         }
-        return windows.sum(slot, SIZE_CHANGES) >= icmpSizeChanges * requests
-                || windows.sum(slot, MESSAGE_BYTES) / requests >= icmpBytes;
+        if (windows.sum(slot, SIZE_CHANGES) >= icmpSizeChanges * requests) {
+            return true;
+        }
+        // Large payloads of one size: echo mirrors each request, so a large ping (ping -s, a ping
+        // flood) is answered with its own size, while a tunnel's server sends data of its own.
+        double request = windows.sum(slot, MESSAGE_BYTES) / requests;
+        double reply = windows.sum(slot, ANSWER_BYTES) / answers;
+        return request >= icmpBytes && Math.abs(reply - request) > MIRRORED * request;
     }
 
     @Override

@@ -133,15 +133,18 @@ class TunnelDetectorTest {
     }
 
     @Test
-    void largeEchoPayloadsAloneMarkATunnelButOnlyWhenAnswered() {
+    void largeEchoPayloadsAloneMarkATunnelWhenTheRepliesCarryOtherData() {
         DetectorRun answered = run(new DetectorConfig());
         DetectorRun unanswered = run(new DetectorConfig());
+        DetectorRun mirrored = run(new DetectorConfig());
         for (int i = 0; i < 120; i++) {
-            echo(answered, i * 200 * MS, CLIENT, PEER, 0x4242, 1000, 1000);
+            echo(answered, i * 200 * MS, CLIENT, PEER, 0x4242, 1000, 300);
             echo(unanswered, i * 200 * MS, CLIENT, PEER, 0x4242, 1000, -1);
+            echo(mirrored, i * 200 * MS, CLIENT, PEER, 0x4242, 1000, 1000); // ping -s 1000, or a ping flood
         }
         assertThat(answered.flagged()).hasSize(1).containsValue("tunnel");
         assertThat(unanswered.flagged()).isEmpty();
+        assertThat(mirrored.flagged()).isEmpty();
     }
 
     @Test
