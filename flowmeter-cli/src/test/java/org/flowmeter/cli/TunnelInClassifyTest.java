@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The tunnel detector inside classify, with every detector on and a model that flags nothing.
  *
  * <p>dns_tunnel.pcap (fixtures/make-dns-icmp-tunnels.py), by tshark -z conv,udp: 201 UDP flows,
- * 1 from 10.0.0.5 to the resolver 10.0.0.53 (160 queries of 60-200-character names over one
- * socket), 160 from the resolver to 192.0.2.81 (the same queries relayed, one per port) and 40
- * from 10.0.0.6 to the resolver (one lookup of www.example.com each).
+ * 1 from 10.0.0.5 to the resolver 10.0.0.53 (160 queries over one socket, whose names carry
+ * 60-200 characters of data), 160 from the resolver to 192.0.2.81 (the same queries relayed, one
+ * per port) and 40 from 10.0.0.6 to the resolver (one lookup of www.example.com each).
  *
  * <p>icmp_tunnel.pcap, by tshark's ip.src, ip.dst and icmp.ident: 4 echo flows. 10.0.0.7 to
  * 198.51.100.9 with identifier 0x4242 (70 requests, the size changing 69 times) and 0x4343 (50
