@@ -137,6 +137,27 @@ public final class DetectorConfig {
     /** Slow DoS: the largest coefficient of variation of the oversized requests' sizes (a tool repeats one request). */
     public double slowDosRequestSpread = 0.15;
     public Duration slowDosWindow = Duration.ofMinutes(5);
+    /**
+     * Tunnel: least DNS queries from one source to one server in the window, enough for their mean
+     * sizes to say something (the tunnels measured send 150 to 581 a minute; docs/detectors.md).
+     */
+    public int tunnelDnsQueries = 100;
+    /** Tunnel: least mean query payload (bytes): encoded data makes long names; a lookup is 30-60 bytes. */
+    public double tunnelDnsQueryBytes = 64;
+    /** Tunnel: least mean answer payload (bytes) that alone marks a DNS tunnel (data sent back in TXT or NULL records). */
+    public double tunnelDnsAnswerBytes = 600;
+    /** Tunnel: least ICMP echo requests from one source to one host in the window. */
+    public int tunnelIcmpRequests = 100;
+    /** Tunnel: least share of echo requests whose payload size differs from the request before. */
+    public double tunnelIcmpSizeChanges = 0.2;
+    /**
+     * Tunnel: least mean echo payload (bytes) that marks an ICMP tunnel when the replies do not
+     * mirror the requests' size (ping sends 56 or 32 and gets them back).
+     */
+    public double tunnelIcmpBytes = 512;
+    /** Tunnel: least share of echo requests answered (a tunnel is a two-way channel). */
+    public double tunnelIcmpAnswered = 0.5;
+    public Duration tunnelWindow = Duration.ofMinutes(5);
 
     /** Keys each detector table holds (memory is fixed by it). */
     public int tableSize = 1 << 13;

@@ -13,6 +13,9 @@ public final class Detectors {
 
     static {
         ALL.put(ScanDetector.NAME, ScanDetector::new);
+        // Before flood: a fast tunnel over one socket may also pass flood's one-flow DNS rule,
+        // and "tunnel" says more.
+        ALL.put(TunnelDetector.NAME, TunnelDetector::new);
         ALL.put(FloodDetector.NAME, FloodDetector::new);
         ALL.put(ManySourcesFloodDetector.NAME, ManySourcesFloodDetector::new);
         ALL.put(GuessingDetector.NAME, GuessingDetector::new);

@@ -18,6 +18,15 @@ public final class FlowFacts {
     long forwardPayloadPackets;
     /** TCP packets in which the flow's source advertised a zero receive window (a reader that stopped reading). */
     long forwardZeroWindows;
+    // Messages a tunnel is told by (docs/detectors.md, Tunnels): packets that carry payload each
+    // way (a DNS query or answer, an echo request or reply), and how often each side's payload
+    // size changed from its previous packet (ordinary ping repeats one size).
+    private long forwardDataPackets;
+    private long backwardDataPackets;
+    private long forwardSizeChanges;
+    private long backwardSizeChanges;
+    private int lastForwardPayload = -1;
+    private int lastBackwardPayload = -1;
     // Messages as the exchange feature set defines them (a run of payload packets in one
     // direction, ended by payload the other way): the open run, the last two answers' sizes, and
     // how many answers repeated the size of one of those two (a refusal said again per try).
@@ -37,16 +46,28 @@ public final class FlowFacts {
             forwardPayload += p.payloadLength;
             if (p.payloadLength > 0) {
                 forwardPayloadPackets++;
+                forwardDataPackets++;
             }
             if (p.protocol == DecodedPacket.TCP && p.tcpWindow == 0
                     && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.RST)) == 0) {
                 forwardZeroWindows++;
             }
+            if (lastForwardPayload >= 0 && p.payloadLength != lastForwardPayload) {
+                forwardSizeChanges++;
+            }
+            lastForwardPayload = p.payloadLength;
         } else {
             backwardPackets++;
             backwardBytes += p.wireLength;
             backwardPayload += p.payloadLength;
             responderReset |= (p.tcpFlags & DecodedPacket.RST) != 0;
+            if (p.payloadLength > 0) {
+                backwardDataPackets++;
+            }
+            if (lastBackwardPayload >= 0 && p.payloadLength != lastBackwardPayload) {
+                backwardSizeChanges++;
+            }
+            lastBackwardPayload = p.payloadLength;
         }
         if (p.payloadLength > 0) {
             byte direction = forward ? FORWARD : BACKWARD;
@@ -148,6 +169,26 @@ public final class FlowFacts {
 
     public long backwardBytes() {
         return backwardBytes;
+    }
+
+    /** Packets from the source that carried payload (DNS queries, echo requests). */
+    public long forwardDataPackets() {
+        return forwardDataPackets;
+    }
+
+    /** Packets from the destination that carried payload (DNS answers, echo replies). */
+    public long backwardDataPackets() {
+        return backwardDataPackets;
+    }
+
+    /** Packets from the source whose payload size differed from that of the source's packet before. */
+    public long forwardSizeChanges() {
+        return forwardSizeChanges;
+    }
+
+    /** Packets from the destination whose payload size differed from that of the destination's packet before. */
+    public long backwardSizeChanges() {
+        return backwardSizeChanges;
     }
 
     public long packets() {

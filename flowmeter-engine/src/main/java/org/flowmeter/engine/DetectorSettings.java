@@ -20,7 +20,7 @@ public record DetectorSettings(boolean none, List<String> names,
                                Integer guessSessions, Double guessSpread, Duration guessWindow,
                                Integer beaconRepeats, Double beaconSpread, boolean beaconLocal,
                                Integer scanPeers, Integer guessTries,
-                               SlowDosSettings slowDos) implements Serializable {
+                               SlowDosSettings slowDos, TunnelSettings tunnel) implements Serializable {
     /** Most flows held back for the detectors before their rows are written (bounds memory). */
     public static final int MAX_HELD = 1 << 14;
     private static final DetectorConfig DEFAULTS = new DetectorConfig();
@@ -28,9 +28,10 @@ public record DetectorSettings(boolean none, List<String> names,
     public DetectorSettings {
         names = names == null ? null : List.copyOf(names);
         slowDos = slowDos == null ? SlowDosSettings.defaults() : slowDos;
+        tunnel = tunnel == null ? TunnelSettings.defaults() : tunnel;
     }
 
-    /** The settings with slow-dos at its defaults. */
+    /** The settings with slow-dos and tunnel at their defaults. */
     public DetectorSettings(boolean none, List<String> names, Integer scanHosts, Integer scanPorts, Duration scanWindow,
                             Integer floodFlows, Integer floodPackets, Duration floodWindow, Integer floodSources,
                             Integer floodSourceFlows, Integer guessSessions, Double guessSpread, Duration guessWindow,
@@ -38,7 +39,7 @@ public record DetectorSettings(boolean none, List<String> names,
                             Integer guessTries) {
         this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
                 floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
-                scanPeers, guessTries, null);
+                scanPeers, guessTries, null, null);
     }
 
     /** The settings with guessing's tries per connection at their default. */
@@ -104,7 +105,8 @@ public record DetectorSettings(boolean none, List<String> names,
         c.beaconSpread = beaconSpread != null ? beaconSpread : c.beaconSpread;
         c.beaconLocal = beaconLocal;
         slowDos.applyTo(c);
-        for (Duration d : List.of(c.scanWindow, c.floodWindow, c.guessWindow, c.slowDosWindow)) {
+        tunnel.applyTo(c);
+        for (Duration d : List.of(c.scanWindow, c.floodWindow, c.guessWindow, c.slowDosWindow, c.tunnelWindow)) {
             if (d.isZero() || d.isNegative()) {
                 throw new OptionException("detector windows must be longer than zero");
             }
@@ -141,7 +143,8 @@ public record DetectorSettings(boolean none, List<String> names,
 
     /** How long an ended flow is held back for the detectors: their longest window. */
     public long holdNanos() {
-        long longest = Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow),
+        long tunnelWindow = windowOrDefault(tunnel.window(), DEFAULTS.tunnelWindow);
+        long longest = Math.max(Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow), tunnelWindow),
                 Math.max(windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow)));
         return Math.max(longest, slowDos.windowOr(DEFAULTS.slowDosWindow).toNanos());
     }

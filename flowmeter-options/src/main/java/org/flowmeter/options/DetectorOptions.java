@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.flowmeter.engine.DetectorSettings;
 import org.flowmeter.engine.SlowDosSettings;
+import org.flowmeter.engine.TunnelSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 public final class DetectorOptions {
 
     @Option(names = "--detectors", paramLabel = "NAMES", split = ",",
-            description = "Cross-flow detectors to run beside the model: scan, flood, flood-many-sources, guessing, beacon,"
+            description = "Cross-flow detectors to run beside the model: scan, tunnel, flood, flood-many-sources, guessing, beacon,"
                     + " slow-dos"
                     + " (default: all).")
     List<String> names;
@@ -106,11 +107,41 @@ public final class DetectorOptions {
             description = "Slow DoS: window (default: 5m).")
     Duration slowDosWindow;
 
+    @Option(names = "--tunnel-dns-queries", paramLabel = "N",
+            description = "Tunnel: DNS queries from one source to one server in the window (default: 100).")
+    Integer tunnelDnsQueries;
+
+    @Option(names = "--tunnel-dns-query-bytes", paramLabel = "X",
+            description = "Tunnel: least mean DNS query payload in bytes (default: 64).")
+    Double tunnelDnsQueryBytes;
+
+    @Option(names = "--tunnel-dns-answer-bytes", paramLabel = "X",
+            description = "Tunnel: least mean DNS answer payload in bytes that alone marks a tunnel (default: 600).")
+    Double tunnelDnsAnswerBytes;
+
+    @Option(names = "--tunnel-icmp-requests", paramLabel = "N",
+            description = "Tunnel: ICMP echo requests from one source to one host in the window, half of them answered (default: 100).")
+    Integer tunnelIcmpRequests;
+
+    @Option(names = "--tunnel-icmp-changes", paramLabel = "X",
+            description = "Tunnel: least share of echo requests whose payload size differs from the one before (default: 0.2).")
+    Double tunnelIcmpChanges;
+
+    @Option(names = "--tunnel-icmp-bytes", paramLabel = "X",
+            description = "Tunnel: least mean echo payload in bytes that alone marks a tunnel (default: 512).")
+    Double tunnelIcmpBytes;
+
+    @Option(names = "--tunnel-window", paramLabel = "D", converter = DurationConverter.class,
+            description = "Tunnel: window (counts span this window and the one before; default: 5m).")
+    Duration tunnelWindow;
+
     /** The detectors chosen, with their thresholds (checked when the detectors are made). */
     public DetectorSettings settings() {
         return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
                 floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
                 beaconLocal, scanPeers, guessTries,
-                new SlowDosSettings(slowDosConnections, slowDosTrickles, slowDosRate, slowDosRequests, slowDosWindow));
+                new SlowDosSettings(slowDosConnections, slowDosTrickles, slowDosRate, slowDosRequests, slowDosWindow),
+                new TunnelSettings(tunnelDnsQueries, tunnelDnsQueryBytes,
+                        tunnelDnsAnswerBytes, tunnelIcmpRequests, tunnelIcmpChanges, tunnelIcmpBytes, tunnelWindow));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.flowmeter.engine.DetectorSettings;
 import org.flowmeter.engine.OptionException;
 import org.flowmeter.engine.SlowDosSettings;
+import org.flowmeter.engine.TunnelSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -59,8 +60,27 @@ class DetectorOptionsTest {
                 .isInstanceOf(OptionException.class)
                 .hasMessage("--slow-dos-rate must be a number of bytes a second above 0");
         DetectorSettings zeroWindow = new DetectorSettings(false, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, false, null, null, new SlowDosSettings(null, null, null, null, Duration.ZERO));
+                null, null, null, null, null, false, null, null, new SlowDosSettings(null, null, null, null, Duration.ZERO), null);
         assertThatThrownBy(zeroWindow::anyOn)
                 .isInstanceOf(OptionException.class).hasMessage("detector windows must be longer than zero");
+    }
+
+    @Test
+    void theTunnelOptionsReachTheirRecordAndAreChecked() {
+        DetectorSettings d = parse("--tunnel-dns-queries", "20", "--tunnel-dns-query-bytes", "80", "--tunnel-dns-answer-bytes",
+                "700", "--tunnel-icmp-requests", "30", "--tunnel-icmp-changes", "0.3", "--tunnel-icmp-bytes", "900",
+                "--tunnel-window", "12m");
+        assertThat(d.tunnel()).isEqualTo(new TunnelSettings(20, 80.0, 700.0, 30, 0.3, 900.0, Duration.ofMinutes(12)));
+        assertThat(d.anyOn()).isTrue();
+        assertThat(d.holdNanos()).as("the longest window holds the flows").isEqualTo(Duration.ofMinutes(12).toNanos());
+        assertThat(parse().tunnel()).isEqualTo(TunnelSettings.defaults());
+        assertThatThrownBy(() -> parse("--tunnel-icmp-changes", "0").anyOn()).isInstanceOf(OptionException.class)
+                .hasMessage("--tunnel-icmp-changes must be a share above 0 and at most 1");
+        assertThatThrownBy(() -> parse("--tunnel-dns-queries", "0").anyOn()).isInstanceOf(OptionException.class)
+                .hasMessage("--tunnel-dns-queries must be at least 1");
+        DetectorSettings zeroWindow = new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, false, null, null, null, new TunnelSettings(null, null, null, null, null, null, Duration.ZERO));
+        assertThatThrownBy(zeroWindow::anyOn).isInstanceOf(OptionException.class)
+                .hasMessage("detector windows must be longer than zero");
     }
 }
