@@ -156,6 +156,42 @@ final class SlotWindows {
         return nanos < s + window ? distinct(slot) : curDistinct[slot];
     }
 
+    /**
+     * The largest group of distinct values over both windows that agree in their bits above
+     * {@code shift} (values that pair a key in the high bits with a detail in the low bits: the most
+     * details seen with one key). Quadratic in the values kept (at most the cap), so callers ask
+     * it last.
+     */
+    int largestGroup(int slot, int shift) {
+        long[] current = curValues[slot];
+        long[] previous = prevValues[slot];
+        int nCur = curDistinct[slot];
+        int nPrev = prevDistinct[slot];
+        int best = 0;
+        for (int i = 0; i < nCur; i++) {
+            best = Math.max(best, groupSize(current[i] >>> shift, shift, current, nCur, previous, nPrev));
+        }
+        for (int i = 0; i < nPrev; i++) {
+            best = Math.max(best, groupSize(previous[i] >>> shift, shift, current, nCur, previous, nPrev));
+        }
+        return best;
+    }
+
+    private static int groupSize(long group, int shift, long[] current, int nCur, long[] previous, int nPrev) {
+        int n = 0;
+        for (int i = 0; i < nCur; i++) {
+            if (current[i] >>> shift == group) {
+                n++;
+            }
+        }
+        for (int i = 0; i < nPrev; i++) {
+            if (previous[i] >>> shift == group && !contains(current, nCur, previous[i])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int cap() {
         return cap;
     }
