@@ -27,8 +27,8 @@ public final class GuessingDetector implements Detector {
     private static final int ANSWER_SQUARED = 4;
     private static final int TRIES = 5;
     private static final int TRY_SESSIONS = 6;
-    /** (answer, request) size pairs kept per window: enough for the request sizes of a few answers. */
-    private static final int SIZE_PAIRS = 32;
+    /** Answer sizes whose request sizes are kept per window: room for the pages a client fetched before a refusal. */
+    private static final int ANSWER_SIZES = 32;
 
     private final int sessionThreshold;
     private final double spread;
@@ -44,6 +44,7 @@ public final class GuessingDetector implements Detector {
     private final long refusalBytes;
     private final KeyTable services;
     private final SlotWindows windows;
+    private final RequestSizesPerAnswer sizes;
     /** Latest start of a counted session per slot: sessions end out of order, the one that crosses the threshold may not be the last to start. */
     private final long[] latestStart;
 
@@ -61,8 +62,8 @@ public final class GuessingDetector implements Detector {
         this.tryRepeats = config.guessTryRepeats;
         this.refusalBytes = config.guessRefusalBytes;
         this.services = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7,
-                Math.max(SIZE_PAIRS, config.guessWebRequestSizes));
+        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
+        this.sizes = new RequestSizesPerAnswer(services.slots(), ANSWER_SIZES, config.guessWebRequestSizes);
         this.latestStart = new long[services.slots()];
     }
 
@@ -86,7 +87,7 @@ public final class GuessingDetector implements Detector {
             latestStart[slot] = t;
         }
         latestStart[slot] = Math.max(latestStart[slot], t);
-        windows.roll(slot, t);
+        sizes.rolled(slot, windows.roll(slot, t));
         double packets = facts.packets();
         double answer = facts.backwardPayload();
         windows.add(slot, SESSIONS, 1);
@@ -104,7 +105,7 @@ public final class GuessingDetector implements Detector {
             windows.add(slot, TRIES, facts.repeatedAnswers() + 1);
             windows.add(slot, TRY_SESSIONS, 1);
         }
-        windows.mark(slot, sizePair(flow, facts));
+        sizes.add(slot, facts.backwardData(), request(flow, facts));
         windows.counted(slot, t);
         if (isGuessing(slot) || triesCount && isGuessingOnFewConnections(slot)) {
             services.flag(slot, windows.firstStart(slot), latestStart[slot]);
@@ -123,22 +124,20 @@ public final class GuessingDetector implements Detector {
         // an API sends a few kinds of request, each with its own answer.
         return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread
                 && variation(n, windows.sum(slot, ANSWER), windows.sum(slot, ANSWER_SQUARED)) <= spread
-                && windows.largestGroup(slot, 32) >= webRequestSizes;
+                && sizes.mostRequestsForOneAnswer(slot) >= webRequestSizes;
     }
 
     /**
-     * The session's answer size (high half) and request size (low half), both without bytes sent
-     * again. On TLS ports the request leaves out the client's first message, the ClientHello: its
-     * size changes with what the client remembers (session tickets, retried key shares), not with
-     * what it asks.
+     * The session's request size, without bytes sent again. On TLS ports it leaves out the client's
+     * first message, the ClientHello: its size changes with what the client remembers (session
+     * tickets, retried key shares), not with what it asks.
      */
-    private long sizePair(Flow flow, FlowFacts facts) {
+    private long request(Flow flow, FlowFacts facts) {
         long request = facts.forwardData();
         if (tlsPorts.contains(flow.dstPort)) {
             request -= facts.firstForwardMessage();
         }
-        long answer = Math.min(facts.backwardData(), Integer.MAX_VALUE);
-        return answer << 32 | (request & 0xFFFFFFFFL);
+        return request;
     }
 
     /**
