@@ -5,15 +5,18 @@ Runs `flowmeter classify` on each capture with a model that never flags, so ever
 verdict comes from a detector, and reads the final verdict of each flow from --packet-verdicts
 (which includes flows flagged after their row was written). Labels: traffic-lab flows touching
 the capture's attacker address are malicious (manifest.csv); public captures are labelled whole
-by their folder (benign/ or malicious/).
+by their folder (benign/ or malicious/). A corpus folder made by scripts/corpus (manifest.csv and
+labels.csv, docs/corpus.md) is read instead when DATA_DIR has no traffic-lab folder: flows touching
+an address labelled malicious for that capture are malicious.
 
 usage: detector-table.py DATA_DIR OUT.csv [extra classify options...]
+(FLOWMETER_JAR names another jar than the one built in flowmeter-cli/target.)
 """
 import csv, json, os, subprocess, sys, tempfile
 from collections import Counter, defaultdict
 
 here = os.path.dirname(os.path.abspath(__file__))
-jar = os.path.join(here, '..', 'flowmeter-cli', 'target', 'flowmeter.jar')
+jar = os.environ.get('FLOWMETER_JAR') or os.path.join(here, '..', 'flowmeter-cli', 'target', 'flowmeter.jar')
 
 
 def never_model(tmp):
@@ -35,8 +38,22 @@ def never_model(tmp):
     return path
 
 
+def corpus_captures(data):
+    malicious = {}
+    with open(os.path.join(data, 'labels.csv')) as f:
+        for row in csv.DictReader(f):
+            if row['label'] == 'malicious':
+                malicious.setdefault(row['file'], set()).add(row['ip'])
+    with open(os.path.join(data, 'manifest.csv')) as f:
+        for row in csv.DictReader(f):
+            yield row['file'], os.path.join(data, row['file']), malicious.get(row['file'], set()), None
+
+
 def captures(data):
     lab = os.path.join(data, 'traffic-lab')
+    if not os.path.isdir(lab):
+        yield from corpus_captures(data)
+        return
     seen = set()
     with open(os.path.join(lab, 'manifest.csv')) as f:
         for row in csv.DictReader(f):

@@ -18,6 +18,7 @@ import org.flowmeter.training.ModelTraining;
 import org.flowmeter.training.PreparedData;
 import org.flowmeter.training.TrainingData;
 import org.flowmeter.training.TrainingSettings;
+import org.flowmeter.training.WorstSources;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -64,6 +65,11 @@ final class LeaveOneGroupOutRun {
                         sources);
                 err.printf(Locale.ROOT, "held out %-28s fitted on %d benign, %d malicious flows; threshold %.4g%n",
                         heldOut, fitted.countBenign(), fitted.countMalicious(), model.threshold());
+                String sole = settings.worstSourceFpr() != null && sources != null
+                        ? WorstSources.soleBenignSource(sources, fitted) : null;
+                if (sole != null) {
+                    err.printf("held out %s: %s%n", heldOut, WorstSources.pooledOnlyNote(sole));
+                }
                 return model;
             });
         } catch (IllegalArgumentException e) {

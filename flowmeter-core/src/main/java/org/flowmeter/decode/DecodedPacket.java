@@ -38,6 +38,8 @@ public final class DecodedPacket {
     public int tcpFlags;
     /** TCP receive window as sent (unscaled); 0 for other protocols. */
     public int tcpWindow;
+    /** TCP sequence number (32 bits, wraps); 0 for other protocols and headers cut before it. */
+    public int tcpSeq;
     /** IP header length including IPv6 extension headers. */
     public int ipHeaderLength;
     /** Transport header length (TCP data offset * 4, UDP 8, ICMP 8); 0 for non-first fragments. */
@@ -71,6 +73,7 @@ public final class DecodedPacket {
         dstPort = other.dstPort;
         tcpFlags = other.tcpFlags;
         tcpWindow = other.tcpWindow;
+        tcpSeq = other.tcpSeq;
         ipHeaderLength = other.ipHeaderLength;
         transportHeaderLength = other.transportHeaderLength;
         payloadLength = other.payloadLength;

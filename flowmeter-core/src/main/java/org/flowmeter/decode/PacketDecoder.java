@@ -374,6 +374,7 @@ public final class PacketDecoder {
         out.dstPort = 0;
         out.tcpFlags = 0;
         out.tcpWindow = 0;
+        out.tcpSeq = 0;
         out.transportHeaderLength = 0;
         out.payloadLength = payload;
         out.icmpType = -1;
@@ -545,6 +546,7 @@ public final class PacketDecoder {
         out.dstPort = 0;
         out.tcpFlags = 0;
         out.tcpWindow = 0;
+        out.tcpSeq = 0;
         out.ipHeaderLength = 0;
         out.transportHeaderLength = 0;
         out.payloadLength = 0;

@@ -79,6 +79,7 @@ final class TransportHeaders {
         out.dstPort = u16(b, t + 2);
         out.tcpFlags = present > 13 ? u8(b, t + 13) : 0;
         out.tcpWindow = present >= 16 ? u16(b, t + 14) : 0;
+        out.tcpSeq = present >= 8 ? (u16(b, t + 4) << 16) | u16(b, t + 6) : 0;
         out.transportHeaderLength = Math.min(headerLength, length);
         out.payloadLength = length - out.transportHeaderLength;
         return null;

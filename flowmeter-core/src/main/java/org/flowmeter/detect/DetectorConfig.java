@@ -66,8 +66,18 @@ public final class DetectorConfig {
             3306, 3389, 5432, 5900, 80, 443, 8000, 8080, 8443, 8888);
     /** Web ports, where a load test or a monitor repeats one request: guessing there needs varied requests. */
     public Set<Integer> webPorts = Set.of(80, 443, 8000, 8080, 8443, 8888);
-    /** Guessing: least distinct request sizes (passwords vary; a load test's or a monitor's requests do not). */
+    /**
+     * Guessing: least distinct request sizes that got one same answer size (passwords vary and each
+     * gets the same refusal; a load test, a monitor or an API client repeats its requests, and its
+     * different requests get different answers).
+     */
     public int guessWebRequestSizes = 3;
+    /**
+     * Guessing: ports spoken over TLS from the first byte, where a session's request is what the
+     * client sends after its first message (the ClientHello, which varies with the client's state
+     * and not with the password).
+     */
+    public Set<Integer> guessTlsPorts = Set.of(443, 465, 993, 995, 8443);
     /**
      * Guessing with several tries per connection (outside web ports): least tries, counted as the
      * repeated refusals of sessions that each repeated one at least {@link #guessTryRepeats} times.

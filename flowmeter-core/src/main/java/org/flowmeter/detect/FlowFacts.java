@@ -37,6 +37,17 @@ public final class FlowFacts {
     private long answerBefore = -1;
     private long repeatedAnswers;
     private long largestRepeatedAnswer;
+    // TCP payload without the bytes sent again (retransmissions, keep-alive probes): each side's
+    // next expected sequence number, and the new bytes each way. A lossy link retransmits at random,
+    // which would make one request repeated by a poller look like several sizes.
+    private boolean forwardSeqKnown;
+    private boolean backwardSeqKnown;
+    private int forwardNextSeq;
+    private int backwardNextSeq;
+    private long forwardData;
+    private long backwardData;
+    /** New bytes the source sent before the destination sent any (its first message: a TLS ClientHello). */
+    private long firstForwardMessage;
 
     /** Adds one packet of the flow ({@code forward}: sent by the flow's source). */
     public void add(DecodedPacket p, boolean forward) {
@@ -70,6 +81,15 @@ public final class FlowFacts {
             lastBackwardPayload = p.payloadLength;
         }
         if (p.payloadLength > 0) {
+            long fresh = freshBytes(p, forward);
+            if (forward) {
+                forwardData += fresh;
+                if (backwardData == 0) {
+                    firstForwardMessage += fresh;
+                }
+            } else {
+                backwardData += fresh;
+            }
             byte direction = forward ? FORWARD : BACKWARD;
             if (direction != runDirection) {
                 endRun();
@@ -77,6 +97,39 @@ public final class FlowFacts {
             }
             runBytes += p.payloadLength;
         }
+    }
+
+    /**
+     * The payload bytes of the packet not seen before in its direction: all of them except for TCP,
+     * where bytes at or below the highest sequence number reached are sent again. Sequence numbers
+     * wrap, hence the int difference. A segment that fills a hole after a later one was seen
+     * counts nothing (rare: a request or a refusal usually fits one segment).
+     */
+    private long freshBytes(DecodedPacket p, boolean forward) {
+        if (p.protocol != DecodedPacket.TCP || p.laterFragment) {
+            return p.payloadLength;
+        }
+        int end = p.tcpSeq + p.payloadLength;
+        boolean known = forward ? forwardSeqKnown : backwardSeqKnown;
+        int next = forward ? forwardNextSeq : backwardNextSeq;
+        long fresh;
+        if (!known) {
+            fresh = p.payloadLength;
+        } else {
+            int ahead = end - next;
+            if (ahead <= 0) {
+                return 0;
+            }
+            fresh = Math.min(p.payloadLength, ahead);
+        }
+        if (forward) {
+            forwardSeqKnown = true;
+            forwardNextSeq = end;
+        } else {
+            backwardSeqKnown = true;
+            backwardNextSeq = end;
+        }
+        return fresh;
     }
 
     private static final byte FORWARD = 1;
@@ -165,6 +218,21 @@ public final class FlowFacts {
     /** TCP packets in which the flow's source advertised a zero window (not SYN or RST). */
     public long forwardZeroWindows() {
         return forwardZeroWindows;
+    }
+
+    /** TCP payload the source sent, without bytes sent again (other protocols: all payload). */
+    public long forwardData() {
+        return forwardData;
+    }
+
+    /** TCP payload the destination sent, without bytes sent again (other protocols: all payload). */
+    public long backwardData() {
+        return backwardData;
+    }
+
+    /** What the source sent before the destination sent any payload (without bytes sent again). */
+    public long firstForwardMessage() {
+        return firstForwardMessage;
     }
 
     public long backwardBytes() {

@@ -9,7 +9,10 @@ import org.flowmeter.flow.Flow;
  * service ({@link DetectorConfig#guessPorts}) within the window, so alike that their packet
  * counts and answer sizes barely vary ({@link DetectorConfig#guessSpread}: each try gets the same
  * refusal). A load test or a monitor repeats one request, while a guesser sends a new password
- * each time, so the requests must also come in several sizes. Outside web
+ * each time and gets the same refusal, so the requests must also come in several sizes that got
+ * one same answer size (an API client's different requests get different answers). Sizes leave
+ * out bytes sent again, and on TLS ports the request is what follows the client's first message
+ * (the ClientHello), so TLS handshakes do not make one repeated request look varied. Outside web
  * ports a guesser that tries several passwords per connection is counted by its tries instead:
  * answers that repeat the size of one of the two answers before them (the same refusal, or the
  * same pair of prompt and refusal), in at least {@link DetectorConfig#guessTrySessions} sessions.
@@ -24,6 +27,8 @@ public final class GuessingDetector implements Detector {
     private static final int ANSWER_SQUARED = 4;
     private static final int TRIES = 5;
     private static final int TRY_SESSIONS = 6;
+    /** Answer sizes whose request sizes are kept per window: room for the pages a client fetched before a refusal. */
+    private static final int ANSWER_SIZES = 32;
 
     private final int sessionThreshold;
     private final double spread;
@@ -31,6 +36,7 @@ public final class GuessingDetector implements Detector {
     private final Set<Integer> ports;
     private final Set<Integer> webPorts;
     private final int webRequestSizes;
+    private final Set<Integer> tlsPorts;
     private final Set<Integer> tryExcludedPorts;
     private final int tryThreshold;
     private final int trySessions;
@@ -38,6 +44,7 @@ public final class GuessingDetector implements Detector {
     private final long refusalBytes;
     private final KeyTable services;
     private final SlotWindows windows;
+    private final RequestSizesPerAnswer sizes;
     /** Latest start of a counted session per slot: sessions end out of order, the one that crosses the threshold may not be the last to start. */
     private final long[] latestStart;
 
@@ -48,6 +55,7 @@ public final class GuessingDetector implements Detector {
         this.ports = Set.copyOf(config.guessPorts);
         this.webPorts = Set.copyOf(config.webPorts);
         this.webRequestSizes = config.guessWebRequestSizes;
+        this.tlsPorts = Set.copyOf(config.guessTlsPorts);
         this.tryExcludedPorts = Set.copyOf(config.guessTryExcludedPorts);
         this.tryThreshold = config.guessTries;
         this.trySessions = config.guessTrySessions;
@@ -55,6 +63,7 @@ public final class GuessingDetector implements Detector {
         this.refusalBytes = config.guessRefusalBytes;
         this.services = new KeyTable(config.tableSize);
         this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
+        this.sizes = new RequestSizesPerAnswer(services.slots(), ANSWER_SIZES, config.guessWebRequestSizes);
         this.latestStart = new long[services.slots()];
     }
 
@@ -78,7 +87,7 @@ public final class GuessingDetector implements Detector {
             latestStart[slot] = t;
         }
         latestStart[slot] = Math.max(latestStart[slot], t);
-        windows.roll(slot, t);
+        sizes.rolled(slot, windows.roll(slot, t));
         double packets = facts.packets();
         double answer = facts.backwardPayload();
         windows.add(slot, SESSIONS, 1);
@@ -96,7 +105,7 @@ public final class GuessingDetector implements Detector {
             windows.add(slot, TRIES, facts.repeatedAnswers() + 1);
             windows.add(slot, TRY_SESSIONS, 1);
         }
-        windows.mark(slot, facts.forwardPayload());
+        sizes.add(slot, facts.backwardData(), request(flow, facts));
         windows.counted(slot, t);
         if (isGuessing(slot) || triesCount && isGuessingOnFewConnections(slot)) {
             services.flag(slot, windows.firstStart(slot), latestStart[slot]);
@@ -110,13 +119,25 @@ public final class GuessingDetector implements Detector {
         if (n < sessionThreshold) {
             return false;
         }
-        // A guesser sends a new password each time; a monitor's check (a greeting read, QUIT) or a
-        // load test repeats one request, on any port.
-        if (windows.distinct(slot) < webRequestSizes) {
-            return false;
-        }
+        // A guesser sends a new password each time and gets the same refusal; a monitor's check (a
+        // greeting read, QUIT) or a load test repeats one request, on any port, and a client of
+        // an API sends a few kinds of request, each with its own answer.
         return variation(n, windows.sum(slot, PACKETS), windows.sum(slot, PACKETS_SQUARED)) <= spread
-                && variation(n, windows.sum(slot, ANSWER), windows.sum(slot, ANSWER_SQUARED)) <= spread;
+                && variation(n, windows.sum(slot, ANSWER), windows.sum(slot, ANSWER_SQUARED)) <= spread
+                && sizes.mostRequestsForOneAnswer(slot) >= webRequestSizes;
+    }
+
+    /**
+     * The session's request size, without bytes sent again. On TLS ports it leaves out the client's
+     * first message, the ClientHello: its size changes with what the client remembers (session
+     * tickets, retried key shares), not with what it asks.
+     */
+    private long request(Flow flow, FlowFacts facts) {
+        long request = facts.forwardData();
+        if (tlsPorts.contains(flow.dstPort)) {
+            request -= facts.firstForwardMessage();
+        }
+        return request;
     }
 
     /**

@@ -62,18 +62,27 @@ final class SlotWindows {
         union[slot] = 0;
     }
 
-    /** Moves the slot's windows forward so that {@code nanos} falls in the current one. */
-    void roll(int slot, long nanos) {
+    /** {@link #roll} kept the windows, made the current one the previous one, or started afresh. */
+    static final int KEPT = 0;
+    static final int SHIFTED = 1;
+    static final int STARTED = 2;
+
+    /**
+     * Moves the slot's windows forward so that {@code nanos} falls in the current one; says how
+     * ({@link #KEPT}, {@link #SHIFTED}, {@link #STARTED}), for counts kept beside these.
+     */
+    int roll(int slot, long nanos) {
         long s = start[slot];
         if (s == Long.MIN_VALUE) {
             start[slot] = nanos;
             curFirst[slot] = Long.MAX_VALUE;
             prevFirst[slot] = Long.MAX_VALUE;
-            return;
+            return STARTED;
         }
         if (nanos - s < window) {
-            return;
+            return KEPT;
         }
+        int how;
         if (nanos - s < 2 * window) {
             System.arraycopy(cur, slot * metrics, prev, slot * metrics, metrics);
             // The current set becomes the previous one; the old previous array is reused.
@@ -84,12 +93,15 @@ final class SlotWindows {
             union[slot] = curDistinct[slot];
             prevFirst[slot] = curFirst[slot];
             start[slot] = s + window;
+            how = SHIFTED;
         } else {
             clear(slot, prev, prevDistinct, prevFirst);
             union[slot] = 0;
             start[slot] = nanos;
+            how = STARTED;
         }
         clear(slot, cur, curDistinct, curFirst);
+        return how;
     }
 
     private void clear(int slot, double[] m, int[] distinct, long[] first) {

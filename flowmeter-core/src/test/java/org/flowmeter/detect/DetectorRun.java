@@ -39,6 +39,8 @@ final class DetectorRun implements FlowListener {
     private final FlowMeter meter;
     private final Map<Flow, FlowFacts> facts = new IdentityHashMap<>();
     private final List<Flow> ended = new ArrayList<>();
+    /** Each TCP direction's next sequence number, so that hand-built segments follow on as real ones do. */
+    private final Map<String, Integer> nextSeq = new java.util.HashMap<>();
 
     DetectorRun(DetectorConfig config, String... names) {
         this.detectors = Detectors.of(List.of(names), config);
@@ -57,6 +59,18 @@ final class DetectorRun implements FlowListener {
     }
 
     void add(DecodedPacket p) {
+        if (p.protocol == DecodedPacket.TCP) {
+            String direction = p.srcLo + ":" + p.srcPort + ">" + p.dstLo + ":" + p.dstPort;
+            int seq = nextSeq.getOrDefault(direction, 1000);
+            p.tcpSeq = seq;
+            int flagged = (p.tcpFlags & (SYN | FIN)) != 0 ? 1 : 0;
+            nextSeq.put(direction, seq + p.payloadLength + flagged);
+        }
+        meter.add(p);
+    }
+
+    /** Adds a packet as it is, its sequence number included (a retransmission repeats an earlier one). */
+    void addAsIs(DecodedPacket p) {
         meter.add(p);
     }
 
@@ -78,6 +92,29 @@ final class DetectorRun implements FlowListener {
         add(tcp(t + 5 * MS, src, sport, dst, dport, FIN | ACK, 0));
         add(tcp(t + 6 * MS, dst, dport, src, sport, FIN | ACK, 0));
         add(tcp(t + 7 * MS, src, sport, dst, dport, ACK, 0));
+    }
+
+    /**
+     * {@link #session} whose request segment is sent {@code resends} more times (the same bytes,
+     * the same sequence number: a retransmission on a lossy link) before the answer.
+     */
+    void sessionWithResentRequest(long t, String src, int sport, String dst, int dport, int request, int answer,
+            int resends) {
+        add(tcp(t, src, sport, dst, dport, SYN, 0));
+        add(tcp(t + MS, dst, dport, src, sport, SYN | ACK, 0));
+        add(tcp(t + 2 * MS, src, sport, dst, dport, ACK, 0));
+        DecodedPacket sent = tcp(t + 3 * MS, src, sport, dst, dport, PSH | ACK, request);
+        add(sent);
+        for (int i = 1; i <= resends; i++) {
+            DecodedPacket again = tcp(t + 3 * MS + i * 200 * MS, src, sport, dst, dport, PSH | ACK, request);
+            again.tcpSeq = sent.tcpSeq;
+            addAsIs(again);
+        }
+        long at = t + 3 * MS + resends * 200 * MS;
+        add(tcp(at + MS, dst, dport, src, sport, PSH | ACK, answer));
+        add(tcp(at + 2 * MS, src, sport, dst, dport, FIN | ACK, 0));
+        add(tcp(at + 3 * MS, dst, dport, src, sport, FIN | ACK, 0));
+        add(tcp(at + 4 * MS, src, sport, dst, dport, ACK, 0));
     }
 
     /**

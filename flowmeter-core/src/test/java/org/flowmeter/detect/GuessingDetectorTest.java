@@ -1,6 +1,7 @@
 package org.flowmeter.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.detect.DetectorRun.MS;
 import static org.flowmeter.detect.DetectorRun.S;
 import static org.flowmeter.detect.DetectorRun.key;
 
@@ -158,6 +159,75 @@ class GuessingDetectorTest {
         int[] answers = {1564, 44, 76, 76, 76, 60000, 40000, 52};
         for (int i = 0; i < 8; i++) {
             r.exchanges(i * 10 * S, "10.0.0.5", 44000 + i, SERVER, 22, 41, requests, answers, 100 * DetectorRun.MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    // TLS 1.2 over port 443, as curl and hydra speak it: ClientHello (517 bytes), answered by
+    // ServerHello, Certificate and ServerHelloDone (1237); ClientKeyExchange, ChangeCipherSpec and
+    // Finished (93), answered by ChangeCipherSpec and Finished (51); then the request and its answer.
+    private static int[] tlsRequests(int clientHello, int request) {
+        return new int[] {clientHello, 93, request};
+    }
+
+    private static int[] tlsAnswers(int answer) {
+        return new int[] {1237, 51, answer};
+    }
+
+    /**
+     * A client repeating one request over TLS whose ClientHello changes size (a session ticket
+     * offered or not, padded differently): three sizes of what the client sent in all, one request.
+     */
+    @Test
+    void aTlsPollerWhoseHandshakesDifferInSizeIsNotGuessing() {
+        DetectorRun r = run();
+        int[] helloSizes = {517, 549, 581};
+        for (int i = 0; i < 30; i++) {
+            r.exchanges(i * S, "10.0.0.5", 30000 + i, SERVER, 443, 0, tlsRequests(helloSizes[i % 3], 117),
+                    tlsAnswers(5616), MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /** A guesser over TLS: the same handshake each time, requests of 4 sizes (the passwords), the same refusal. */
+    @Test
+    void aGuesserOverTlsIsCaughtByTheRequestsAfterTheHandshake() {
+        DetectorRun r = run();
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            r.exchanges(i * S, GUESSER, 40000 + i, SERVER, 443, 0, tlsRequests(517, 160 + 4 * (i % 4)),
+                    tlsAnswers(560), MS);
+            expected.put(key(GUESSER, 40000 + i, SERVER, 443), "guessing");
+        }
+        assertThat(r.flagged()).isEqualTo(expected);
+    }
+
+    /**
+     * A client of an API over TLS, a new connection each time: mostly one resource (117 bytes asked,
+     * 5616 answered), sometimes with "Connection: close" (136, 5642), a few submissions (195, 1427).
+     * Three request sizes and alike sessions (answers' variation 0.12), but each request has its own
+     * answer, while a guesser's different passwords all get the same refusal.
+     */
+    @Test
+    void anApiClientsFewKindsOfRequestEachWithItsOwnAnswerAreNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 113; i++) {
+            int request = i < 90 ? 117 : i < 110 ? 136 : 195;
+            int answer = i < 90 ? 5616 : i < 110 ? 5642 : 1427;
+            r.exchanges(i * S, "10.0.0.5", 30000 + i, SERVER, 443, 0, tlsRequests(517, request), tlsAnswers(answer), MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /**
+     * One request repeated on a lossy link: some sessions send it again once or twice. Counting the
+     * bytes sent again would give three sizes (117, 234, 351).
+     */
+    @Test
+    void requestsSentAgainOnALossyLinkAreOneSize() {
+        DetectorRun r = run();
+        for (int i = 0; i < 30; i++) {
+            r.sessionWithResentRequest(i * S, "10.0.0.5", 30000 + i, SERVER, 80, 117, 5200, i % 10 == 3 ? 1 : i % 10 == 7 ? 2 : 0);
         }
         assertThat(r.flagged()).isEmpty();
     }

@@ -49,11 +49,18 @@ final class GbtFit {
             if (sources == null) {
                 throw new IllegalStateException("--worst-source-fpr without the groups of --sources");
             }
-            WorstSourceThreshold.Outcome outcome = WorstSources.choose(settings, sources, train, directions, featureSet,
-                    trainer, params, threshold);
-            worst = keepOutOfFold ? WorstSources.of(settings.worstSourceFpr(), threshold, outcome, sources, train,
-                    outOfFold) : null;
-            threshold = outcome.threshold();
+            String sole = WorstSources.soleBenignSource(sources, train);
+            if (sole == null) {
+                WorstSourceThreshold.Outcome outcome = WorstSources.choose(settings, sources, train, directions,
+                        featureSet, trainer, params, threshold);
+                worst = keepOutOfFold ? WorstSources.of(settings.worstSourceFpr(), threshold, outcome, sources, train,
+                        outOfFold) : null;
+                threshold = outcome.threshold();
+            } else {
+                // No other benign flows to fit on with that source left out: the pooled point stays.
+                worst = keepOutOfFold ? WorstSources.pooledOnly(settings.worstSourceFpr(), threshold, sole, sources,
+                        train, outOfFold) : null;
+            }
         }
         return new ModelTraining.Fitted(model.withThreshold(threshold), keepOutOfFold ? outOfFold : null, worst);
     }

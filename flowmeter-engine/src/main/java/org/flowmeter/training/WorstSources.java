@@ -20,9 +20,52 @@ import org.flowmeter.model.WorstSourceThreshold;
  * @param threshold the chosen threshold
  * @param sources   every benign source's figures at the chosen threshold
  * @param recall    recall per group with malicious flows at the pooled and the chosen threshold
+ * @param sole      the benign source that holds every benign flow fitted on, when there is one: no source
+ *                  could be left out (the fit would have no benign flows), so the threshold is the pooled
+ *                  point; null otherwise
  */
 public record WorstSources(double target, double pooled, double threshold, List<TrainingMetrics.BenignSource> sources,
-                           List<TrainingMetrics.GroupRecall> recall) {
+                           List<TrainingMetrics.GroupRecall> recall, String sole) {
+
+    /**
+     * The benign source of {@code groups} that holds every benign row of {@code train}, or null.
+     * Left out, it would leave no benign row to fit on: with one benign source in the data, or in a
+     * fold of leave-one-group-out that holds out one of two.
+     */
+    public static String soleBenignSource(InputGroups groups, Dataset train) {
+        int[] groupOfRow = groups.groupOfRow(train);
+        boolean[] benignOnly = WorstSourceThreshold.benignOnly(train.labels(), groupOfRow, groups.names().size());
+        int benign = 0;
+        int[] perGroup = new int[benignOnly.length];
+        for (int i = 0; i < train.size(); i++) {
+            if (train.label(i) == Dataset.BENIGN) {
+                benign++;
+                if (groupOfRow[i] >= 0) {
+                    perGroup[groupOfRow[i]]++;
+                }
+            }
+        }
+        for (int g = 0; g < benignOnly.length; g++) {
+            if (benignOnly[g] && benign > 0 && perGroup[g] == benign) {
+                return groups.names().get(g);
+            }
+        }
+        return null;
+    }
+
+    /** What {@link #soleBenignSource} means for the threshold, as train says it. */
+    public static String pooledOnlyNote(String sole) {
+        return "--worst-source-fpr: every benign flow fitted on is of the source '" + sole
+                + "', which cannot be left out (no benign flow would remain to fit on): the threshold stays at the"
+                + " pooled operating point";
+    }
+
+    /** The figures when no source could be left out: the pooled point kept, recall per group at it. */
+    static WorstSources pooledOnly(double target, double pooled, String sole, InputGroups groups, Dataset train,
+                                   double[] outOfFold) {
+        return new WorstSources(target, pooled, pooled, List.of(),
+                recallByGroup(groups, train, outOfFold, pooled, pooled), sole);
+    }
 
     /** The threshold, at least {@code floor}, that keeps every left-out benign source at or under the target. */
     static WorstSourceThreshold.Outcome choose(TrainingSettings settings, InputGroups groups, Dataset train,
@@ -47,7 +90,7 @@ public record WorstSources(double target, double pooled, double threshold, List<
         List<TrainingMetrics.BenignSource> sources = outcome.sources().stream()
                 .map(s -> new TrainingMetrics.BenignSource(s.name(), s.benign(), s.threshold(), s.fpr())).toList();
         return new WorstSources(target, pooled, outcome.threshold(), sources,
-                recallByGroup(groups, train, outOfFold, pooled, outcome.threshold()));
+                recallByGroup(groups, train, outOfFold, pooled, outcome.threshold()), null);
     }
 
     /** Recall per group with malicious flows, at the pooled operating point and at the chosen threshold. */
@@ -77,6 +120,9 @@ public record WorstSources(double target, double pooled, double threshold, List<
 
     /** The table train prints. */
     public void print(PrintStream out) {
+        if (sole != null) {
+            out.printf(Locale.ROOT, "%s %.4f%n", pooledOnlyNote(sole), pooled);
+        }
         out.printf(Locale.ROOT, "benign sources left out in turn (target false-positive rate %.4f): threshold %.4f "
                 + "(pooled operating point %.4f)%n", target, threshold, pooled);
         out.printf(Locale.ROOT, "  %-30s %7s %12s %9s%n", "source", "benign", "own thresh.", "fpr");

@@ -1,0 +1,56 @@
+package org.flowmeter.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.decode.DecodedPacket.ACK;
+import static org.flowmeter.decode.DecodedPacket.PSH;
+
+import org.flowmeter.decode.DecodedPacket;
+import org.junit.jupiter.api.Test;
+
+class FlowFactsTest {
+    private static final String CLIENT = "10.0.0.5";
+    private static final String SERVER = "10.0.0.10";
+
+    private static DecodedPacket segment(String src, String dst, int seq, int payload) {
+        DecodedPacket p = DetectorRun.tcp(0, src, src.equals(CLIENT) ? 40000 : 443, dst, src.equals(CLIENT) ? 443 : 40000,
+                PSH | ACK, payload);
+        p.tcpSeq = seq;
+        return p;
+    }
+
+    @Test
+    void bytesSentAgainCountInThePayloadButNotInTheData() {
+        FlowFacts f = new FlowFacts();
+        f.add(segment(CLIENT, SERVER, 1001, 517), true);    // ClientHello
+        f.add(segment(CLIENT, SERVER, 1001, 517), true);    // sent again
+        f.add(segment(SERVER, CLIENT, 5001, 1237), false);
+        f.add(segment(CLIENT, SERVER, 1518, 93), true);
+        f.add(segment(SERVER, CLIENT, 6238, 51), false);
+        f.add(segment(SERVER, CLIENT, 6238, 51), false);    // sent again
+        f.add(segment(CLIENT, SERVER, 1611, 117), true);    // the request
+        f.add(segment(CLIENT, SERVER, 1661, 67), true);     // its last 67 bytes sent again
+        assertThat(f.forwardPayload()).isEqualTo(517 + 517 + 93 + 117 + 67);
+        assertThat(f.forwardData()).isEqualTo(517 + 93 + 117);
+        assertThat(f.backwardPayload()).isEqualTo(1237 + 51 + 51);
+        assertThat(f.backwardData()).isEqualTo(1237 + 51);
+        assertThat(f.firstForwardMessage()).isEqualTo(517);
+    }
+
+    @Test
+    void aSegmentReachingPastWhatWasSeenCountsItsNewBytesOnly() {
+        FlowFacts f = new FlowFacts();
+        f.add(segment(CLIENT, SERVER, 1001, 100), true);
+        f.add(segment(CLIENT, SERVER, 1051, 100), true);    // 50 bytes again, 50 new
+        assertThat(f.forwardData()).isEqualTo(150);
+    }
+
+    @Test
+    void sequenceNumbersThatWrapAroundStillFollowOn() {
+        FlowFacts f = new FlowFacts();
+        f.add(segment(CLIENT, SERVER, -100, 100), true);    // 0xFFFFFF9C: ends exactly at the wrap
+        f.add(segment(CLIENT, SERVER, 0, 40), true);
+        f.add(segment(CLIENT, SERVER, -100, 100), true);    // sent again
+        assertThat(f.forwardData()).isEqualTo(140);
+        assertThat(f.firstForwardMessage()).isEqualTo(140);
+    }
+}
