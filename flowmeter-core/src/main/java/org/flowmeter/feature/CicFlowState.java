@@ -68,11 +68,6 @@ final class CicFlowState implements FlowFeatures {
     private int icmpType = -1;
     private int icmpCode = -1;
 
-    /** A flow keeping every part. */
-    CicFlowState() {
-        this(COLUMNS.allParts());
-    }
-
     /** A flow keeping only {@code parts} (bits of the constants above) besides what every flow keeps. */
     CicFlowState(int parts) {
         this.parts = parts;
