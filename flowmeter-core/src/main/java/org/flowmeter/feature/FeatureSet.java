@@ -28,6 +28,14 @@ public interface FeatureSet {
     }
 
     /**
+     * Whether a flow cut by a file boundary can be joined with its continuation to the values of
+     * one pass ({@link FlowFeatures#append}); sets that cannot refuse to join.
+     */
+    default boolean joinsAcrossFiles() {
+        return false;
+    }
+
+    /**
      * This set for a meter whose flows are read only for the columns named (a model's inputs, no
      * rows of features): the same name and columns, but its flows may skip the per-packet work
      * of state that none of those columns is read from. A flow's value of a column whose state was
@@ -36,14 +44,6 @@ public interface FeatureSet {
      */
     default FeatureSet computing(Collection<String> columns) {
         return this;
-    }
-
-    /**
-     * Whether a flow cut by a file boundary can be joined with its continuation to the values of
-     * one pass ({@link FlowFeatures#append}); sets that cannot refuse to join.
-     */
-    default boolean joinsAcrossFiles() {
-        return false;
     }
 
     /** A flow's values of this set by column name, in column order (for tests and inspection, not the hot path). */
