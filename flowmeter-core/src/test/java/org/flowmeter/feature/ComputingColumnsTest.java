@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
@@ -32,6 +33,10 @@ class ComputingColumnsTest {
      */
     private static final List<String> MIXED = List.of("http_small.pcap", "http_keepalive.pcap", "refused.pcap",
             "udp_ping.pcap", "scan_lo.pcap", "hydra_ftp_tries.pcap", "bench_small.pcap");
+
+    private static final String PAUSED = "http_keepalive.pcap";
+    private static final int PAUSE_AT = 76;
+    private static final long PAUSE_NANOS = 6_000_000_000L;
 
     static List<String> registered() {
         return FeatureSets.names();
@@ -84,6 +89,14 @@ class ComputingColumnsTest {
         if (name.equals(CicFeatures.NAME) || name.equals(DeepfenceFeatures.NAME)) {
             assertThat(skipped).as("columns whose state a set told of one column skipped").isPositive();
         }
+        if (name.equals(CicFeatures.NAME)) {
+            // every part that can be skipped has a flow where it matters
+            for (String part : List.of("Flow IAT Max", "Fwd IAT Max", "Bwd IAT Max", "Fwd Bytes/Bulk Avg",
+                    "Bwd Bytes/Bulk Avg", "Active Max", "Idle Max", "ACK Flag Count", "Fwd PSH Flags")) {
+                int j = CicFlowState.COLUMNS.indexOf(part);
+                assertThat(Arrays.stream(expected).filter(v -> v[j] != 0).count()).as(part).isPositive();
+            }
+        }
     }
 
     @Test
@@ -127,7 +140,11 @@ class ComputingColumnsTest {
         return ended;
     }
 
-    /** The captures one after another, each moved to start an hour after the one before ended. */
+    /**
+     * The captures one after another, each moved to start an hour after the one before ended; in
+     * the keep-alive connection the packets from the {@value #PAUSE_AT}th on come
+     * {@value #PAUSE_NANOS} ns later, an idle period (no fixture has one) between two active ones.
+     */
     private static List<DecodedPacket> packets() throws IOException {
         List<DecodedPacket> packets = new ArrayList<>();
         PacketDecoder decoder = new PacketDecoder();
@@ -137,6 +154,7 @@ class ComputingColumnsTest {
         for (String capture : MIXED) {
             long first = Long.MIN_VALUE;
             long end = start;
+            int inCapture = 0;
             try (PacketSource source = Captures.open(CAPTURES.resolve(capture).toString())) {
                 while (source.next(raw)) {
                     if (decoder.decode(raw, decoded) == null) {
@@ -146,6 +164,9 @@ class ComputingColumnsTest {
                             first = copy.timestampNanos;
                         }
                         copy.timestampNanos = copy.timestampNanos - first + start;
+                        if (capture.equals(PAUSED) && ++inCapture >= PAUSE_AT) {
+                            copy.timestampNanos += PAUSE_NANOS;
+                        }
                         end = Math.max(end, copy.timestampNanos);
                         packets.add(copy);
                     }
