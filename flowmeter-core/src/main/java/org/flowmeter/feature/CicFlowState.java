@@ -33,9 +33,10 @@ final class CicFlowState implements FlowFeatures {
 
     /*
      * Parts of the state that only some columns read ({@link ColumnSet.Builder#needs}): each is
-     * per-packet work a meter for a model that reads none of its columns skips. The rest (packet
-     * counts, payload statistics, times, header lengths, windows, subflow gaps, ICMP) is kept for
-     * every flow: each is an addition or a comparison, as cheap as the test that would skip it.
+     * per-packet work a meter for a model that reads none of its columns skips. The payload
+     * statistics are kept for every flow (the packet counts are read from them); so are times,
+     * header lengths, windows, subflow gaps and ICMP, each an addition or a comparison, as cheap
+     * as the test that would skip it.
      */
     /** The gaps between the flow's packets (a running statistic per packet). */
     static final int FLOW_GAPS = 1;
