@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.engine.ModelSettings;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowMeter;
+import org.flowmeter.model.FlowModel;
+import org.flowmeter.model.ModelFiles;
 import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import org.flowmeter.pcap.RawPacket;
@@ -20,13 +23,18 @@ import org.flowmeter.pcap.RawPacket;
  * the flow table alone. Run with a flowmeter jar on the class path:
  *
  *   java -Xms2g -Xmx2g -cp flowmeter-cli/target/flowmeter.jar bench/FeatureSetCpu.java fixtures/captures/bench_small.pcap
+ *
+ * A set named "read:SETS" is SETS told the columns the bundled model reads (FeatureSets.computing),
+ * as classify runs them; "bare:SETS" is SETS each told that none of its columns is read (what every
+ * flow keeps whatever is read: the least work a set can do).
  */
 public class FeatureSetCpu {
     static final int PACKETS = 200_000;
     static final int WARMUP = 8;
     static final int ROUNDS = 15;
     static final String[] SETS = {"none", "deepfence", "cic", "context", "exchange", "rtt", "load",
-        "deepfence,cic,context,exchange", "deepfence,cic,context,exchange,rtt,load"};
+        "deepfence,cic,context,exchange", "deepfence,cic,context,exchange,rtt,load",
+        "read:deepfence", "read:cic", "read:deepfence,cic,context,exchange,rtt,load", "bare:deepfence", "bare:cic"};
 
     public static void main(String[] args) throws Exception {
         RawPacket[] packets = load(args[0]);
@@ -34,7 +42,7 @@ public class FeatureSetCpu {
         long[][] nanos = new long[SETS.length][ROUNDS];
         for (int round = -WARMUP; round < ROUNDS; round++) {
             for (int s = 0; s < SETS.length; s++) {
-                List<FeatureSet> sets = SETS[s].equals("none") ? List.of() : FeatureSets.parse(SETS[s]);
+                List<FeatureSet> sets = sets(SETS[s]);
                 long start = threads.getCurrentThreadCpuTime();
                 meterAll(packets, sets);
                 long used = threads.getCurrentThreadCpuTime() - start;
@@ -49,6 +57,20 @@ public class FeatureSetCpu {
             System.out.printf(java.util.Locale.ROOT, "RESULT cpu sets=%s ns_per_packet=%.1f packets_per_cpu_s=%.0f over_flow_table_ns=%.1f%n",
                     SETS[s], perPacket, 1e9 / perPacket, perPacket - none);
         }
+    }
+
+    static List<FeatureSet> sets(String spec) throws java.io.IOException {
+        if (spec.equals("none")) {
+            return List.of();
+        }
+        if (spec.startsWith("read:")) {
+            FlowModel model = ModelFiles.fromResourceAny(ModelSettings.DEFAULT_MODEL_RESOURCE);
+            return FeatureSets.computing(FeatureSets.parse(spec.substring("read:".length())), model.featuresRead());
+        }
+        if (spec.startsWith("bare:")) {
+            return FeatureSets.parse(spec.substring("bare:".length())).stream().map(s -> s.computing(List.of())).toList();
+        }
+        return FeatureSets.parse(spec);
     }
 
     static double median(long[] xs) {

@@ -140,8 +140,9 @@ final class ClassifyCommand implements Callable<Integer> {
         var model = modelOptions.load();
         List<FeatureSet> sets = flowOptions.featureSetsFor(model);
         if (!allColumns) {
-            // Rows show no features: run only the sets the model reads a column of.
-            sets = FeatureSets.needed(sets, model.featuresRead());
+            // Rows show no features: run only the sets the model reads a column of, each keeping
+            // only the state of the columns read.
+            sets = FeatureSets.computing(sets, model.featuresRead());
         }
         FlowSettings flowSettings = flowOptions.settings();
         FlowConfig config = flowSettings.config();

@@ -22,11 +22,16 @@ final class CicDirection implements java.io.Serializable {
     int psh;
     int urg;
     int rst;
+    /** Whether the gaps and the flags are counted (see {@link CicFlowState#FWD_GAPS}, {@link CicFlowState#FLAGS}). */
+    private final boolean gaps;
+    private final boolean flagged;
 
-    CicDirection(double[] stats, int payload, int iat) {
+    CicDirection(double[] stats, int payload, int iat, boolean gaps, boolean flagged) {
         this.stats = stats;
         this.payload = payload;
         this.iat = iat;
+        this.gaps = gaps;
+        this.flagged = flagged;
     }
 
     void add(DecodedPacket p, long t) {
@@ -34,7 +39,9 @@ final class CicDirection implements java.io.Serializable {
             initialWindow = p.tcpWindow;
             minHeader = p.transportHeaderLength;
         } else {
-            PackedStats.add(stats, iat, t - lastNanos);
+            if (gaps) {
+                PackedStats.add(stats, iat, t - lastNanos);
+            }
             minHeader = Math.min(minHeader, p.transportHeaderLength);
         }
         lastNanos = t;
@@ -44,7 +51,7 @@ final class CicDirection implements java.io.Serializable {
             dataPackets++;
         }
         int flags = p.tcpFlags;
-        if (flags != 0) {
+        if (flags != 0 && flagged) {
             psh += (flags & DecodedPacket.PSH) != 0 ? 1 : 0;
             urg += (flags & DecodedPacket.URG) != 0 ? 1 : 0;
             rst += (flags & DecodedPacket.RST) != 0 ? 1 : 0;

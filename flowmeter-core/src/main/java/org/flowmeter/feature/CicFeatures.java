@@ -1,5 +1,6 @@
 package org.flowmeter.feature;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -9,6 +10,16 @@ import java.util.List;
  */
 public final class CicFeatures implements FeatureSet {
     public static final String NAME = "cic";
+    /** The parts of the state its flows keep (see {@link CicFlowState#FLOW_GAPS} and after). */
+    private final int parts;
+
+    public CicFeatures() {
+        this(CicFlowState.COLUMNS.allParts());
+    }
+
+    private CicFeatures(int parts) {
+        this.parts = parts;
+    }
 
     @Override
     public String name() {
@@ -20,8 +31,15 @@ public final class CicFeatures implements FeatureSet {
         return CicFlowState.COLUMNS.columns();
     }
 
+    /** Flows keep only the state the columns named are read from. */
+    @Override
+    public FeatureSet computing(Collection<String> columns) {
+        int needed = CicFlowState.COLUMNS.partsFor(columns);
+        return needed == parts ? this : new CicFeatures(needed);
+    }
+
     @Override
     public FlowFeatures newFlow() {
-        return new CicFlowState();
+        return new CicFlowState(parts);
     }
 }

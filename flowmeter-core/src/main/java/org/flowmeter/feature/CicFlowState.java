@@ -31,10 +31,32 @@ final class CicFlowState implements FlowFeatures {
     private static final int ACTIVE = 5 * PackedStats.WIDTH;
     private static final int IDLE = 6 * PackedStats.WIDTH;
 
+    /*
+     * Parts of the state that only some columns read ({@link ColumnSet.Builder#needs}): each is
+     * per-packet work a meter for a model that reads none of its columns skips. The payload
+     * statistics are kept for every flow (the packet counts are read from them); so are times,
+     * header lengths, windows, subflow gaps and ICMP, each an addition or a comparison, as cheap
+     * as the test that would skip it.
+     */
+    /** The gaps between the flow's packets (a running statistic per packet). */
+    static final int FLOW_GAPS = 1;
+    /** The gaps between forward packets. */
+    static final int FWD_GAPS = 1 << 1;
+    /** The gaps between backward packets. */
+    static final int BWD_GAPS = 1 << 2;
+    /** Both directions' bulk trackers. */
+    static final int BULKS = 1 << 3;
+    /** Active and idle periods. */
+    static final int ACTIVITY = 1 << 4;
+    /** TCP flag counts, of the flow and per direction. */
+    static final int FLAGS = 1 << 5;
+
     /** Every running statistic of the flow, in one array. */
     final double[] stats = PackedStats.of(7);
-    final CicDirection fwd = new CicDirection(stats, FWD_PAYLOAD, FWD_IAT);
-    final CicDirection bwd = new CicDirection(stats, BWD_PAYLOAD, BWD_IAT);
+    /** The parts this flow keeps: every one, unless its meter was told which columns are read. */
+    private final int parts;
+    final CicDirection fwd;
+    final CicDirection bwd;
     final ActivityTracker activity = new ActivityTracker(stats, ACTIVE, IDLE);
     /** Packets with each TCP flag, by bit position (FIN = bit 0 ... CWR = bit 7). */
     private final int[] flagCounts = new int[FLAG_BITS];
@@ -46,6 +68,13 @@ final class CicFlowState implements FlowFeatures {
     private int protocol;
     private int icmpType = -1;
     private int icmpCode = -1;
+
+    /** A flow keeping only {@code parts} (bits of the constants above) besides what every flow keeps. */
+    CicFlowState(int parts) {
+        this.parts = parts;
+        this.fwd = new CicDirection(stats, FWD_PAYLOAD, FWD_IAT, (parts & FWD_GAPS) != 0, (parts & FLAGS) != 0);
+        this.bwd = new CicDirection(stats, BWD_PAYLOAD, BWD_IAT, (parts & BWD_GAPS) != 0, (parts & FLAGS) != 0);
+    }
 
     @Override
     public void onFirstPacket(DecodedPacket p, boolean forward) {
@@ -63,11 +92,16 @@ final class CicFlowState implements FlowFeatures {
         // Time never runs backwards within a flow (merged or multi-interface captures).
         long t = Math.max(p.timestampNanos, last);
         long gap = t - last;
-        PackedStats.add(stats, FLOW_IAT, gap);
+        int kept = parts;
+        if ((kept & FLOW_GAPS) != 0) {
+            PackedStats.add(stats, FLOW_IAT, gap);
+        }
         if (gap > SUBFLOW_GAP_NANOS) {
             subflowGaps++;
         }
-        activity.add(t);
+        if ((kept & ACTIVITY) != 0) {
+            activity.add(t);
+        }
         last = t;
         count(p, forward, t);
     }
@@ -75,13 +109,16 @@ final class CicFlowState implements FlowFeatures {
     private void count(DecodedPacket p, boolean forward, long t) {
         CicDirection own = forward ? fwd : bwd;
         own.add(p, t);
-        if (p.payloadLength > 0) {
+        int kept = parts;
+        if (p.payloadLength > 0 && (kept & BULKS) != 0) {
             (forward ? bwd : fwd).bulk.interrupt();
             own.bulk.onData(t, p.payloadLength);
         }
-        // one step per flag set (most packets carry one or two), not one per bit up to the highest
-        for (int flags = p.tcpFlags & 0xff; flags != 0; flags &= flags - 1) {
-            flagCounts[Integer.numberOfTrailingZeros(flags)]++;
+        if ((kept & FLAGS) != 0) {
+            // one step per flag set (most packets carry one or two), not one per bit up to the highest
+            for (int flags = p.tcpFlags & 0xff; flags != 0; flags &= flags - 1) {
+                flagCounts[Integer.numberOfTrailingZeros(flags)]++;
+            }
         }
         if (icmpType < 0 && p.icmpType >= 0) {
             icmpType = p.icmpType;
@@ -113,26 +150,26 @@ final class CicFlowState implements FlowFeatures {
             .real("Bwd Packet Length Std", s -> PackedStats.sampleStd(s.stats, BWD_PAYLOAD))
             .real("Flow Bytes/s", s -> s.perSecond(s.payloadBytes()))
             .real("Flow Packets/s", s -> s.perSecond(s.packets()))
-            .real("Flow IAT Mean", s -> micros(PackedStats.mean(s.stats, FLOW_IAT)))
-            .real("Flow IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FLOW_IAT)))
-            .real("Flow IAT Max", s -> micros(PackedStats.max(s.stats, FLOW_IAT)))
-            .real("Flow IAT Min", s -> micros(PackedStats.min(s.stats, FLOW_IAT)))
-            .real("Fwd IAT Total", s -> micros(PackedStats.sum(s.stats, FWD_IAT)))
-            .real("Fwd IAT Mean", s -> micros(PackedStats.mean(s.stats, FWD_IAT)))
-            .real("Fwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FWD_IAT)))
-            .real("Fwd IAT Max", s -> micros(PackedStats.max(s.stats, FWD_IAT)))
-            .real("Fwd IAT Min", s -> micros(PackedStats.min(s.stats, FWD_IAT)))
-            .real("Bwd IAT Total", s -> micros(PackedStats.sum(s.stats, BWD_IAT)))
-            .real("Bwd IAT Mean", s -> micros(PackedStats.mean(s.stats, BWD_IAT)))
-            .real("Bwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, BWD_IAT)))
-            .real("Bwd IAT Max", s -> micros(PackedStats.max(s.stats, BWD_IAT)))
-            .real("Bwd IAT Min", s -> micros(PackedStats.min(s.stats, BWD_IAT)))
-            .integer("Fwd PSH Flags", s -> s.fwd.psh)
-            .integer("Bwd PSH Flags", s -> s.bwd.psh)
-            .integer("Fwd URG Flags", s -> s.fwd.urg)
-            .integer("Bwd URG Flags", s -> s.bwd.urg)
-            .integer("Fwd RST Flags", s -> s.fwd.rst)
-            .integer("Bwd RST Flags", s -> s.bwd.rst)
+            .real("Flow IAT Mean", s -> micros(PackedStats.mean(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
+            .real("Flow IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
+            .real("Flow IAT Max", s -> micros(PackedStats.max(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
+            .real("Flow IAT Min", s -> micros(PackedStats.min(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
+            .real("Fwd IAT Total", s -> micros(PackedStats.sum(s.stats, FWD_IAT))).needs(FWD_GAPS)
+            .real("Fwd IAT Mean", s -> micros(PackedStats.mean(s.stats, FWD_IAT))).needs(FWD_GAPS)
+            .real("Fwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FWD_IAT))).needs(FWD_GAPS)
+            .real("Fwd IAT Max", s -> micros(PackedStats.max(s.stats, FWD_IAT))).needs(FWD_GAPS)
+            .real("Fwd IAT Min", s -> micros(PackedStats.min(s.stats, FWD_IAT))).needs(FWD_GAPS)
+            .real("Bwd IAT Total", s -> micros(PackedStats.sum(s.stats, BWD_IAT))).needs(BWD_GAPS)
+            .real("Bwd IAT Mean", s -> micros(PackedStats.mean(s.stats, BWD_IAT))).needs(BWD_GAPS)
+            .real("Bwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, BWD_IAT))).needs(BWD_GAPS)
+            .real("Bwd IAT Max", s -> micros(PackedStats.max(s.stats, BWD_IAT))).needs(BWD_GAPS)
+            .real("Bwd IAT Min", s -> micros(PackedStats.min(s.stats, BWD_IAT))).needs(BWD_GAPS)
+            .integer("Fwd PSH Flags", s -> s.fwd.psh).needs(FLAGS)
+            .integer("Bwd PSH Flags", s -> s.bwd.psh).needs(FLAGS)
+            .integer("Fwd URG Flags", s -> s.fwd.urg).needs(FLAGS)
+            .integer("Bwd URG Flags", s -> s.bwd.urg).needs(FLAGS)
+            .integer("Fwd RST Flags", s -> s.fwd.rst).needs(FLAGS)
+            .integer("Bwd RST Flags", s -> s.bwd.rst).needs(FLAGS)
             .integer("Fwd Header Length", s -> s.fwd.headerBytes)
             .integer("Bwd Header Length", s -> s.bwd.headerBytes)
             .real("Fwd Packets/s", s -> s.perSecond(s.fwd.packets()))
@@ -142,24 +179,24 @@ final class CicFlowState implements FlowFeatures {
             .real("Packet Length Mean", CicFlowState::combinedMean)
             .real("Packet Length Std", s -> Math.sqrt(s.combinedVariance()))
             .real("Packet Length Variance", CicFlowState::combinedVariance)
-            .integer("FIN Flag Count", s -> s.flagCounts[FIN_BIT])
-            .integer("SYN Flag Count", s -> s.flagCounts[SYN_BIT])
-            .integer("RST Flag Count", s -> s.flagCounts[RST_BIT])
-            .integer("PSH Flag Count", s -> s.flagCounts[PSH_BIT])
-            .integer("ACK Flag Count", s -> s.flagCounts[ACK_BIT])
-            .integer("URG Flag Count", s -> s.flagCounts[URG_BIT])
-            .integer("CWR Flag Count", s -> s.flagCounts[CWR_BIT])
-            .integer("ECE Flag Count", s -> s.flagCounts[ECE_BIT])
+            .integer("FIN Flag Count", s -> s.flagCounts[FIN_BIT]).needs(FLAGS)
+            .integer("SYN Flag Count", s -> s.flagCounts[SYN_BIT]).needs(FLAGS)
+            .integer("RST Flag Count", s -> s.flagCounts[RST_BIT]).needs(FLAGS)
+            .integer("PSH Flag Count", s -> s.flagCounts[PSH_BIT]).needs(FLAGS)
+            .integer("ACK Flag Count", s -> s.flagCounts[ACK_BIT]).needs(FLAGS)
+            .integer("URG Flag Count", s -> s.flagCounts[URG_BIT]).needs(FLAGS)
+            .integer("CWR Flag Count", s -> s.flagCounts[CWR_BIT]).needs(FLAGS)
+            .integer("ECE Flag Count", s -> s.flagCounts[ECE_BIT]).needs(FLAGS)
             .real("Down/Up Ratio", s -> s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets())
             .real("Average Packet Size", s -> s.packets() == 0 ? 0 : s.payloadBytes() / s.packets())
             .real("Fwd Segment Size Avg", s -> PackedStats.mean(s.stats, FWD_PAYLOAD))
             .real("Bwd Segment Size Avg", s -> PackedStats.mean(s.stats, BWD_PAYLOAD))
-            .real("Fwd Bytes/Bulk Avg", s -> s.fwd.bulk.bytesPerBulk())
-            .real("Fwd Packet/Bulk Avg", s -> s.fwd.bulk.packetsPerBulk())
-            .real("Fwd Bulk Rate Avg", s -> s.fwd.bulk.bytesPerSecond())
-            .real("Bwd Bytes/Bulk Avg", s -> s.bwd.bulk.bytesPerBulk())
-            .real("Bwd Packet/Bulk Avg", s -> s.bwd.bulk.packetsPerBulk())
-            .real("Bwd Bulk Rate Avg", s -> s.bwd.bulk.bytesPerSecond())
+            .real("Fwd Bytes/Bulk Avg", s -> s.fwd.bulk.bytesPerBulk()).needs(BULKS)
+            .real("Fwd Packet/Bulk Avg", s -> s.fwd.bulk.packetsPerBulk()).needs(BULKS)
+            .real("Fwd Bulk Rate Avg", s -> s.fwd.bulk.bytesPerSecond()).needs(BULKS)
+            .real("Bwd Bytes/Bulk Avg", s -> s.bwd.bulk.bytesPerBulk()).needs(BULKS)
+            .real("Bwd Packet/Bulk Avg", s -> s.bwd.bulk.packetsPerBulk()).needs(BULKS)
+            .real("Bwd Bulk Rate Avg", s -> s.bwd.bulk.bytesPerSecond()).needs(BULKS)
             .real("Subflow Fwd Packets", s -> (double) s.fwd.packets() / s.subflows())
             .real("Subflow Fwd Bytes", s -> PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows())
             .real("Subflow Bwd Packets", s -> (double) s.bwd.packets() / s.subflows())
@@ -168,14 +205,14 @@ final class CicFlowState implements FlowFeatures {
             .integer("Bwd Init Win Bytes", s -> s.bwd.initialWindow)
             .integer("Fwd Act Data Pkts", s -> s.fwd.dataPackets)
             .integer("Fwd Seg Size Min", s -> s.fwd.minHeaderOrZero())
-            .real("Active Mean", s -> micros(PackedStats.mean(s.stats, ACTIVE)))
-            .real("Active Std", s -> micros(PackedStats.sampleStd(s.stats, ACTIVE)))
-            .real("Active Max", s -> micros(PackedStats.max(s.stats, ACTIVE)))
-            .real("Active Min", s -> micros(PackedStats.min(s.stats, ACTIVE)))
-            .real("Idle Mean", s -> micros(PackedStats.mean(s.stats, IDLE)))
-            .real("Idle Std", s -> micros(PackedStats.sampleStd(s.stats, IDLE)))
-            .real("Idle Max", s -> micros(PackedStats.max(s.stats, IDLE)))
-            .real("Idle Min", s -> micros(PackedStats.min(s.stats, IDLE)))
+            .real("Active Mean", s -> micros(PackedStats.mean(s.stats, ACTIVE))).needs(ACTIVITY)
+            .real("Active Std", s -> micros(PackedStats.sampleStd(s.stats, ACTIVE))).needs(ACTIVITY)
+            .real("Active Max", s -> micros(PackedStats.max(s.stats, ACTIVE))).needs(ACTIVITY)
+            .real("Active Min", s -> micros(PackedStats.min(s.stats, ACTIVE))).needs(ACTIVITY)
+            .real("Idle Mean", s -> micros(PackedStats.mean(s.stats, IDLE))).needs(ACTIVITY)
+            .real("Idle Std", s -> micros(PackedStats.sampleStd(s.stats, IDLE))).needs(ACTIVITY)
+            .real("Idle Max", s -> micros(PackedStats.max(s.stats, IDLE))).needs(ACTIVITY)
+            .real("Idle Min", s -> micros(PackedStats.min(s.stats, IDLE))).needs(ACTIVITY)
             .integer("ICMP Code", s -> s.icmpCode)
             .integer("ICMP Type", s -> s.icmpType)
             .real("Total TCP Flow Time", s -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0)
@@ -183,17 +220,17 @@ final class CicFlowState implements FlowFeatures {
 
     @Override
     public void write(RowWriter out) {
-        COLUMNS.write(this, out);
+        COLUMNS.write(this, parts, out);
     }
 
     @Override
     public void values(double[] out, int offset) {
-        COLUMNS.values(this, out, offset);
+        COLUMNS.values(this, parts, out, offset);
     }
 
     @Override
     public void values(double[] out, int offset, int[] columns) {
-        COLUMNS.values(this, out, offset, columns);
+        COLUMNS.values(this, parts, out, offset, columns);
     }
 
     private long durationNanos() {

@@ -1,6 +1,7 @@
 package org.flowmeter.feature;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,12 @@ import java.util.function.ToDoubleFunction;
  * is read from the set's per-flow state {@code S}. Rows and value arrays are written from this
  * declaration, so a column's name and its value cannot drift apart.
  *
+ * <p>A column may declare the parts of the state it is read from ({@link Builder#needs}): bits
+ * chosen by the set, one per piece of per-packet work (a running statistic, a tracker) that only
+ * some columns read. A meter whose flows are read for a few columns only ({@link
+ * FeatureSet#computing}) lets the state skip the parts none of them needs; such a state then
+ * refuses to give a column whose part it skipped, rather than give a wrong value.
+ *
  * @param <S> the per-flow state the values are read from
  */
 public final class ColumnSet<S> {
@@ -19,14 +26,23 @@ public final class ColumnSet<S> {
     /** Per column: written as an integer (a LONG column). */
     private final boolean[] integer;
     private final Map<String, Integer> positions;
+    /** Per column: the parts of the state it is read from (0: only what every flow keeps). */
+    private final int[] needs;
+    private final int allParts;
 
-    private ColumnSet(List<Column> columns, List<ToDoubleFunction<S>> readers) {
+    private ColumnSet(List<Column> columns, List<ToDoubleFunction<S>> readers, List<Integer> needs) {
         this.columns = List.copyOf(columns);
         @SuppressWarnings("unchecked")
         ToDoubleFunction<S>[] r = readers.toArray(new ToDoubleFunction[0]);
         this.readers = r;
         this.integer = new boolean[columns.size()];
         this.positions = new HashMap<>();
+        this.needs = needs.stream().mapToInt(Integer::intValue).toArray();
+        int parts = 0;
+        for (int n : this.needs) {
+            parts |= n;
+        }
+        this.allParts = parts;
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             if (c.type() != ColumnType.LONG && c.type() != ColumnType.DOUBLE) {
@@ -54,6 +70,70 @@ public final class ColumnSet<S> {
     /** The column's position, or -1 when this set has no column of that name. */
     public int indexOf(String name) {
         return positions.getOrDefault(name, -1);
+    }
+
+    /** Every part of the state some column is read from: what a state for all columns keeps. */
+    public int allParts() {
+        return allParts;
+    }
+
+    /** The parts of the state the columns named (those of this set among them) are read from. */
+    public int partsFor(Collection<String> names) {
+        int parts = 0;
+        for (String name : names) {
+            Integer at = positions.get(name);
+            if (at != null) {
+                parts |= needs[at];
+            }
+        }
+        return parts;
+    }
+
+    /** Whether a state that kept only {@code kept} of its parts has the column's value. */
+    public boolean computed(int column, int kept) {
+        return (needs[column] & ~kept) == 0;
+    }
+
+    /**
+     * The values of the columns listed, as {@link #values(Object, double[], int, int[])}, from a
+     * state that kept only the parts {@code kept}.
+     *
+     * @throws IllegalStateException when a column listed is read from a part the state skipped
+     */
+    public void values(S state, int kept, double[] out, int offset, int[] columns) {
+        if (kept != allParts) {
+            for (int i : columns) {
+                requireComputed(i, kept);
+            }
+        }
+        values(state, out, offset, columns);
+    }
+
+    /** Every column's value, as {@link #values(Object, double[], int)}; the state must have kept every part. */
+    public void values(S state, int kept, double[] out, int offset) {
+        requireAll(kept);
+        values(state, out, offset);
+    }
+
+    /** One row, as {@link #write(Object, RowWriter)}; the state must have kept every part. */
+    public void write(S state, int kept, RowWriter out) {
+        requireAll(kept);
+        write(state, out);
+    }
+
+    private void requireAll(int kept) {
+        if (kept != allParts) {
+            for (int i = 0; i < needs.length; i++) {
+                requireComputed(i, kept);
+            }
+        }
+    }
+
+    private void requireComputed(int column, int kept) {
+        if (!computed(column, kept)) {
+            throw new IllegalStateException("feature column " + columns.get(column).name()
+                    + " was not computed: the meter was set up for a model that does not read it");
+        }
     }
 
     /** The value of one column. */
@@ -91,11 +171,25 @@ public final class ColumnSet<S> {
     public static final class Builder<S> {
         private final List<Column> columns = new ArrayList<>();
         private final List<ToDoubleFunction<S>> readers = new ArrayList<>();
+        private final List<Integer> needs = new ArrayList<>();
 
         /** A column and how its value is read. */
         public Builder<S> add(Column column, ToDoubleFunction<S> value) {
             columns.add(column);
             readers.add(value);
+            needs.add(0);
+            return this;
+        }
+
+        /**
+         * The column added last is read from these parts of the state (bits of the set's
+         * choosing) besides what every flow keeps.
+         */
+        public Builder<S> needs(int parts) {
+            if (columns.isEmpty()) {
+                throw new IllegalStateException("needs() follows the column it applies to");
+            }
+            needs.set(needs.size() - 1, needs.get(needs.size() - 1) | parts);
             return this;
         }
 
@@ -120,7 +214,7 @@ public final class ColumnSet<S> {
         }
 
         public ColumnSet<S> build() {
-            return new ColumnSet<>(columns, readers);
+            return new ColumnSet<>(columns, readers, needs);
         }
     }
 }

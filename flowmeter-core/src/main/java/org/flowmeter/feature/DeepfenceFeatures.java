@@ -1,5 +1,6 @@
 package org.flowmeter.feature;
 
+import java.util.Collection;
 import java.util.List;
 import org.flowmeter.decode.DecodedPacket;
 
@@ -13,49 +14,75 @@ public final class DeepfenceFeatures implements FeatureSet {
 
     private static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
             .integer("flowDuration", State::duration)
-            .integer("flowLength", s -> s.count(State.SIZE))
-            .integer("fwdFlowLength", s -> s.count(State.FWD_SIZE))
-            .integer("bwdFlowLength", s -> s.count(State.BWD_SIZE))
-            .integer("packetSizeTotal", s -> s.sum(State.SIZE))
-            .real("packetSizeMean", s -> s.mean(State.SIZE))
-            .real("packetSizeStd", s -> s.populationStd(State.SIZE))
-            .integer("packetSizeMin", s -> s.min(State.SIZE))
-            .integer("packetSizeMax", s -> s.max(State.SIZE))
-            .integer("fwdPacketSizeTotal", s -> s.sum(State.FWD_SIZE))
-            .integer("bwdPacketSizeTotal", s -> s.sum(State.BWD_SIZE))
-            .real("fwdPacketSizeMean", s -> s.mean(State.FWD_SIZE))
-            .real("bwdPacketSizeMean", s -> s.mean(State.BWD_SIZE))
-            .real("fwdPacketSizeStd", s -> s.populationStd(State.FWD_SIZE))
-            .real("bwdPacketSizeStd", s -> s.populationStd(State.BWD_SIZE))
-            .integer("fwdPacketSizeMin", s -> s.min(State.FWD_SIZE))
-            .integer("bwdPacketSizeMin", s -> s.min(State.BWD_SIZE))
-            .integer("fwdPacketSizeMax", s -> s.max(State.FWD_SIZE))
-            .integer("bwdPacketSizeMax", s -> s.max(State.BWD_SIZE))
-            .real("IATMean", s -> s.mean(State.IAT))
-            .real("IATStd", s -> s.populationStd(State.IAT))
-            .integer("IATMin", s -> s.min(State.IAT))
-            .integer("IATMax", s -> s.max(State.IAT))
-            .integer("fwdIATTotal", s -> s.sum(State.FWD_IAT))
-            .integer("bwdIATTotal", s -> s.sum(State.BWD_IAT))
-            .real("fwdIATMean", s -> s.mean(State.FWD_IAT))
-            .real("bwdIATMean", s -> s.mean(State.BWD_IAT))
-            .real("fwdIATStd", s -> s.populationStd(State.FWD_IAT))
-            .real("bwdIATStd", s -> s.populationStd(State.BWD_IAT))
-            .integer("fwdIATMin", s -> s.min(State.FWD_IAT))
-            .integer("bwdIATMin", s -> s.min(State.BWD_IAT))
-            .integer("fwdIATMax", s -> s.max(State.FWD_IAT))
-            .integer("bwdIATMax", s -> s.max(State.BWD_IAT))
-            .real("flowLengthPerTime", s -> s.perNanosecond(s.count(State.SIZE)))
-            .real("fwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.FWD_SIZE)))
-            .real("bwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.BWD_SIZE)))
-            .real("packetSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.SIZE)))
-            .real("fwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.FWD_SIZE)))
-            .real("bwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.BWD_SIZE)))
+            .integer("flowLength", s -> s.count(State.SIZE)).needs(State.SIZES)
+            .integer("fwdFlowLength", s -> s.count(State.FWD_SIZE)).needs(State.FWD_SIZES)
+            .integer("bwdFlowLength", s -> s.count(State.BWD_SIZE)).needs(State.BWD_SIZES)
+            .integer("packetSizeTotal", s -> s.sum(State.SIZE)).needs(State.SIZES)
+            .real("packetSizeMean", s -> s.mean(State.SIZE)).needs(State.SIZES)
+            .real("packetSizeStd", s -> s.populationStd(State.SIZE)).needs(State.SIZES)
+            .integer("packetSizeMin", s -> s.min(State.SIZE)).needs(State.SIZES)
+            .integer("packetSizeMax", s -> s.max(State.SIZE)).needs(State.SIZES)
+            .integer("fwdPacketSizeTotal", s -> s.sum(State.FWD_SIZE)).needs(State.FWD_SIZES)
+            .integer("bwdPacketSizeTotal", s -> s.sum(State.BWD_SIZE)).needs(State.BWD_SIZES)
+            .real("fwdPacketSizeMean", s -> s.mean(State.FWD_SIZE)).needs(State.FWD_SIZES)
+            .real("bwdPacketSizeMean", s -> s.mean(State.BWD_SIZE)).needs(State.BWD_SIZES)
+            .real("fwdPacketSizeStd", s -> s.populationStd(State.FWD_SIZE)).needs(State.FWD_SIZES)
+            .real("bwdPacketSizeStd", s -> s.populationStd(State.BWD_SIZE)).needs(State.BWD_SIZES)
+            .integer("fwdPacketSizeMin", s -> s.min(State.FWD_SIZE)).needs(State.FWD_SIZES)
+            .integer("bwdPacketSizeMin", s -> s.min(State.BWD_SIZE)).needs(State.BWD_SIZES)
+            .integer("fwdPacketSizeMax", s -> s.max(State.FWD_SIZE)).needs(State.FWD_SIZES)
+            .integer("bwdPacketSizeMax", s -> s.max(State.BWD_SIZE)).needs(State.BWD_SIZES)
+            .real("IATMean", s -> s.mean(State.IAT)).needs(State.GAPS)
+            .real("IATStd", s -> s.populationStd(State.IAT)).needs(State.GAPS)
+            .integer("IATMin", s -> s.min(State.IAT)).needs(State.GAPS)
+            .integer("IATMax", s -> s.max(State.IAT)).needs(State.GAPS)
+            .integer("fwdIATTotal", s -> s.sum(State.FWD_IAT)).needs(State.FWD_GAPS)
+            .integer("bwdIATTotal", s -> s.sum(State.BWD_IAT)).needs(State.BWD_GAPS)
+            .real("fwdIATMean", s -> s.mean(State.FWD_IAT)).needs(State.FWD_GAPS)
+            .real("bwdIATMean", s -> s.mean(State.BWD_IAT)).needs(State.BWD_GAPS)
+            .real("fwdIATStd", s -> s.populationStd(State.FWD_IAT)).needs(State.FWD_GAPS)
+            .real("bwdIATStd", s -> s.populationStd(State.BWD_IAT)).needs(State.BWD_GAPS)
+            .integer("fwdIATMin", s -> s.min(State.FWD_IAT)).needs(State.FWD_GAPS)
+            .integer("bwdIATMin", s -> s.min(State.BWD_IAT)).needs(State.BWD_GAPS)
+            .integer("fwdIATMax", s -> s.max(State.FWD_IAT)).needs(State.FWD_GAPS)
+            .integer("bwdIATMax", s -> s.max(State.BWD_IAT)).needs(State.BWD_GAPS)
+            .real("flowLengthPerTime", s -> s.perNanosecond(s.count(State.SIZE))).needs(State.SIZES)
+            .real("fwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.FWD_SIZE))).needs(State.FWD_SIZES)
+            .real("bwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.BWD_SIZE))).needs(State.BWD_SIZES)
+            .real("packetSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.SIZE))).needs(State.SIZES)
+            .real("fwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.FWD_SIZE))).needs(State.FWD_SIZES)
+            .real("bwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.BWD_SIZE))).needs(State.BWD_SIZES)
             .build();
+
+    /** The statistics its flows keep (bits of {@link State#SIZES} and after). */
+    private final int parts;
+
+    public DeepfenceFeatures() {
+        this(COLUMNS.allParts());
+    }
+
+    private DeepfenceFeatures(int parts) {
+        this.parts = parts;
+    }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Flows keep only the running statistics the columns named are read from. */
+    @Override
+    public FeatureSet computing(Collection<String> columns) {
+        int needed = COLUMNS.partsFor(columns);
+        // A flow joined across files may be the later segment's reverse (State.append): its
+        // forward statistic is merged with the other's backward one, so both are kept or neither.
+        needed |= both(needed, State.FWD_SIZES | State.BWD_SIZES) | both(needed, State.FWD_GAPS | State.BWD_GAPS);
+        return needed == parts ? this : new DeepfenceFeatures(needed);
+    }
+
+    /** {@code pair} when {@code parts} has either of its bits, else 0. */
+    private static int both(int parts, int pair) {
+        return (parts & pair) != 0 ? pair : 0;
     }
 
     @Override
@@ -70,7 +97,7 @@ public final class DeepfenceFeatures implements FeatureSet {
 
     @Override
     public FlowFeatures newFlow() {
-        return new State();
+        return new State(parts);
     }
 
     /** Per-flow state: six running statistics, packed in one array, and the first and last packet times per direction. */
@@ -84,6 +111,16 @@ public final class DeepfenceFeatures implements FeatureSet {
         static final int IAT = 3 * PackedStats.WIDTH;
         static final int FWD_IAT = 4 * PackedStats.WIDTH;
         static final int BWD_IAT = 5 * PackedStats.WIDTH;
+        /*
+         * Each statistic is a part of the state ({@link ColumnSet.Builder#needs}) that a flow
+         * whose meter was told the columns read skips when none of them is read from it.
+         */
+        static final int SIZES = 1;
+        static final int FWD_SIZES = 1 << 1;
+        static final int BWD_SIZES = 1 << 2;
+        static final int GAPS = 1 << 3;
+        static final int FWD_GAPS = 1 << 4;
+        static final int BWD_GAPS = 1 << 5;
 
         /** Wire sizes (all, forward, backward) and gaps (all, forward, backward). */
         final double[] stats = PackedStats.of(6);
@@ -93,20 +130,33 @@ public final class DeepfenceFeatures implements FeatureSet {
         long lastFwd = NONE;
         long firstBwd = NONE;
         long lastBwd = NONE;
+        /** The statistics kept (bits of {@link #SIZES} and after); times are kept always. */
+        private final int parts;
+
+        State(int parts) {
+            this.parts = parts;
+        }
 
         @Override
         public void onFirstPacket(DecodedPacket p, boolean forward) {
             first = p.timestampNanos;
             last = first;
-            PackedStats.add(stats, SIZE, p.wireLength);
+            int kept = parts;
+            if ((kept & SIZES) != 0) {
+                PackedStats.add(stats, SIZE, p.wireLength);
+            }
             if (forward) {
                 firstFwd = first;
                 lastFwd = first;
-                PackedStats.add(stats, FWD_SIZE, p.wireLength);
+                if ((kept & FWD_SIZES) != 0) {
+                    PackedStats.add(stats, FWD_SIZE, p.wireLength);
+                }
             } else {
                 firstBwd = first;
                 lastBwd = first;
-                PackedStats.add(stats, BWD_SIZE, p.wireLength);
+                if ((kept & BWD_SIZES) != 0) {
+                    PackedStats.add(stats, BWD_SIZE, p.wireLength);
+                }
             }
         }
 
@@ -116,25 +166,38 @@ public final class DeepfenceFeatures implements FeatureSet {
             // captures) counts as arriving at the same instant: time never runs backwards.
             long t = Math.max(p.timestampNanos, last);
             double[] s = stats;
-            PackedStats.add(s, IAT, t - last);
+            int kept = parts;
+            if ((kept & GAPS) != 0) {
+                PackedStats.add(s, IAT, t - last);
+            }
             last = t;
-            PackedStats.add(s, SIZE, p.wireLength);
+            if ((kept & SIZES) != 0) {
+                PackedStats.add(s, SIZE, p.wireLength);
+            }
             if (forward) {
                 if (lastFwd != NONE) {
-                    PackedStats.add(s, FWD_IAT, t - lastFwd);
+                    if ((kept & FWD_GAPS) != 0) {
+                        PackedStats.add(s, FWD_IAT, t - lastFwd);
+                    }
                 } else {
                     firstFwd = t;
                 }
                 lastFwd = t;
-                PackedStats.add(s, FWD_SIZE, p.wireLength);
+                if ((kept & FWD_SIZES) != 0) {
+                    PackedStats.add(s, FWD_SIZE, p.wireLength);
+                }
             } else {
                 if (lastBwd != NONE) {
-                    PackedStats.add(s, BWD_IAT, t - lastBwd);
+                    if ((kept & BWD_GAPS) != 0) {
+                        PackedStats.add(s, BWD_IAT, t - lastBwd);
+                    }
                 } else {
                     firstBwd = t;
                 }
                 lastBwd = t;
-                PackedStats.add(s, BWD_SIZE, p.wireLength);
+                if ((kept & BWD_SIZES) != 0) {
+                    PackedStats.add(s, BWD_SIZE, p.wireLength);
+                }
             }
         }
 
@@ -207,17 +270,17 @@ public final class DeepfenceFeatures implements FeatureSet {
 
         @Override
         public void write(RowWriter out) {
-            COLUMNS.write(this, out);
+            COLUMNS.write(this, parts, out);
         }
 
         @Override
         public void values(double[] out, int offset) {
-            COLUMNS.values(this, out, offset);
+            COLUMNS.values(this, parts, out, offset);
         }
 
         @Override
         public void values(double[] out, int offset, int[] columns) {
-            COLUMNS.values(this, out, offset, columns);
+            COLUMNS.values(this, parts, out, offset, columns);
         }
 
         /** A rate over a zero-length flow is defined as 0 (not infinity): a single instant has no rate. */

@@ -1,5 +1,6 @@
 package org.flowmeter.feature;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,17 @@ public interface FeatureSet {
      */
     default boolean joinsAcrossFiles() {
         return false;
+    }
+
+    /**
+     * This set for a meter whose flows are read only for the columns named (a model's inputs, no
+     * rows of features): the same name and columns, but its flows may skip the per-packet work
+     * of state that none of those columns is read from. A flow's value of a column whose state was
+     * skipped is never given: {@link FlowFeatures#values} and {@link FlowFeatures#write} throw for
+     * it. By default (a set whose columns all read one state) the set itself.
+     */
+    default FeatureSet computing(Collection<String> columns) {
+        return this;
     }
 
     /** A flow's values of this set by column name, in column order (for tests and inspection, not the hot path). */

@@ -61,6 +61,15 @@ public final class FeatureSets {
                 .toList();
     }
 
+    /**
+     * {@link #needed} with each set told the columns read ({@link FeatureSet#computing}): what a
+     * meter runs for a model whose flows are scored, never written as rows of features. Values
+     * of the columns named are those of the full sets, exactly.
+     */
+    public static List<FeatureSet> computing(List<FeatureSet> sets, Collection<String> columns) {
+        return needed(sets, columns).stream().map(s -> s.computing(columns)).toList();
+    }
+
     public static List<String> names() {
         return List.copyOf(REGISTRY.keySet());
     }

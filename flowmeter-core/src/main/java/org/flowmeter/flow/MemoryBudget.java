@@ -23,8 +23,11 @@ import org.flowmeter.feature.HostContextFeatures;
  */
 public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, int openFlows, int waitingFlows,
                            long bytesPerReleasedFlow) {
-    /** Index slots per flow at most: the index is at most half full, and twice as large just after it grew. */
-    static final long INDEX_BYTES_PER_FLOW = 4L * ObjectSizes.REFERENCE;
+    /**
+     * Index slots per flow at most (the index is at most half full, and twice as large just after
+     * it grew), each a reference and the flow's hash.
+     */
+    static final long INDEX_BYTES_PER_FLOW = 4L * (ObjectSizes.REFERENCE + Integer.BYTES);
     /** What a consumer attaches to a flow (a classifier's verdict: a few numbers). */
     static final long ATTACHMENT_BYTES = 48;
     /**
