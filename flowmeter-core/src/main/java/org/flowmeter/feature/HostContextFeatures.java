@@ -30,6 +30,14 @@ public final class HostContextFeatures implements FeatureSet {
     /** At most this many source hosts with recently ended flows are kept (the quietest is dropped first). */
     public static final int MAX_RECENT_SOURCES = 1 << 13;
 
+    /**
+     * Worst-case bytes per pair and per source of the ended-flow windows (every host, pair and
+     * service distinct; by HotSpot's layout with compressed references): a pair's key, map entry
+     * and deque of 16 ended flows; a source's key, entry and two maps of 16 endpoints with their spans.
+     */
+    public static final long BYTES_PER_RECENT_PAIR = 856;
+    public static final long BYTES_PER_RECENT_SOURCE = 3848;
+
     private final RecentFlowStarts recent;
     private final RecentFlowEnds ends;
     private final RecentSourceEnds sourceEnds;
@@ -58,6 +66,13 @@ public final class HostContextFeatures implements FeatureSet {
     @Override
     public FeatureSet forNewMeter() {
         return new HostContextFeatures();
+    }
+
+    /** The three windows at their bounds (see docs/memory.md). */
+    @Override
+    public long sharedStateBytes() {
+        return RecentFlowStarts.worstCaseBytes(MAX_RECENT_FLOWS) + MAX_RECENT_PAIRS * BYTES_PER_RECENT_PAIR
+                + MAX_RECENT_SOURCES * BYTES_PER_RECENT_SOURCE;
     }
 
     /**
