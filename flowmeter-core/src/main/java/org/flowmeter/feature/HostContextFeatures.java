@@ -33,10 +33,9 @@ public final class HostContextFeatures implements FeatureSet {
     /**
      * Worst-case bytes per pair and per source of the ended-flow windows (every host, pair and
      * service distinct; by HotSpot's layout with compressed references): a pair's key, map entry
-     * and deque of 16 ended flows; a source's key, entry and two maps of 16 endpoints with their spans.
+     * and deque of 16 ended flows.
      */
     public static final long BYTES_PER_RECENT_PAIR = 856;
-    public static final long BYTES_PER_RECENT_SOURCE = 3848;
 
     private final RecentFlowStarts recent;
     private final RecentFlowEnds ends;
@@ -72,7 +71,7 @@ public final class HostContextFeatures implements FeatureSet {
     @Override
     public long sharedStateBytes() {
         return RecentFlowStarts.worstCaseBytes(MAX_RECENT_FLOWS) + MAX_RECENT_PAIRS * BYTES_PER_RECENT_PAIR
-                + MAX_RECENT_SOURCES * BYTES_PER_RECENT_SOURCE;
+                + RecentSourceEnds.worstCaseBytes(MAX_RECENT_SOURCES);
     }
 
     /**

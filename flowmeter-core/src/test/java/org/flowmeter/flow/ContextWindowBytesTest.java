@@ -4,40 +4,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.feature.FeatureSet;
+import org.flowmeter.feature.FlowFeatures;
 import org.flowmeter.feature.HostContextFeatures;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a memory cap counts for the context set's windows is what they hold at their bound: a
- * window of flow starts filled to its capacity with every host, pair and service distinct, sized
- * by the same layout arithmetic as per-flow state ({@link ObjectSizes}).
+ * What a memory cap counts for the context set's windows is what they hold at their bounds: the
+ * window of ended flows per source filled with {@code MAX_RECENT_SOURCES} sources of 16 failed and
+ * 16 answered endpoints each, then the window of flow starts with {@code MAX_RECENT_FLOWS} starts
+ * of distinct hosts, pairs and services, sized by the layout arithmetic of per-flow state
+ * ({@link ObjectSizes}; the per-pair window is a JDK map, counted by its own constant).
  */
 class ContextWindowBytesTest {
+    private static final long SECOND = 1_000_000_000L;
+    private final DecodedPacket p = new DecodedPacket();
 
     @Test
-    void theFlowStartWindowAtItsBoundTakesWhatTheBudgetCounts() {
+    void theWindowsAtTheirBoundsTakeWhatTheBudgetCounts() {
         FeatureSet context = new HostContextFeatures().forNewMeter();
         long empty = ObjectSizes.deepSize(context);
-        DecodedPacket p = new DecodedPacket();
-        p.ipVersion = 4;
-        p.protocol = DecodedPacket.TCP;
-        p.tcpFlags = DecodedPacket.SYN;
-        p.wireLength = 60;
-        for (int i = 0; i < HostContextFeatures.MAX_RECENT_FLOWS; i++) {
-            p.timestampNanos = 1_000_000_000L + i; // all within the window
-            p.srcLo = 0x0A000000L + i;
-            p.dstLo = 0xC0000000L + i;
-            p.srcPort = 40000;
-            p.dstPort = i & 0xFFFF;
-            context.newFlow().onFirstPacket(p, true);
+        for (int source = 0; source < HostContextFeatures.MAX_RECENT_SOURCES; source++) {
+            for (int endpoint = 0; endpoint < 32; endpoint++) {
+                FlowFeatures flow = start(context, 0x0A000000L + source, 0xC0000000L + endpoint, 1000 + endpoint);
+                if (endpoint % 2 == 0) { // answered
+                    packet(0xC0000000L + endpoint, 0x0A000000L + source, 1000 + endpoint);
+                    flow.onPacket(p, false);
+                }
+                flow.onExpire(SECOND);
+            }
         }
-        long startsWindow = ObjectSizes.deepSize(context) - empty;
+        for (int i = 0; i < HostContextFeatures.MAX_RECENT_FLOWS; i++) {
+            start(context, 0x0B000000L + i, 0xC1000000L + i, i & 0xFFFF);
+        }
+        long held = ObjectSizes.deepSize(context) - empty;
         long counted = context.sharedStateBytes()
-                - HostContextFeatures.MAX_RECENT_PAIRS * HostContextFeatures.BYTES_PER_RECENT_PAIR
-                - HostContextFeatures.MAX_RECENT_SOURCES * HostContextFeatures.BYTES_PER_RECENT_SOURCE;
-        // the empty window's first arrays (256 flows, 256-entry tables) are replaced as it grows
-        assertThat(startsWindow).isLessThanOrEqualTo(counted).isGreaterThan(counted - 100_000);
-        // about 300 bytes a flow start at worst, where each start used to hold objects of 448 bytes
-        assertThat(counted / HostContextFeatures.MAX_RECENT_FLOWS).isBetween(250L, 320L);
+                - HostContextFeatures.MAX_RECENT_PAIRS * HostContextFeatures.BYTES_PER_RECENT_PAIR;
+        // the empty windows' first arrays (256 flows, 256 entries) were replaced as they grew
+        assertThat(held).isLessThanOrEqualTo(counted).isGreaterThan(counted - 200_000);
+        // about 300 bytes a flow start and 1,400 a source at worst, where objects took 448 and 3,848
+        assertThat(counted).isBetween(29_000_000L, 32_000_000L);
+    }
+
+    private FlowFeatures start(FeatureSet context, long src, long dst, int port) {
+        packet(src, dst, port);
+        FlowFeatures flow = context.newFlow();
+        flow.onFirstPacket(p, true);
+        return flow;
+    }
+
+    private void packet(long src, long dst, int port) {
+        p.timestampNanos = SECOND;
+        p.ipVersion = 4;
+        p.protocol = DecodedPacket.UDP;
+        p.srcLo = src;
+        p.dstLo = dst;
+        p.srcPort = 40000;
+        p.dstPort = port;
+        p.wireLength = 60;
     }
 }
