@@ -30,13 +30,6 @@ public final class HostContextFeatures implements FeatureSet {
     /** At most this many source hosts with recently ended flows are kept (the quietest is dropped first). */
     public static final int MAX_RECENT_SOURCES = 1 << 13;
 
-    /**
-     * Worst-case bytes per pair and per source of the ended-flow windows (every host, pair and
-     * service distinct; by HotSpot's layout with compressed references): a pair's key, map entry
-     * and deque of 16 ended flows.
-     */
-    public static final long BYTES_PER_RECENT_PAIR = 856;
-
     private final RecentFlowStarts recent;
     private final RecentFlowEnds ends;
     private final RecentSourceEnds sourceEnds;
@@ -70,7 +63,7 @@ public final class HostContextFeatures implements FeatureSet {
     /** The three windows at their bounds (see docs/memory.md). */
     @Override
     public long sharedStateBytes() {
-        return RecentFlowStarts.worstCaseBytes(MAX_RECENT_FLOWS) + MAX_RECENT_PAIRS * BYTES_PER_RECENT_PAIR
+        return RecentFlowStarts.worstCaseBytes(MAX_RECENT_FLOWS) + RecentFlowEnds.worstCaseBytes(MAX_RECENT_PAIRS)
                 + RecentSourceEnds.worstCaseBytes(MAX_RECENT_SOURCES);
     }
 
