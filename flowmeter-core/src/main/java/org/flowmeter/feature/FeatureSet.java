@@ -28,6 +28,14 @@ public interface FeatureSet {
     }
 
     /**
+     * Heap bytes the set holds for a meter whatever its flows (windows over recent flows), at
+     * their worst case; a memory cap counts them before any flow. 0 for sets with per-flow state only.
+     */
+    default long sharedStateBytes() {
+        return 0;
+    }
+
+    /**
      * Whether a flow cut by a file boundary can be joined with its continuation to the values of
      * one pass ({@link FlowFeatures#append}); sets that cannot refuse to join.
      */

@@ -60,6 +60,13 @@ public final class HostContextFeatures implements FeatureSet {
         return new HostContextFeatures();
     }
 
+    /** The three windows at their bounds (see docs/memory.md). */
+    @Override
+    public long sharedStateBytes() {
+        return RecentFlowStarts.worstCaseBytes(MAX_RECENT_FLOWS) + RecentFlowEnds.worstCaseBytes(MAX_RECENT_PAIRS)
+                + RecentSourceEnds.worstCaseBytes(MAX_RECENT_SOURCES);
+    }
+
     /**
      * A flow's counts: the start counts taken when its first packet arrives, the counts over the
      * pair's ended flows when it ends (or, for an early score of a flow still open, as they stand).

@@ -1,8 +1,5 @@
 package org.flowmeter.feature;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The flows a meter reported (ended) in the last {@code windowNanos} of packet time, tallied per
  * source host, destination host, host pair, service (destination host, protocol, port) and
@@ -14,86 +11,28 @@ import java.util.Map;
  * flow reported late (an idle UDP flow, reported a timeout after its last packet) still meets
  * the flows reported around it. Memory is bounded by {@code capacity} reported flows: beyond it
  * the oldest leave early, counts then cover a shorter span, and rates are taken over that span so
- * that they stay right however fast flows come. A flow costs a few hash-map updates when it is
- * reported; nothing per packet but {@link #tick}.
+ * that they stay right however fast flows come. A flow costs a few lookups in a primitive hash
+ * table ({@link CounterTable}) when it is reported, and no object; nothing per packet but {@link #tick}.
  */
 final class RecentFlowReports {
 
-    /** What the window holds for one key. Members: see {@link #add}. */
-    private static final class Tally {
-        final Object key;
-        int flows;
-        int unanswered;
-        int failed;
-        /** Source: distinct destinations; destination and service: distinct sources. */
-        int members;
-        /** Of those, the ones with an answered flow in the window. */
-        int answeredMembers;
-        /** Source only: distinct endpoints (destination host, protocol, port). */
-        int endpoints;
-        int answeredEndpoints;
+    /* A tally's counters (what the window holds for one key; members: see {@link #add}). */
+    private static final int FLOWS = 0;
+    private static final int UNANSWERED_FLOWS = 1;
+    private static final int FAILED_FLOWS = 2;
+    /** Source: distinct destinations; destination and service: distinct sources. */
+    private static final int MEMBERS = 3;
+    /** Of those, the ones with an answered flow in the window. */
+    private static final int ANSWERED_MEMBERS = 4;
+    /** Source only: distinct endpoints (destination host, protocol, port). */
+    private static final int ENDPOINTS = 5;
+    private static final int ANSWERED_ENDPOINTS = 6;
+    private static final int COUNTERS = 7;
 
-        Tally(Object key) {
-            this.key = key;
-        }
-
-        int answered() {
-            return flows - unanswered;
-        }
-    }
-
-    /** The keys of one flow, made once when the flow starts. */
-    record Keys(Key source, Key destination, Key pair, Key service, Key sourceService) implements java.io.Serializable {
+    /** The hosts and service of one flow (source is the forward direction's). */
+    record Keys(int version, long srcHi, long srcLo, long dstHi, long dstLo, int service) implements java.io.Serializable {
         static Keys of(int version, long srcHi, long srcLo, long dstHi, long dstLo, int service) {
-            return new Keys(new Key(SRC, version, srcHi, srcLo, 0, 0, 0),
-                    new Key(DST, version, 0, 0, dstHi, dstLo, 0),
-                    new Key(PAIR, version, srcHi, srcLo, dstHi, dstLo, 0),
-                    new Key(SVC, version, 0, 0, dstHi, dstLo, service),
-                    new Key(SRC_SVC, version, srcHi, srcLo, dstHi, dstLo, service));
-        }
-    }
-
-    /**
-     * A tally's key: its kind (so that a host as a source and as a destination are tallied apart,
-     * a host may talk to itself) and the fields of that kind, the others zero. The hash is
-     * computed once, as keys are looked up several times per flow.
-     */
-    static final class Key implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        private final int kind;
-        private final int version;
-        private final long srcHi;
-        private final long srcLo;
-        private final long dstHi;
-        private final long dstLo;
-        private final int service;
-        private final int hash;
-
-        Key(int kind, int version, long srcHi, long srcLo, long dstHi, long dstLo, int service) {
-            this.kind = kind;
-            this.version = version;
-            this.srcHi = srcHi;
-            this.srcLo = srcLo;
-            this.dstHi = dstHi;
-            this.dstLo = dstLo;
-            this.service = service;
-            int h = kind * 31 + version;
-            h = h * 31 + Long.hashCode(srcHi);
-            h = h * 31 + Long.hashCode(srcLo);
-            h = h * 31 + Long.hashCode(dstHi);
-            h = h * 31 + Long.hashCode(dstLo);
-            this.hash = h * 31 + service;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && srcLo == k.srcLo && dstLo == k.dstLo && service == k.service
-                    && kind == k.kind && version == k.version && srcHi == k.srcHi && dstHi == k.dstHi;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
+            return new Keys(version, srcHi, srcLo, dstHi, dstLo, service);
         }
     }
 
@@ -108,11 +47,16 @@ final class RecentFlowReports {
 
     private final long windowNanos;
     private final int capacity;
-    private final Map<Object, Tally> tallies = new HashMap<>();
+    /*
+     * The tallies, keyed by kind (so that a host as a source and as a destination are tallied apart,
+     * a host may talk to itself) with version and service, then the kind's addresses, the others zero.
+     */
+    private final CounterTable tallies = new CounterTable(COUNTERS, 256);
     /** Where open flows' values are described, so that reading them allocates nothing. */
     final double[] scratch = new double[VALUES];
     private long[] times;
-    private Tally[] held;
+    /** The tally entries of each held flow, {@link #TALLIES} per flow. */
+    private int[] held;
     private byte[] flags;
     private int oldest;
     private int size;
@@ -128,7 +72,7 @@ final class RecentFlowReports {
         this.capacity = capacity;
         int initial = Math.min(capacity, 256);
         times = new long[initial];
-        held = new Tally[initial * TALLIES];
+        held = new int[initial * TALLIES];
         flags = new byte[initial];
     }
 
@@ -181,42 +125,52 @@ final class RecentFlowReports {
         int slot = (oldest + size) % times.length;
         times[slot] = clock;
         flags[slot] = (byte) ((unanswered ? UNANSWERED : 0) | (failed ? FAILED : 0));
-        Tally src = tally(k.source());
-        Tally dst = tally(k.destination());
-        Tally pair = tally(k.pair());
-        Tally svc = tally(k.service());
-        Tally srcSvc = tally(k.sourceService());
-        held[slot * TALLIES + SRC] = src;
-        held[slot * TALLIES + DST] = dst;
-        held[slot * TALLIES + PAIR] = pair;
-        held[slot * TALLIES + SVC] = svc;
-        held[slot * TALLIES + SRC_SVC] = srcSvc;
+        int base = slot * TALLIES;
+        int src = tallies.add(key(SRC, k.version(), 0), k.srcHi(), k.srcLo(), 0, 0);
+        int dst = tallies.add(key(DST, k.version(), 0), 0, 0, k.dstHi(), k.dstLo());
+        int pair = tallies.add(key(PAIR, k.version(), 0), k.srcHi(), k.srcLo(), k.dstHi(), k.dstLo());
+        int svc = tallies.add(key(SVC, k.version(), k.service()), 0, 0, k.dstHi(), k.dstLo());
+        int srcSvc = tallies.add(key(SRC_SVC, k.version(), k.service()), k.srcHi(), k.srcLo(), k.dstHi(), k.dstLo());
+        held[base + SRC] = src;
+        held[base + DST] = dst;
+        held[base + PAIR] = pair;
+        held[base + SVC] = svc;
+        held[base + SRC_SVC] = srcSvc;
         size++;
 
-        boolean pairWasAnswered = pair.answered() > 0;
-        boolean srcSvcWasAnswered = srcSvc.answered() > 0;
+        boolean pairWasAnswered = answered(pair) > 0;
+        boolean srcSvcWasAnswered = answered(srcSvc) > 0;
         for (int i = 0; i < TALLIES; i++) {
-            Tally t = held[slot * TALLIES + i];
-            t.flows++;
-            t.unanswered += unanswered ? 1 : 0;
-            t.failed += failed ? 1 : 0;
+            int t = held[base + i];
+            tallies.addTo(t, FLOWS, 1);
+            tallies.addTo(t, UNANSWERED_FLOWS, unanswered ? 1 : 0);
+            tallies.addTo(t, FAILED_FLOWS, failed ? 1 : 0);
         }
-        if (pair.flows == 1) {
-            src.members++;
-            dst.members++;
+        if (tallies.counter(pair, FLOWS) == 1) {
+            tallies.addTo(src, MEMBERS, 1);
+            tallies.addTo(dst, MEMBERS, 1);
         }
-        if (!pairWasAnswered && pair.answered() > 0) {
-            src.answeredMembers++;
-            dst.answeredMembers++;
+        if (!pairWasAnswered && answered(pair) > 0) {
+            tallies.addTo(src, ANSWERED_MEMBERS, 1);
+            tallies.addTo(dst, ANSWERED_MEMBERS, 1);
         }
-        if (srcSvc.flows == 1) {
-            src.endpoints++;
-            svc.members++;
+        if (tallies.counter(srcSvc, FLOWS) == 1) {
+            tallies.addTo(src, ENDPOINTS, 1);
+            tallies.addTo(svc, MEMBERS, 1);
         }
-        if (!srcSvcWasAnswered && srcSvc.answered() > 0) {
-            src.answeredEndpoints++;
-            svc.answeredMembers++;
+        if (!srcSvcWasAnswered && answered(srcSvc) > 0) {
+            tallies.addTo(src, ANSWERED_ENDPOINTS, 1);
+            tallies.addTo(svc, ANSWERED_MEMBERS, 1);
         }
+    }
+
+    /** The first key part: the tally's kind, the address family and (for services) the service. */
+    private static long key(int kind, int version, int service) {
+        return (long) kind << 48 | (long) version << 32 | (service & 0xFFFF_FFFFL);
+    }
+
+    private int answered(int tally) {
+        return tallies.counter(tally, FLOWS) - tallies.counter(tally, UNANSWERED_FLOWS);
     }
 
     /** Positions of the values {@link #describe} writes. */
@@ -257,65 +211,66 @@ final class RecentFlowReports {
      * outcome (an early score of a flow still open), otherwise it must already have been added.
      */
     void describe(Keys k, boolean own, boolean unanswered, boolean failed, double[] out, int at) {
-        Tally src = tallies.get(k.source());
-        Tally dst = tallies.get(k.destination());
-        Tally pair = tallies.get(k.pair());
-        Tally svc = tallies.get(k.service());
-        Tally srcSvc = tallies.get(k.sourceService());
+        int src = tallies.find(key(SRC, k.version(), 0), k.srcHi(), k.srcLo(), 0, 0);
+        int dst = tallies.find(key(DST, k.version(), 0), 0, 0, k.dstHi(), k.dstLo());
+        int pair = tallies.find(key(PAIR, k.version(), 0), k.srcHi(), k.srcLo(), k.dstHi(), k.dstLo());
+        int svc = tallies.find(key(SVC, k.version(), k.service()), 0, 0, k.dstHi(), k.dstLo());
+        int srcSvc = tallies.find(key(SRC_SVC, k.version(), k.service()), k.srcHi(), k.srcLo(), k.dstHi(), k.dstLo());
         int plus = own ? 1 : 0;
         int plusUnanswered = own && unanswered ? 1 : 0;
         int plusFailed = own && failed ? 1 : 0;
         // the flow itself adds a member only where no flow of its pair (source-service) is held
-        int newPair = own && pair == null ? 1 : 0;
-        int newSrcSvc = own && srcSvc == null ? 1 : 0;
-        int newAnsweredPair = own && !unanswered && (pair == null || pair.answered() == 0) ? 1 : 0;
-        int newAnsweredSrcSvc = own && !unanswered && (srcSvc == null || srcSvc.answered() == 0) ? 1 : 0;
+        int newPair = own && pair < 0 ? 1 : 0;
+        int newSrcSvc = own && srcSvc < 0 ? 1 : 0;
+        int newAnsweredPair = own && !unanswered && (pair < 0 || answered(pair) == 0) ? 1 : 0;
+        int newAnsweredSrcSvc = own && !unanswered && (srcSvc < 0 || answered(srcSvc) == 0) ? 1 : 0;
         double span = spanSeconds();
 
-        int srcFlows = flows(src) + plus;
+        int srcFlows = count(src, FLOWS) + plus;
         out[at + SRC_FLOWS] = srcFlows;
         out[at + SRC_FLOWS_PER_SECOND] = srcFlows / span;
-        out[at + SRC_UNANSWERED_SHARE] = share(src == null ? 0 : src.unanswered, plusUnanswered, srcFlows);
-        out[at + SRC_FAILED_SHARE] = share(src == null ? 0 : src.failed, plusFailed, srcFlows);
-        out[at + SRC_HOSTS] = (src == null ? 0 : src.members) + newPair;
-        out[at + SRC_ENDPOINTS] = (src == null ? 0 : src.endpoints) + newSrcSvc;
-        out[at + SRC_ANSWERED_ENDPOINTS] = (src == null ? 0 : src.answeredEndpoints) + newAnsweredSrcSvc;
+        out[at + SRC_UNANSWERED_SHARE] = share(count(src, UNANSWERED_FLOWS), plusUnanswered, srcFlows);
+        out[at + SRC_FAILED_SHARE] = share(count(src, FAILED_FLOWS), plusFailed, srcFlows);
+        out[at + SRC_HOSTS] = count(src, MEMBERS) + newPair;
+        out[at + SRC_ENDPOINTS] = count(src, ENDPOINTS) + newSrcSvc;
+        out[at + SRC_ANSWERED_ENDPOINTS] = count(src, ANSWERED_ENDPOINTS) + newAnsweredSrcSvc;
 
-        int pairFlows = flows(pair) + plus;
+        int pairFlows = count(pair, FLOWS) + plus;
         out[at + PAIR_FLOWS] = pairFlows;
-        out[at + PAIR_UNANSWERED_SHARE] = share(pair == null ? 0 : pair.unanswered, plusUnanswered, pairFlows);
-        out[at + PAIR_FAILED_SHARE] = share(pair == null ? 0 : pair.failed, plusFailed, pairFlows);
+        out[at + PAIR_UNANSWERED_SHARE] = share(count(pair, UNANSWERED_FLOWS), plusUnanswered, pairFlows);
+        out[at + PAIR_FAILED_SHARE] = share(count(pair, FAILED_FLOWS), plusFailed, pairFlows);
 
-        int dstFlows = flows(dst) + plus;
-        int dstSources = (dst == null ? 0 : dst.members) + newPair;
-        int dstAnswered = (dst == null ? 0 : dst.answeredMembers) + newAnsweredPair;
+        int dstFlows = count(dst, FLOWS) + plus;
+        int dstSources = count(dst, MEMBERS) + newPair;
+        int dstAnswered = count(dst, ANSWERED_MEMBERS) + newAnsweredPair;
         out[at + DST_FLOWS] = dstFlows;
         out[at + DST_FLOWS_PER_SECOND] = dstFlows / span;
-        out[at + DST_UNANSWERED_SHARE] = share(dst == null ? 0 : dst.unanswered, plusUnanswered, dstFlows);
+        out[at + DST_UNANSWERED_SHARE] = share(count(dst, UNANSWERED_FLOWS), plusUnanswered, dstFlows);
         out[at + DST_SOURCES] = dstSources;
         out[at + DST_ANSWERED_SOURCES] = dstAnswered;
         out[at + DST_UNANSWERED_SOURCES] = dstSources - dstAnswered;
 
-        int svcFlows = flows(svc) + plus;
-        int svcSources = (svc == null ? 0 : svc.members) + newSrcSvc;
-        int svcAnswered = (svc == null ? 0 : svc.answeredMembers) + newAnsweredSrcSvc;
+        int svcFlows = count(svc, FLOWS) + plus;
+        int svcSources = count(svc, MEMBERS) + newSrcSvc;
+        int svcAnswered = count(svc, ANSWERED_MEMBERS) + newAnsweredSrcSvc;
         out[at + SVC_FLOWS] = svcFlows;
         out[at + SVC_FLOWS_PER_SECOND] = svcFlows / span;
-        out[at + SVC_UNANSWERED_SHARE] = share(svc == null ? 0 : svc.unanswered, plusUnanswered, svcFlows);
+        out[at + SVC_UNANSWERED_SHARE] = share(count(svc, UNANSWERED_FLOWS), plusUnanswered, svcFlows);
         out[at + SVC_SOURCES] = svcSources;
         out[at + SVC_ANSWERED_SOURCES] = svcAnswered;
         out[at + SVC_UNANSWERED_SOURCES] = svcSources - svcAnswered;
 
-        out[at + SRC_UNANSWERED_FLOWS] = (src == null ? 0 : src.unanswered) + plusUnanswered;
-        out[at + SRC_FAILED_FLOWS] = (src == null ? 0 : src.failed) + plusFailed;
-        out[at + PAIR_UNANSWERED_FLOWS] = (pair == null ? 0 : pair.unanswered) + plusUnanswered;
-        out[at + PAIR_FAILED_FLOWS] = (pair == null ? 0 : pair.failed) + plusFailed;
-        out[at + DST_UNANSWERED_FLOWS] = (dst == null ? 0 : dst.unanswered) + plusUnanswered;
-        out[at + SVC_UNANSWERED_FLOWS] = (svc == null ? 0 : svc.unanswered) + plusUnanswered;
+        out[at + SRC_UNANSWERED_FLOWS] = count(src, UNANSWERED_FLOWS) + plusUnanswered;
+        out[at + SRC_FAILED_FLOWS] = count(src, FAILED_FLOWS) + plusFailed;
+        out[at + PAIR_UNANSWERED_FLOWS] = count(pair, UNANSWERED_FLOWS) + plusUnanswered;
+        out[at + PAIR_FAILED_FLOWS] = count(pair, FAILED_FLOWS) + plusFailed;
+        out[at + DST_UNANSWERED_FLOWS] = count(dst, UNANSWERED_FLOWS) + plusUnanswered;
+        out[at + SVC_UNANSWERED_FLOWS] = count(svc, UNANSWERED_FLOWS) + plusUnanswered;
     }
 
-    private static int flows(Tally t) {
-        return t == null ? 0 : t.flows;
+    /** A counter of a tally, 0 for a key not tallied (-1). */
+    private int count(int tally, int counter) {
+        return tally < 0 ? 0 : tallies.counter(tally, counter);
     }
 
     /** 0 when there is no flow (an ended flow is always held, so only before any report). */
@@ -323,44 +278,40 @@ final class RecentFlowReports {
         return flows == 0 ? 0 : (double) (held + own) / flows;
     }
 
-    private Tally tally(Object key) {
-        return tallies.computeIfAbsent(key, Tally::new);
-    }
-
     private void removeOldest() {
         int base = oldest * TALLIES;
         boolean unanswered = (flags[oldest] & UNANSWERED) != 0;
         boolean failed = (flags[oldest] & FAILED) != 0;
-        Tally src = held[base + SRC];
-        Tally dst = held[base + DST];
-        Tally pair = held[base + PAIR];
-        Tally svc = held[base + SVC];
-        Tally srcSvc = held[base + SRC_SVC];
-        boolean pairWasAnswered = pair.answered() > 0;
-        boolean srcSvcWasAnswered = srcSvc.answered() > 0;
+        int src = held[base + SRC];
+        int dst = held[base + DST];
+        int pair = held[base + PAIR];
+        int svc = held[base + SVC];
+        int srcSvc = held[base + SRC_SVC];
+        boolean pairWasAnswered = answered(pair) > 0;
+        boolean srcSvcWasAnswered = answered(srcSvc) > 0;
         for (int i = 0; i < TALLIES; i++) {
-            Tally t = held[base + i];
-            held[base + i] = null;
-            t.flows--;
-            t.unanswered -= unanswered ? 1 : 0;
-            t.failed -= failed ? 1 : 0;
+            int t = held[base + i];
+            tallies.addTo(t, FLOWS, -1);
+            tallies.addTo(t, UNANSWERED_FLOWS, unanswered ? -1 : 0);
+            tallies.addTo(t, FAILED_FLOWS, failed ? -1 : 0);
         }
-        if (pair.flows == 0) {
-            src.members--;
-            dst.members--;
+        if (tallies.counter(pair, FLOWS) == 0) {
+            tallies.addTo(src, MEMBERS, -1);
+            tallies.addTo(dst, MEMBERS, -1);
         }
-        if (pairWasAnswered && pair.answered() == 0) {
-            src.answeredMembers--;
-            dst.answeredMembers--;
+        if (pairWasAnswered && answered(pair) == 0) {
+            tallies.addTo(src, ANSWERED_MEMBERS, -1);
+            tallies.addTo(dst, ANSWERED_MEMBERS, -1);
         }
-        if (srcSvc.flows == 0) {
-            src.endpoints--;
-            svc.members--;
+        if (tallies.counter(srcSvc, FLOWS) == 0) {
+            tallies.addTo(src, ENDPOINTS, -1);
+            tallies.addTo(svc, MEMBERS, -1);
         }
-        if (srcSvcWasAnswered && srcSvc.answered() == 0) {
-            src.answeredEndpoints--;
-            svc.answeredMembers--;
+        if (srcSvcWasAnswered && answered(srcSvc) == 0) {
+            tallies.addTo(src, ANSWERED_ENDPOINTS, -1);
+            tallies.addTo(svc, ANSWERED_MEMBERS, -1);
         }
+        // the five keys are of five kinds, so five distinct entries
         removeIfEmpty(src);
         removeIfEmpty(dst);
         removeIfEmpty(pair);
@@ -370,9 +321,9 @@ final class RecentFlowReports {
         size--;
     }
 
-    private void removeIfEmpty(Tally t) {
-        if (t.flows == 0) {
-            tallies.remove(t.key);
+    private void removeIfEmpty(int tally) {
+        if (tallies.counter(tally, FLOWS) == 0) {
+            tallies.remove(tally);
         }
     }
 
@@ -380,7 +331,7 @@ final class RecentFlowReports {
     private void grow() {
         int n = Math.min(capacity, times.length * 2);
         long[] t = new long[n];
-        Tally[] h = new Tally[n * TALLIES];
+        int[] h = new int[n * TALLIES];
         byte[] f = new byte[n];
         for (int i = 0; i < size; i++) {
             int from = (oldest + i) % times.length;

@@ -1,8 +1,5 @@
 package org.flowmeter.feature;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The flows of one meter that started recently, counted per host, per host pair and per
  * service, so that a new flow can be seen in context: how many flows its source started, to how
@@ -12,8 +9,9 @@ import java.util.Map;
  * and including the newest start), and at most the last {@code capacity} of them, so memory is
  * bounded however fast flows start. Flows leave in the order they were seen, so after packet time
  * steps back (merged captures) a flow may stay until the flows seen before it have left. Cost is
- * a few hash-map updates per flow, none per packet. The flows are held in primitive arrays that
- * grow with the window's flows (not allocated at the bound), about 48 bytes a flow.
+ * a few lookups in primitive hash tables ({@link CounterTable}) per flow, none per packet, and no
+ * object per flow, host, pair or service. The flows are held in primitive arrays that grow with
+ * the window's flows (not allocated at the bound), about 48 bytes a flow.
  */
 final class RecentFlowStarts {
     /** Positions in the array {@link #record} fills. */
@@ -25,27 +23,12 @@ final class RecentFlowStarts {
     static final int DESTINATION_SOURCES = 5;
     static final int COUNTS = 6;
 
-    private record Host(int version, long hi, long lo) {
-    }
-
-    private record Pair(Host source, Host destination) {
-    }
-
-    private record HostService(Host host, int service) {
-    }
-
-    /** What the window holds about one host; dropped when every count is back to zero. */
-    private static final class HostCounts {
-        int flowsFrom;
-        int flowsTo;
-        int destinations;
-        int sources;
-        int services;
-
-        boolean unused() {
-            return flowsFrom == 0 && flowsTo == 0;
-        }
-    }
+    /* Per host: flows from and to it, distinct destinations, sources and services (an entry is dropped when both flow counts are zero). */
+    private static final int FLOWS_FROM = 0;
+    private static final int FLOWS_TO = 1;
+    private static final int DESTINATIONS = 2;
+    private static final int SOURCES = 3;
+    private static final int SERVICES = 4;
 
     private final long windowNanos;
     private final int capacity;
@@ -64,9 +47,10 @@ final class RecentFlowStarts {
     private int size;
     private long newest = Long.MIN_VALUE;
 
-    private final Map<Host, HostCounts> hosts = new HashMap<>();
-    private final Map<Pair, int[]> pairs = new HashMap<>();
-    private final Map<HostService, int[]> sourceServices = new HashMap<>();
+    /* Keys (version, address) of hosts, (version, source, destination) of pairs, (version and service, source) of services. */
+    private final CounterTable hosts = new CounterTable(5, 256);
+    private final CounterTable pairs = new CounterTable(1, 256);
+    private final CounterTable sourceServices = new CounterTable(1, 256);
 
     RecentFlowStarts(long windowNanos, int capacity) {
         if (windowNanos <= 0 || capacity <= 0) {
@@ -126,10 +110,6 @@ final class RecentFlowStarts {
         if (size == starts.length) {
             grow();
         }
-        Host source = new Host(ipVersion, srcHi, srcLo);
-        Host destination = new Host(ipVersion, dstHi, dstLo);
-        Pair pair = new Pair(source, destination);
-        HostService sourceService = new HostService(source, service);
         int slot = (oldest + size) % starts.length;
         starts[slot] = startNanos;
         versions[slot] = ipVersion;
@@ -140,25 +120,39 @@ final class RecentFlowStarts {
         services[slot] = service;
         size++;
 
-        HostCounts from = hosts.computeIfAbsent(source, h -> new HostCounts());
-        HostCounts to = hosts.computeIfAbsent(destination, h -> new HostCounts());
-        from.flowsFrom++;
-        to.flowsTo++;
-        int[] pairCount = pairs.computeIfAbsent(pair, p -> new int[1]);
-        if (pairCount[0]++ == 0) {
-            from.destinations++;
-            to.sources++;
+        int from = hosts.add(ipVersion, srcHi, srcLo, 0, 0);
+        int to = hosts.add(ipVersion, dstHi, dstLo, 0, 0);
+        hosts.addTo(from, FLOWS_FROM, 1);
+        hosts.addTo(to, FLOWS_TO, 1);
+        int pair = pairs.add(ipVersion, srcHi, srcLo, dstHi, dstLo);
+        int pairFlows = pairs.addTo(pair, 0, 1);
+        if (pairFlows == 1) {
+            hosts.addTo(from, DESTINATIONS, 1);
+            hosts.addTo(to, SOURCES, 1);
         }
-        int[] serviceCount = sourceServices.computeIfAbsent(sourceService, s -> new int[1]);
-        if (serviceCount[0]++ == 0) {
-            from.services++;
+        int sourceService = sourceServices.add(serviceKey(ipVersion, service), srcHi, srcLo, 0, 0);
+        if (sourceServices.addTo(sourceService, 0, 1) == 1) {
+            hosts.addTo(from, SERVICES, 1);
         }
-        out[PAIR_FLOWS] = pairCount[0];
-        out[SOURCE_FLOWS] = from.flowsFrom;
-        out[SOURCE_HOSTS] = from.destinations;
-        out[SOURCE_SERVICES] = from.services;
-        out[DESTINATION_FLOWS] = to.flowsTo;
-        out[DESTINATION_SOURCES] = to.sources;
+        out[PAIR_FLOWS] = pairFlows;
+        out[SOURCE_FLOWS] = hosts.counter(from, FLOWS_FROM);
+        out[SOURCE_HOSTS] = hosts.counter(from, DESTINATIONS);
+        out[SOURCE_SERVICES] = hosts.counter(from, SERVICES);
+        out[DESTINATION_FLOWS] = hosts.counter(to, FLOWS_TO);
+        out[DESTINATION_SOURCES] = hosts.counter(to, SOURCES);
+    }
+
+    private static long serviceKey(int ipVersion, int service) {
+        return (long) ipVersion << 32 | (service & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * Heap bytes of a window of {@code capacity} flows at its worst case (every flow's hosts, pair
+     * and service distinct): the ring of flows and the three tables.
+     */
+    static long worstCaseBytes(int capacity) {
+        long ring = 5L * (16 + 8L * capacity) + 2L * (16 + 4L * capacity);
+        return ring + CounterTable.bytesFor(2 * capacity, 5, 256) + 2 * CounterTable.bytesFor(capacity, 1, 256);
     }
 
     /** Flows in the window now. */
@@ -173,32 +167,39 @@ final class RecentFlowStarts {
 
     private void removeOldest() {
         int o = oldest;
-        Host source = new Host(versions[o], srcHis[o], srcLos[o]);
-        Pair pair = new Pair(source, new Host(versions[o], dstHis[o], dstLos[o]));
-        HostService sourceService = new HostService(source, services[o]);
+        int version = versions[o];
+        long srcHi = srcHis[o];
+        long srcLo = srcLos[o];
+        long dstHi = dstHis[o];
+        long dstLo = dstLos[o];
+        int service = services[o];
         oldest = (oldest + 1) % starts.length;
         size--;
 
-        HostCounts from = hosts.get(pair.source());
-        HostCounts to = hosts.get(pair.destination());
-        from.flowsFrom--;
-        to.flowsTo--;
-        int[] pairCount = pairs.get(pair);
-        if (--pairCount[0] == 0) {
+        int from = hosts.find(version, srcHi, srcLo, 0, 0);
+        int to = hosts.find(version, dstHi, dstLo, 0, 0);
+        hosts.addTo(from, FLOWS_FROM, -1);
+        hosts.addTo(to, FLOWS_TO, -1);
+        int pair = pairs.find(version, srcHi, srcLo, dstHi, dstLo);
+        if (pairs.addTo(pair, 0, -1) == 0) {
             pairs.remove(pair);
-            from.destinations--;
-            to.sources--;
+            hosts.addTo(from, DESTINATIONS, -1);
+            hosts.addTo(to, SOURCES, -1);
         }
-        int[] serviceCount = sourceServices.get(sourceService);
-        if (--serviceCount[0] == 0) {
+        int sourceService = sourceServices.find(serviceKey(version, service), srcHi, srcLo, 0, 0);
+        if (sourceServices.addTo(sourceService, 0, -1) == 0) {
             sourceServices.remove(sourceService);
-            from.services--;
+            hosts.addTo(from, SERVICES, -1);
         }
-        if (from.unused()) {
-            hosts.remove(pair.source());
+        if (unused(from)) {
+            hosts.remove(from);
         }
-        if (to.unused()) {
-            hosts.remove(pair.destination());
+        if (to != from && unused(to)) {
+            hosts.remove(to);
         }
+    }
+
+    private boolean unused(int host) {
+        return hosts.counter(host, FLOWS_FROM) == 0 && hosts.counter(host, FLOWS_TO) == 0;
     }
 }

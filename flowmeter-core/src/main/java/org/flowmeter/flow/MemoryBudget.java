@@ -4,11 +4,11 @@ import java.util.List;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.feature.FlowFeatures;
-import org.flowmeter.feature.HostContextFeatures;
 
 /**
  * How a memory cap is shared out: first the state every meter holds whatever its flows (the
- * reading thread's packet batches, the host context windows at their full size), then three
+ * reading thread's packet batches, the feature sets' shared windows at their full size:
+ * {@link FeatureSet#sharedStateBytes()}), then three
  * quarters of the rest for flows in the table and a quarter for ended flows waiting to be written
  * in start order. Each flow costs {@link #bytesPerFlow}: the flow and the state of every feature
  * set after its first packet, counted by {@link ObjectSizes} (per-flow state is of fixed size),
@@ -37,14 +37,6 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
     static final long RELEASED_ATTACHMENT_BYTES = 72;
     /** Never make flows wait in larger numbers than this (the start-order buffer's old fixed size). */
     static final int MAX_WAITING = StartOrder.DEFAULT_MAX_WAITING;
-
-    /**
-     * Worst-case bytes per entry of the host context windows, by the same layout arithmetic
-     * (every host, pair and service distinct; see docs/memory.md for the sums).
-     */
-    static final long CONTEXT_BYTES_PER_RECENT_START = 448;
-    static final long CONTEXT_BYTES_PER_RECENT_PAIR = 856;
-    static final long CONTEXT_BYTES_PER_RECENT_SOURCE = 3848;
 
     /** The budget of a meter computing {@code sets} under {@code capBytes}. */
     public static MemoryBudget of(long capBytes, List<FeatureSet> sets) {
@@ -110,11 +102,7 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
                 + DecodedBatch.CAPACITY * ObjectSizes.deepSize(new DecodedPacket());
         long shared = (FlowPipeline.BATCHES + 1) * batch;
         for (FeatureSet s : sets) {
-            if (s instanceof HostContextFeatures) {
-                shared += HostContextFeatures.MAX_RECENT_FLOWS * CONTEXT_BYTES_PER_RECENT_START
-                        + HostContextFeatures.MAX_RECENT_PAIRS * CONTEXT_BYTES_PER_RECENT_PAIR
-                        + HostContextFeatures.MAX_RECENT_SOURCES * CONTEXT_BYTES_PER_RECENT_SOURCE;
-            }
+            shared += s.sharedStateBytes();
         }
         return shared;
     }
