@@ -189,6 +189,9 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }
         empty.print(System.err);
+        if (damage != null && first.pipeline().packetsRead() == 0) {
+            throw damage; // damaged before its first packet: the damage (file, offset) is the message
+        }
         InputChecks.requirePackets(first, fileFilter.filtering());
         FirstPass read = new FirstPass(first.pipeline().packetsRead(), first.pipeline().wireBytesRead(), first.interrupted());
         first = null; // its flow table and context windows may go before the second pass builds its own

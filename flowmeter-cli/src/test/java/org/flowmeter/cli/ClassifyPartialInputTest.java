@@ -61,6 +61,18 @@ class ClassifyPartialInputTest {
     }
 
     @Test
+    void aCaptureCutInItsFirstRecordNamesTheFileAndOffsetNotAnEmptyInput() throws Exception {
+        // the 24-byte file header, the 16-byte header of the first record, 60 of its data bytes
+        byte[] whole = Files.readAllBytes(Path.of(fixture("bench_small.pcap")));
+        Path capture = dir.resolve("cut_first.pcap");
+        Files.write(capture, Arrays.copyOf(whole, 100));
+        CliRun run = CliRun.of("classify", capture.toString(), "-o", dir.resolve("v.csv").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cut_first.pcap: at byte 24: truncated record (60 of")
+                .doesNotContain("no packets read");
+    }
+
+    @Test
     void aWholeInputIsMarkedComplete() throws Exception {
         Path summary = dir.resolve("s.json");
         CliRun run = CliRun.of("classify", fixture("http_small.pcap"), "--model", TestModels.flagsEverything(dir).toString(),
