@@ -5,7 +5,6 @@ import static org.flowmeter.cli.CliRun.fixture;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.flowmeter.testsupport.SharedData;
@@ -30,17 +29,11 @@ class SlowDosInClassifyTest {
     Path dir;
 
     private List<Map<String, String>> classify(String capture, String... options) throws IOException {
-        Path out = dir.resolve("v.csv");
-        List<String> args = new ArrayList<>(List.of("classify", capture, "-o", out.toString(), "-q",
-                "--model", TestModels.flagsNothing(dir).toString()));
-        args.addAll(List.of(options));
-        CliRun run = CliRun.of(args.toArray(new String[0]));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return CsvRows.read(out);
+        return DetectorVerdicts.classify(dir, capture, options);
     }
 
     private static List<Map<String, String>> flagged(List<Map<String, String>> rows) {
-        return rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
+        return DetectorVerdicts.flagged(rows);
     }
 
     @Test

@@ -21,8 +21,7 @@ public final class FlowFacts {
     // Messages a tunnel is told by (docs/detectors.md, Tunnels): packets that carry payload each
     // way (a DNS query or answer, an echo request or reply), and how often each side's payload
     // size changed from its previous packet (ordinary ping repeats one size).
-    private long forwardDataPackets;
-    private long backwardDataPackets;
+    private long backwardPayloadPackets;
     private long forwardSizeChanges;
     private long backwardSizeChanges;
     private int lastForwardPayload = -1;
@@ -57,7 +56,6 @@ public final class FlowFacts {
             forwardPayload += p.payloadLength;
             if (p.payloadLength > 0) {
                 forwardPayloadPackets++;
-                forwardDataPackets++;
             }
             if (p.protocol == DecodedPacket.TCP && p.tcpWindow == 0
                     && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.RST)) == 0) {
@@ -73,7 +71,7 @@ public final class FlowFacts {
             backwardPayload += p.payloadLength;
             responderReset |= (p.tcpFlags & DecodedPacket.RST) != 0;
             if (p.payloadLength > 0) {
-                backwardDataPackets++;
+                backwardPayloadPackets++;
             }
             if (lastBackwardPayload >= 0 && p.payloadLength != lastBackwardPayload) {
                 backwardSizeChanges++;
@@ -239,14 +237,9 @@ public final class FlowFacts {
         return backwardBytes;
     }
 
-    /** Packets from the source that carried payload (DNS queries, echo requests). */
-    public long forwardDataPackets() {
-        return forwardDataPackets;
-    }
-
     /** Packets from the destination that carried payload (DNS answers, echo replies). */
-    public long backwardDataPackets() {
-        return backwardDataPackets;
+    public long backwardPayloadPackets() {
+        return backwardPayloadPackets;
     }
 
     /** Packets from the source whose payload size differed from that of the source's packet before. */

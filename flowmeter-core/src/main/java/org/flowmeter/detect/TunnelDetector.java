@@ -114,8 +114,8 @@ public final class TunnelDetector implements Detector {
         long answers = reversed ? facts.forwardPackets() : facts.backwardPackets();
         if (kind == DNS) {
             // Messages, not packets: a TCP connection's handshake and acknowledgements carry none.
-            requests = reversed ? facts.backwardDataPackets() : facts.forwardDataPackets();
-            answers = reversed ? facts.forwardDataPackets() : facts.backwardDataPackets();
+            requests = reversed ? facts.backwardPayloadPackets() : facts.forwardPayloadPackets();
+            answers = reversed ? facts.forwardPayloadPackets() : facts.backwardPayloadPackets();
         }
         windows.add(slot, MESSAGES, requests);
         windows.add(slot, MESSAGE_BYTES, reversed ? facts.backwardPayload() : facts.forwardPayload());

@@ -143,10 +143,13 @@ public record DetectorSettings(boolean none, List<String> names,
 
     /** How long an ended flow is held back for the detectors: their longest window. */
     public long holdNanos() {
-        long tunnelWindow = windowOrDefault(tunnel.window(), DEFAULTS.tunnelWindow);
-        long longest = Math.max(Math.max(windowOrDefault(scanWindow, DEFAULTS.scanWindow), tunnelWindow),
-                Math.max(windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow)));
-        return Math.max(longest, slowDos.windowOr(DEFAULTS.slowDosWindow).toNanos());
+        long longest = 0;
+        for (long window : new long[] {windowOrDefault(scanWindow, DEFAULTS.scanWindow),
+                windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow),
+                windowOrDefault(tunnel.window(), DEFAULTS.tunnelWindow), slowDos.windowOr(DEFAULTS.slowDosWindow).toNanos()}) {
+            longest = Math.max(longest, window);
+        }
+        return longest;
     }
 
     private static long windowOrDefault(Duration d, Duration fallback) {
