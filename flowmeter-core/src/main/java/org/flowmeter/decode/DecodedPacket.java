@@ -22,6 +22,12 @@ public final class DecodedPacket {
     public static final int ECE = 0x40;
     public static final int CWR = 0x80;
 
+    /** Bits of {@link #tcpCut}: TCP header fields the capture cut off (a small snaplen), read as 0. */
+    public static final int CUT_SEQ = 0x01;
+    public static final int CUT_DATA_OFFSET = 0x02;
+    public static final int CUT_FLAGS = 0x04;
+    public static final int CUT_WINDOW = 0x08;
+
     public long timestampNanos;
     /** The raw packet's {@code inputIndex}: which input file it came from. */
     public int inputIndex;
@@ -40,6 +46,11 @@ public final class DecodedPacket {
     public int tcpWindow;
     /** TCP sequence number (32 bits, wraps); 0 for other protocols and headers cut before it. */
     public int tcpSeq;
+    /**
+     * TCP header fields not in the capture ({@code CUT_*} bits; 0 when the header is whole or not
+     * TCP). A cut field reads as 0, which is not a value: a cut window is no zero window.
+     */
+    public int tcpCut;
     /** IP header length including IPv6 extension headers. */
     public int ipHeaderLength;
     /** Transport header length (TCP data offset * 4, UDP 8, ICMP 8); 0 for non-first fragments. */
@@ -59,6 +70,16 @@ public final class DecodedPacket {
      */
     public int vlan;
 
+    /** Whether the TCP window was captured (false when a small snaplen cut it off). */
+    public boolean tcpWindowKnown() {
+        return (tcpCut & CUT_WINDOW) == 0;
+    }
+
+    /** Whether the TCP sequence number was captured. */
+    public boolean tcpSeqKnown() {
+        return (tcpCut & CUT_SEQ) == 0;
+    }
+
     /** Copies every field of {@code other} into this one. */
     public void copyFrom(DecodedPacket other) {
         timestampNanos = other.timestampNanos;
@@ -74,6 +95,7 @@ public final class DecodedPacket {
         tcpFlags = other.tcpFlags;
         tcpWindow = other.tcpWindow;
         tcpSeq = other.tcpSeq;
+        tcpCut = other.tcpCut;
         ipHeaderLength = other.ipHeaderLength;
         transportHeaderLength = other.transportHeaderLength;
         payloadLength = other.payloadLength;

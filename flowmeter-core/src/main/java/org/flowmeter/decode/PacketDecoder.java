@@ -375,6 +375,7 @@ public final class PacketDecoder {
         out.tcpFlags = 0;
         out.tcpWindow = 0;
         out.tcpSeq = 0;
+        out.tcpCut = 0;
         out.transportHeaderLength = 0;
         out.payloadLength = payload;
         out.icmpType = -1;
@@ -528,6 +529,11 @@ public final class PacketDecoder {
         out.dstPort = fragments.foundDstPort;
         out.transportHeaderLength = 0;
         out.payloadLength = fragmentPayload;
+        if (out.protocol == DecodedPacket.TCP) {
+            // A later fragment holds no TCP header, or only the rest of one (read below).
+            out.tcpCut = DecodedPacket.CUT_SEQ | DecodedPacket.CUT_DATA_OFFSET | DecodedPacket.CUT_FLAGS
+                    | DecodedPacket.CUT_WINDOW;
+        }
         if (out.protocol == DecodedPacket.TCP && fragmentOffset < TransportHeaders.TCP_MIN) {
             TransportHeaders.tcpHeaderRest(b, p, Math.max(0, Math.min(captured, fragmentPayload)), fragmentOffset,
                     fragmentPayload, out);
@@ -547,6 +553,7 @@ public final class PacketDecoder {
         out.tcpFlags = 0;
         out.tcpWindow = 0;
         out.tcpSeq = 0;
+        out.tcpCut = 0;
         out.ipHeaderLength = 0;
         out.transportHeaderLength = 0;
         out.payloadLength = 0;

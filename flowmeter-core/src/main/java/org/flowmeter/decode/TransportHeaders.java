@@ -52,8 +52,9 @@ final class TransportHeaders {
 
     /**
      * A TCP header cut by a small snaplen still names its flow: the ports (4 bytes) are enough.
-     * Fields beyond the cut read as 0 and the header length as the minimum 20, so such a packet
-     * counts in its flow, without flags when those were cut too. A first fragment may end inside
+     * Fields beyond the cut read as 0, are marked in {@link DecodedPacket#tcpCut}, and the header
+     * length is taken as the minimum 20, so such a packet counts in its flow, without flags when
+     * those were cut too. A first fragment may end inside
      * the header the same way (the tiny-fragment evasion): the rest is in the next fragment.
      */
     private static SkipReason tcp(byte[] b, int ip, int offset, int available, int total, boolean firstFragment,
@@ -80,6 +81,8 @@ final class TransportHeaders {
         out.tcpFlags = present > 13 ? u8(b, t + 13) : 0;
         out.tcpWindow = present >= 16 ? u16(b, t + 14) : 0;
         out.tcpSeq = present >= 8 ? (u16(b, t + 4) << 16) | u16(b, t + 6) : 0;
+        out.tcpCut = (present >= 8 ? 0 : DecodedPacket.CUT_SEQ) | (present > 12 ? 0 : DecodedPacket.CUT_DATA_OFFSET)
+                | (present > 13 ? 0 : DecodedPacket.CUT_FLAGS) | (present >= 16 ? 0 : DecodedPacket.CUT_WINDOW);
         out.transportHeaderLength = Math.min(headerLength, length);
         out.payloadLength = length - out.transportHeaderLength;
         return null;
@@ -89,21 +92,25 @@ final class TransportHeaders {
      * The part of a TCP header a later fragment carries when an earlier one ended inside it: the
      * fragment holds header bytes from {@code from} on ({@code captured} of {@code length} bytes at
      * {@code p}). Flags and window are read when they are there; the header is taken as 20 bytes
-     * unless its data offset is there too.
+     * unless its data offset is there too. Fields read are taken off {@code out.tcpCut}, which
+     * the caller set to every field.
      */
     static void tcpHeaderRest(byte[] b, int p, int captured, int from, int length, DecodedPacket out) {
         int headerLength = TCP_MIN;
         int dataOffsetAt = 12 - from;
         if (dataOffsetAt >= 0 && dataOffsetAt < captured) {
             headerLength = Math.max(TCP_MIN, (u8(b, p + dataOffsetAt) >>> 4) * 4);
+            out.tcpCut &= ~DecodedPacket.CUT_DATA_OFFSET;
         }
         int flagsAt = 13 - from;
         if (flagsAt >= 0 && flagsAt < captured) {
             out.tcpFlags = u8(b, p + flagsAt);
+            out.tcpCut &= ~DecodedPacket.CUT_FLAGS;
         }
         int windowAt = 14 - from;
         if (windowAt >= 0 && windowAt + 2 <= captured) {
             out.tcpWindow = u16(b, p + windowAt);
+            out.tcpCut &= ~DecodedPacket.CUT_WINDOW;
         }
         out.transportHeaderLength = Math.max(0, Math.min(headerLength - from, length));
         out.payloadLength = length - out.transportHeaderLength;

@@ -57,7 +57,8 @@ public final class FlowFacts {
             if (p.payloadLength > 0) {
                 forwardPayloadPackets++;
             }
-            if (p.protocol == DecodedPacket.TCP && p.tcpWindow == 0
+            // A window a small snaplen cut off reads as 0 but says nothing.
+            if (p.protocol == DecodedPacket.TCP && p.tcpWindow == 0 && p.tcpWindowKnown()
                     && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.RST)) == 0) {
                 forwardZeroWindows++;
             }
@@ -99,12 +100,13 @@ public final class FlowFacts {
 
     /**
      * The payload bytes of the packet not seen before in its direction: all of them except for TCP,
-     * where bytes at or below the highest sequence number reached are sent again. Sequence numbers
+     * where bytes at or below the highest sequence number reached are sent again (when the capture
+     * cut the sequence number off, all bytes count: a resend cannot be told). Sequence numbers
      * wrap, hence the int difference. A segment that fills a hole after a later one was seen
      * counts nothing (rare: a request or a refusal usually fits one segment).
      */
     private long freshBytes(DecodedPacket p, boolean forward) {
-        if (p.protocol != DecodedPacket.TCP || p.laterFragment) {
+        if (p.protocol != DecodedPacket.TCP || p.laterFragment || !p.tcpSeqKnown()) {
             return p.payloadLength;
         }
         int end = p.tcpSeq + p.payloadLength;

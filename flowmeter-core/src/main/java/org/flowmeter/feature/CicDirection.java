@@ -16,8 +16,9 @@ final class CicDirection implements java.io.Serializable {
     long headerBytes;
     /** Smallest transport header; meaningful once a packet was seen. */
     int minHeader;
-    /** TCP window of this direction's first packet. */
+    /** TCP window of this direction's first packet whose window was captured. */
     int initialWindow;
+    private boolean windowTaken;
     long dataPackets;
     int psh;
     int urg;
@@ -35,8 +36,12 @@ final class CicDirection implements java.io.Serializable {
     }
 
     void add(DecodedPacket p, long t) {
-        if (PackedStats.count(stats, payload) == 0) {
+        if (!windowTaken && p.tcpWindowKnown()) {
+            // a window cut off by a small snaplen reads as 0: take the first one captured instead
             initialWindow = p.tcpWindow;
+            windowTaken = true;
+        }
+        if (PackedStats.count(stats, payload) == 0) {
             minHeader = p.transportHeaderLength;
         } else {
             if (gaps) {

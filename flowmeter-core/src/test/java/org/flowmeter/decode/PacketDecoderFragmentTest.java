@@ -149,6 +149,8 @@ class PacketDecoderFragmentTest {
         assertThat(out.srcPort).isEqualTo(6666);
         assertThat(out.dstPort).isEqualTo(80);
         assertThat(out.tcpFlags).isZero();
+        assertThat(out.tcpCut).as("only the sequence number is here")
+                .isEqualTo(DecodedPacket.CUT_DATA_OFFSET | DecodedPacket.CUT_FLAGS | DecodedPacket.CUT_WINDOW);
         assertThat(out.transportHeaderLength).isEqualTo(8);
         assertThat(out.payloadLength).isZero();
 
@@ -157,6 +159,7 @@ class PacketDecoderFragmentTest {
         assertThat(out.srcPort).isEqualTo(6666);
         assertThat(out.tcpFlags).isEqualTo(DecodedPacket.SYN);
         assertThat(out.tcpWindow).isEqualTo(8192);
+        assertThat(out.tcpCut).as("the sequence number was in the first fragment").isEqualTo(DecodedPacket.CUT_SEQ);
         // 24-byte header (4 bytes of options): 16 of its bytes are in this fragment.
         assertThat(out.transportHeaderLength).isEqualTo(16);
         assertThat(out.payloadLength).isZero();
@@ -173,6 +176,8 @@ class PacketDecoderFragmentTest {
                 .isNull();
         assertThat(out.transportHeaderLength).isEqualTo(4);
         assertThat(out.payloadLength).isEqualTo(40);
+        assertThat(out.tcpWindow).as("cut, not zero").isZero();
+        assertThat(out.tcpWindowKnown()).isFalse();
     }
 
     @Test

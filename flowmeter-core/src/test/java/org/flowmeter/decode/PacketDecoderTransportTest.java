@@ -48,11 +48,26 @@ class PacketDecoderTransportTest {
         assertThat(out.dstPort).isEqualTo(6);
         assertThat(out.tcpFlags).isEqualTo(DecodedPacket.SYN);
         assertThat(out.transportHeaderLength).isEqualTo(40);
+        assertThat(out.tcpCut).isZero();
+        // cut inside the window (tcpdump -s 54 on "any"): flags there, the window unknown, not zero
+        assertThat(decoder.decode(raw(LinkType.RAW, ip, 35, ip.length), out)).isNull();
+        assertThat(out.tcpFlags).isEqualTo(DecodedPacket.SYN);
+        assertThat(out.tcpCut).isEqualTo(DecodedPacket.CUT_WINDOW);
+        assertThat(out.tcpWindowKnown()).isFalse();
+        assertThat(out.tcpSeqKnown()).isTrue();
         // cut after the sequence number: ports only, flags unknown (0), minimum header length
         assertThat(decoder.decode(raw(LinkType.RAW, ip, 30, ip.length), out)).isNull();
         assertThat(out.srcPort).isEqualTo(5);
         assertThat(out.tcpFlags).isZero();
         assertThat(out.transportHeaderLength).isEqualTo(20);
+        assertThat(out.tcpCut).isEqualTo(DecodedPacket.CUT_DATA_OFFSET | DecodedPacket.CUT_FLAGS
+                | DecodedPacket.CUT_WINDOW);
+        // cut inside the sequence number
+        assertThat(decoder.decode(raw(LinkType.RAW, ip, 26, ip.length), out)).isNull();
+        assertThat(out.tcpSeqKnown()).isFalse();
+        // the next packet, whole, is marked whole again
+        assertThat(decoder.decode(raw(LinkType.RAW, ip), out)).isNull();
+        assertThat(out.tcpCut).isZero();
         // cut inside the ports: no flow
         assertThat(decoder.decode(raw(LinkType.RAW, ip, 23, ip.length), out)).isEqualTo(SkipReason.TRUNCATED);
     }

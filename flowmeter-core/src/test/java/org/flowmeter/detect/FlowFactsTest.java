@@ -37,6 +37,19 @@ class FlowFactsTest {
     }
 
     @Test
+    void segmentsWhoseSequenceNumberWasCutCountAllTheirBytes() {
+        FlowFacts f = new FlowFacts();
+        for (int payload : new int[] {37, 37, 37}) { // three requests; the snaplen left no sequence number
+            DecodedPacket p = segment(CLIENT, SERVER, 0, payload);
+            p.tcpCut = DecodedPacket.CUT_SEQ | DecodedPacket.CUT_DATA_OFFSET | DecodedPacket.CUT_FLAGS
+                    | DecodedPacket.CUT_WINDOW;
+            f.add(p, true);
+        }
+        assertThat(f.forwardData()).isEqualTo(3 * 37);
+        assertThat(f.firstForwardMessage()).isEqualTo(3 * 37);
+    }
+
+    @Test
     void aSegmentReachingPastWhatWasSeenCountsItsNewBytesOnly() {
         FlowFacts f = new FlowFacts();
         f.add(segment(CLIENT, SERVER, 1001, 100), true);

@@ -144,6 +144,15 @@ class CicFeaturesTest {
     }
 
     @Test
+    void theInitialWindowIsTheFirstOneCapturedNotACutOneReadAsZero() {
+        DecodedPacket cut = fwd(0, SYN, 40, 0, 0);
+        cut.tcpCut = DecodedPacket.CUT_WINDOW;
+        Map<String, Double> v = flow(List.of(cut, bwd(10, SYN | ACK, 40, 0, 65160), fwd(20, ACK, 20, 0, 502)));
+        assertThat(v.get("FWD Init Win Bytes")).isEqualTo(502);
+        assertThat(v.get("Bwd Init Win Bytes")).isEqualTo(65160);
+    }
+
+    @Test
     void urgentAndResetFlagsCountPerDirection() {
         Map<String, Double> v = flow(List.of(
                 fwd(0, SYN, 20, 0, 0),
