@@ -9,6 +9,7 @@ import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.options.FlowOptions;
 import org.flowmeter.options.TrainingOptions;
+import org.flowmeter.training.LeaveOneGroupOutRun;
 import org.flowmeter.training.ModelTraining;
 import org.flowmeter.training.TrainingData;
 import org.flowmeter.training.TrainingLog;
@@ -46,16 +47,6 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions recipe;
 
-    @Option(names = "--thinned-copies", paramLabel = "K", defaultValue = "0",
-            description = "Also fit on K thinned readings of every capture, each keeping another one flow in N "
-                    + "(--thinning): traffic as it looks at a fraction of its volume, with fewer flows around each "
-                    + "flow. A copy is fitted on only where its flow is, and never scored (default: ${DEFAULT-VALUE}).")
-    int thinnedCopies;
-
-    @Option(names = "--thinning", paramLabel = "N", defaultValue = TrainingSettings.DEFAULT_THINNING,
-            description = "A thinned reading keeps one flow in N, chosen by the flow's hash (default: ${DEFAULT-VALUE}).")
-    int thinning;
-
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the grid, CV and test metrics as JSON.")
     Path metricsJson;
 
@@ -63,31 +54,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Also write Deepfence's weights.txt, intercept.txt, mean.txt and std.txt.")
     Path exportDeepfence;
 
-    @Option(names = "--leave-one-group-out", paramLabel = "FILE",
-            description = "Instead of training one model: for every group of inputs named in FILE (CSV lines "
-                    + "GROUP,PATH; PATH an input or a folder of inputs; GROUP '-' leaves them out, '+' fits on them in "
-                    + "every fold and never scores them), fit the recipe on "
-                    + "the other groups and score the held-out one. Prints recall, false-positive rate and ROC AUC "
-                    + "per group; --metrics-json writes them.")
-    Path leaveOneGroupOut;
-
-    @Option(names = "--worst-source-fpr", paramLabel = "F",
-            description = "Raise the threshold until every benign source of --sources, left out of the fit in turn "
-                    + "and scored by a model fitted on the rest, is flagged at a false-positive rate <= F "
-                    + "(--model-kind gbt; after the operating point, which stays the floor).")
-    Double worstSourceFpr;
-
-    @Option(names = "--sources", paramLabel = "FILE",
-            description = "Groups of inputs, as for --leave-one-group-out: those of benign flows only are the benign "
-                    + "sources of --worst-source-fpr; the others (attack families) get their recall printed.")
-    Path sources;
-
     @Option(names = "--progress", negatable = true, description = "Show a progress bar over the grid (default: on a terminal).")
     Boolean progress;
 
     @Override
     public Integer call() throws IOException {
-        if (output == null && leaveOneGroupOut == null) {
+        if (output == null && recipe.leaveOneGroupOut() == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE'");
         }
         TrainingSettings settings = settings();
@@ -104,8 +76,10 @@ final class TrainCommand implements Callable<Integer> {
                         err);
         TrainingData data = new TrainingData(setName, flows, thinned);
         TrainingLog log = new GridProgressLog(err, progress);
-        if (leaveOneGroupOut != null) {
-            return LeaveOneGroupOutRun.run(this, settings, data, ModelTraining.prepare(data, settings, log), err);
+        if (recipe.leaveOneGroupOut() != null) {
+            LeaveOneGroupOutRun.run(recipe.leaveOneGroupOut(), metricsJson, settings, data,
+                    ModelTraining.prepare(data, settings, log), System.out, err);
+            return 0;
         }
         TrainingResult result = ModelTraining.train(data, settings, log);
         result.writeModel(output);
@@ -123,6 +97,6 @@ final class TrainCommand implements Callable<Integer> {
 
     /** These options as the engine's training takes them (which checks them). */
     TrainingSettings settings() {
-        return recipe.settings(thinnedCopies, thinning, worstSourceFpr, sources);
+        return recipe.settings();
     }
 }

@@ -109,8 +109,14 @@ public final class LabelledFlowLoader {
      * @param fixedLabel true or false when the whole capture has one label, null to label by host
      */
     public void loadCapture(String input, CaptureOpener open, Boolean fixedLabel, LabelledFlows out) throws IOException {
+        loadSample(input, open, fixedLabel, null, out);
+    }
+
+    /** As {@link #loadCapture(String, CaptureOpener, Boolean, LabelledFlows)}, reading only the flows of {@code sample} (null: all). */
+    public void loadSample(String input, CaptureOpener open, Boolean fixedLabel, FlowSample sample, LabelledFlows out)
+            throws IOException {
         checkLabels(input, fixedLabel);
-        loadCapture(input, open, fixedLabel, null, out);
+        loadCapture(input, open, fixedLabel, sample, out);
     }
 
     /** Opens a capture. */

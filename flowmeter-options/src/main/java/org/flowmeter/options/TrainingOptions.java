@@ -15,9 +15,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * How a model is fitted (splits, the logistic grid, the trees, sign rules, the operating point):
- * the options both {@code train} commands take, read into the engine's {@link TrainingSettings}.
- * What only the command line offers (thinned copies, the worst-benign-source threshold) is passed in.
+ * How a model is fitted (splits, the logistic grid, the trees, sign rules, the operating point,
+ * thinned copies, the worst-benign-source threshold) and whether to run leave-one-group-out
+ * instead: the options both {@code train} commands take, read into the engine's {@link TrainingSettings}.
  */
 public final class TrainingOptions {
     @Option(names = "--folds", defaultValue = TrainingSettings.DEFAULT_FOLDS, description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
@@ -129,8 +129,42 @@ public final class TrainingOptions {
                     + "the whole capture), so that a few floods do not make the training set mostly malicious.")
     Integer maxMaliciousPerInput;
 
-    /** These options, with the command line's extras (0, the default thinning and nulls where a front end has none). */
-    public TrainingSettings settings(int thinnedCopies, int thinning, Double worstSourceFpr, Path sources) {
+    @Option(names = "--thinned-copies", paramLabel = "K", defaultValue = "0",
+            description = "Also fit on K thinned readings of every capture, each keeping another one flow in N "
+                    + "(--thinning): traffic as it looks at a fraction of its volume, with fewer flows around each "
+                    + "flow. A copy is fitted on only where its flow is, and never scored (default: ${DEFAULT-VALUE}).")
+    int thinnedCopies;
+
+    @Option(names = "--thinning", paramLabel = "N", defaultValue = TrainingSettings.DEFAULT_THINNING,
+            description = "A thinned reading keeps one flow in N, chosen by the flow's hash (default: ${DEFAULT-VALUE}).")
+    int thinning;
+
+    @Option(names = "--leave-one-group-out", paramLabel = "FILE",
+            description = "Instead of training one model: for every group of inputs named in FILE (CSV lines "
+                    + "GROUP,PATH; PATH an input or a folder of inputs; GROUP '-' leaves them out, '+' fits on them in "
+                    + "every fold and never scores them), fit the recipe on "
+                    + "the other groups and score the held-out one. Prints recall, false-positive rate and ROC AUC "
+                    + "per group; --metrics-json writes them.")
+    Path leaveOneGroupOut;
+
+    @Option(names = "--worst-source-fpr", paramLabel = "F",
+            description = "Raise the threshold until every benign source of --sources, left out of the fit in turn "
+                    + "and scored by a model fitted on the rest, is flagged at a false-positive rate <= F "
+                    + "(--model-kind gbt; after the operating point, which stays the floor).")
+    Double worstSourceFpr;
+
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "Groups of inputs, as for --leave-one-group-out: those of benign flows only are the benign "
+                    + "sources of --worst-source-fpr; the others (attack families) get their recall printed.")
+    Path sources;
+
+    /** The group file of --leave-one-group-out; null to train one model. */
+    public Path leaveOneGroupOut() {
+        return leaveOneGroupOut;
+    }
+
+    /** These options as the engine's training takes them (which checks them). */
+    public TrainingSettings settings() {
         OperatingPoint point = operatingPoint == null ? OperatingPoint.DEFAULT
                 : OperatingPoint.of(operatingPoint.fixed, operatingPoint.recall, operatingPoint.fpr);
         return new TrainingSettings(modelKind, dropFeatures == null ? null : dropFeatures.pattern(), logTransform, folds,

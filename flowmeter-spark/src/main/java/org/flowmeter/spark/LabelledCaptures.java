@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.flowmeter.engine.FlowSettings;
+import org.flowmeter.flow.FlowSample;
 import org.flowmeter.labels.HostLabels;
 import org.flowmeter.labels.LabelledFlowLoader;
 import org.flowmeter.labels.LabelledFlows;
@@ -30,6 +31,10 @@ final class LabelledCaptures {
 
     /** What a task needs besides its file. */
     record Settings(FlowSettings flow, String[] features, HostLabels hosts) implements Serializable {
+    }
+
+    /** One file to read thinned: keeping part {@code part} of one flow in {@code oneIn}. */
+    record ThinnedTask(Task task, int oneIn, int part) implements Serializable {
     }
 
     /** One file's flows and the warnings its reading gave. */
@@ -75,15 +80,47 @@ final class LabelledCaptures {
         return flows;
     }
 
+    /**
+     * The captures read {@code copies} more times, each keeping another part of {@code oneIn} of
+     * their flows, collected in the command line's order (copy by copy, each in the order of
+     * {@link #load}); one task per file and copy. Warnings are printed on {@code err}.
+     */
+    static LabelledFlows loadThinned(SparkSession spark, List<Task> tasks, Settings settings, int copies, int oneIn,
+                                     PrintStream err) {
+        List<ThinnedTask> thinned = new ArrayList<>();
+        for (int part = 0; part < copies; part++) {
+            for (Task task : tasks) {
+                thinned.add(new ThinnedTask(task, oneIn, part));
+            }
+        }
+        LabelledFlows flows = new LabelledFlows(settings.features());
+        if (thinned.isEmpty()) {
+            return flows;
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Part> parts = jsc.parallelize(thinned, thinned.size())
+                .map(t -> read(t.task(), settings, new FlowSample(t.oneIn(), t.part()))).collect();
+        for (Part part : parts) {
+            part.warnings().forEach(err::println);
+            flows.addAll(part.flows());
+        }
+        return flows;
+    }
+
     /** The labelled flows of one file, as the command line reads them. */
     static Part read(Task task, Settings settings) throws IOException {
+        return read(task, settings, null);
+    }
+
+    /** The labelled flows of one file of {@code sample} (null: all), as the command line reads them. */
+    static Part read(Task task, Settings settings, FlowSample sample) throws IOException {
         FlowSettings flow = settings.flow();
         List<String> warnings = new ArrayList<>();
         LabelledFlowLoader loader = new LabelledFlowLoader(flow.featureSets(), settings.features(), flow.config(),
                 settings.hosts(), null, LabelText.DEFAULT_BENIGN, warnings::add);
         loader.ignoreVlan(flow.ignoreVlan());
         LabelledFlows flows = new LabelledFlows(settings.features());
-        loader.loadCapture(name(task.file()), () -> InputFiles.open(task.file()), task.label(), flows);
+        loader.loadSample(name(task.file()), () -> InputFiles.open(task.file()), task.label(), sample, flows);
         return new Part(flows, warnings);
     }
 

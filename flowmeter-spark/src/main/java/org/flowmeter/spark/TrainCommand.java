@@ -11,15 +11,19 @@ import org.flowmeter.engine.LabelSettings;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.LabelText;
+import org.flowmeter.training.LeaveOneGroupOutRun;
 import org.flowmeter.training.ModelTraining;
 import org.flowmeter.training.TrainingData;
 import org.flowmeter.training.TrainingLog;
 import org.flowmeter.training.TrainingResult;
 import org.flowmeter.training.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: labelled captures in, the model file of {@code flowmeter train} out. The captures
@@ -55,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "CSV with columns ip (address or CIDR) and label (malicious|benign), read on the driver.")
     Path labelsFile;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Model file to write (JSON).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Model file to write (JSON); required unless --leave-one-group-out.")
     Path output;
 
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Write the grid, CV and test metrics as JSON.")
@@ -71,16 +76,24 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     org.flowmeter.options.TrainingOptions recipe;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (output == null && recipe.leaveOneGroupOut() == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE'");
+        }
         run(parent.session());
         return 0;
     }
 
-    /** Fits, writes the model (and the metrics and Deepfence files when asked) and prints the summary. */
+    /**
+     * Fits, writes the model (and the metrics and Deepfence files when asked) and prints the
+     * summary; with --leave-one-group-out prints (and writes) its figures instead and returns null.
+     */
     TrainingResult run(SparkSession spark) throws Exception {
-        // thinned copies and the worst-benign-source threshold are the command line's only
-        TrainingSettings settings = recipe.settings(0, Integer.parseInt(TrainingSettings.DEFAULT_THINNING), null, null);
+        TrainingSettings settings = recipe.settings();
         if (exportDeepfence != null) {
             settings.checkDeepfenceExport();
         }
@@ -93,12 +106,21 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream err = System.err;
         List<LabelledCaptures.Task> tasks = LabelledCaptures.tasks(benign, malicious, inputs,
                 spark.sparkContext().hadoopConfiguration());
-        LabelledFlows flows = LabelledCaptures.load(spark, tasks,
-                new LabelledCaptures.Settings(flow, features, labels.hosts()), err);
+        LabelledCaptures.Settings reading = new LabelledCaptures.Settings(flow, features, labels.hosts());
+        LabelledFlows flows = LabelledCaptures.load(spark, tasks, reading, err);
+        LabelledFlows thinned = settings.thinnedCopies() == 0 ? null
+                : LabelledCaptures.loadThinned(spark, tasks, reading, settings.thinnedCopies(), settings.thinning(), err);
         String setName = String.join(",", sets.stream().map(FeatureSet::name).toList());
-        TrainingResult result = ModelTraining.train(new TrainingData(setName, flows, null), settings, TrainingLog.to(err));
-        result.writeModel(output);
+        TrainingData data = new TrainingData(setName, flows, thinned);
         PrintStream out = System.out;
+        TrainingLog log = TrainingLog.to(err);
+        if (recipe.leaveOneGroupOut() != null) {
+            LeaveOneGroupOutRun.run(recipe.leaveOneGroupOut(), metricsJson, settings, data,
+                    ModelTraining.prepare(data, settings, log), out, err);
+            return null;
+        }
+        TrainingResult result = ModelTraining.train(data, settings, log);
+        result.writeModel(output);
         result.report().print(out);
         out.println("model written to " + output);
         if (metricsJson != null) {

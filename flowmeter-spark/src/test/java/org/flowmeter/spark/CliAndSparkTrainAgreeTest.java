@@ -79,6 +79,50 @@ class CliAndSparkTrainAgreeTest {
         assertThat(both.spark().threshold()).isEqualTo(both.cli().threshold());
     }
 
+    /** Thinned readings are read by Spark's tasks (one per file and copy) and fitted on as the command line does. */
+    @Test
+    void thinnedCopiesAreTheCommandLines() throws Exception {
+        Trained both = trainBoth("thinned", "--folds", "3", "--cs", "1", "--penalties", "l2", "--thinned-copies", "2",
+                "--thinning", "4");
+        assertThat(((Number) both.cli().metadata().get("trainCopyFlows")).intValue()).as("copies fitted on").isPositive();
+        assertThat(((LogisticModel) both.spark()).weights()).containsExactly(((LogisticModel) both.cli()).weights());
+    }
+
+    /** The threshold raised for the worst benign source of --sources is the command line's. */
+    @Test
+    void worstSourceThresholdIsTheCommandLines() throws Exception {
+        Path sources = dir.resolve("sources.csv");
+        Files.writeString(sources, String.join("\n", "web," + fixture("http_small.pcap"),
+                "web2," + fixture("two_iface.pcapng"), "scan," + fixture("scan_lo.pcap"), "ping," + fixture("udp_ping.pcap"),
+                "bench," + fixture("bench_small.pcap")) + "\n");
+        Trained both = trainBoth("worst", List.of(fixture("two_iface.pcapng")), "--model-kind", "gbt", "--gbt-rounds", "5",
+                "--folds", "2", "--threshold-for-fpr", "0.5", "--sources", sources.toString(), "--worst-source-fpr", "0.01");
+        assertThat(both.spark().threshold()).isEqualTo(both.cli().threshold());
+        assertThat(Files.readString(dir.resolve("worst-cli-metrics.json"))).contains("benign_sources");
+    }
+
+    /** Leave-one-group-out prints and writes the same figures in both. */
+    @Test
+    void leaveOneGroupOutIsTheCommandLines() throws Exception {
+        Path groups = dir.resolve("groups.csv");
+        Files.writeString(groups, String.join("\n", "web," + fixture("http_small.pcap"), "scan," + fixture("scan_lo.pcap"),
+                "ping," + fixture("udp_ping.pcap"), "+," + fixture("bench_small.pcap")) + "\n");
+        Path cliMetrics = dir.resolve("logo-cli.json");
+        Path sparkMetrics = dir.resolve("logo-spark.json");
+        String[] options = concat(new String[] {"--benign", fixture("http_small.pcap"), "--malicious", fixture("scan_lo.pcap"),
+            fixture("udp_ping.pcap"), "--malicious-host", HOST, "--folds", "2", "--cs", "1", "--penalties", "l2",
+            "--threshold-for-fpr", "0.1", "--leave-one-group-out", groups.toString()}, FLOW_OPTIONS);
+        Said cli = stdoutOf(() -> Main.run(concat(new String[] {"train", fixture("bench_small.pcap"), "--no-progress",
+            "--metrics-json", cliMetrics.toString()}, options)));
+        Said spark = stdoutOf(() -> FlowmeterSpark.commandLine().execute(concat(new String[] {"train", "--input",
+            fixture("bench_small.pcap"), "--metrics-json", sparkMetrics.toString()}, options)));
+        assertThat(cli.code()).as(cli.text()).isZero();
+        assertThat(spark.code()).as(spark.text()).isZero();
+        assertThat(cli.text()).contains("held-out group").contains("pooled");
+        assertThat(spark.text()).isEqualTo(cli.text());
+        assertThat(Files.readString(sparkMetrics)).isEqualTo(Files.readString(cliMetrics));
+    }
+
     /** Spark's tasks label every flow as the command line's loader does, and the driver keeps its order. */
     @Test
     void labelledFlowsAreTheCommandLines() throws Exception {
@@ -135,6 +179,19 @@ class CliAndSparkTrainAgreeTest {
     private record Said(int code, String text) {
     }
 
+    /** The exit code of {@code run} and what it printed on standard output. */
+    private static Said stdoutOf(Callable<Integer> run) throws Exception {
+        PrintStream out = System.out;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(said, true, StandardCharsets.UTF_8));
+            int code = run.call();
+            return new Said(code, said.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     /** The exit code of {@code run} and what it printed on standard error. */
     private static Said stderr(Callable<Integer> run) throws Exception {
         PrintStream err = System.err;
@@ -178,16 +235,23 @@ class CliAndSparkTrainAgreeTest {
 
     /** Trains with both; asserts equal model files (but for the time of training), metrics files and summaries. */
     private Trained trainBoth(String name, String... options) throws Exception {
+        return trainBoth(name, List.of(), options);
+    }
+
+    /** {@link #trainBoth(String, String...)} with more benign captures after the HTTP one. */
+    private Trained trainBoth(String name, List<String> moreBenign, String... options) throws Exception {
         Path cliModel = dir.resolve(name + "-cli.json");
         Path sparkModel = dir.resolve(name + "-spark.json");
         Path cliMetrics = dir.resolve(name + "-cli-metrics.json");
         Path sparkMetrics = dir.resolve(name + "-spark-metrics.json");
         String[] cliArgs = concat(new String[] {"train", fixture("bench_small.pcap"), "--malicious-host", HOST,
-            "--benign", fixture("http_small.pcap"), "--malicious", fixture("scan_lo.pcap"), fixture("udp_ping.pcap"),
-            "-o", cliModel.toString(), "--metrics-json", cliMetrics.toString(), "--no-progress"}, options, FLOW_OPTIONS);
+            "--benign", fixture("http_small.pcap")}, moreBenign.toArray(String[]::new), new String[] {"--malicious",
+            fixture("scan_lo.pcap"), fixture("udp_ping.pcap"), "-o", cliModel.toString(), "--metrics-json",
+            cliMetrics.toString(), "--no-progress"}, options, FLOW_OPTIONS);
         String[] sparkArgs = concat(new String[] {"train", "--input", fixture("bench_small.pcap"), "--malicious-host", HOST,
-            "--benign", fixture("http_small.pcap"), "--malicious", fixture("scan_lo.pcap"), fixture("udp_ping.pcap"),
-            "-o", sparkModel.toString(), "--metrics-json", sparkMetrics.toString()}, options, FLOW_OPTIONS);
+            "--benign", fixture("http_small.pcap")}, moreBenign.toArray(String[]::new), new String[] {"--malicious",
+            fixture("scan_lo.pcap"), fixture("udp_ping.pcap"), "-o", sparkModel.toString(), "--metrics-json",
+            sparkMetrics.toString()}, options, FLOW_OPTIONS);
         String cliOut = stdout(() -> Main.run(cliArgs));
         String sparkOut = stdout(() -> FlowmeterSpark.commandLine().execute(sparkArgs));
 
@@ -198,8 +262,10 @@ class CliAndSparkTrainAgreeTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> inputs = (Map<String, Object>) cli.metadata().get("inputs");
         if (inputs != null) {
-            assertThat(inputs).containsOnlyKeys(fixture("bench_small.pcap"), fixture("http_small.pcap"),
-                    fixture("scan_lo.pcap"), fixture("udp_ping.pcap"));
+            List<String> all = new ArrayList<>(List.of(fixture("bench_small.pcap"), fixture("http_small.pcap"),
+                    fixture("scan_lo.pcap"), fixture("udp_ping.pcap")));
+            all.addAll(moreBenign);
+            assertThat(inputs).containsOnlyKeys(all.toArray(String[]::new));
         }
         return new Trained(cli, ModelFiles.readAny(sparkModel));
     }

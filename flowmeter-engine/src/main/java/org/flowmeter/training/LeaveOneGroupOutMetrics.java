@@ -1,4 +1,4 @@
-package org.flowmeter.cli;
+package org.flowmeter.training;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

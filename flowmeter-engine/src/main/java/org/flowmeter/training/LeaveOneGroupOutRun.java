@@ -1,32 +1,26 @@
-package org.flowmeter.cli;
+package org.flowmeter.training;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.flowmeter.engine.OptionException;
 import org.flowmeter.labels.LabelledFlows;
 import org.flowmeter.model.Dataset;
 import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.GroupCap;
 import org.flowmeter.model.LeaveOneGroupOut;
-import org.flowmeter.training.InputGroups;
-import org.flowmeter.training.ModelTraining;
-import org.flowmeter.training.PreparedData;
-import org.flowmeter.training.TrainingData;
-import org.flowmeter.training.TrainingSettings;
-import org.flowmeter.training.WorstSources;
-import picocli.CommandLine.ParameterException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code train --leave-one-group-out FILE}: the training recipe of the other options (features,
  * model kind, grid, sign rules, cap, operating point) fitted once per held-out group of inputs
- * and scored on that group alone.
+ * and scored on that group alone. Both train commands (command line and Spark) run it.
  */
-final class LeaveOneGroupOutRun {
+public final class LeaveOneGroupOutRun {
     /** Positive share assumed for the precision figure: one flow in a hundred malicious. */
     static final double BASE_RATE = 0.01;
 
@@ -38,11 +32,16 @@ final class LeaveOneGroupOutRun {
         return InputGroups.read(file, inputs);
     }
 
-    static int run(TrainCommand cmd, TrainingSettings settings, TrainingData training, PreparedData prepared,
-            PrintStream err) throws IOException {
+    /**
+     * Prints each held-out group's figures and the pooled ones on {@code out}, the progress on
+     * {@code err}; writes them to {@code metricsJson} when it is not null. A group file that does
+     * not fit the inputs is an {@link OptionException}.
+     */
+    public static void run(Path groupsFile, Path metricsJson, TrainingSettings settings, TrainingData training,
+            PreparedData prepared, PrintStream out, PrintStream err) throws IOException {
         LabelledFlows flows = training.flows();
         Dataset data = prepared.data();
-        InputGroups groups = read(cmd.leaveOneGroupOut, flows.inputNames());
+        InputGroups groups = read(groupsFile, flows.inputNames());
         InputGroups sources = ModelTraining.sourceGroups(settings, flows);
         int[] groupOfRow = new int[data.size()];
         int outside = 0;
@@ -73,9 +72,8 @@ final class LeaveOneGroupOutRun {
                 return model;
             });
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(cmd.spec.commandLine(), e.getMessage());
+            throw new OptionException(e.getMessage());
         }
-        PrintStream out = System.out;
         out.println(header());
         for (LeaveOneGroupOut.GroupResult r : outcome.groups()) {
             out.println(row(r));
@@ -84,7 +82,7 @@ final class LeaveOneGroupOutRun {
         double precision = precisionAtBaseRate(outcome.pooled().recall(), outcome.pooled().fpr());
         out.printf(Locale.ROOT, "precision at a %.0f %% base rate (pooled recall and false-positive rate): %.3f%n",
                 BASE_RATE * 100, precision);
-        if (cmd.metricsJson != null) {
+        if (metricsJson != null) {
             // Every scored flow's group, label, score and verdict: runs that shared out the groups
             // (group '+') are pooled from these.
             List<List<Object>> rows = new ArrayList<>();
@@ -98,9 +96,8 @@ final class LeaveOneGroupOutRun {
                     outcome.groups().stream().map(LeaveOneGroupOutMetrics.Group::of).toList(),
                     LeaveOneGroupOutMetrics.Group.of(outcome.pooled()), LeaveOneGroupOutMetrics.finiteOrNull(precision),
                     rows);
-            MetricsReport.writeJson(m, cmd.metricsJson);
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(metricsJson.toFile(), m);
         }
-        return 0;
     }
 
     /** Precision when one flow in {@link #BASE_RATE} is malicious. */
