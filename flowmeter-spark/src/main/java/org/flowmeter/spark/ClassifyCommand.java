@@ -1,19 +1,23 @@
 package org.flowmeter.spark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.flowmeter.model.ModelFiles;
+import org.flowmeter.options.ModelOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code classify}: a flow table and a model in, one verdict row per flow out. */
+/**
+ * {@code classify}: a flow table and a model in, one verdict row per flow out. The model is chosen
+ * as on flowmeter's command line (the shared {@link ModelOptions}: the bundled model by default,
+ * --threshold applied), loaded and checked on the driver.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Score every flow of a flow table with a model file; write identifiers, score and verdict.")
+        description = "Score every flow of a flow table with a model; write identifiers, score and verdict.")
 final class ClassifyCommand implements Callable<Integer> {
     @ParentCommand
     FlowmeterSpark parent;
@@ -25,8 +29,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--input-format", description = "Force the table format: ${COMPLETION-CANDIDATES}.")
     FlowTables.Format inputFormat;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "Model JSON (flowmeter's format).")
-    Path model;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     TableOutput tableOutput;
@@ -40,7 +44,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     void run(SparkSession spark) throws Exception {
         Dataset<Row> table = FlowTables.read(spark, input, inputFormat);
-        Dataset<Row> verdicts = SparkClassifier.verdicts(spark, table, Files.readString(model));
+        Dataset<Row> verdicts = SparkClassifier.verdicts(spark, table, ModelFiles.toJson(modelOptions.load()));
         tableOutput.write(verdicts);
     }
 }

@@ -12,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.flowmeter.model.LogisticModel;
+import org.flowmeter.engine.OptionException;
+import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.ModelFiles;
 
 /**
@@ -27,9 +28,20 @@ final class SparkClassifier {
     private SparkClassifier() {
     }
 
-    /** @param modelJson the model file's text, parsed once per partition on the executors */
+    /**
+     * @param modelJson the model file's text (either kind), parsed once per partition on the executors
+     * @throws OptionException when the table lacks a column the model reads
+     */
     static Dataset<Row> verdicts(SparkSession spark, Dataset<Row> table, String modelJson) throws IOException {
-        String[] features = ModelFiles.fromJson(modelJson, "model").features();
+        FlowModel checked = ModelFiles.fromJsonAny(modelJson, "model");
+        String[] features = checked.features();
+        List<String> columns = List.of(table.columns());
+        List<String> missing = java.util.Arrays.stream(features).filter(f -> !columns.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new OptionException("the flow table lacks " + missing.size() + " column(s) the model reads ("
+                    + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                    + (missing.size() > 5 ? ", ..." : "") + "): extract it with --features " + checked.featureSet());
+        }
         List<String> kept = new ArrayList<>();
         List<StructField> fields = new ArrayList<>();
         for (StructField f : table.schema().fields()) {
@@ -47,7 +59,7 @@ final class SparkClassifier {
 
         String[] keptNames = kept.toArray(new String[0]);
         JavaRDD<Row> rows = table.javaRDD().mapPartitions(part -> {
-            LogisticModel model = parse(modelJson);
+            FlowModel model = parse(modelJson);
             double[] x = new double[features.length];
             List<Row> out = new ArrayList<>();
             while (part.hasNext()) {
@@ -70,9 +82,9 @@ final class SparkClassifier {
         return spark.createDataFrame(rows, schema);
     }
 
-    private static LogisticModel parse(String json) {
+    private static FlowModel parse(String json) {
         try {
-            return ModelFiles.fromJson(json, "model");
+            return ModelFiles.fromJsonAny(json, "model");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -99,6 +99,41 @@ class CliAndSparkAgreeTest {
         }
     }
 
+    /**
+     * Spark's table classify takes the model as the command line does (the bundled model by default,
+     * --threshold over it): on the flow table of a capture it gives each flow the command line's final
+     * score, and its verdicts move with --threshold exactly as the command line's do.
+     */
+    @Test
+    @Tag("e2e") // five Spark jobs over every feature set: CI runs it (-Pe2e), a plain build does not
+    void tableClassifyTakesTheModelAndThresholdOfTheCommandLine() throws Exception {
+        String capture = CaptureFiles.BENCH_SMALL.toString();
+        String table = dir.resolve("table").toString();
+        assertThat(FlowmeterSpark.commandLine().execute("extract", "--input", capture, "--output", table, "--features",
+                "deepfence,cic,context,exchange,rtt,load")).isZero();
+        String[] columns = {"fiveTuple", "flowStartNanos", "score", "verdict"};
+        long[] malicious = new long[2];
+        int run = 0;
+        for (String[] threshold : List.of(new String[0], new String[] {"--threshold", "0.05"})) {
+            String cli = dir.resolve("cli-" + run + ".csv").toString();
+            String spark = dir.resolve("spark-" + run).toString();
+            // the table has no cross-flow detectors: the command line's verdicts without them
+            assertThat(Main.run(concat(new String[] {"classify", capture, "-o", cli, "-q", "--no-detectors"}, threshold)))
+                    .isZero();
+            assertThat(FlowmeterSpark.commandLine().execute(concat(new String[] {"classify", "--input", table, "--output",
+                spark, "--format", "csv"}, threshold))).isZero();
+            List<Row> expected = select(FlowTables.read(TestSpark.session(), cli, FlowTables.Format.csv), columns,
+                    List.of("score"));
+            List<Row> actual = select(FlowTables.read(TestSpark.session(), spark, FlowTables.Format.csv), columns,
+                    List.of("score"));
+            assertThat(expected).hasSizeGreaterThan(100);
+            FlowTableAssert.assertSameFlows(actual, expected, columns);
+            malicious[run++] = expected.stream().filter(r -> r.getString(3).equals("malicious")).count();
+        }
+        assertThat(malicious[1]).as("--threshold 0.05 flags more than the bundled model's own threshold")
+                .isGreaterThan(malicious[0]);
+    }
+
     /** The columns in this order; {@code reals} read as doubles (extract's schema leaves verdict columns text). */
     private static List<Row> select(Dataset<Row> table, String[] columns, List<String> reals) {
         List<Column> picked = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.flowmeter.cli.Main;
 import org.flowmeter.options.DetectorOptions;
 import org.flowmeter.options.FlowOptions;
 import org.flowmeter.options.ModelOptions;
+import org.flowmeter.options.TrainingOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,16 +25,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * (compared in the help each prints, whitespace aside). No Spark session is started.
  */
 class SharedOptionsTest {
-    /** An option's entry starts at the left margin (picocli indents by 2 to 6); descriptions wrap far right. */
-    private static final Pattern ENTRY = Pattern.compile("^ {2,6}(?:-\\w, )?(--[\\w-]+)");
+    /**
+     * An option's entry starts at the left margin (picocli indents by 2 to 6); descriptions wrap far
+     * right. A negatable option shows as --[no-]name and is keyed by --name.
+     */
+    private static final Pattern ENTRY = Pattern.compile("^ {2,6}(?:-\\w, )?--(?:\\[no-\\])?([\\w-]+)");
 
     @ParameterizedTest
-    @CsvSource({"extract, extract, flow", "classify-captures, classify, flow model detectors"})
-    void theSharedOptionsHaveTheHelpAndDefaultsOfTheCommandLine(String sparkCommand, String cliCommand, String mixins) {
+    @CsvSource({"extract, extract, flow, 12", "classify-captures, classify, flow model detectors, 12",
+        "classify, classify, model, 3", "train, train, training, 30"})
+    void theSharedOptionsHaveTheHelpAndDefaultsOfTheCommandLine(String sparkCommand, String cliCommand, String mixins,
+            int atLeast) {
         Map<String, String> spark = entries(FlowmeterSpark.commandLine().getSubcommands().get(sparkCommand).getUsageMessage());
         Map<String, String> cli = entries(cliHelp(cliCommand));
         List<String> shared = List.of(mixins.split(" ")).stream().flatMap(m -> optionNames(m).stream()).toList();
-        assertThat(shared).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(shared).hasSizeGreaterThanOrEqualTo(atLeast);
         for (String option : shared) {
             assertThat(spark).as("Spark's %s", sparkCommand).containsKey(option);
             assertThat(cli).as("flowmeter %s", cliCommand).containsKey(option);
@@ -46,6 +52,7 @@ class SharedOptionsTest {
             case "flow" -> new FlowOptions();
             case "model" -> new ModelOptions();
             case "detectors" -> new DetectorOptions();
+            case "training" -> new TrainingOptions();
             default -> throw new IllegalArgumentException(mixin);
         };
         return CommandSpec.forAnnotatedObject(options).options().stream().map(o -> o.longestName()).toList();
@@ -69,7 +76,7 @@ class SharedOptionsTest {
             }
             m.reset();
             if (m.find()) {
-                option = m.group(1);
+                option = "--" + m.group(1);
                 text.setLength(0);
                 text.append(line.trim());
             }
