@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowmeter.engine.CaptureClassifier;
+import org.flowmeter.engine.FeatureSelection;
 import org.flowmeter.engine.FlowClassifier;
 import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.engine.FlowSettings;
@@ -16,7 +17,6 @@ import org.flowmeter.engine.FlowVerdict;
 import org.flowmeter.engine.VerdictColumns;
 import org.flowmeter.engine.VerdictPolicy;
 import org.flowmeter.feature.FeatureSet;
-import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
 import org.flowmeter.flow.FlowListener;
@@ -138,12 +138,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         VerdictPolicy policy = VerdictPolicy.of(earlyAfter, decideAfter);
         var model = modelOptions.load();
-        List<FeatureSet> sets = flowOptions.featureSetsFor(model);
-        if (!allColumns) {
-            // Rows show no features: run only the sets the model reads a column of, each keeping
-            // only the state of the columns read.
-            sets = FeatureSets.computing(sets, model.featuresRead());
-        }
+        List<FeatureSet> sets = FeatureSelection.forVerdicts(flowOptions.featureSetsFor(model), model, allColumns);
         FlowSettings flowSettings = flowOptions.settings();
         FlowConfig config = flowSettings.config();
         flowSettings.checkMemoryCap(config, sets);
@@ -194,10 +189,12 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         InputChecks.requirePackets(first, fileFilter.filtering());
         FirstPass read = new FirstPass(first.pipeline().packetsRead(), first.pipeline().wireBytesRead(), first.interrupted());
+        // The second pass needs the flows, not their features.
+        FlowConfig sameFlows = FeatureSelection.sameFlowsAs(classify.engine().meter(), config);
         first = null; // its flow table and context windows may go before the second pass builds its own
         Forwarded fwd = new Forwarded();
         if (secondPass) {
-            fwd = writePackets(config, flowSettings.ignoreVlan(), sets, read.packets, forwardFile, perPacketFile,
+            fwd = writePackets(sameFlows, flowSettings.ignoreVlan(), List.of(), read.packets, forwardFile, perPacketFile,
                     !damaged.isEmpty());
         }
         ClassifySummary summary = summary(read, fwd, secondPass, damaged, empty.found());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.decode.PacketDecoder;
+import org.flowmeter.engine.FeatureSelection;
 import org.flowmeter.engine.FlowEngine;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
@@ -153,7 +154,7 @@ final class LiveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--buffer-size must be less than 2G");
         }
         var model = modelOptions.load();
-        List<FeatureSet> sets = flowOptions.featureSetsFor(model);
+        List<FeatureSet> sets = featureSets(model);
         LiveCapture capture = LiveCapture.open(iface,
                 new CaptureSettings(snaplen, bufferSize, CaptureSettings.DEFAULT_QUEUE_BYTES), bpf);
         OutputStream out;
@@ -213,6 +214,11 @@ final class LiveCommand implements Callable<Integer> {
             signals.succeeded();
         }
         return 0;
+    }
+
+    /** What this run computes for {@code model}: classify's selection (only what the rows show or the model reads). */
+    List<FeatureSet> featureSets(org.flowmeter.model.FlowModel model) {
+        return FeatureSelection.forVerdicts(flowOptions.featureSetsFor(model), model, allColumns);
     }
 
     private void readUntilStopped(LiveCapture capture) throws IOException {
