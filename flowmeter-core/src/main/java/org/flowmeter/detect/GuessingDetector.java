@@ -1,5 +1,7 @@
 package org.flowmeter.detect;
 
+import static org.flowmeter.detect.SampleStats.variation;
+
 import java.util.Set;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
@@ -146,16 +148,6 @@ public final class GuessingDetector implements Detector {
      */
     private boolean isGuessingOnFewConnections(int slot) {
         return windows.sum(slot, TRIES) >= tryThreshold && windows.sum(slot, TRY_SESSIONS) >= trySessions;
-    }
-
-    /** Coefficient of variation from a count, a sum and a sum of squares. */
-    static double variation(double n, double sum, double squares) {
-        double mean = sum / n;
-        if (mean <= 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double variance = Math.max(0.0, squares / n - mean * mean);
-        return Math.sqrt(variance) / mean;
     }
 
     @Override

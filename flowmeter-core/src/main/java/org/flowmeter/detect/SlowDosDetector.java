@@ -161,7 +161,7 @@ public final class SlowDosDetector implements Detector {
 
     private boolean isOversizedSeries(int slot) {
         double n = oversized.sum(slot, REQUESTS);
-        return n >= requests && GuessingDetector.variation(n, oversized.sum(slot, REQUEST_BYTES),
+        return n >= requests && SampleStats.variation(n, oversized.sum(slot, REQUEST_BYTES),
                 oversized.sum(slot, REQUEST_BYTES_SQUARED)) <= requestSpread;
     }
 
