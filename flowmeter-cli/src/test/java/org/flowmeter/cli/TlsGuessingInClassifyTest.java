@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.flowmeter.cli.CliRun.fixture;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -33,14 +30,10 @@ class TlsGuessingInClassifyTest {
         CliRun run = CliRun.of("classify", capture, "-o", out.toString(), "-q",
                 "--model", TestModels.flagsNothing(dir).toString(), "--detectors", "guessing");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<String> lines = Files.readAllLines(out);
-        List<String> names = List.of(lines.get(0).split(","));
-        int src = names.indexOf("srcIP");
-        int decidedBy = names.indexOf("decidedBy");
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        for (String line : new ArrayList<>(lines.subList(1, lines.size()))) {
-            String[] v = line.split(",", -1);
-            counts.computeIfAbsent(v[src], k -> new TreeMap<>()).merge(v[decidedBy], 1, Integer::sum);
+        for (Map<String, String> row : CsvRows.read(out)) {
+            counts.computeIfAbsent(CsvRows.cell(row, "srcIP"), k -> new TreeMap<>())
+                    .merge(CsvRows.cell(row, "decidedBy"), 1, Integer::sum);
         }
         return counts;
     }
