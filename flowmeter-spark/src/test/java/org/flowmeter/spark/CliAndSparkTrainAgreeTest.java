@@ -174,6 +174,15 @@ class CliAndSparkTrainAgreeTest {
         assertThat(badSpark.code()).isEqualTo(2);
         assertThat(badCli.text()).contains("--penalties: 'l3' is not l1 or l2");
         assertThat(badSpark.text()).contains("--penalties: 'l3' is not l1 or l2");
+
+        // -o may be left out for --leave-one-group-out only
+        String[] noOutput = {"train", "--benign", fixture("http_small.pcap"), "--malicious", fixture("udp_ping.pcap")};
+        Said cliNoOutput = stderr(() -> Main.run(noOutput));
+        Said sparkNoOutput = stderr(() -> FlowmeterSpark.commandLine().execute(noOutput));
+        assertThat(cliNoOutput.code()).isEqualTo(2);
+        assertThat(sparkNoOutput.code()).isEqualTo(2);
+        assertThat(cliNoOutput.text()).contains("Missing required option: '--output=FILE'");
+        assertThat(sparkNoOutput.text()).contains("Missing required option: '--output=FILE'");
     }
 
     private record Said(int code, String text) {
