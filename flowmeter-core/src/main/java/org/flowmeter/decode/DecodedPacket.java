@@ -27,6 +27,7 @@ public final class DecodedPacket {
     public static final int CUT_DATA_OFFSET = 0x02;
     public static final int CUT_FLAGS = 0x04;
     public static final int CUT_WINDOW = 0x08;
+    public static final int CUT_ALL = CUT_SEQ | CUT_DATA_OFFSET | CUT_FLAGS | CUT_WINDOW;
 
     public long timestampNanos;
     /** The raw packet's {@code inputIndex}: which input file it came from. */

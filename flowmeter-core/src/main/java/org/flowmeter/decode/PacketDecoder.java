@@ -375,7 +375,8 @@ public final class PacketDecoder {
         out.tcpFlags = 0;
         out.tcpWindow = 0;
         out.tcpSeq = 0;
-        out.tcpCut = 0;
+        // A TCP flow whose header was not read (its ports unknown) knows none of its fields.
+        out.tcpCut = protocol == DecodedPacket.TCP ? DecodedPacket.CUT_ALL : 0;
         out.transportHeaderLength = 0;
         out.payloadLength = payload;
         out.icmpType = -1;
@@ -531,8 +532,7 @@ public final class PacketDecoder {
         out.payloadLength = fragmentPayload;
         if (out.protocol == DecodedPacket.TCP) {
             // A later fragment holds no TCP header, or only the rest of one (read below).
-            out.tcpCut = DecodedPacket.CUT_SEQ | DecodedPacket.CUT_DATA_OFFSET | DecodedPacket.CUT_FLAGS
-                    | DecodedPacket.CUT_WINDOW;
+            out.tcpCut = DecodedPacket.CUT_ALL;
         }
         if (out.protocol == DecodedPacket.TCP && fragmentOffset < TransportHeaders.TCP_MIN) {
             TransportHeaders.tcpHeaderRest(b, p, Math.max(0, Math.min(captured, fragmentPayload)), fragmentOffset,
