@@ -99,8 +99,8 @@ public final class DetectorConfig {
     public int guessRefusalBytes = 512;
     /**
      * Guessing on the web beside other pages: least share of the sessions from the source to the
-     * service that got the one answer size that at least {@link #guessWebRequestSizes} request
-     * sizes got (the refusals of a guesser that fetches the login form before each post are half
+     * service that got one answer size after at least {@link #guessRefusalRequestSizes} request
+     * sizes (the refusals of a guesser that fetches the login form before each post are half
      * of its sessions; the pages not found of a browser or a load test are a few in a hundred).
      */
     public double guessRefusalShare = 0.3;
