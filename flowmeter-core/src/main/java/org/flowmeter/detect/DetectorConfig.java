@@ -97,6 +97,19 @@ public final class DetectorConfig {
      * whose answers average more, is data, not refusals.
      */
     public int guessRefusalBytes = 512;
+    /**
+     * Guessing on the web beside other pages: least share of the sessions from the source to the
+     * service that got one answer size after at least {@link #guessRefusalRequestSizes} request
+     * sizes (the refusals of a guesser that fetches the login form before each post are half
+     * of its sessions; the pages not found of a browser or a load test are a few in a hundred).
+     */
+    public double guessRefusalShare = 0.3;
+    /**
+     * Guessing on the web beside other pages: least distinct request sizes before that one answer
+     * size. Passwords from a list come in many lengths; a client posting readings to one endpoint
+     * sends a couple of adjacent sizes (a digit more or less) and gets one same acknowledgement.
+     */
+    public int guessRefusalRequestSizes = 5;
 
     /** Beacon: least connections in one periodic series. */
     public int beaconRepeats = 12;

@@ -36,6 +36,15 @@ public final class FlowFacts {
     private long answerBefore = -1;
     private long repeatedAnswers;
     private long largestRepeatedAnswer;
+    // Tries with a new request: the open run's new bytes, the last two requests' sizes (new bytes
+    // only, so that a request sent again on a lossy link stays one size), and the answers that
+    // repeated one of the two before them after a request of another size than the one before it
+    // (a new password, the same refusal; a poller repeats its request, not only its answer).
+    private long runFresh;
+    private long lastRequest = -1;
+    private long requestBefore = -1;
+    private long newRequestRepeats;
+    private long largestNewRequestRepeat;
     // TCP payload without the bytes sent again (retransmissions, keep-alive probes): each side's
     // next expected sequence number, and the new bytes each way. A lossy link retransmits at random,
     // which would make one request repeated by a poller look like several sizes.
@@ -95,6 +104,7 @@ public final class FlowFacts {
                 runDirection = direction;
             }
             runBytes += p.payloadLength;
+            runFresh += fresh;
         }
     }
 
@@ -141,11 +151,24 @@ public final class FlowFacts {
             if (runBytes == lastAnswer || runBytes == answerBefore) {
                 repeatedAnswers++;
                 largestRepeatedAnswer = Math.max(largestRepeatedAnswer, runBytes);
+                if (afterNewRequest()) {
+                    newRequestRepeats++;
+                    largestNewRequestRepeat = Math.max(largestNewRequestRepeat, runBytes);
+                }
             }
             answerBefore = lastAnswer;
             lastAnswer = runBytes;
+        } else if (runDirection == FORWARD) {
+            requestBefore = lastRequest;
+            lastRequest = runFresh;
         }
         runBytes = 0;
+        runFresh = 0;
+    }
+
+    /** The last request differed in size from the one before it (both seen). */
+    private boolean afterNewRequest() {
+        return requestBefore >= 0 && lastRequest != requestBefore;
     }
 
     /** Answers (backward messages), the run still open included. */
@@ -165,6 +188,21 @@ public final class FlowFacts {
     /** The largest answer counted by {@link #repeatedAnswers()} (0 when none). */
     public long largestRepeatedAnswer() {
         return openRunRepeats() ? Math.max(largestRepeatedAnswer, runBytes) : largestRepeatedAnswer;
+    }
+
+    /**
+     * {@link #repeatedAnswers()} that followed a request of another size than the request before
+     * it: a new password (another length) refused alike. A client asking one thing again (a poll on
+     * a kept-alive connection) repeats its request as well as the answer.
+     */
+    public long newRequestRepeatedAnswers() {
+        return newRequestRepeats + (openRunRepeats() && afterNewRequest() ? 1 : 0);
+    }
+
+    /** The largest answer counted by {@link #newRequestRepeatedAnswers()} (0 when none). */
+    public long largestNewRequestRepeatedAnswer() {
+        return openRunRepeats() && afterNewRequest() ? Math.max(largestNewRequestRepeat, runBytes)
+                : largestNewRequestRepeat;
     }
 
     private boolean openRunRepeats() {

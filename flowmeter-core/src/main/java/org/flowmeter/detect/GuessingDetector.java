@@ -17,7 +17,12 @@ import org.flowmeter.flow.Flow;
  * (the ClientHello), so TLS handshakes do not make one repeated request look varied. Outside web
  * ports a guesser that tries several passwords per connection is counted by its tries instead:
  * answers that repeat the size of one of the two answers before them (the same refusal, or the
- * same pair of prompt and refusal), in at least {@link DetectorConfig#guessTrySessions} sessions.
+ * same pair of prompt and refusal), in at least {@link DetectorConfig#guessTrySessions} sessions;
+ * on web ports only answers repeated after a request of a new size count (a new password), and
+ * only in sessions where they are half of the answers. A guesser on the web that fetches the login
+ * form before each post is counted by its refusals alone: many sessions with one answer size after
+ * requests of many sizes ({@link DetectorConfig#guessRefusalRequestSizes}), a good share
+ * ({@link DetectorConfig#guessRefusalShare}) of the source's sessions to the service.
  * Covers every flow from the source to that service in the pattern's span.
  */
 public final class GuessingDetector implements Detector {
@@ -44,6 +49,8 @@ public final class GuessingDetector implements Detector {
     private final int trySessions;
     private final int tryRepeats;
     private final long refusalBytes;
+    private final double refusalShare;
+    private final int refusalRequestSizes;
     private final KeyTable services;
     private final SlotWindows windows;
     private final RequestSizesPerAnswer sizes;
@@ -63,9 +70,12 @@ public final class GuessingDetector implements Detector {
         this.trySessions = config.guessTrySessions;
         this.tryRepeats = config.guessTryRepeats;
         this.refusalBytes = config.guessRefusalBytes;
+        this.refusalShare = config.guessRefusalShare;
+        this.refusalRequestSizes = config.guessRefusalRequestSizes;
         this.services = new KeyTable(config.tableSize);
         this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
-        this.sizes = new RequestSizesPerAnswer(services.slots(), ANSWER_SIZES, config.guessWebRequestSizes);
+        this.sizes = new RequestSizesPerAnswer(services.slots(), ANSWER_SIZES,
+                Math.max(config.guessWebRequestSizes, config.guessRefusalRequestSizes));
         this.latestStart = new long[services.slots()];
     }
 
@@ -98,18 +108,26 @@ public final class GuessingDetector implements Detector {
         windows.add(slot, ANSWER, answer);
         windows.add(slot, ANSWER_SQUARED, answer * answer);
         boolean web = webPorts.contains(flow.dstPort);
-        boolean triesCount = !web && !tryExcludedPorts.contains(flow.dstPort);
-        if (triesCount && facts.repeatedAnswers() >= tryRepeats && facts.largestRepeatedAnswer() <= refusalBytes
-                && facts.backwardPayload() <= refusalBytes * facts.answers()) {
+        boolean triesCount = !tryExcludedPorts.contains(flow.dstPort);
+        // On the web a kept-alive client polling one resource repeats its answers too: there a
+        // try is a repeated answer to a request of a new size.
+        long repeats = web ? facts.newRequestRepeatedAnswers() : facts.repeatedAnswers();
+        long largestRepeat = web ? facts.largestNewRequestRepeatedAnswer() : facts.largestRepeatedAnswer();
+        if (triesCount && repeats >= tryRepeats && largestRepeat <= refusalBytes
+                && facts.backwardPayload() <= refusalBytes * facts.answers()
+                && (!web || (repeats + 1) * 2 >= facts.answers())) {
             // Several tries on one connection: each repeated refusal is one more (the first try's
             // refusal repeats nothing, hence the 1). A session whose answers are large on average
-            // carried data (a file copy, a mailbox read), whatever small messages it repeated.
-            windows.add(slot, TRIES, facts.repeatedAnswers() + 1);
+            // carried data (a file copy, a mailbox read), whatever small messages it repeated. On
+            // the web the tries must also be half of the answers: a browser's kept-alive
+            // connection gets a few alike answers (pages not found) among its pages.
+            windows.add(slot, TRIES, repeats + 1);
             windows.add(slot, TRY_SESSIONS, 1);
         }
         sizes.add(slot, facts.backwardData(), request(flow, facts));
         windows.counted(slot, t);
-        if (isGuessing(slot) || triesCount && isGuessingOnFewConnections(slot)) {
+        if (isGuessing(slot) || web && isGuessingBesideOtherPages(slot)
+                || triesCount && isGuessingOnFewConnections(slot)) {
             services.flag(slot, windows.firstStart(slot), latestStart[slot]);
         } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
             services.flag(slot, t, t);
@@ -140,6 +158,18 @@ public final class GuessingDetector implements Detector {
             request -= facts.firstForwardMessage();
         }
         return request;
+    }
+
+    /**
+     * A guesser on the web whose tries also fetch other pages (the login form before each post):
+     * its sessions differ as a whole, but the refusals are many sessions with one answer size
+     * after requests of several sizes.
+     */
+    private boolean isGuessingBesideOtherPages(int slot) {
+        // The refusals are a good part of what the guesser asks (a form and a post: half); a
+        // browser's or a load test's pages not found share one answer too, amid many other pages.
+        int refusals = sizes.mostSessionsOfOneAnswer(slot, refusalRequestSizes);
+        return refusals >= sessionThreshold && refusals >= refusalShare * windows.sum(slot, SESSIONS);
     }
 
     /**

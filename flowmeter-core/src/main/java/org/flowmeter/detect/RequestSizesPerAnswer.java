@@ -20,12 +20,15 @@ final class RequestSizesPerAnswer {
         final long[] answer;
         final long[] request;
         final int[] requestCount;
+        /** Sessions counted with each answer size. */
+        final int[] sessions;
         int answerCount;
 
         Window(int answers, int requests) {
             answer = new long[answers];
             request = new long[answers * requests];
             requestCount = new int[answers];
+            sessions = new int[answers];
         }
     }
 
@@ -69,7 +72,9 @@ final class RequestSizesPerAnswer {
             i = w.answerCount++;
             w.answer[i] = answer;
             w.requestCount[i] = 0;
+            w.sessions[i] = 0;
         }
+        w.sessions[i]++;
         int n = w.requestCount[i];
         if (n < requests && !has(w, i, n, request)) {
             w.request[i * requests + n] = request;
@@ -84,16 +89,7 @@ final class RequestSizesPerAnswer {
         int best = 0;
         if (cur != null) {
             for (int i = 0; i < cur.answerCount; i++) {
-                int n = cur.requestCount[i];
-                int j = prev == null ? -1 : indexOf(prev, cur.answer[i]);
-                if (j >= 0) {
-                    for (int k = 0; k < prev.requestCount[j]; k++) {
-                        if (!has(cur, i, cur.requestCount[i], prev.request[j * requests + k])) {
-                            n++;
-                        }
-                    }
-                }
-                best = Math.max(best, n);
+                best = Math.max(best, requestsOverBoth(cur, i, prev));
             }
         }
         if (prev != null) {
@@ -102,6 +98,49 @@ final class RequestSizesPerAnswer {
             }
         }
         return best;
+    }
+
+    /**
+     * The most sessions over both windows that got one same answer size, among the answer sizes
+     * that came after at least {@code leastRequests} distinct request sizes (up to the cap): the
+     * refusals of a guesser whose every try also fetched something else (a login form before
+     * each post), which the other answers do not hide.
+     */
+    int mostSessionsOfOneAnswer(int slot, int leastRequests) {
+        Window cur = current[slot];
+        Window prev = previous[slot];
+        int best = 0;
+        if (cur != null) {
+            for (int i = 0; i < cur.answerCount; i++) {
+                if (requestsOverBoth(cur, i, prev) >= leastRequests) {
+                    int j = prev == null ? -1 : indexOf(prev, cur.answer[i]);
+                    best = Math.max(best, cur.sessions[i] + (j >= 0 ? prev.sessions[j] : 0));
+                }
+            }
+        }
+        if (prev != null) {
+            for (int j = 0; j < prev.answerCount; j++) {
+                boolean inCurrent = cur != null && indexOf(cur, prev.answer[j]) >= 0;
+                if (!inCurrent && prev.requestCount[j] >= leastRequests) {
+                    best = Math.max(best, prev.sessions[j]);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Distinct request sizes of answer {@code i} of {@code cur}, those of the same answer in {@code prev} added. */
+    private int requestsOverBoth(Window cur, int i, Window prev) {
+        int n = cur.requestCount[i];
+        int j = prev == null ? -1 : indexOf(prev, cur.answer[i]);
+        if (j >= 0) {
+            for (int k = 0; k < prev.requestCount[j]; k++) {
+                if (!has(cur, i, cur.requestCount[i], prev.request[j * requests + k])) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static int indexOf(Window w, long answer) {

@@ -66,4 +66,49 @@ class FlowFactsTest {
         assertThat(f.forwardData()).isEqualTo(140);
         assertThat(f.firstForwardMessage()).isEqualTo(140);
     }
+
+    /** Requests and answers in turn, each segment following on from the one before it in its direction. */
+    private static FlowFacts exchanges(int[] requests, int[] answers) {
+        FlowFacts f = new FlowFacts();
+        int clientSeq = 1001;
+        int serverSeq = 5001;
+        for (int i = 0; i < requests.length; i++) {
+            f.add(segment(CLIENT, SERVER, clientSeq, requests[i]), true);
+            clientSeq += requests[i];
+            f.add(segment(SERVER, CLIENT, serverSeq, answers[i]), false);
+            serverSeq += answers[i];
+        }
+        return f;
+    }
+
+    @Test
+    void aRepeatedAnswerCountsAsATryWithANewRequestOnlyWhenItsRequestChangedSize() {
+        // Answers 2-5 repeat; their requests 172, 172, 179, 170 differ from the one before them
+        // (170, 172, 172, 179) at the 2nd, 4th and 5th exchange.
+        FlowFacts f = exchanges(new int[] {170, 172, 172, 179, 170}, new int[] {186, 186, 186, 186, 186});
+        assertThat(f.repeatedAnswers()).isEqualTo(4);
+        assertThat(f.newRequestRepeatedAnswers()).isEqualTo(3);
+        assertThat(f.largestNewRequestRepeatedAnswer()).isEqualTo(186);
+    }
+
+    @Test
+    void aPollRepeatingItsRequestHasNoTryWithANewRequest() {
+        FlowFacts f = exchanges(new int[] {120, 120, 120, 120}, new int[] {308, 308, 308, 308});
+        assertThat(f.repeatedAnswers()).isEqualTo(3);
+        assertThat(f.newRequestRepeatedAnswers()).isZero();
+        assertThat(f.largestNewRequestRepeatedAnswer()).isZero();
+    }
+
+    @Test
+    void aRequestSentAgainKeepsItsSize() {
+        // The second request's segment is sent twice: 120 new bytes, as the first request.
+        FlowFacts f = new FlowFacts();
+        f.add(segment(CLIENT, SERVER, 1001, 120), true);
+        f.add(segment(SERVER, CLIENT, 5001, 308), false);
+        f.add(segment(CLIENT, SERVER, 1121, 120), true);
+        f.add(segment(CLIENT, SERVER, 1121, 120), true);
+        f.add(segment(SERVER, CLIENT, 5309, 308), false);
+        assertThat(f.repeatedAnswers()).isEqualTo(1);
+        assertThat(f.newRequestRepeatedAnswers()).isZero();
+    }
 }

@@ -231,4 +231,126 @@ class GuessingDetectorTest {
         }
         assertThat(r.flagged()).isEmpty();
     }
+
+    // A login form on the web: the form (a GET of 78 bytes answered with 452), a refusal (a POST
+    // of 198-207 bytes, the password's length, answered with the same 308-byte page), a page.
+    private static final int FORM_GET = 78;
+    private static final int FORM = 452;
+    private static final int REFUSAL = 308;
+
+    /**
+     * A guesser fetching the form before each post, each on its own connection (hydra
+     * http-post-form): the sessions differ as a whole (answers 452 and 308, variation 0.19), but
+     * half of them are refusals of one size after posts of ten sizes.
+     */
+    @Test
+    void aFormGuesserFetchingTheFormBeforeEachPostIsFlagged() {
+        DetectorRun r = run();
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < 25; i++) {
+            r.session(i * S, GUESSER, 40000 + 2 * i, SERVER, 80, FORM_GET, FORM);
+            r.session(i * S + 300 * MS, GUESSER, 40001 + 2 * i, SERVER, 80, 198 + i % 10, REFUSAL);
+            expected.put(key(GUESSER, 40000 + 2 * i, SERVER, 80), "guessing");
+            expected.put(key(GUESSER, 40001 + 2 * i, SERVER, 80), "guessing");
+        }
+        assertThat(r.flagged()).isEqualTo(expected);
+    }
+
+    @Test
+    void nineteenFormRefusalsAreBelowTheThreshold() {
+        DetectorRun r = run();
+        for (int i = 0; i < 19; i++) {
+            r.session(i * S, GUESSER, 40000 + 2 * i, SERVER, 80, FORM_GET, FORM);
+            r.session(i * S + 300 * MS, GUESSER, 40001 + 2 * i, SERVER, 80, 198 + i % 10, REFUSAL);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /**
+     * A browser or a load test asking for pages, of which 30 are not found (one 494-byte answer
+     * after requests of three sizes) among 300 other pages: alike answers, but a few in a hundred.
+     */
+    @Test
+    void pagesNotFoundAmidManyOtherPagesAreNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 330; i++) {
+            boolean missing = i % 11 == 0;
+            r.session(i * 500 * MS, "10.0.0.5", 20000 + i, SERVER, 80, missing ? 111 + i % 3 : 107 + i % 15,
+                    missing ? 494 : 2000 + 397 * i);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    private static int[] passwords(int first, int count) {
+        int[] requests = new int[count];
+        for (int k = 0; k < count; k++) {
+            requests[k] = 170 + (first + k * 7) % 12;
+        }
+        return requests;
+    }
+
+    private static int[] same(int size, int count) {
+        int[] answers = new int[count];
+        java.util.Arrays.fill(answers, size);
+        return answers;
+    }
+
+    /**
+     * A guesser posting eight passwords on each kept-alive connection (wfuzz): four connections,
+     * each a refusal repeated after requests of a new size seven times, so 8 tries each, 32 in all.
+     */
+    @Test
+    void aFormGuesserPostingSeveralPasswordsPerKeptAliveConnectionIsFlagged() {
+        DetectorRun r = run();
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < 4; i++) {
+            r.exchanges(i * 3 * S, GUESSER, 41000 + i, SERVER, 80, 0, passwords(8 * i, 8), same(REFUSAL, 8), 50 * MS);
+            expected.put(key(GUESSER, 41000 + i, SERVER, 80), "guessing");
+        }
+        assertThat(r.flagged()).isEqualTo(expected);
+    }
+
+    /** A poller asking for one small resource again and again on kept-alive connections: answers repeat, the request too. */
+    @Test
+    void aKeptAlivePollerRepeatingItsRequestIsNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 10; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 42000 + i, SERVER, 80, 0, same(120, 12), same(REFUSAL, 12), 500 * MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /**
+     * A client's kept-alive connections fetching small documents of many sizes, a few of them not
+     * found alike (494 bytes): two repeated answers after requests of new sizes in each connection
+     * (30 "tries" in 10), but they are fewer than half of its answers.
+     */
+    @Test
+    void keptAliveFetchesWithAFewAlikeAnswersAreNotGuessing() {
+        DetectorRun r = run();
+        int[] requests = {300, 311, 305, 322, 318, 309, 314, 302};
+        int[] answers = {300, 494, 494, 494, 380, 260, 410, 494};
+        for (int i = 0; i < 10; i++) {
+            r.exchanges(i * 10 * S, "10.0.0.5", 43000 + i, SERVER, 80, 0, requests, answers, 100 * MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
+
+    /**
+     * A client of a TLS API (seen in a benign capture): mostly fetches (117 and 136 bytes asked,
+     * 4328 and 4354 answered), and 24 readings posted (194 or 195 bytes, one cut short at 150),
+     * each acknowledged alike: a third of its sessions share one answer after three request sizes,
+     * but a guesser's passwords come in more lengths than a reading's digits.
+     */
+    @Test
+    void aClientPostingReadingsBesideItsFetchesIsNotGuessing() {
+        DetectorRun r = run();
+        for (int i = 0; i < 74; i++) {
+            boolean post = i % 3 == 0;
+            int request = post ? (i == 30 ? 150 : 194 + i % 2) : i % 2 == 0 ? 117 : 136;
+            int answer = post ? 139 : i % 2 == 0 ? 4328 : 4354;
+            r.exchanges(i * S, "10.0.0.5", 30000 + i, SERVER, 443, 0, tlsRequests(517, request), tlsAnswers(answer), MS);
+        }
+        assertThat(r.flagged()).isEmpty();
+    }
 }
