@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <li>ipv6_flood_advertise6.pcap (flood_advertise6): 1500 neighbour advertisements to ff02::1 from
  * 1500 sources;</li>
  * <li>ipv6_flood_router26_frag.pcap (flood_router26 -F, RA guard evasion): 1859 fragments to
- * ff02::1 from 620 sources, whose first fragments end inside the extension headers (so the
- * decoder skips them as malformed and the later fragments form flows of protocol 60, destination
- * options); one router solicitation;</li>
+ * ff02::1 from 620 sources, three per source (the last source's third is cut off), whose first
+ * fragments hold extension headers only: the router advertisement is in the later ones; one
+ * router solicitation;</li>
  * <li>ipv6_flood_rs6.pcap (flood_rs6, from its middle): 2353 router solicitations from fe80::66 to
  * ff02::1 in 0.37 s, and 147 neighbour solicitations of the victim for made-up addresses;</li>
  * <li>ipv6_benign.pcap: 343 packets of ordinary IPv6 on the link (router advertisements every 10 s,
@@ -64,11 +64,13 @@ class Ipv6AttacksInClassifyTest {
     }
 
     @Test
-    void aFragmentedRouterAdvertisementFloodIsFlaggedByItsLaterFragments() throws IOException {
+    void aFragmentedRouterAdvertisementFloodIsOneIcmpv6FlowPerSourceAndFlagged() throws IOException {
         List<Map<String, String>> rows = classify(fixture("ipv6_flood_router26_frag.pcap"));
         assertThat(rows).hasSize(621);
-        assertThat(flagged(rows)).hasSize(620).allSatisfy(r -> assertThat(r).containsEntry("dstIP", "ff02::1")
-                .containsEntry("decidedBy", "link-flood"));
+        List<Map<String, String>> flood = flagged(rows);
+        assertThat(flood).hasSize(620).allSatisfy(r -> assertThat(r).containsEntry("dstIP", "ff02::1")
+                .containsEntry("protocol", "ICMPv6").containsEntry("dstPort", "0").containsEntry("decidedBy", "link-flood"));
+        assertThat(flood.stream().mapToInt(r -> Integer.parseInt(r.get("packets"))).sum()).isEqualTo(1859);
     }
 
     @Test

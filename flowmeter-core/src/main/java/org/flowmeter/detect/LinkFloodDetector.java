@@ -76,8 +76,9 @@ public final class LinkFloodDetector implements Detector {
             case DecodedPacket.ICMP:
             case DecodedPacket.ICMPV6:
                 // Echo and the other queries carry an identifier and a query type in the ports; every
-                // other message has srcPort 0 and dstPort type << 8 | code.
-                return flow.srcPort == 0 && flow.dstPort > 0xFF;
+                // other message has srcPort 0 and dstPort type << 8 | code, or 0 when its type lies
+                // in a later fragment (RA guard evasion).
+                return flow.srcPort == 0 && (flow.dstPort > 0xFF || flow.dstPort == 0);
             default:
                 return true;
         }
