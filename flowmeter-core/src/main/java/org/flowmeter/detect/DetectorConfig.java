@@ -179,7 +179,8 @@ public final class DetectorConfig {
     /**
      * Link flood: distinct sources of a message only routers send (router advertisement, redirect,
      * MLD query, multicast router advertisement) to one group in the window: a link has a few
-     * routers.
+     * routers. Also for neighbour solicitations to a group other than a solicited-node group,
+     * which no host sends.
      */
     public int linkFloodRouterSources = 10;
     public Duration linkFloodWindow = Duration.ofSeconds(10);

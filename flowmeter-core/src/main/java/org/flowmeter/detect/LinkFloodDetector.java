@@ -11,7 +11,7 @@ import org.flowmeter.flow.Flow;
  * group destinations alone; here each message type to a group is a key, and the pattern is how
  * many distinct sources sent it within the window: {@link DetectorConfig#linkFloodSources}, or
  * {@link DetectorConfig#linkFloodRouterSources} for messages only routers send (a link has a few
- * routers, never dozens). Counted: ICMP and ICMPv6 except echo, DHCP to its server ports, and
+ * routers, never dozens) and for neighbour solicitations to a group that no host sends them to. Counted: ICMP and ICMPv6 except echo, DHCP to its server ports, and
  * protocols without ports (extension headers whose protocol lies in a later fragment, IGMP).
  * Covers every flow of that message type to that group in the flood's span.
  */
@@ -22,6 +22,10 @@ public final class LinkFloodDetector implements Detector {
     private static final int REDIRECT = 137;
     private static final int MLD_QUERY = 130;
     private static final int MULTICAST_ROUTER_ADVERTISEMENT = 151;
+    private static final int NEIGHBOUR_SOLICITATION = 135;
+    private static final long SOLICITED_NODE_HI = 0xFF02_0000_0000_0000L;
+    private static final long SOLICITED_NODE_LO = 0x0000_0001_FF00_0000L;
+    private static final long SOLICITED_NODE_MASK = 0xFFFF_FFFF_FF00_0000L;
     private static final int DHCP_SERVER = 67;
     private static final int DHCPV6_SERVER = 547;
 
@@ -58,7 +62,7 @@ public final class LinkFloodDetector implements Detector {
         windows.add(slot, MESSAGES, 1);
         windows.mark(slot, KeyTable.mix(flow.srcHi) ^ flow.srcLo);
         windows.counted(slot, t);
-        int threshold = sentByRouters(flow) ? routerSourceThreshold : sourceThreshold;
+        int threshold = sentByRouters(flow) || misdirectedSolicitation(flow) ? routerSourceThreshold : sourceThreshold;
         if (windows.distinct(slot) >= threshold) {
             groups.flag(slot, windows.firstStart(slot), t);
         } else if (groups.flagged(slot) && t <= groups.flaggedUntil(slot) + windows.window()) {
@@ -92,6 +96,18 @@ public final class LinkFloodDetector implements Detector {
         int type = flow.dstPort >>> 8;
         return type == ROUTER_ADVERTISEMENT || type == REDIRECT || type == MLD_QUERY
                 || type == MULTICAST_ROUTER_ADVERTISEMENT;
+    }
+
+    /**
+     * A neighbour solicitation to a group other than a solicited-node group (ff02::1:ffXX:XXXX):
+     * a host resolving a neighbour asks that group or the neighbour itself, never all nodes, so only
+     * a tool sends these (flood_solicitate6 sends them to ff02::1).
+     */
+    private static boolean misdirectedSolicitation(Flow flow) {
+        if (flow.protocol != DecodedPacket.ICMPV6 || flow.dstPort >>> 8 != NEIGHBOUR_SOLICITATION) {
+            return false;
+        }
+        return !(flow.dstHi == SOLICITED_NODE_HI && (flow.dstLo & SOLICITED_NODE_MASK) == SOLICITED_NODE_LO);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LinkFloodDetectorTest {
     private static final int ROUTER_ADVERTISEMENT = 134;
+    private static final int NEIGHBOUR_SOLICITATION = 135;
     private static final int NEIGHBOUR_ADVERTISEMENT = 136;
     private static final int MLD_REPORT_V2 = 143;
 
@@ -132,5 +133,20 @@ class LinkFloodDetectorTest {
             r.add(icmpv6(i * MS, source(i), "ff02::1", NEIGHBOUR_ADVERTISEMENT));
         }
         assertThat(r.flagged()).hasSize(3);
+    }
+    /**
+     * flood_solicitate6 sends its solicitations to all nodes, which no host does: 10 sources are a
+     * flood there. 400 hosts resolving one neighbour through its solicited-node group are not.
+     */
+    @Test
+    void solicitationsToAllNodesFromTenSourcesAreAFloodAndToASolicitedNodeGroupFromManyAreNot() {
+        DetectorRun r = run();
+        for (int i = 0; i < 10; i++) {
+            r.add(icmpv6(i * MS, source(i), "ff02::1", NEIGHBOUR_SOLICITATION));
+        }
+        for (int i = 0; i < 400; i++) {
+            r.add(icmpv6(i * 25 * MS, source(i), "ff02::1:ff00:1", NEIGHBOUR_SOLICITATION));
+        }
+        assertThat(r.flagged()).hasSize(10).allSatisfy((flow, by) -> assertThat(flow).endsWith(">ff02::1:" + (NEIGHBOUR_SOLICITATION << 8)));
     }
 }
