@@ -143,7 +143,8 @@ public final class DetectorOptions {
 
     @Option(names = "--link-flood-router-sources", paramLabel = "N",
             description = "Link flood: distinct sources of a message only routers send (router advertisement, redirect,"
-                    + " MLD query) to one group in the window (default: 10).")
+                    + " MLD query), or of neighbour solicitations to a group that is not a solicited-node group, to one"
+                    + " group in the window (default: 10).")
     Integer linkFloodRouterSources;
 
     @Option(names = "--link-flood-window", paramLabel = "D", converter = DurationConverter.class,
