@@ -60,7 +60,9 @@ import org.flowmeter.pcap.RawPacket;
  * fragment (offset &gt; 0) found there is decoded with those ports, {@code laterFragment = true},
  * and its own fragment payload as {@code payloadLength}; otherwise (first fragment not seen,
  * arrived out of order, or forgotten) it is {@code UNMATCHED_FRAGMENT}. Fragments of protocols
- * without ports need no table. The table is bounded (4096 entries by default, oldest
+ * without ports need no table. An IPv6 first fragment whose extension headers go on past its end
+ * (the upper-layer header in a later fragment: RA guard evasion) is a flow of the protocol its
+ * last header names, ports 0, and is remembered like the others. The table is bounded (4096 entries by default, oldest
  * overwritten) and forgets entries after 30 s of packet time without a fragment. It is the
  * decoder's only state besides its counters and settings.
  */
@@ -284,6 +286,9 @@ public final class PacketDecoder {
         long identification = 0;
         while (true) {
             out.ipHeaderLength = offset;
+            if (firstFragment && offset >= total) {
+                return headersGoOnInLaterFragment(next, fragmentKey, identification, now, out);
+            }
             switch (next) {
                 case HOP_BY_HOP:
                 case ROUTING:
@@ -325,6 +330,20 @@ public final class PacketDecoder {
                             now, out, depth);
             }
         }
+    }
+
+    /**
+     * A first IPv6 fragment whose header chain goes on in the next fragment: its extension headers
+     * fill it, so the header {@code next} (the transport, or one more extension header) lies in a
+     * later fragment. RFC 7112 forbids this; RA guard evasion (RFC 7113, THC-IPv6's -F) does it. The
+     * packet is a flow of protocol {@code next} with ports unknown (0), remembered so that its later
+     * fragments join it.
+     */
+    private SkipReason headersGoOnInLaterFragment(int next, int fragmentKey, long identification, long now,
+                                                  DecodedPacket out) {
+        otherProtocol(next, 0, out);
+        rememberFirstFragment(fragmentKey, identification, now, out);
+        return null;
     }
 
     /**
@@ -517,11 +536,13 @@ public final class PacketDecoder {
             return SkipReason.MALFORMED;
         }
         out.laterFragment = true;
-        if (!carriesPorts(keyProtocol, out.ipVersion)) {
-            otherProtocol(keyProtocol, fragmentPayload, out);
-            return null;
-        }
+        // Protocols without ports need no first fragment, unless one was remembered (an IPv6
+        // first fragment whose headers went on in its later fragments).
         if (!fragments.find(out.srcHi, out.srcLo, out.dstHi, out.dstLo, keyProtocol, identification, now)) {
+            if (!carriesPorts(keyProtocol, out.ipVersion)) {
+                otherProtocol(keyProtocol, fragmentPayload, out);
+                return null;
+            }
             out.laterFragment = false;
             return SkipReason.UNMATCHED_FRAGMENT;
         }

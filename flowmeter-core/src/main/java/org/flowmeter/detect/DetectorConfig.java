@@ -182,6 +182,22 @@ public final class DetectorConfig {
     public double tunnelIcmpAnswered = 0.5;
     public Duration tunnelWindow = Duration.ofMinutes(5);
 
+    /**
+     * Link flood: distinct sources of one link control message type (ICMPv6 neighbour discovery,
+     * MLD, DHCPv6...) to one multicast group in the window. Flood tools make up a source per
+     * message and send thousands a second; a link's hosts answering an MLD query all at once are
+     * as many as the link has hosts.
+     */
+    public int linkFloodSources = 500;
+    /**
+     * Link flood: distinct sources of a message only routers send (router advertisement, redirect,
+     * MLD query, multicast router advertisement) to one group in the window: a link has a few
+     * routers. Also for neighbour solicitations to a group other than a solicited-node group,
+     * which no host sends.
+     */
+    public int linkFloodRouterSources = 10;
+    public Duration linkFloodWindow = Duration.ofSeconds(10);
+
     /** Keys each detector table holds (memory is fixed by it). */
     public int tableSize = 1 << 13;
 }

@@ -18,6 +18,7 @@ public final class Detectors {
         ALL.put(TunnelDetector.NAME, TunnelDetector::new);
         ALL.put(FloodDetector.NAME, FloodDetector::new);
         ALL.put(ManySourcesFloodDetector.NAME, ManySourcesFloodDetector::new);
+        ALL.put(LinkFloodDetector.NAME, LinkFloodDetector::new);
         ALL.put(GuessingDetector.NAME, GuessingDetector::new);
         ALL.put(BeaconDetector.NAME, BeaconDetector::new);
         ALL.put(SlowDosDetector.NAME, SlowDosDetector::new);

@@ -9,8 +9,9 @@ import org.flowmeter.flow.Flow;
  * ({@link DetectorConfig#floodFlows}), or a single flow of very many packets at a high rate that
  * is nearly unanswered, or is ICMP or TCP without data ({@link DetectorConfig#floodPackets}), or a
  * single DNS flow of very many queries ({@link DetectorConfig#floodDnsQueries}).
- * A load test is left alone: its TCP connections carry requests and answers. Covers every flow
- * between the two hosts in the flood's span.
+ * A load test is left alone: its TCP connections carry requests and answers. To a multicast
+ * group, only one ICMP flow at a flood's rate counts. Covers every flow between the two hosts in
+ * the flood's span.
  */
 public final class FloodDetector implements Detector {
     public static final String NAME = "flood";
@@ -43,10 +44,23 @@ public final class FloodDetector implements Detector {
     public void observe(Flow flow, FlowFacts facts) {
         boolean icmp = flow.protocol == DecodedPacket.ICMP || flow.protocol == DecodedPacket.ICMPV6;
         boolean noConversation = flow.protocol == DecodedPacket.UDP || icmp || facts.tcpWithoutData(flow.protocol);
-        if (!noConversation || AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)) {
+        if (!noConversation) {
             return;
         }
         long t = flow.firstNanos();
+        if (AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)) {
+            // To a group only the one-flow rule, and only for ICMP: echo requests to all nodes
+            // (smurf6) or router solicitations (flood_rs6) at a flood's rate. A group's data
+            // streams (UDP: video, market data) are left alone.
+            if (icmp && isPacketFlood(flow, facts, true)) {
+                int slot = pairs.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, Keys.version(flow.ipVersion), t);
+                if (pairs.fresh()) {
+                    windows.reset(slot);
+                }
+                pairs.flag(slot, t, flow.lastNanos());
+            }
+            return;
+        }
         int slot = pairs.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, Keys.version(flow.ipVersion), t);
         if (pairs.fresh()) {
             windows.reset(slot);

@@ -193,4 +193,44 @@ class PacketDecoderFragmentTest {
         assertThat(out.laterFragment).isTrue();
         assertThat(out.payloadLength).isEqualTo(64);
     }
+    /**
+     * RA guard evasion (flood_router26 -F): the first fragment holds only extension headers (a
+     * destination options header of 32 bytes naming ICMPv6), the router advertisement follows in
+     * the next fragment. Both are one ICMPv6 flow with ports unknown; before, the first was
+     * malformed and the later one a flow of protocol 60.
+     */
+    @Test
+    void aFirstFragmentOfExtensionHeadersOnlyIsAFlowOfTheProtocolItNamesAndItsLaterFragmentsJoinIt() {
+        byte[] options = PacketBuilder.extension(DecodedPacket.ICMPV6, 32, new byte[0]);
+        byte[] first = ipv6(44, 0xFE80_0000_0000_0000L, 5, 0xFF02_0000_0000_0000L, 1, fragment6(60, 0, true, 0x6B16L, options));
+        assertThat(decodeAt(0, first)).isNull();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.ICMPV6);
+        assertThat(out.srcPort).isZero();
+        assertThat(out.dstPort).isZero();
+        assertThat(out.ipHeaderLength).isEqualTo(40 + 8 + 32);
+        assertThat(out.payloadLength).isZero();
+        assertThat(out.laterFragment).isFalse();
+
+        byte[] advertisement = Arrays.copyOf(icmp(134, 0, 0, 56), 64);
+        byte[] later = ipv6(44, 0xFE80_0000_0000_0000L, 5, 0xFF02_0000_0000_0000L, 1,
+                fragment6(60, 4, false, 0x6B16L, advertisement));
+        assertThat(decodeAt(1, later)).isNull();
+        assertThat(out.laterFragment).isTrue();
+        assertThat(out.protocol).isEqualTo(DecodedPacket.ICMPV6);
+        assertThat(out.srcPort).isZero();
+        assertThat(out.dstPort).isZero();
+        assertThat(out.payloadLength).isEqualTo(64);
+
+        byte[] stranger = ipv6(44, 0xFE80_0000_0000_0000L, 6, 0xFF02_0000_0000_0000L, 1,
+                fragment6(60, 4, false, 0x6B16L, advertisement));
+        assertThat(decodeAt(2, stranger)).isNull();
+        assertThat(out.protocol).isEqualTo(60);
+    }
+
+    /** A header chain that ends exactly where an unfragmented packet ends is still malformed. */
+    @Test
+    void anUnfragmentedPacketWhoseHeadersNameAMissingHeaderIsStillMalformed() {
+        byte[] options = PacketBuilder.extension(DecodedPacket.ICMPV6, 32, new byte[0]);
+        assertThat(decodeAt(0, ipv6(60, V6_HI, 1, V6_HI, 2, options))).isEqualTo(SkipReason.MALFORMED);
+    }
 }

@@ -7,6 +7,7 @@ import static org.flowmeter.detect.DetectorRun.S;
 import static org.flowmeter.detect.DetectorRun.key;
 
 import java.util.Map;
+import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Packets;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +122,34 @@ class FloodDetectorTest {
         }
         assertThat(r.flagged()).isEmpty();
         assertThat(r.flows()).isEqualTo(3001);
+    }
+    /**
+     * smurf6: echo requests to all nodes with the victim's address as source, 2000 at 1000 a
+     * second in one flow; flood_rs6: router solicitations from one source. A multicast video
+     * stream (UDP) at that rate, and 1999 solicitations, are left alone.
+     */
+    @Test
+    void oneIcmpFlowToAGroupAtAFloodsRateIsFlaggedAndAGroupsUdpStreamIsNot() {
+        DetectorRun smurf = run();
+        DetectorRun solicitations = run();
+        DetectorRun fewer = run();
+        DetectorRun video = run();
+        for (int i = 0; i < 2000; i++) {
+            DecodedPacket echo = Packets.ipv6(Packets.icmp(i * MS, "0.0.0.0", "0.0.0.0", 128, 0, 1294), "2001:db8:6::10",
+                    "ff02::1");
+            echo.protocol = DecodedPacket.ICMPV6;
+            echo.srcPort = 0x4242;
+            echo.dstPort = 128;
+            smurf.add(echo);
+            solicitations.add(LinkFloodDetectorTest.icmpv6(i * MS, "fe80::66", "ff02::2", 133));
+            if (i > 0) {
+                fewer.add(LinkFloodDetectorTest.icmpv6(i * MS, "fe80::66", "ff02::2", 133));
+            }
+            video.add(LinkFloodDetectorTest.udp6(i * MS, "2001:db8:6::20", 5004, "ff0e::101", 5004));
+        }
+        assertThat(smurf.flagged()).containsOnlyKeys(key("2001:db8:6::10", 0x4242, "ff02::1", 128)).containsValue("flood");
+        assertThat(solicitations.flagged()).hasSize(1);
+        assertThat(fewer.flagged()).isEmpty();
+        assertThat(video.flagged()).isEmpty();
     }
 }

@@ -20,7 +20,8 @@ public record DetectorSettings(boolean none, List<String> names,
                                Integer guessSessions, Double guessSpread, Duration guessWindow,
                                Integer beaconRepeats, Double beaconSpread, boolean beaconLocal,
                                Integer scanPeers, Integer guessTries,
-                               SlowDosSettings slowDos, TunnelSettings tunnel) implements Serializable {
+                               SlowDosSettings slowDos, TunnelSettings tunnel,
+                               LinkFloodSettings linkFlood) implements Serializable {
     /** Most flows held back for the detectors before their rows are written (bounds memory). */
     public static final int MAX_HELD = 1 << 14;
     private static final DetectorConfig DEFAULTS = new DetectorConfig();
@@ -29,6 +30,18 @@ public record DetectorSettings(boolean none, List<String> names,
         names = names == null ? null : List.copyOf(names);
         slowDos = slowDos == null ? SlowDosSettings.defaults() : slowDos;
         tunnel = tunnel == null ? TunnelSettings.defaults() : tunnel;
+        linkFlood = linkFlood == null ? LinkFloodSettings.defaults() : linkFlood;
+    }
+
+    /** The settings with link-flood at its defaults. */
+    public DetectorSettings(boolean none, List<String> names, Integer scanHosts, Integer scanPorts, Duration scanWindow,
+                            Integer floodFlows, Integer floodPackets, Duration floodWindow, Integer floodSources,
+                            Integer floodSourceFlows, Integer guessSessions, Double guessSpread, Duration guessWindow,
+                            Integer beaconRepeats, Double beaconSpread, boolean beaconLocal, Integer scanPeers,
+                            Integer guessTries, SlowDosSettings slowDos, TunnelSettings tunnel) {
+        this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
+                floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
+                scanPeers, guessTries, slowDos, tunnel, null);
     }
 
     /** The settings with slow-dos and tunnel at their defaults. */
@@ -39,7 +52,7 @@ public record DetectorSettings(boolean none, List<String> names,
                             Integer guessTries) {
         this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
                 floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
-                scanPeers, guessTries, null, null);
+                scanPeers, guessTries, null, null, null);
     }
 
     /** The settings with guessing's tries per connection at their default. */
@@ -106,7 +119,9 @@ public record DetectorSettings(boolean none, List<String> names,
         c.beaconLocal = beaconLocal;
         slowDos.applyTo(c);
         tunnel.applyTo(c);
-        for (Duration d : List.of(c.scanWindow, c.floodWindow, c.guessWindow, c.slowDosWindow, c.tunnelWindow)) {
+        linkFlood.applyTo(c);
+        for (Duration d : List.of(c.scanWindow, c.floodWindow, c.guessWindow, c.slowDosWindow, c.tunnelWindow,
+                c.linkFloodWindow)) {
             if (d.isZero() || d.isNegative()) {
                 throw new OptionException("detector windows must be longer than zero");
             }
@@ -146,7 +161,8 @@ public record DetectorSettings(boolean none, List<String> names,
         long longest = 0;
         for (long window : new long[] {windowOrDefault(scanWindow, DEFAULTS.scanWindow),
                 windowOrDefault(floodWindow, DEFAULTS.floodWindow), windowOrDefault(guessWindow, DEFAULTS.guessWindow),
-                windowOrDefault(tunnel.window(), DEFAULTS.tunnelWindow), slowDos.windowOr(DEFAULTS.slowDosWindow).toNanos()}) {
+                windowOrDefault(tunnel.window(), DEFAULTS.tunnelWindow), slowDos.windowOr(DEFAULTS.slowDosWindow).toNanos(),
+                linkFlood.windowOr(DEFAULTS.linkFloodWindow).toNanos()}) {
             longest = Math.max(longest, window);
         }
         return longest;

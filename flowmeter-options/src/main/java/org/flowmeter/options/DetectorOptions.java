@@ -3,6 +3,7 @@ package org.flowmeter.options;
 import java.time.Duration;
 import java.util.List;
 import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.LinkFloodSettings;
 import org.flowmeter.engine.SlowDosSettings;
 import org.flowmeter.engine.TunnelSettings;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ public final class DetectorOptions {
 
     @Option(names = "--detectors", paramLabel = "NAMES", split = ",",
             description = "Cross-flow detectors to run beside the model: scan, tunnel, flood, flood-many-sources, guessing, beacon,"
-                    + " slow-dos"
+                    + " slow-dos, link-flood"
                     + " (default: all).")
     List<String> names;
 
@@ -135,6 +136,21 @@ public final class DetectorOptions {
             description = "Tunnel: window (counts span this window and the one before; default: 5m).")
     Duration tunnelWindow;
 
+    @Option(names = "--link-flood-sources", paramLabel = "N",
+            description = "Link flood: distinct sources of one control message type (ICMPv6 neighbour discovery, MLD,"
+                    + " DHCPv6) to one multicast group in the window (default: 500).")
+    Integer linkFloodSources;
+
+    @Option(names = "--link-flood-router-sources", paramLabel = "N",
+            description = "Link flood: distinct sources of a message only routers send (router advertisement, redirect,"
+                    + " MLD query), or of neighbour solicitations to a group that is not a solicited-node group, to one"
+                    + " group in the window (default: 10).")
+    Integer linkFloodRouterSources;
+
+    @Option(names = "--link-flood-window", paramLabel = "D", converter = DurationConverter.class,
+            description = "Link flood: window (counts span this window and the one before; default: 10s).")
+    Duration linkFloodWindow;
+
     /** The detectors chosen, with their thresholds (checked when the detectors are made). */
     public DetectorSettings settings() {
         return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
@@ -142,6 +158,7 @@ public final class DetectorOptions {
                 beaconLocal, scanPeers, guessTries,
                 new SlowDosSettings(slowDosConnections, slowDosTrickles, slowDosRate, slowDosRequests, slowDosWindow),
                 new TunnelSettings(tunnelDnsQueries, tunnelDnsQueryBytes,
-                        tunnelDnsAnswerBytes, tunnelIcmpRequests, tunnelIcmpChanges, tunnelIcmpBytes, tunnelWindow));
+                        tunnelDnsAnswerBytes, tunnelIcmpRequests, tunnelIcmpChanges, tunnelIcmpBytes, tunnelWindow),
+                new LinkFloodSettings(linkFloodSources, linkFloodRouterSources, linkFloodWindow));
     }
 }

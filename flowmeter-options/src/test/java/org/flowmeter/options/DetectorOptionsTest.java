@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.flowmeter.engine.DetectorSettings;
+import org.flowmeter.engine.LinkFloodSettings;
 import org.flowmeter.engine.OptionException;
 import org.flowmeter.engine.SlowDosSettings;
 import org.flowmeter.engine.TunnelSettings;
@@ -82,5 +83,18 @@ class DetectorOptionsTest {
                 null, null, null, null, false, null, null, null, new TunnelSettings(null, null, null, null, null, null, Duration.ZERO));
         assertThatThrownBy(zeroWindow::anyOn).isInstanceOf(OptionException.class)
                 .hasMessage("detector windows must be longer than zero");
+    }
+    @Test
+    void theLinkFloodOptionsReachTheRecordAndAreChecked() {
+        assertThat(parse("--link-flood-sources", "800", "--link-flood-router-sources", "4", "--link-flood-window", "30s")
+                .linkFlood()).isEqualTo(new LinkFloodSettings(800, 4, Duration.ofSeconds(30)));
+        assertThat(parse().linkFlood()).isEqualTo(LinkFloodSettings.defaults());
+        assertThat(parse("--detectors", "link-flood").anyOn()).isTrue();
+        assertThatThrownBy(() -> parse("--link-flood-router-sources", "1").anyOn())
+                .isInstanceOf(OptionException.class).hasMessage("--link-flood-router-sources must be at least 2");
+        DetectorSettings zeroWindow = new DetectorSettings(false, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, false, null, null, null, null, new LinkFloodSettings(null, null, Duration.ZERO));
+        assertThatThrownBy(zeroWindow::create)
+                .isInstanceOf(OptionException.class).hasMessage("detector windows must be longer than zero");
     }
 }
