@@ -15,7 +15,7 @@ import java.util.Map;
  * flow. Objects of the JDK's own classes are counted by their fields but not followed (their
  * internals are closed to reflection); per-flow state is made of this project's classes and arrays.
  */
-final class ObjectSizes {
+public final class ObjectSizes {
     static final int HEADER = 12;
     static final int ARRAY_HEADER = 16;
     static final int REFERENCE = 4;
@@ -23,7 +23,7 @@ final class ObjectSizes {
     private ObjectSizes() {
     }
 
-    static long deepSize(Object root) {
+    public static long deepSize(Object root) {
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         ArrayDeque<Object> todo = new ArrayDeque<>();
         todo.add(root);

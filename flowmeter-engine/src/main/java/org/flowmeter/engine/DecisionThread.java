@@ -41,6 +41,16 @@ final class DecisionThread implements FlowListener {
     private int packetsSinceHandOver;
     private boolean finished;
 
+    /**
+     * Heap bytes the queue holds at most beyond the meter's table: every batch full of ended flows
+     * that still have their feature state (an early scoring's copy of the features is smaller than
+     * its flow's state, and that flow is still in the table), and the batches' arrays.
+     */
+    static long worstCaseBytes(long bytesPerFlow) {
+        long arrays = 2 * (16 + 4L * CAPACITY);
+        return BATCHES * (arrays + CAPACITY * bytesPerFlow);
+    }
+
     DecisionThread(FlowDecider decider) {
         this.decider = decider;
         for (int i = 0; i < BATCHES; i++) {
