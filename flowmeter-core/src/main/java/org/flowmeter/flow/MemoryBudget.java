@@ -136,7 +136,10 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
         syn.ipVersion = 4;
         syn.protocol = DecodedPacket.TCP;
         Flow flow = new Flow(0, 0, syn, true, new FlowFeatures[sets.size()]);
-        return ObjectSizes.deepSize(flow) + RELEASED_ATTACHMENT_BYTES;
+        flow.releaseFeatureState();
+        // the array of nulls it points to now is shared by every released flow
+        long sharedArray = Flow.releasedStateShared(sets.size()) ? ObjectSizes.deepSize(flow.features) : 0;
+        return ObjectSizes.deepSize(flow) - sharedArray + RELEASED_ATTACHMENT_BYTES;
     }
 
     /** Packet batches between the threads, and the sets' shared windows (host context, load) at their full size. */

@@ -35,14 +35,13 @@ class MemoryCapTest {
     @Test
     void aWaitingFlowThatDroppedItsFeaturesIsCountedAtTheSizeItKeeps() {
         List<FeatureSet> six = FeatureSets.parse("deepfence,cic,context,exchange,rtt,load");
-        // By a heap histogram of classify: Flow 176 bytes, its array of six (null) references 40,
-        // the classifier's slot holder 24 and verdict 48.
-        assertThat(MemoryBudget.bytesPerReleasedFlow(six)).isEqualTo(176 + 40 + 24 + 48);
-        // Without the load set, whose window is bounded lower under a small cap (LoadWindowCapTest);
-        // five references take the same 40 bytes of array.
+        // By a heap histogram of classify: Flow 176 bytes, the classifier's slot holder 24 and
+        // verdict 48; its array of six references is one shared by every released flow.
+        assertThat(MemoryBudget.bytesPerReleasedFlow(six)).isEqualTo(176 + 24 + 48);
+        // Without the load set, whose window is bounded lower under a small cap (LoadWindowCapTest).
         List<FeatureSet> five = FeatureSets.parse("deepfence,cic,context,exchange,rtt");
-        assertThat(MemoryBudget.bytesPerReleasedFlow(five)).isEqualTo(288);
-        long forWaiting = 288L * 1000;
+        assertThat(MemoryBudget.bytesPerReleasedFlow(five)).isEqualTo(248);
+        long forWaiting = 248L * 1000;
         MemoryBudget b = MemoryBudget.of(MemoryBudget.sharedBytes(five) + 4 * forWaiting, five);
         assertThat(b.waitingFlows()).isEqualTo((int) (forWaiting / b.bytesPerFlow()));
         assertThat(b.waitingFlowsWithoutFeatureState()).isEqualTo(1000);
@@ -54,7 +53,7 @@ class MemoryCapTest {
     @Test
     void theDetectorsHoldAndTheStartOrderShareTheQuarterForEndedFlows() {
         List<FeatureSet> five = FeatureSets.parse("deepfence,cic,context,exchange,rtt");
-        long forEnded = 288L * 10_000;
+        long forEnded = 248L * 10_000;
         MemoryBudget b = MemoryBudget.of(MemoryBudget.sharedBytes(five) + 4 * forEnded, five);
         assertThat(b.heldFlows(true)).isEqualTo(5_000);
         assertThat(b.waitingBesideHold(true)).isEqualTo(5_000);

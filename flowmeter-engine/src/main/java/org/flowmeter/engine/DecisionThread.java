@@ -16,7 +16,12 @@ import org.flowmeter.flow.FlowListener;
  */
 final class DecisionThread implements FlowListener {
     private static final int BATCHES = 4;
-    private static final int CAPACITY = 1024;
+    /**
+     * Flow events per batch. Small, because the ended flows in a batch still hold their feature
+     * state (about 2 KB each with the bundled model) until decided: when the input ends and every
+     * open flow ends at once, the batches fill (docs/memory.md).
+     */
+    private static final int CAPACITY = 256;
     /**
      * A batch not yet full is handed over after this many packets, so that the rows of ended
      * flows do not wait for more flows to end (input that stalls, as stdin may), as the
