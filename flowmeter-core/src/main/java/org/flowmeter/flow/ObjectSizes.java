@@ -39,8 +39,8 @@ public final class ObjectSizes {
                 Class<?> element = c.getComponentType();
                 total += align(ARRAY_HEADER + (long) n * width(element));
                 if (!element.isPrimitive()) {
-                    for (int i = 0; i < n; i++) {
-                        Object e = Array.get(o, i);
+                    // a cast, not Array.get per element: the detectors' tables hold arrays of 8,192 references
+                    for (Object e : (Object[]) o) {
                         if (e != null) {
                             todo.add(e);
                         }
