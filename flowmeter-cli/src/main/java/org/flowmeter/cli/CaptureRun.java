@@ -21,7 +21,7 @@ final class CaptureRun {
     private long startNanos;
     private long endNanos;
     /** Heap set aside so that, after an OutOfMemoryError, the flows held can still be ended and written. */
-    private byte[] reserve = new byte[8 << 20];
+    private byte[] reserve = new byte[4 << 20];
     private boolean strict;
     private long inconsistentLengths;
 

@@ -184,6 +184,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }
         empty.print(System.err);
+        HoldWarning.print(System.err, classifier);
         if (damage != null && first.pipeline().packetsRead() == 0) {
             throw damage; // damaged before its first packet: the damage (file, offset) is the message
         }

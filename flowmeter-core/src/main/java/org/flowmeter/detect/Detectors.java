@@ -1,11 +1,13 @@
 package org.flowmeter.detect;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.flowmeter.flow.ObjectSizes;
 
 /** The enabled detectors, asked in a fixed order; the first that covers a flow names its verdict. */
 public final class Detectors {
@@ -74,6 +76,33 @@ public final class Detectors {
             }
         }
         return null;
+    }
+
+    /**
+     * Heap bytes of every detector's tables at their worst case: the fixed arrays allocated at
+     * construction ({@link ObjectSizes}) and each table's sets of distinct values grown to their
+     * caps. Call before the first flow (it measures the tables as they are).
+     */
+    public long worstCaseBytes() {
+        long n = 0;
+        for (Detector d : detectors) {
+            n += ObjectSizes.deepSize(d);
+            for (Field f : d.getClass().getDeclaredFields()) {
+                if (f.getType() == SlotWindows.class) {
+                    n += ((SlotWindows) read(f, d)).valueSetsBytes();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static Object read(Field f, Object o) {
+        try {
+            f.setAccessible(true);
+            return f.get(o);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Keys dropped from full tables, over all detectors. */

@@ -50,6 +50,17 @@ final class SlotWindows {
         Arrays.fill(start, Long.MIN_VALUE);
     }
 
+    /**
+     * Heap bytes the slots' sets of distinct values reach at most (both windows of every slot
+     * grown to the cap), beyond the arrays allocated at construction.
+     */
+    long valueSetsBytes() {
+        if (cap == 0) {
+            return 0;
+        }
+        return 2L * start.length * ((16 + 8L * cap + 7) / 8 * 8);
+    }
+
     long window() {
         return window;
     }

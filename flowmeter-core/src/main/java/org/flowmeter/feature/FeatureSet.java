@@ -36,6 +36,15 @@ public interface FeatureSet {
     }
 
     /**
+     * This set for a meter under a memory cap of {@code capBytes}: a set whose shared state at its
+     * worst case would take a large share of a small cap bounds it lower (fewer recent flows
+     * held). By default the set itself.
+     */
+    default FeatureSet within(long capBytes) {
+        return this;
+    }
+
+    /**
      * Whether a flow cut by a file boundary can be joined with its continuation to the values of
      * one pass ({@link FlowFeatures#append}); sets that cannot refuse to join.
      */

@@ -22,6 +22,10 @@ public final class LoadFeatures implements FeatureSet {
     public static final Duration WINDOW = Duration.ofSeconds(60);
     /** At most this many reported flows are held, which bounds memory; rates stay right beyond it. */
     public static final int MAX_HELD_FLOWS = 1 << 17;
+    /** The window takes at most this share of a memory cap at its worst case (smaller caps hold fewer flows). */
+    static final int CAP_SHARE = 8;
+    /** Never fewer reported flows than this, whatever the cap. */
+    static final int MIN_HELD_FLOWS = 1 << 10;
 
     private final long windowNanos;
     private final int maxHeldFlows;
@@ -56,5 +60,37 @@ public final class LoadFeatures implements FeatureSet {
     @Override
     public FeatureSet forNewMeter() {
         return new LoadFeatures(windowNanos, maxHeldFlows);
+    }
+
+    /**
+     * The window holds as many reported flows as fit, at their worst case (five distinct tallies
+     * each), in an eighth of the cap: all {@link #MAX_HELD_FLOWS} under any cap above about 700 MB
+     * (the default cap is half the heap), fewer under a small one (then counts cover a shorter
+     * span when flows come faster, and rates are taken over that span).
+     */
+    @Override
+    public FeatureSet within(long capBytes) {
+        int held = heldFlowsWithin(capBytes, maxHeldFlows);
+        return held == maxHeldFlows ? this : new LoadFeatures(windowNanos, held);
+    }
+
+    /** The largest power of two up to {@code most} whose window fits in {@link #CAP_SHARE} of the cap (at least {@link #MIN_HELD_FLOWS}). */
+    static int heldFlowsWithin(long capBytes, int most) {
+        int held = most;
+        while (held > MIN_HELD_FLOWS && RecentFlowReports.worstCaseBytes(held) > capBytes / CAP_SHARE) {
+            held = Math.max(MIN_HELD_FLOWS, Integer.highestOneBit(held - 1));
+        }
+        return held;
+    }
+
+    /** The window at its bound, every reported flow with five distinct tallies (docs/memory.md). */
+    @Override
+    public long sharedStateBytes() {
+        return RecentFlowReports.worstCaseBytes(maxHeldFlows);
+    }
+
+    /** Reported flows the window holds at most. */
+    int maxHeldFlows() {
+        return maxHeldFlows;
     }
 }

@@ -76,6 +76,20 @@ final class RecentFlowReports {
         flags = new byte[initial];
     }
 
+    /**
+     * Heap bytes of a window holding {@code capacity} reported flows whose five tallies are all
+     * distinct keys (the worst case): the ring of times, tally entries and flags, and the tallies' table.
+     */
+    static long worstCaseBytes(int capacity) {
+        long ring = (16 + 8L * capacity) + (16 + 4L * TALLIES * capacity) + (16 + (long) capacity);
+        return ring + CounterTable.bytesFor(TALLIES * capacity, COUNTERS, 256);
+    }
+
+    /** Reported flows held at most. */
+    int capacity() {
+        return capacity;
+    }
+
     /** Advances the clock to a packet's time (packet time may step back; the clock does not). */
     void tick(long nanos) {
         if (nanos > clock) {

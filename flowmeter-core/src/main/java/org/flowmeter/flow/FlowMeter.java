@@ -45,12 +45,15 @@ public final class FlowMeter {
     /** A meter that sees only the flows of {@code sample} (null: every flow). */
     public FlowMeter(FlowConfig config, List<FeatureSet> sets, FlowListener listener, FlowSample sample) {
         this.config = config;
-        this.sets = sets.stream().map(FeatureSet::forNewMeter).toArray(FeatureSet[]::new);
+        this.sets = sets.stream().map(s -> s.forNewMeter().within(config.memoryCapBytes())).toArray(FeatureSet[]::new);
         this.listener = listener;
         this.sample = sample;
         this.idleTimeouts = new long[] {config.tcpNewTimeoutNanos(), config.idleTimeoutNanos(),
             config.udpTimeoutNanos(), config.icmpTimeoutNanos()};
-        this.budget = MemoryBudget.of(config.memoryCapBytes(), sets);
+        this.budget = MemoryBudget.of(config.memoryCapBytes(), sets, listener);
+        if (listener != null) {
+            listener.budgeted(budget);
+        }
         this.flowLimit = Math.min(config.maxFlows(), budget.openFlows());
         this.evictionReason = budget.openFlows() <= config.maxFlows() ? EndReason.MEMORY : EndReason.EVICTED;
     }

@@ -8,9 +8,10 @@ import org.flowmeter.feature.FlowFeatures;
 /**
  * How a memory cap is shared out: first the state every meter holds whatever its flows (the
  * reading thread's packet batches, the feature sets' shared windows at their full size:
- * {@link FeatureSet#sharedStateBytes()}), then three
+ * {@link FeatureSet#sharedStateBytes()}, and what the meter's listener holds: the detectors'
+ * tables and the decision queue, {@link FlowListener#sharedStateBytes}), then three
  * quarters of the rest for flows in the table and a quarter for ended flows waiting to be written
- * in start order. Each flow costs {@link #bytesPerFlow}: the flow and the state of every feature
+ * in start order (shared with the detectors' hold where one runs: {@link #heldFlows}). Each flow costs {@link #bytesPerFlow}: the flow and the state of every feature
  * set after its first packet, counted by {@link ObjectSizes} (per-flow state is of fixed size),
  * plus its slots in the flow index and a verdict a consumer may attach.
  *
@@ -23,6 +24,15 @@ import org.flowmeter.feature.FlowFeatures;
  */
 public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, int openFlows, int waitingFlows,
                            long bytesPerReleasedFlow) {
+    /** A cap that cannot hold the shared state and a few flows (a usage error: the message names the numbers). */
+    public static final class TooSmall extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooSmall(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Index slots per flow at most (the index is at most half full, and twice as large just after
      * it grew), each a reference and the flow's hash.
@@ -40,13 +50,24 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
 
     /** The budget of a meter computing {@code sets} under {@code capBytes}. */
     public static MemoryBudget of(long capBytes, List<FeatureSet> sets) {
-        long shared = sharedBytes(sets);
-        long perFlow = bytesPerFlow(sets);
+        return of(capBytes, sets, null);
+    }
+
+    /**
+     * The budget of a meter computing {@code sets} under {@code capBytes} for {@code listener}
+     * (null: none), whose own state ({@link FlowListener#sharedStateBytes}: the detectors' tables,
+     * the decision queue) is counted with the shared state. Each set is taken as it is bounded
+     * under the cap ({@link FeatureSet#within}).
+     */
+    public static MemoryBudget of(long capBytes, List<FeatureSet> sets, FlowListener listener) {
+        List<FeatureSet> bounded = sets.stream().map(s -> s.within(capBytes)).toList();
+        long perFlow = bytesPerFlow(bounded);
+        long shared = sharedBytes(bounded) + (listener == null ? 0 : listener.sharedStateBytes(perFlow));
         long forFlows = Math.max(0, capBytes - shared);
         long open = forFlows / 4 * 3 / perFlow;
         long waiting = forFlows / 4 / perFlow;
         if (open < 1 || waiting < 1) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new TooSmall(String.format(java.util.Locale.ROOT,
                     "memory cap of %s is too small: these feature sets need %s for their shared state and %d bytes per flow",
                     mb(capBytes), mb(shared), perFlow));
         }
@@ -62,6 +83,30 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
     public int waitingFlowsWithoutFeatureState() {
         long forWaiting = Math.max(0, capBytes - sharedBytes) / 4;
         return (int) Math.max(waitingFlows, Math.min(MAX_WAITING, forWaiting / bytesPerReleasedFlow));
+    }
+
+    /**
+     * Ended flows the detectors' hold may keep for their window (its rows wait until a pattern
+     * found later may still reach them): half of the quarter of the cap for ended flows, the
+     * other half left to the start-order buffer behind the hold ({@link #waitingBesideHold}),
+     * each flow at its full size or, with {@code released}, at the size it keeps once it dropped
+     * its feature state.
+     */
+    public int heldFlows(boolean released) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, forEndedFlows() / 2 / endedFlowBytes(released)));
+    }
+
+    /** Ended flows that may wait for start order behind the detectors' hold (see {@link #heldFlows}). */
+    public int waitingBesideHold(boolean released) {
+        return (int) Math.max(1, Math.min(MAX_WAITING, forEndedFlows() / 2 / endedFlowBytes(released)));
+    }
+
+    private long forEndedFlows() {
+        return Math.max(0, capBytes - sharedBytes) / 4;
+    }
+
+    private long endedFlowBytes(boolean released) {
+        return released ? bytesPerReleasedFlow : bytesPerFlow;
     }
 
     /** The flow, its feature states after a first packet, its index slots and an attachment. */
@@ -91,10 +136,13 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
         syn.ipVersion = 4;
         syn.protocol = DecodedPacket.TCP;
         Flow flow = new Flow(0, 0, syn, true, new FlowFeatures[sets.size()]);
-        return ObjectSizes.deepSize(flow) + RELEASED_ATTACHMENT_BYTES;
+        flow.releaseFeatureState();
+        // the array of nulls it points to now is shared by every released flow
+        long sharedArray = Flow.releasedStateShared(sets.size()) ? ObjectSizes.deepSize(flow.features) : 0;
+        return ObjectSizes.deepSize(flow) - sharedArray + RELEASED_ATTACHMENT_BYTES;
     }
 
-    /** Packet batches between the threads, and the host context windows at their full size. */
+    /** Packet batches between the threads, and the sets' shared windows (host context, load) at their full size. */
     static long sharedBytes(List<FeatureSet> sets) {
         // A batch: itself, its array and its packets (all alike: one is measured, not 2,048).
         long batch = ObjectSizes.align(ObjectSizes.HEADER + ObjectSizes.REFERENCE + 4)

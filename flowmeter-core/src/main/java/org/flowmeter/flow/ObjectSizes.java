@@ -15,7 +15,7 @@ import java.util.Map;
  * flow. Objects of the JDK's own classes are counted by their fields but not followed (their
  * internals are closed to reflection); per-flow state is made of this project's classes and arrays.
  */
-final class ObjectSizes {
+public final class ObjectSizes {
     static final int HEADER = 12;
     static final int ARRAY_HEADER = 16;
     static final int REFERENCE = 4;
@@ -23,7 +23,7 @@ final class ObjectSizes {
     private ObjectSizes() {
     }
 
-    static long deepSize(Object root) {
+    public static long deepSize(Object root) {
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         ArrayDeque<Object> todo = new ArrayDeque<>();
         todo.add(root);
@@ -39,8 +39,8 @@ final class ObjectSizes {
                 Class<?> element = c.getComponentType();
                 total += align(ARRAY_HEADER + (long) n * width(element));
                 if (!element.isPrimitive()) {
-                    for (int i = 0; i < n; i++) {
-                        Object e = Array.get(o, i);
+                    // a cast, not Array.get per element: the detectors' tables hold arrays of 8,192 references
+                    for (Object e : (Object[]) o) {
                         if (e != null) {
                             todo.add(e);
                         }

@@ -47,4 +47,23 @@ class PatternHoldTest {
         assertThat(passed).containsExactly(0L);
         assertThat(hold.held()).isEqualTo(1);
     }
+
+    @Test
+    void flowsPushedOutBeforeTheirWindowPassedAreCountedAndOnesWhoseWindowPassedAreNot() {
+        List<Flow> ended = flows();
+        List<Long> passed = new ArrayList<>();
+        PatternHold hold = new PatternHold(f -> passed.add(f.firstNanos() / S), 300 * S, 100);
+        hold.limitHeld(1);
+        hold.onFlowEnd(ended.get(0));
+        hold.onFlowEnd(ended.get(1)); // two held, one allowed: 0 s leaves at 10 s, before 300 s
+        assertThat(passed).containsExactly(0L);
+        assertThat(hold.releasedEarly()).isEqualTo(1);
+        hold.onFlowEnd(ended.get(2)); // at 400 s the window of 10 s has passed: not early
+        assertThat(passed).containsExactly(0L, 10L);
+        assertThat(hold.releasedEarly()).isEqualTo(1);
+        hold.flush();
+        assertThat(hold.releasedEarly()).isEqualTo(1);
+        assertThat(hold.mostHeld()).isEqualTo(2);
+        assertThat(hold.maxHeld()).isEqualTo(1);
+    }
 }

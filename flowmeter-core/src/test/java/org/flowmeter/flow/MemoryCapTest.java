@@ -35,16 +35,58 @@ class MemoryCapTest {
     @Test
     void aWaitingFlowThatDroppedItsFeaturesIsCountedAtTheSizeItKeeps() {
         List<FeatureSet> six = FeatureSets.parse("deepfence,cic,context,exchange,rtt,load");
-        // By a heap histogram of classify: Flow 176 bytes, its array of six (null) references 40,
-        // the classifier's slot holder 24 and verdict 48.
-        assertThat(MemoryBudget.bytesPerReleasedFlow(six)).isEqualTo(176 + 40 + 24 + 48);
-        long forWaiting = 288L * 1000;
-        MemoryBudget b = MemoryBudget.of(MemoryBudget.sharedBytes(six) + 4 * forWaiting, six);
+        // By a heap histogram of classify: Flow 176 bytes, the classifier's slot holder 24 and
+        // verdict 48; its array of six references is one shared by every released flow.
+        assertThat(MemoryBudget.bytesPerReleasedFlow(six)).isEqualTo(176 + 24 + 48);
+        // Without the load set, whose window is bounded lower under a small cap (LoadWindowCapTest).
+        List<FeatureSet> five = FeatureSets.parse("deepfence,cic,context,exchange,rtt");
+        assertThat(MemoryBudget.bytesPerReleasedFlow(five)).isEqualTo(248);
+        long forWaiting = 248L * 1000;
+        MemoryBudget b = MemoryBudget.of(MemoryBudget.sharedBytes(five) + 4 * forWaiting, five);
         assertThat(b.waitingFlows()).isEqualTo((int) (forWaiting / b.bytesPerFlow()));
         assertThat(b.waitingFlowsWithoutFeatureState()).isEqualTo(1000);
         assertThat(b.openFlows()).isEqualTo((int) (3 * forWaiting / b.bytesPerFlow()));
         MemoryBudget large = MemoryBudget.of(1L << 32, six);
         assertThat(large.waitingFlowsWithoutFeatureState()).isEqualTo(StartOrder.DEFAULT_MAX_WAITING);
+    }
+
+    @Test
+    void theDetectorsHoldAndTheStartOrderShareTheQuarterForEndedFlows() {
+        List<FeatureSet> five = FeatureSets.parse("deepfence,cic,context,exchange,rtt");
+        long forEnded = 248L * 10_000;
+        MemoryBudget b = MemoryBudget.of(MemoryBudget.sharedBytes(five) + 4 * forEnded, five);
+        assertThat(b.heldFlows(true)).isEqualTo(5_000);
+        assertThat(b.waitingBesideHold(true)).isEqualTo(5_000);
+        assertThat(b.heldFlows(false)).isEqualTo((int) (forEnded / 2 / b.bytesPerFlow()));
+        MemoryBudget large = MemoryBudget.of(1L << 32, five);
+        assertThat(large.heldFlows(true)).isGreaterThan(1_000_000);
+        assertThat(large.waitingBesideHold(true)).isEqualTo(StartOrder.DEFAULT_MAX_WAITING);
+    }
+
+    @Test
+    void whatTheListenerHoldsIsCountedBeforeAnyFlowAndItIsToldTheBudget() {
+        long cap = capFor(6); // room for eight flows: six open, two waiting
+        MemoryBudget[] told = new MemoryBudget[1];
+        long perFlow = MemoryBudget.bytesPerFlow(SETS);
+        FlowListener holding = new FlowListener() {
+            @Override
+            public void onFlowEnd(Flow flow) {
+            }
+
+            @Override
+            public long sharedStateBytes(long bytesPerFlow) {
+                return 2 * bytesPerFlow; // two flows' worth
+            }
+
+            @Override
+            public void budgeted(MemoryBudget budget) {
+                told[0] = budget;
+            }
+        };
+        FlowMeter m = new FlowMeter(FlowConfig.defaults().withLimits(FlowLimits.DEFAULTS.withMemoryCap(cap)), SETS, holding);
+        assertThat(told[0]).isSameAs(m.memoryBudget());
+        assertThat(told[0].sharedBytes()).isEqualTo(MemoryBudget.sharedBytes(SETS) + 2 * perFlow);
+        assertThat(told[0].openFlows()).isEqualTo(4); // three quarters of the six flows' room left
     }
 
     @Test

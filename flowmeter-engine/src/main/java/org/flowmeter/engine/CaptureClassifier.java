@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.FlowConfig;
+import org.flowmeter.flow.MemoryBudget;
 import org.flowmeter.flow.StartOrder;
 import org.flowmeter.model.FlowModel;
 
@@ -42,12 +43,27 @@ public final class CaptureClassifier {
         this.order = new StartOrder(flow -> decided.accept(self[0].verdict(flow)), StartOrder.DEFAULT_MAX_WAITING);
         this.classifier = FlowClassifier.holding(model, sets, policy, detectors, order);
         self[0] = classifier;
-        this.engine = new FlowEngine(config, ignoreVlan, sets, classifier, null);
-        order.limitWaiting(engine.meter().memoryBudget().waitingFlows());
-        engine.pipeline().setParallel(threads == Threads.AFTER_DECODING || threads == Threads.AFTER_DECODING_AND_METERING);
         if (threads == Threads.AFTER_METERING || threads == Threads.AFTER_DECODING_AND_METERING) {
+            // Before the meter is made: its memory budget counts the thread's queue.
             classifier.decideOnOwnThread();
         }
+        try {
+            this.engine = new FlowEngine(config, ignoreVlan, sets, classifier, null);
+        } catch (MemoryBudget.TooSmall e) {
+            // the sets fit (FlowSettings.checkMemoryCap), the detectors' tables and queue beside them do not
+            throw OptionException.of("--memory-cap", e);
+        }
+        order.limitWaiting(waitingAllowed(false));
+        engine.pipeline().setParallel(threads == Threads.AFTER_DECODING || threads == Threads.AFTER_DECODING_AND_METERING);
+    }
+
+    /** Flows that may wait for start order: beside the detectors' hold when one runs, else the budget's whole share. */
+    private int waitingAllowed(boolean released) {
+        MemoryBudget budget = engine.meter().memoryBudget();
+        if (classifier.holdsForDetectors()) {
+            return budget.waitingBesideHold(released);
+        }
+        return released ? budget.waitingFlowsWithoutFeatureState() : budget.waitingFlows();
     }
 
     /**
@@ -57,7 +73,7 @@ public final class CaptureClassifier {
     public CaptureClassifier releasingFeatureState() {
         classifier.releaseFeatureStateOnceDecided();
         // Waiting flows are small now: as many may wait as the budget allows at their size.
-        order.limitWaiting(engine.meter().memoryBudget().waitingFlowsWithoutFeatureState());
+        order.limitWaiting(waitingAllowed(true));
         return this;
     }
 

@@ -16,7 +16,12 @@ import org.flowmeter.flow.FlowListener;
  */
 final class DecisionThread implements FlowListener {
     private static final int BATCHES = 4;
-    private static final int CAPACITY = 1024;
+    /**
+     * Flow events per batch. Small, because the ended flows in a batch still hold their feature
+     * state (about 2 KB each with the bundled model) until decided: when the input ends and every
+     * open flow ends at once, the batches fill (docs/memory.md).
+     */
+    private static final int CAPACITY = 256;
     /**
      * A batch not yet full is handed over after this many packets, so that the rows of ended
      * flows do not wait for more flows to end (input that stalls, as stdin may), as the
@@ -40,6 +45,16 @@ final class DecisionThread implements FlowListener {
     private Batch batch;
     private int packetsSinceHandOver;
     private boolean finished;
+
+    /**
+     * Heap bytes the queue holds at most beyond the meter's table: every batch full of ended flows
+     * that still have their feature state (an early scoring's copy of the features is smaller than
+     * its flow's state, and that flow is still in the table), and the batches' arrays.
+     */
+    static long worstCaseBytes(long bytesPerFlow) {
+        long arrays = 2 * (16 + 4L * CAPACITY);
+        return BATCHES * (arrays + CAPACITY * bytesPerFlow);
+    }
 
     DecisionThread(FlowDecider decider) {
         this.decider = decider;

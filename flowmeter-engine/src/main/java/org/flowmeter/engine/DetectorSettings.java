@@ -22,7 +22,10 @@ public record DetectorSettings(boolean none, List<String> names,
                                Integer scanPeers, Integer guessTries,
                                SlowDosSettings slowDos, TunnelSettings tunnel,
                                LinkFloodSettings linkFlood) implements Serializable {
-    /** Most flows held back for the detectors before their rows are written (bounds memory). */
+    /**
+     * Most flows held back for the detectors before their rows are written until a flow meter
+     * sizes the hold by its memory cap ({@link org.flowmeter.flow.MemoryBudget#heldFlows}).
+     */
     public static final int MAX_HELD = 1 << 14;
     private static final DetectorConfig DEFAULTS = new DetectorConfig();
 
@@ -146,7 +149,7 @@ public record DetectorSettings(boolean none, List<String> names,
 
     /**
      * Holds ended flows back before their rows are written, as long as the longest window of
-     * the detectors that run (at most {@link #MAX_HELD} flows), so that the earlier flows of a
+     * the detectors that run (as many flows as the meter's memory budget allows), so that the earlier flows of a
      * pattern found a little later are written malicious too.
      */
     public PatternHold hold(FlowListener downstream, Detectors detectors) {

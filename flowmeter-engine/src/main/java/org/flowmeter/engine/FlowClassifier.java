@@ -8,6 +8,7 @@ import org.flowmeter.detect.PatternHold;
 import org.flowmeter.feature.FeatureSet;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowListener;
+import org.flowmeter.flow.MemoryBudget;
 import org.flowmeter.model.FlowModel;
 
 /**
@@ -24,6 +25,8 @@ public final class FlowClassifier implements FlowListener {
     /** Where the meter's events go: the decider, or the thread that runs it. */
     private FlowListener front;
     private DecisionThread thread;
+    /** The meter's memory budget, once a meter gave it: the hold is sized by it. */
+    private MemoryBudget budget;
 
     private FlowClassifier(FlowScorer scorer, VerdictPolicy policy, Detectors detectors, DetectorSettings holdFor,
                            FlowListener downstream) {
@@ -50,6 +53,47 @@ public final class FlowClassifier implements FlowListener {
      */
     public void releaseFeatureStateOnceDecided() {
         decider.releaseFeatureStateOnceDecided();
+        limitHold();
+    }
+
+    /**
+     * The detectors' tables at their worst case and, with a decision thread, its queue of ended
+     * flows: counted in the meter's memory cap.
+     */
+    @Override
+    public long sharedStateBytes(long bytesPerFlow) {
+        return decider.detectors().worstCaseBytes() + (thread != null ? DecisionThread.worstCaseBytes(bytesPerFlow) : 0);
+    }
+
+    /** The hold keeps as many ended flows as the meter's budget allows it ({@link MemoryBudget#heldFlows}). */
+    @Override
+    public void budgeted(MemoryBudget budget) {
+        this.budget = budget;
+        limitHold();
+    }
+
+    private void limitHold() {
+        if (hold != null && budget != null && holdsForDetectors()) {
+            hold.limitHeld(budget.heldFlows(decider.releasesFeatureState()));
+        }
+    }
+
+    /** Whether ended flows are held for the detectors' window (some detector runs and flows are held). */
+    public boolean holdsForDetectors() {
+        return hold != null && !decider.detectors().isEmpty();
+    }
+
+    /**
+     * Flows that left the detectors' hold before the detectors' window had passed since they
+     * started, for lack of room under the memory cap: a pattern found after that did not reach them.
+     */
+    public long releasedFromHoldEarly() {
+        return hold == null ? 0 : hold.releasedEarly();
+    }
+
+    /** The most ended flows the hold keeps (0 without a hold). */
+    public int heldAtMost() {
+        return hold == null ? 0 : hold.maxHeld();
     }
 
     /**

@@ -78,6 +78,14 @@ final class FlowDecider implements FlowListener {
         downstream.onFlowEnd(flow);
     }
 
+    Detectors detectors() {
+        return detectors;
+    }
+
+    boolean releasesFeatureState() {
+        return releaseFeatureState;
+    }
+
     /** From now on an ended flow drops its feature state once decided (see {@link Flow#releaseFeatureState()}). */
     void releaseFeatureStateOnceDecided() {
         releaseFeatureState = true;
