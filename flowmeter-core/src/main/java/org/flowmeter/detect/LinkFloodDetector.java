@@ -28,6 +28,12 @@ public final class LinkFloodDetector implements Detector {
     private static final long SOLICITED_NODE_MASK = 0xFFFF_FFFF_FF00_0000L;
     private static final int DHCP_SERVER = 67;
     private static final int DHCPV6_SERVER = 547;
+    /**
+     * Keys are groups times message types, a few hundred on a busy link; each slot may hold a
+     * window of distinct sources up to the threshold, so the table is kept far smaller than the
+     * other detectors' (8,192 slots would reserve 66 MB of the memory cap for it).
+     */
+    private static final int MAX_GROUP_SLOTS = 1 << 9;
 
     private final int sourceThreshold;
     private final int routerSourceThreshold;
@@ -37,7 +43,7 @@ public final class LinkFloodDetector implements Detector {
     public LinkFloodDetector(DetectorConfig config) {
         this.sourceThreshold = config.linkFloodSources;
         this.routerSourceThreshold = config.linkFloodRouterSources;
-        this.groups = new KeyTable(config.tableSize);
+        this.groups = new KeyTable(Math.min(config.tableSize, MAX_GROUP_SLOTS));
         this.windows = new SlotWindows(groups.slots(), config.linkFloodWindow.toNanos(), 1,
                 Math.max(sourceThreshold, routerSourceThreshold));
     }
