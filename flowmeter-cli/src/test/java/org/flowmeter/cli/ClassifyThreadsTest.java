@@ -5,8 +5,6 @@ import static org.flowmeter.cli.CliRun.fixture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.flowmeter.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,34 +52,6 @@ class ClassifyThreadsTest {
         CliRun run = CliRun.of("classify", capture, "--threads", threads, "-o", verdicts.toString(), "--all-columns");
         assertThat(run.exitCode()).as(run.err()).isZero();
         return Files.readString(verdicts);
-    }
-
-    /** The decidedBy column of each row, with the thread split and options given. */
-    private List<String> decidedBy(String capture, String threads, String... options) throws Exception {
-        Path verdicts = dir.resolve(threads + "-decided.csv");
-        List<String> args = new ArrayList<>(List.of("classify", fixture(capture), "--threads", threads, "-o",
-                verdicts.toString(), "-q"));
-        args.addAll(List.of(options));
-        CliRun run = CliRun.of(args.toArray(new String[0]));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        List<String> lines = Files.readAllLines(verdicts);
-        int column = List.of(lines.get(0).split(",")).indexOf("decidedBy");
-        return lines.subList(1, lines.size()).stream().map(line -> line.split(",", -1)[column]).toList();
-    }
-
-    /**
-     * With the decision thread the detectors' per-packet counts are made there, from copies of the
-     * packets: the tunnel detectors (payload packets and size changes each way, queries) flag what
-     * they flag with every count made on the meter's thread.
-     */
-    @ParameterizedTest
-    @CsvSource({"icmp_tunnel.pcap, --tunnel-icmp-requests=120, 2", "dns_tunnel.pcap, --tunnel-dns-queries=160, 161"})
-    void detectorCountsMadeOnTheDecisionThreadFlagWhatOneThreadFlags(String capture, String option, int flagged)
-            throws Exception {
-        List<String> one = decidedBy(capture, "ONE", option);
-        assertThat(one.stream().filter(d -> d.startsWith("tunnel"))).hasSize(flagged);
-        assertThat(decidedBy(capture, "AFTER_METERING", option)).isEqualTo(one);
-        assertThat(decidedBy(capture, "AFTER_DECODING_AND_METERING", option)).isEqualTo(one);
     }
 
     /** Reading and decoding on a thread of their own, scoring on another: the rows of one thread. */

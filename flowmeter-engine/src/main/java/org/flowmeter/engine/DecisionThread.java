@@ -9,12 +9,10 @@ import org.flowmeter.flow.FlowListener;
 
 /**
  * Runs a {@link FlowDecider}'s scoring and everything after it (detectors, holds, writing rows)
- * on a thread of its own, so that reading, decoding and metering keep the calling thread. The
- * features at the early scoring point are copied on the meter's thread; the detectors'
- * per-packet counts are made here, from a copy of each packet (the meter's thread is the busier
- * one, and its cost was mostly the cache misses of reaching each flow's counts). Ended flows no
- * longer change, so this thread reads them safely; events are handed over in batches, in the
- * meter's order.
+ * on a thread of its own, so that reading, decoding and metering keep the calling thread. What
+ * must see the packet stays on the meter's thread: the detectors' per-packet counts, and the
+ * features at the early scoring point, copied there. Ended flows no longer change, so the
+ * other thread reads them safely; events are handed over in batches, in the meter's order.
  */
 final class DecisionThread implements FlowListener {
     private static final int BATCHES = 4;
@@ -27,24 +25,11 @@ final class DecisionThread implements FlowListener {
     private static final int HAND_OVER_PACKETS = 2048;
     private static final long CHECK_MILLIS = 100;
 
-    /**
-     * Events in the meter's order: a packet for the detectors' counts (a non-null state: the
-     * flow's, with the packet copied beside it), an early scoring (a non-null snapshot) or a
-     * flow's end (neither).
-     */
+    /** Flows in the meter's order; a non-null snapshot is an early scoring, null the flow's end. */
     private static final class Batch {
         final Flow[] flows = new Flow[CAPACITY];
         final double[][] snapshots = new double[CAPACITY][];
-        final FlowState[] states = new FlowState[CAPACITY];
-        final DecodedPacket[] packets = new DecodedPacket[CAPACITY];
-        final boolean[] forward = new boolean[CAPACITY];
         int size;
-
-        Batch() {
-            for (int i = 0; i < CAPACITY; i++) {
-                packets[i] = new DecodedPacket();
-            }
-        }
     }
 
     private final FlowDecider decider;
@@ -68,9 +53,7 @@ final class DecisionThread implements FlowListener {
 
     @Override
     public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
-        if (decider.countsForDetectors()) {
-            addPacket(FlowState.of(flow), packet, forward);
-        }
+        decider.countForDetectors(flow, packet, forward);
         if (decider.scoresEarly(flow)) {
             add(flow, decider.snapshot(flow));
         }
@@ -93,21 +76,6 @@ final class DecisionThread implements FlowListener {
         }
         batch.flows[batch.size] = flow;
         batch.snapshots[batch.size] = snapshot;
-        added();
-    }
-
-    private void addPacket(FlowState state, DecodedPacket packet, boolean forward) {
-        if (batch == null) {
-            batch = take(free);
-        }
-        int i = batch.size;
-        batch.states[i] = state;
-        batch.packets[i].copyFrom(packet);
-        batch.forward[i] = forward;
-        added();
-    }
-
-    private void added() {
         if (++batch.size == CAPACITY) {
             packetsSinceHandOver = 0;
             hand();
@@ -152,12 +120,6 @@ final class DecisionThread implements FlowListener {
                     return;
                 }
                 for (int i = 0; i < b.size; i++) {
-                    FlowState state = b.states[i];
-                    if (state != null) {
-                        b.states[i] = null;
-                        decider.countForDetectors(state, b.packets[i], b.forward[i]);
-                        continue;
-                    }
                     Flow flow = b.flows[i];
                     double[] snapshot = b.snapshots[i];
                     b.flows[i] = null;

@@ -86,21 +86,12 @@ final class FlowDecider implements FlowListener {
     /** The per-packet part that must see the packet: the detectors' counts. */
     void countForDetectors(Flow flow, DecodedPacket packet, boolean forward) {
         if (!detectors.isEmpty()) {
-            countForDetectors(FlowState.of(flow), packet, forward);
+            FlowState s = FlowState.of(flow);
+            if (s.facts == null) {
+                s.facts = new FlowFacts();
+            }
+            s.facts.add(packet, forward);
         }
-    }
-
-    /** Whether any detector runs, so that packets are counted for them. */
-    boolean countsForDetectors() {
-        return !detectors.isEmpty();
-    }
-
-    /** The detectors' counts of one packet of the flow whose state {@code s} is. */
-    void countForDetectors(FlowState s, DecodedPacket packet, boolean forward) {
-        if (s.facts == null) {
-            s.facts = new FlowFacts();
-        }
-        s.facts.add(packet, forward);
     }
 
     /** Whether the packet just counted brings the flow to the early scoring point. */
