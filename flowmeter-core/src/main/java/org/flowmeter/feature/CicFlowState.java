@@ -218,6 +218,179 @@ final class CicFlowState implements FlowFeatures {
             .real("Total TCP Flow Time", s -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0)
             .build();
 
+    /**
+     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
+     * one direct call per column where the readers are one megamorphic call each.
+     */
+    static double column(CicFlowState s, int column) {
+        switch (column) {
+            case 0: // Flow Duration
+                return micros(s.durationNanos());
+            case 1: // Total Fwd Packet
+                return s.fwd.packets();
+            case 2: // Total Bwd packets
+                return s.bwd.packets();
+            case 3: // Total Length of Fwd Packet
+                return PackedStats.sum(s.stats, FWD_PAYLOAD);
+            case 4: // Total Length of Bwd Packet
+                return PackedStats.sum(s.stats, BWD_PAYLOAD);
+            case 5: // Fwd Packet Length Max
+                return PackedStats.max(s.stats, FWD_PAYLOAD);
+            case 6: // Fwd Packet Length Min
+                return PackedStats.min(s.stats, FWD_PAYLOAD);
+            case 7: // Fwd Packet Length Mean
+                return PackedStats.mean(s.stats, FWD_PAYLOAD);
+            case 8: // Fwd Packet Length Std
+                return PackedStats.sampleStd(s.stats, FWD_PAYLOAD);
+            case 9: // Bwd Packet Length Max
+                return PackedStats.max(s.stats, BWD_PAYLOAD);
+            case 10: // Bwd Packet Length Min
+                return PackedStats.min(s.stats, BWD_PAYLOAD);
+            case 11: // Bwd Packet Length Mean
+                return PackedStats.mean(s.stats, BWD_PAYLOAD);
+            case 12: // Bwd Packet Length Std
+                return PackedStats.sampleStd(s.stats, BWD_PAYLOAD);
+            case 13: // Flow Bytes/s
+                return s.perSecond(s.payloadBytes());
+            case 14: // Flow Packets/s
+                return s.perSecond(s.packets());
+            case 15: // Flow IAT Mean
+                return micros(PackedStats.mean(s.stats, FLOW_IAT));
+            case 16: // Flow IAT Std
+                return micros(PackedStats.sampleStd(s.stats, FLOW_IAT));
+            case 17: // Flow IAT Max
+                return micros(PackedStats.max(s.stats, FLOW_IAT));
+            case 18: // Flow IAT Min
+                return micros(PackedStats.min(s.stats, FLOW_IAT));
+            case 19: // Fwd IAT Total
+                return micros(PackedStats.sum(s.stats, FWD_IAT));
+            case 20: // Fwd IAT Mean
+                return micros(PackedStats.mean(s.stats, FWD_IAT));
+            case 21: // Fwd IAT Std
+                return micros(PackedStats.sampleStd(s.stats, FWD_IAT));
+            case 22: // Fwd IAT Max
+                return micros(PackedStats.max(s.stats, FWD_IAT));
+            case 23: // Fwd IAT Min
+                return micros(PackedStats.min(s.stats, FWD_IAT));
+            case 24: // Bwd IAT Total
+                return micros(PackedStats.sum(s.stats, BWD_IAT));
+            case 25: // Bwd IAT Mean
+                return micros(PackedStats.mean(s.stats, BWD_IAT));
+            case 26: // Bwd IAT Std
+                return micros(PackedStats.sampleStd(s.stats, BWD_IAT));
+            case 27: // Bwd IAT Max
+                return micros(PackedStats.max(s.stats, BWD_IAT));
+            case 28: // Bwd IAT Min
+                return micros(PackedStats.min(s.stats, BWD_IAT));
+            case 29: // Fwd PSH Flags
+                return s.fwd.psh;
+            case 30: // Bwd PSH Flags
+                return s.bwd.psh;
+            case 31: // Fwd URG Flags
+                return s.fwd.urg;
+            case 32: // Bwd URG Flags
+                return s.bwd.urg;
+            case 33: // Fwd RST Flags
+                return s.fwd.rst;
+            case 34: // Bwd RST Flags
+                return s.bwd.rst;
+            case 35: // Fwd Header Length
+                return s.fwd.headerBytes;
+            case 36: // Bwd Header Length
+                return s.bwd.headerBytes;
+            case 37: // Fwd Packets/s
+                return s.perSecond(s.fwd.packets());
+            case 38: // Bwd Packets/s
+                return s.perSecond(s.bwd.packets());
+            case 39: // Packet Length Min
+                return s.combinedMin();
+            case 40: // Packet Length Max
+                return s.combinedMax();
+            case 41: // Packet Length Mean
+                return s.combinedMean();
+            case 42: // Packet Length Std
+                return Math.sqrt(s.combinedVariance());
+            case 43: // Packet Length Variance
+                return s.combinedVariance();
+            case 44: // FIN Flag Count
+                return s.flagCounts[FIN_BIT];
+            case 45: // SYN Flag Count
+                return s.flagCounts[SYN_BIT];
+            case 46: // RST Flag Count
+                return s.flagCounts[RST_BIT];
+            case 47: // PSH Flag Count
+                return s.flagCounts[PSH_BIT];
+            case 48: // ACK Flag Count
+                return s.flagCounts[ACK_BIT];
+            case 49: // URG Flag Count
+                return s.flagCounts[URG_BIT];
+            case 50: // CWR Flag Count
+                return s.flagCounts[CWR_BIT];
+            case 51: // ECE Flag Count
+                return s.flagCounts[ECE_BIT];
+            case 52: // Down/Up Ratio
+                return s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets();
+            case 53: // Average Packet Size
+                return s.packets() == 0 ? 0 : s.payloadBytes() / s.packets();
+            case 54: // Fwd Segment Size Avg
+                return PackedStats.mean(s.stats, FWD_PAYLOAD);
+            case 55: // Bwd Segment Size Avg
+                return PackedStats.mean(s.stats, BWD_PAYLOAD);
+            case 56: // Fwd Bytes/Bulk Avg
+                return s.fwd.bulk.bytesPerBulk();
+            case 57: // Fwd Packet/Bulk Avg
+                return s.fwd.bulk.packetsPerBulk();
+            case 58: // Fwd Bulk Rate Avg
+                return s.fwd.bulk.bytesPerSecond();
+            case 59: // Bwd Bytes/Bulk Avg
+                return s.bwd.bulk.bytesPerBulk();
+            case 60: // Bwd Packet/Bulk Avg
+                return s.bwd.bulk.packetsPerBulk();
+            case 61: // Bwd Bulk Rate Avg
+                return s.bwd.bulk.bytesPerSecond();
+            case 62: // Subflow Fwd Packets
+                return (double) s.fwd.packets() / s.subflows();
+            case 63: // Subflow Fwd Bytes
+                return PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows();
+            case 64: // Subflow Bwd Packets
+                return (double) s.bwd.packets() / s.subflows();
+            case 65: // Subflow Bwd Bytes
+                return PackedStats.sum(s.stats, BWD_PAYLOAD) / s.subflows();
+            case 66: // FWD Init Win Bytes
+                return s.fwd.initialWindow;
+            case 67: // Bwd Init Win Bytes
+                return s.bwd.initialWindow;
+            case 68: // Fwd Act Data Pkts
+                return s.fwd.dataPackets;
+            case 69: // Fwd Seg Size Min
+                return s.fwd.minHeaderOrZero();
+            case 70: // Active Mean
+                return micros(PackedStats.mean(s.stats, ACTIVE));
+            case 71: // Active Std
+                return micros(PackedStats.sampleStd(s.stats, ACTIVE));
+            case 72: // Active Max
+                return micros(PackedStats.max(s.stats, ACTIVE));
+            case 73: // Active Min
+                return micros(PackedStats.min(s.stats, ACTIVE));
+            case 74: // Idle Mean
+                return micros(PackedStats.mean(s.stats, IDLE));
+            case 75: // Idle Std
+                return micros(PackedStats.sampleStd(s.stats, IDLE));
+            case 76: // Idle Max
+                return micros(PackedStats.max(s.stats, IDLE));
+            case 77: // Idle Min
+                return micros(PackedStats.min(s.stats, IDLE));
+            case 78: // ICMP Code
+                return s.icmpCode;
+            case 79: // ICMP Type
+                return s.icmpType;
+            case 80: // Total TCP Flow Time
+                return s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0;
+            default:
+                throw new IndexOutOfBoundsException(column);
+        }
+    }
+
     @Override
     public void write(RowWriter out) {
         COLUMNS.write(this, parts, out);
@@ -225,12 +398,18 @@ final class CicFlowState implements FlowFeatures {
 
     @Override
     public void values(double[] out, int offset) {
-        COLUMNS.values(this, parts, out, offset);
+        COLUMNS.requireAll(parts);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            out[offset + c] = column(this, c);
+        }
     }
 
     @Override
     public void values(double[] out, int offset, int[] columns) {
-        COLUMNS.values(this, parts, out, offset, columns);
+        COLUMNS.requireComputed(parts, columns);
+        for (int c : columns) {
+            out[offset + c] = column(this, c);
+        }
     }
 
     private long durationNanos() {

@@ -121,7 +121,26 @@ public final class ColumnSet<S> {
         write(state, out);
     }
 
-    private void requireAll(int kept) {
+    /**
+     * Checks, for a set that reads its columns itself (a switch over positions instead of the
+     * readers), that a state that kept only {@code kept} of its parts has every column listed.
+     *
+     * @throws IllegalStateException naming the first column listed whose part the state skipped
+     */
+    public void requireComputed(int kept, int[] columns) {
+        if (kept != allParts) {
+            for (int i : columns) {
+                requireComputed(i, kept);
+            }
+        }
+    }
+
+    /**
+     * As {@link #requireComputed(int, int[])}, for every column.
+     *
+     * @throws IllegalStateException naming the first column whose part the state skipped
+     */
+    public void requireAll(int kept) {
         if (kept != allParts) {
             for (int i = 0; i < needs.length; i++) {
                 requireComputed(i, kept);

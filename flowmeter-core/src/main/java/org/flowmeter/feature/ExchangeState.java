@@ -78,6 +78,37 @@ final class ExchangeState implements FlowFeatures {
             .real("xchBwdRepeatShare", s -> s.repeatShare(BWD, s.bwdLast, s.bwdRepeats, s.openBwd()))
             .build();
 
+    /**
+     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
+     * one direct call per column where the readers are one megamorphic call each.
+     */
+    static double column(ExchangeState s, int column) {
+        switch (column) {
+            case 0: // xchFwdMessages
+                return s.count(FWD, s.openFwd());
+            case 1: // xchBwdMessages
+                return s.count(BWD, s.openBwd());
+            case 2: // xchFwdMessageBytesMean
+                return s.mean(FWD, s.openFwd());
+            case 3: // xchFwdMessageBytesStd
+                return s.std(FWD, s.openFwd());
+            case 4: // xchFwdMessageBytesMax
+                return s.max(FWD, s.openFwd());
+            case 5: // xchFwdRepeatShare
+                return s.repeatShare(FWD, s.fwdLast, s.fwdRepeats, s.openFwd());
+            case 6: // xchBwdMessageBytesMean
+                return s.mean(BWD, s.openBwd());
+            case 7: // xchBwdMessageBytesStd
+                return s.std(BWD, s.openBwd());
+            case 8: // xchBwdMessageBytesMax
+                return s.max(BWD, s.openBwd());
+            case 9: // xchBwdRepeatShare
+                return s.repeatShare(BWD, s.bwdLast, s.bwdRepeats, s.openBwd());
+            default:
+                throw new IndexOutOfBoundsException(column);
+        }
+    }
+
     private long count(int at, long open) {
         return PackedStats.count(sizes, at) + (open > 0 ? 1 : 0);
     }
@@ -119,11 +150,15 @@ final class ExchangeState implements FlowFeatures {
 
     @Override
     public void values(double[] out, int offset) {
-        COLUMNS.values(this, out, offset);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            out[offset + c] = column(this, c);
+        }
     }
 
     @Override
     public void values(double[] out, int offset, int[] columns) {
-        COLUMNS.values(this, out, offset, columns);
+        for (int c : columns) {
+            out[offset + c] = column(this, c);
+        }
     }
 }

@@ -99,6 +99,73 @@ final class LoadState implements FlowFeatures {
             .integerRaising("ldSvcUnansweredFlows", v -> v[RecentFlowReports.SVC_UNANSWERED_FLOWS])
             .build();
 
+    /**
+     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
+     * one direct call per column where the readers are one megamorphic call each.
+     */
+    static double column(double[] v, int column) {
+        switch (column) {
+            case 0: // ldSrcFlows
+                return v[RecentFlowReports.SRC_FLOWS];
+            case 1: // ldSrcFlowsPerSecond
+                return v[RecentFlowReports.SRC_FLOWS_PER_SECOND];
+            case 2: // ldSrcUnansweredShare
+                return v[RecentFlowReports.SRC_UNANSWERED_SHARE];
+            case 3: // ldSrcFailedShare
+                return v[RecentFlowReports.SRC_FAILED_SHARE];
+            case 4: // ldSrcHosts
+                return v[RecentFlowReports.SRC_HOSTS];
+            case 5: // ldSrcEndpoints
+                return v[RecentFlowReports.SRC_ENDPOINTS];
+            case 6: // ldSrcAnsweredEndpoints
+                return v[RecentFlowReports.SRC_ANSWERED_ENDPOINTS];
+            case 7: // ldPairFlows
+                return v[RecentFlowReports.PAIR_FLOWS];
+            case 8: // ldPairUnansweredShare
+                return v[RecentFlowReports.PAIR_UNANSWERED_SHARE];
+            case 9: // ldPairFailedShare
+                return v[RecentFlowReports.PAIR_FAILED_SHARE];
+            case 10: // ldDstFlows
+                return v[RecentFlowReports.DST_FLOWS];
+            case 11: // ldDstFlowsPerSecond
+                return v[RecentFlowReports.DST_FLOWS_PER_SECOND];
+            case 12: // ldDstUnansweredShare
+                return v[RecentFlowReports.DST_UNANSWERED_SHARE];
+            case 13: // ldDstSources
+                return v[RecentFlowReports.DST_SOURCES];
+            case 14: // ldDstAnsweredSources
+                return v[RecentFlowReports.DST_ANSWERED_SOURCES];
+            case 15: // ldDstUnansweredSources
+                return v[RecentFlowReports.DST_UNANSWERED_SOURCES];
+            case 16: // ldSvcFlows
+                return v[RecentFlowReports.SVC_FLOWS];
+            case 17: // ldSvcFlowsPerSecond
+                return v[RecentFlowReports.SVC_FLOWS_PER_SECOND];
+            case 18: // ldSvcUnansweredShare
+                return v[RecentFlowReports.SVC_UNANSWERED_SHARE];
+            case 19: // ldSvcSources
+                return v[RecentFlowReports.SVC_SOURCES];
+            case 20: // ldSvcAnsweredSources
+                return v[RecentFlowReports.SVC_ANSWERED_SOURCES];
+            case 21: // ldSvcUnansweredSources
+                return v[RecentFlowReports.SVC_UNANSWERED_SOURCES];
+            case 22: // ldSrcUnansweredFlows
+                return v[RecentFlowReports.SRC_UNANSWERED_FLOWS];
+            case 23: // ldSrcFailedFlows
+                return v[RecentFlowReports.SRC_FAILED_FLOWS];
+            case 24: // ldPairUnansweredFlows
+                return v[RecentFlowReports.PAIR_UNANSWERED_FLOWS];
+            case 25: // ldPairFailedFlows
+                return v[RecentFlowReports.PAIR_FAILED_FLOWS];
+            case 26: // ldDstUnansweredFlows
+                return v[RecentFlowReports.DST_UNANSWERED_FLOWS];
+            case 27: // ldSvcUnansweredFlows
+                return v[RecentFlowReports.SVC_UNANSWERED_FLOWS];
+            default:
+                throw new IndexOutOfBoundsException(column);
+        }
+    }
+
     /** The values at the report, or as they stand for a flow still open (then in the window's scratch array, valid until the next call). */
     private double[] current() {
         if (atEnd != null) {
@@ -120,11 +187,17 @@ final class LoadState implements FlowFeatures {
 
     @Override
     public void values(double[] out, int offset) {
-        COLUMNS.values(current(), out, offset);
+        double[] v = current();
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            out[offset + c] = column(v, c);
+        }
     }
 
     @Override
     public void values(double[] out, int offset, int[] columns) {
-        COLUMNS.values(current(), out, offset, columns);
+        double[] v = current();
+        for (int c : columns) {
+            out[offset + c] = column(v, c);
+        }
     }
 }

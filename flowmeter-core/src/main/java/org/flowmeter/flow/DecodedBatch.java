@@ -9,6 +9,8 @@ final class DecodedBatch {
     static final int END = -1;
 
     final DecodedPacket[] packets = new DecodedPacket[CAPACITY];
+    /** Each packet's flow-table hash, computed on the reading thread, which has time to spare. */
+    final int[] hashes = new int[CAPACITY];
     int size;
 
     DecodedBatch() {

@@ -63,7 +63,11 @@ public final class FlowMeter {
      * counted in, or null when the sample leaves its flow out.
      */
     public Flow add(DecodedPacket p) {
-        int hash = FlowIndex.hashOf(p);
+        return add(p, FlowIndex.hashOf(p));
+    }
+
+    /** {@link #add(DecodedPacket)} with the packet's {@link FlowIndex#hashOf hash} computed already (on another thread). */
+    Flow add(DecodedPacket p, int hash) {
         if (sample != null && !sample.keeps(hash)) {
             // Not even the clock moves: the meter sees a capture of only the sampled flows.
             return null;

@@ -125,8 +125,9 @@ public final class FlowPipeline {
                     break;
                 }
                 DecodedPacket[] packets = batch.packets;
+                int[] hashes = batch.hashes;
                 for (int i = 0, n = batch.size; i < n; i++) {
-                    meter.add(packets[i]);
+                    meter.add(packets[i], hashes[i]);
                 }
                 // Never blocks: the free queue holds every batch there is.
                 free.offer(batch);
@@ -167,14 +168,19 @@ public final class FlowPipeline {
                     firstPacketNanos = raw.timestampNanos;
                 }
                 bytesRead += raw.originalLength;
-                if (decoder.decode(raw, batch.packets[batch.size]) == null && ++batch.size == DecodedBatch.CAPACITY) {
-                    // Let go of the batch before handing it over, so that an error thrown at any
-                    // point cannot hand the same batch over twice.
-                    DecodedBatch handed = batch;
-                    batch = null;
-                    full.put(handed);
-                    batch = free.take();
-                    batch.size = 0;
+                DecodedPacket decodedPacket = batch.packets[batch.size];
+                if (decoder.decode(raw, decodedPacket) == null) {
+                    // The flow table's hash too: this thread has time to spare, the meter's has none.
+                    batch.hashes[batch.size] = FlowIndex.hashOf(decodedPacket);
+                    if (++batch.size == DecodedBatch.CAPACITY) {
+                        // Let go of the batch before handing it over, so that an error thrown at any
+                        // point cannot hand the same batch over twice.
+                        DecodedBatch handed = batch;
+                        batch = null;
+                        full.put(handed);
+                        batch = free.take();
+                        batch.size = 0;
+                    }
                 }
                 if (progress != null && (packetsRead & (PROGRESS_EVERY - 1)) == 0) {
                     progress.update(source, packetsRead);

@@ -162,7 +162,7 @@ class ComputingColumnsTest {
      * the keep-alive connection the packets from the {@value #PAUSE_AT}th on come
      * {@value #PAUSE_NANOS} ns later, an idle period (no fixture has one) between two active ones.
      */
-    private static List<DecodedPacket> packets() throws IOException {
+    static List<DecodedPacket> packets() throws IOException {
         List<DecodedPacket> packets = new ArrayList<>();
         PacketDecoder decoder = new PacketDecoder();
         RawPacket raw = new RawPacket();
