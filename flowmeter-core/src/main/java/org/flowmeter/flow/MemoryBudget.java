@@ -144,9 +144,11 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
 
     /** Packet batches between the threads, and the sets' shared windows (host context, load) at their full size. */
     static long sharedBytes(List<FeatureSet> sets) {
-        // A batch: itself, its array and its packets (all alike: one is measured, not 2,048).
-        long batch = ObjectSizes.align(ObjectSizes.HEADER + ObjectSizes.REFERENCE + 4)
+        // A batch: itself, its arrays of packets and hashes, and its packets (all alike: one is
+        // measured, not 2,048).
+        long batch = ObjectSizes.align(ObjectSizes.HEADER + 2L * ObjectSizes.REFERENCE + 4)
                 + ObjectSizes.align(ObjectSizes.ARRAY_HEADER + (long) DecodedBatch.CAPACITY * ObjectSizes.REFERENCE)
+                + ObjectSizes.align(ObjectSizes.ARRAY_HEADER + (long) DecodedBatch.CAPACITY * Integer.BYTES)
                 + DecodedBatch.CAPACITY * ObjectSizes.deepSize(new DecodedPacket());
         long shared = (FlowPipeline.BATCHES + 1) * batch;
         for (FeatureSet s : sets) {
