@@ -135,260 +135,179 @@ final class CicFlowState implements FlowFeatures {
 
     /** The columns, named and ordered as in the CIC-IDS2017 "improved" CSVs. */
     static final ColumnSet<CicFlowState> COLUMNS = ColumnSet.<CicFlowState>builder()
-            .real("Flow Duration", s -> micros(s.durationNanos()))
-            .integer("Total Fwd Packet", s -> s.fwd.packets())
-            .integer("Total Bwd packets", s -> s.bwd.packets())
-            .integer("Total Length of Fwd Packet", s -> PackedStats.sum(s.stats, FWD_PAYLOAD))
-            .integer("Total Length of Bwd Packet", s -> PackedStats.sum(s.stats, BWD_PAYLOAD))
-            .integer("Fwd Packet Length Max", s -> PackedStats.max(s.stats, FWD_PAYLOAD))
-            .integer("Fwd Packet Length Min", s -> PackedStats.min(s.stats, FWD_PAYLOAD))
-            .real("Fwd Packet Length Mean", s -> PackedStats.mean(s.stats, FWD_PAYLOAD))
-            .real("Fwd Packet Length Std", s -> PackedStats.sampleStd(s.stats, FWD_PAYLOAD))
-            .integer("Bwd Packet Length Max", s -> PackedStats.max(s.stats, BWD_PAYLOAD))
-            .integer("Bwd Packet Length Min", s -> PackedStats.min(s.stats, BWD_PAYLOAD))
-            .real("Bwd Packet Length Mean", s -> PackedStats.mean(s.stats, BWD_PAYLOAD))
-            .real("Bwd Packet Length Std", s -> PackedStats.sampleStd(s.stats, BWD_PAYLOAD))
-            .real("Flow Bytes/s", s -> s.perSecond(s.payloadBytes()))
-            .real("Flow Packets/s", s -> s.perSecond(s.packets()))
-            .real("Flow IAT Mean", s -> micros(PackedStats.mean(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
-            .real("Flow IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
-            .real("Flow IAT Max", s -> micros(PackedStats.max(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
-            .real("Flow IAT Min", s -> micros(PackedStats.min(s.stats, FLOW_IAT))).needs(FLOW_GAPS)
-            .real("Fwd IAT Total", s -> micros(PackedStats.sum(s.stats, FWD_IAT))).needs(FWD_GAPS)
-            .real("Fwd IAT Mean", s -> micros(PackedStats.mean(s.stats, FWD_IAT))).needs(FWD_GAPS)
-            .real("Fwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, FWD_IAT))).needs(FWD_GAPS)
-            .real("Fwd IAT Max", s -> micros(PackedStats.max(s.stats, FWD_IAT))).needs(FWD_GAPS)
-            .real("Fwd IAT Min", s -> micros(PackedStats.min(s.stats, FWD_IAT))).needs(FWD_GAPS)
-            .real("Bwd IAT Total", s -> micros(PackedStats.sum(s.stats, BWD_IAT))).needs(BWD_GAPS)
-            .real("Bwd IAT Mean", s -> micros(PackedStats.mean(s.stats, BWD_IAT))).needs(BWD_GAPS)
-            .real("Bwd IAT Std", s -> micros(PackedStats.sampleStd(s.stats, BWD_IAT))).needs(BWD_GAPS)
-            .real("Bwd IAT Max", s -> micros(PackedStats.max(s.stats, BWD_IAT))).needs(BWD_GAPS)
-            .real("Bwd IAT Min", s -> micros(PackedStats.min(s.stats, BWD_IAT))).needs(BWD_GAPS)
-            .integer("Fwd PSH Flags", s -> s.fwd.psh).needs(FLAGS)
-            .integer("Bwd PSH Flags", s -> s.bwd.psh).needs(FLAGS)
-            .integer("Fwd URG Flags", s -> s.fwd.urg).needs(FLAGS)
-            .integer("Bwd URG Flags", s -> s.bwd.urg).needs(FLAGS)
-            .integer("Fwd RST Flags", s -> s.fwd.rst).needs(FLAGS)
-            .integer("Bwd RST Flags", s -> s.bwd.rst).needs(FLAGS)
-            .integer("Fwd Header Length", s -> s.fwd.headerBytes)
-            .integer("Bwd Header Length", s -> s.bwd.headerBytes)
-            .real("Fwd Packets/s", s -> s.perSecond(s.fwd.packets()))
-            .real("Bwd Packets/s", s -> s.perSecond(s.bwd.packets()))
-            .integer("Packet Length Min", CicFlowState::combinedMin)
-            .integer("Packet Length Max", CicFlowState::combinedMax)
-            .real("Packet Length Mean", CicFlowState::combinedMean)
-            .real("Packet Length Std", s -> Math.sqrt(s.combinedVariance()))
-            .real("Packet Length Variance", CicFlowState::combinedVariance)
-            .integer("FIN Flag Count", s -> s.flagCounts[FIN_BIT]).needs(FLAGS)
-            .integer("SYN Flag Count", s -> s.flagCounts[SYN_BIT]).needs(FLAGS)
-            .integer("RST Flag Count", s -> s.flagCounts[RST_BIT]).needs(FLAGS)
-            .integer("PSH Flag Count", s -> s.flagCounts[PSH_BIT]).needs(FLAGS)
-            .integer("ACK Flag Count", s -> s.flagCounts[ACK_BIT]).needs(FLAGS)
-            .integer("URG Flag Count", s -> s.flagCounts[URG_BIT]).needs(FLAGS)
-            .integer("CWR Flag Count", s -> s.flagCounts[CWR_BIT]).needs(FLAGS)
-            .integer("ECE Flag Count", s -> s.flagCounts[ECE_BIT]).needs(FLAGS)
-            .real("Down/Up Ratio", s -> s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets())
-            .real("Average Packet Size", s -> s.packets() == 0 ? 0 : s.payloadBytes() / s.packets())
-            .real("Fwd Segment Size Avg", s -> PackedStats.mean(s.stats, FWD_PAYLOAD))
-            .real("Bwd Segment Size Avg", s -> PackedStats.mean(s.stats, BWD_PAYLOAD))
-            .real("Fwd Bytes/Bulk Avg", s -> s.fwd.bulk.bytesPerBulk()).needs(BULKS)
-            .real("Fwd Packet/Bulk Avg", s -> s.fwd.bulk.packetsPerBulk()).needs(BULKS)
-            .real("Fwd Bulk Rate Avg", s -> s.fwd.bulk.bytesPerSecond()).needs(BULKS)
-            .real("Bwd Bytes/Bulk Avg", s -> s.bwd.bulk.bytesPerBulk()).needs(BULKS)
-            .real("Bwd Packet/Bulk Avg", s -> s.bwd.bulk.packetsPerBulk()).needs(BULKS)
-            .real("Bwd Bulk Rate Avg", s -> s.bwd.bulk.bytesPerSecond()).needs(BULKS)
-            .real("Subflow Fwd Packets", s -> (double) s.fwd.packets() / s.subflows())
-            .real("Subflow Fwd Bytes", s -> PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows())
-            .real("Subflow Bwd Packets", s -> (double) s.bwd.packets() / s.subflows())
-            .real("Subflow Bwd Bytes", s -> PackedStats.sum(s.stats, BWD_PAYLOAD) / s.subflows())
-            .integer("FWD Init Win Bytes", s -> s.fwd.initialWindow)
-            .integer("Bwd Init Win Bytes", s -> s.bwd.initialWindow)
-            .integer("Fwd Act Data Pkts", s -> s.fwd.dataPackets)
-            .integer("Fwd Seg Size Min", s -> s.fwd.minHeaderOrZero())
-            .real("Active Mean", s -> micros(PackedStats.mean(s.stats, ACTIVE))).needs(ACTIVITY)
-            .real("Active Std", s -> micros(PackedStats.sampleStd(s.stats, ACTIVE))).needs(ACTIVITY)
-            .real("Active Max", s -> micros(PackedStats.max(s.stats, ACTIVE))).needs(ACTIVITY)
-            .real("Active Min", s -> micros(PackedStats.min(s.stats, ACTIVE))).needs(ACTIVITY)
-            .real("Idle Mean", s -> micros(PackedStats.mean(s.stats, IDLE))).needs(ACTIVITY)
-            .real("Idle Std", s -> micros(PackedStats.sampleStd(s.stats, IDLE))).needs(ACTIVITY)
-            .real("Idle Max", s -> micros(PackedStats.max(s.stats, IDLE))).needs(ACTIVITY)
-            .real("Idle Min", s -> micros(PackedStats.min(s.stats, IDLE))).needs(ACTIVITY)
-            .integer("ICMP Code", s -> s.icmpCode)
-            .integer("ICMP Type", s -> s.icmpType)
-            .real("Total TCP Flow Time", s -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0)
-            .build();
+            .real("Flow Duration")
+            .integer("Total Fwd Packet")
+            .integer("Total Bwd packets")
+            .integer("Total Length of Fwd Packet")
+            .integer("Total Length of Bwd Packet")
+            .integer("Fwd Packet Length Max")
+            .integer("Fwd Packet Length Min")
+            .real("Fwd Packet Length Mean")
+            .real("Fwd Packet Length Std")
+            .integer("Bwd Packet Length Max")
+            .integer("Bwd Packet Length Min")
+            .real("Bwd Packet Length Mean")
+            .real("Bwd Packet Length Std")
+            .real("Flow Bytes/s")
+            .real("Flow Packets/s")
+            .real("Flow IAT Mean").needs(FLOW_GAPS)
+            .real("Flow IAT Std").needs(FLOW_GAPS)
+            .real("Flow IAT Max").needs(FLOW_GAPS)
+            .real("Flow IAT Min").needs(FLOW_GAPS)
+            .real("Fwd IAT Total").needs(FWD_GAPS)
+            .real("Fwd IAT Mean").needs(FWD_GAPS)
+            .real("Fwd IAT Std").needs(FWD_GAPS)
+            .real("Fwd IAT Max").needs(FWD_GAPS)
+            .real("Fwd IAT Min").needs(FWD_GAPS)
+            .real("Bwd IAT Total").needs(BWD_GAPS)
+            .real("Bwd IAT Mean").needs(BWD_GAPS)
+            .real("Bwd IAT Std").needs(BWD_GAPS)
+            .real("Bwd IAT Max").needs(BWD_GAPS)
+            .real("Bwd IAT Min").needs(BWD_GAPS)
+            .integer("Fwd PSH Flags").needs(FLAGS)
+            .integer("Bwd PSH Flags").needs(FLAGS)
+            .integer("Fwd URG Flags").needs(FLAGS)
+            .integer("Bwd URG Flags").needs(FLAGS)
+            .integer("Fwd RST Flags").needs(FLAGS)
+            .integer("Bwd RST Flags").needs(FLAGS)
+            .integer("Fwd Header Length")
+            .integer("Bwd Header Length")
+            .real("Fwd Packets/s")
+            .real("Bwd Packets/s")
+            .integer("Packet Length Min")
+            .integer("Packet Length Max")
+            .real("Packet Length Mean")
+            .real("Packet Length Std")
+            .real("Packet Length Variance")
+            .integer("FIN Flag Count").needs(FLAGS)
+            .integer("SYN Flag Count").needs(FLAGS)
+            .integer("RST Flag Count").needs(FLAGS)
+            .integer("PSH Flag Count").needs(FLAGS)
+            .integer("ACK Flag Count").needs(FLAGS)
+            .integer("URG Flag Count").needs(FLAGS)
+            .integer("CWR Flag Count").needs(FLAGS)
+            .integer("ECE Flag Count").needs(FLAGS)
+            .real("Down/Up Ratio")
+            .real("Average Packet Size")
+            .real("Fwd Segment Size Avg")
+            .real("Bwd Segment Size Avg")
+            .real("Fwd Bytes/Bulk Avg").needs(BULKS)
+            .real("Fwd Packet/Bulk Avg").needs(BULKS)
+            .real("Fwd Bulk Rate Avg").needs(BULKS)
+            .real("Bwd Bytes/Bulk Avg").needs(BULKS)
+            .real("Bwd Packet/Bulk Avg").needs(BULKS)
+            .real("Bwd Bulk Rate Avg").needs(BULKS)
+            .real("Subflow Fwd Packets")
+            .real("Subflow Fwd Bytes")
+            .real("Subflow Bwd Packets")
+            .real("Subflow Bwd Bytes")
+            .integer("FWD Init Win Bytes")
+            .integer("Bwd Init Win Bytes")
+            .integer("Fwd Act Data Pkts")
+            .integer("Fwd Seg Size Min")
+            .real("Active Mean").needs(ACTIVITY)
+            .real("Active Std").needs(ACTIVITY)
+            .real("Active Max").needs(ACTIVITY)
+            .real("Active Min").needs(ACTIVITY)
+            .real("Idle Mean").needs(ACTIVITY)
+            .real("Idle Std").needs(ACTIVITY)
+            .real("Idle Max").needs(ACTIVITY)
+            .real("Idle Min").needs(ACTIVITY)
+            .integer("ICMP Code")
+            .integer("ICMP Type")
+            .real("Total TCP Flow Time")
+            .build(CicFlowState::column);
 
     /**
-     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
-     * one direct call per column where the readers are one megamorphic call each.
+     * Column {@code column}'s value: case {@code i} is the expression of the {@code i}-th column
+     * declared in {@link #COLUMNS}, written only here. Rows read it through {@code COLUMNS},
+     * scores call it directly: one direct call per column, not a megamorphic one.
      */
     static double column(CicFlowState s, int column) {
-        switch (column) {
-            case 0: // Flow Duration
-                return micros(s.durationNanos());
-            case 1: // Total Fwd Packet
-                return s.fwd.packets();
-            case 2: // Total Bwd packets
-                return s.bwd.packets();
-            case 3: // Total Length of Fwd Packet
-                return PackedStats.sum(s.stats, FWD_PAYLOAD);
-            case 4: // Total Length of Bwd Packet
-                return PackedStats.sum(s.stats, BWD_PAYLOAD);
-            case 5: // Fwd Packet Length Max
-                return PackedStats.max(s.stats, FWD_PAYLOAD);
-            case 6: // Fwd Packet Length Min
-                return PackedStats.min(s.stats, FWD_PAYLOAD);
-            case 7: // Fwd Packet Length Mean
-                return PackedStats.mean(s.stats, FWD_PAYLOAD);
-            case 8: // Fwd Packet Length Std
-                return PackedStats.sampleStd(s.stats, FWD_PAYLOAD);
-            case 9: // Bwd Packet Length Max
-                return PackedStats.max(s.stats, BWD_PAYLOAD);
-            case 10: // Bwd Packet Length Min
-                return PackedStats.min(s.stats, BWD_PAYLOAD);
-            case 11: // Bwd Packet Length Mean
-                return PackedStats.mean(s.stats, BWD_PAYLOAD);
-            case 12: // Bwd Packet Length Std
-                return PackedStats.sampleStd(s.stats, BWD_PAYLOAD);
-            case 13: // Flow Bytes/s
-                return s.perSecond(s.payloadBytes());
-            case 14: // Flow Packets/s
-                return s.perSecond(s.packets());
-            case 15: // Flow IAT Mean
-                return micros(PackedStats.mean(s.stats, FLOW_IAT));
-            case 16: // Flow IAT Std
-                return micros(PackedStats.sampleStd(s.stats, FLOW_IAT));
-            case 17: // Flow IAT Max
-                return micros(PackedStats.max(s.stats, FLOW_IAT));
-            case 18: // Flow IAT Min
-                return micros(PackedStats.min(s.stats, FLOW_IAT));
-            case 19: // Fwd IAT Total
-                return micros(PackedStats.sum(s.stats, FWD_IAT));
-            case 20: // Fwd IAT Mean
-                return micros(PackedStats.mean(s.stats, FWD_IAT));
-            case 21: // Fwd IAT Std
-                return micros(PackedStats.sampleStd(s.stats, FWD_IAT));
-            case 22: // Fwd IAT Max
-                return micros(PackedStats.max(s.stats, FWD_IAT));
-            case 23: // Fwd IAT Min
-                return micros(PackedStats.min(s.stats, FWD_IAT));
-            case 24: // Bwd IAT Total
-                return micros(PackedStats.sum(s.stats, BWD_IAT));
-            case 25: // Bwd IAT Mean
-                return micros(PackedStats.mean(s.stats, BWD_IAT));
-            case 26: // Bwd IAT Std
-                return micros(PackedStats.sampleStd(s.stats, BWD_IAT));
-            case 27: // Bwd IAT Max
-                return micros(PackedStats.max(s.stats, BWD_IAT));
-            case 28: // Bwd IAT Min
-                return micros(PackedStats.min(s.stats, BWD_IAT));
-            case 29: // Fwd PSH Flags
-                return s.fwd.psh;
-            case 30: // Bwd PSH Flags
-                return s.bwd.psh;
-            case 31: // Fwd URG Flags
-                return s.fwd.urg;
-            case 32: // Bwd URG Flags
-                return s.bwd.urg;
-            case 33: // Fwd RST Flags
-                return s.fwd.rst;
-            case 34: // Bwd RST Flags
-                return s.bwd.rst;
-            case 35: // Fwd Header Length
-                return s.fwd.headerBytes;
-            case 36: // Bwd Header Length
-                return s.bwd.headerBytes;
-            case 37: // Fwd Packets/s
-                return s.perSecond(s.fwd.packets());
-            case 38: // Bwd Packets/s
-                return s.perSecond(s.bwd.packets());
-            case 39: // Packet Length Min
-                return s.combinedMin();
-            case 40: // Packet Length Max
-                return s.combinedMax();
-            case 41: // Packet Length Mean
-                return s.combinedMean();
-            case 42: // Packet Length Std
-                return Math.sqrt(s.combinedVariance());
-            case 43: // Packet Length Variance
-                return s.combinedVariance();
-            case 44: // FIN Flag Count
-                return s.flagCounts[FIN_BIT];
-            case 45: // SYN Flag Count
-                return s.flagCounts[SYN_BIT];
-            case 46: // RST Flag Count
-                return s.flagCounts[RST_BIT];
-            case 47: // PSH Flag Count
-                return s.flagCounts[PSH_BIT];
-            case 48: // ACK Flag Count
-                return s.flagCounts[ACK_BIT];
-            case 49: // URG Flag Count
-                return s.flagCounts[URG_BIT];
-            case 50: // CWR Flag Count
-                return s.flagCounts[CWR_BIT];
-            case 51: // ECE Flag Count
-                return s.flagCounts[ECE_BIT];
-            case 52: // Down/Up Ratio
-                return s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets();
-            case 53: // Average Packet Size
-                return s.packets() == 0 ? 0 : s.payloadBytes() / s.packets();
-            case 54: // Fwd Segment Size Avg
-                return PackedStats.mean(s.stats, FWD_PAYLOAD);
-            case 55: // Bwd Segment Size Avg
-                return PackedStats.mean(s.stats, BWD_PAYLOAD);
-            case 56: // Fwd Bytes/Bulk Avg
-                return s.fwd.bulk.bytesPerBulk();
-            case 57: // Fwd Packet/Bulk Avg
-                return s.fwd.bulk.packetsPerBulk();
-            case 58: // Fwd Bulk Rate Avg
-                return s.fwd.bulk.bytesPerSecond();
-            case 59: // Bwd Bytes/Bulk Avg
-                return s.bwd.bulk.bytesPerBulk();
-            case 60: // Bwd Packet/Bulk Avg
-                return s.bwd.bulk.packetsPerBulk();
-            case 61: // Bwd Bulk Rate Avg
-                return s.bwd.bulk.bytesPerSecond();
-            case 62: // Subflow Fwd Packets
-                return (double) s.fwd.packets() / s.subflows();
-            case 63: // Subflow Fwd Bytes
-                return PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows();
-            case 64: // Subflow Bwd Packets
-                return (double) s.bwd.packets() / s.subflows();
-            case 65: // Subflow Bwd Bytes
-                return PackedStats.sum(s.stats, BWD_PAYLOAD) / s.subflows();
-            case 66: // FWD Init Win Bytes
-                return s.fwd.initialWindow;
-            case 67: // Bwd Init Win Bytes
-                return s.bwd.initialWindow;
-            case 68: // Fwd Act Data Pkts
-                return s.fwd.dataPackets;
-            case 69: // Fwd Seg Size Min
-                return s.fwd.minHeaderOrZero();
-            case 70: // Active Mean
-                return micros(PackedStats.mean(s.stats, ACTIVE));
-            case 71: // Active Std
-                return micros(PackedStats.sampleStd(s.stats, ACTIVE));
-            case 72: // Active Max
-                return micros(PackedStats.max(s.stats, ACTIVE));
-            case 73: // Active Min
-                return micros(PackedStats.min(s.stats, ACTIVE));
-            case 74: // Idle Mean
-                return micros(PackedStats.mean(s.stats, IDLE));
-            case 75: // Idle Std
-                return micros(PackedStats.sampleStd(s.stats, IDLE));
-            case 76: // Idle Max
-                return micros(PackedStats.max(s.stats, IDLE));
-            case 77: // Idle Min
-                return micros(PackedStats.min(s.stats, IDLE));
-            case 78: // ICMP Code
-                return s.icmpCode;
-            case 79: // ICMP Type
-                return s.icmpType;
-            case 80: // Total TCP Flow Time
-                return s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0;
-            default:
-                throw new IndexOutOfBoundsException(column);
-        }
+        return switch (column) {
+            case 0 -> micros(s.durationNanos());
+            case 1 -> s.fwd.packets();
+            case 2 -> s.bwd.packets();
+            case 3 -> PackedStats.sum(s.stats, FWD_PAYLOAD);
+            case 4 -> PackedStats.sum(s.stats, BWD_PAYLOAD);
+            case 5 -> PackedStats.max(s.stats, FWD_PAYLOAD);
+            case 6 -> PackedStats.min(s.stats, FWD_PAYLOAD);
+            case 7 -> PackedStats.mean(s.stats, FWD_PAYLOAD);
+            case 8 -> PackedStats.sampleStd(s.stats, FWD_PAYLOAD);
+            case 9 -> PackedStats.max(s.stats, BWD_PAYLOAD);
+            case 10 -> PackedStats.min(s.stats, BWD_PAYLOAD);
+            case 11 -> PackedStats.mean(s.stats, BWD_PAYLOAD);
+            case 12 -> PackedStats.sampleStd(s.stats, BWD_PAYLOAD);
+            case 13 -> s.perSecond(s.payloadBytes());
+            case 14 -> s.perSecond(s.packets());
+            case 15 -> micros(PackedStats.mean(s.stats, FLOW_IAT));
+            case 16 -> micros(PackedStats.sampleStd(s.stats, FLOW_IAT));
+            case 17 -> micros(PackedStats.max(s.stats, FLOW_IAT));
+            case 18 -> micros(PackedStats.min(s.stats, FLOW_IAT));
+            case 19 -> micros(PackedStats.sum(s.stats, FWD_IAT));
+            case 20 -> micros(PackedStats.mean(s.stats, FWD_IAT));
+            case 21 -> micros(PackedStats.sampleStd(s.stats, FWD_IAT));
+            case 22 -> micros(PackedStats.max(s.stats, FWD_IAT));
+            case 23 -> micros(PackedStats.min(s.stats, FWD_IAT));
+            case 24 -> micros(PackedStats.sum(s.stats, BWD_IAT));
+            case 25 -> micros(PackedStats.mean(s.stats, BWD_IAT));
+            case 26 -> micros(PackedStats.sampleStd(s.stats, BWD_IAT));
+            case 27 -> micros(PackedStats.max(s.stats, BWD_IAT));
+            case 28 -> micros(PackedStats.min(s.stats, BWD_IAT));
+            case 29 -> s.fwd.psh;
+            case 30 -> s.bwd.psh;
+            case 31 -> s.fwd.urg;
+            case 32 -> s.bwd.urg;
+            case 33 -> s.fwd.rst;
+            case 34 -> s.bwd.rst;
+            case 35 -> s.fwd.headerBytes;
+            case 36 -> s.bwd.headerBytes;
+            case 37 -> s.perSecond(s.fwd.packets());
+            case 38 -> s.perSecond(s.bwd.packets());
+            case 39 -> s.combinedMin();
+            case 40 -> s.combinedMax();
+            case 41 -> s.combinedMean();
+            case 42 -> Math.sqrt(s.combinedVariance());
+            case 43 -> s.combinedVariance();
+            case 44 -> s.flagCounts[FIN_BIT];
+            case 45 -> s.flagCounts[SYN_BIT];
+            case 46 -> s.flagCounts[RST_BIT];
+            case 47 -> s.flagCounts[PSH_BIT];
+            case 48 -> s.flagCounts[ACK_BIT];
+            case 49 -> s.flagCounts[URG_BIT];
+            case 50 -> s.flagCounts[CWR_BIT];
+            case 51 -> s.flagCounts[ECE_BIT];
+            case 52 -> s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets();
+            case 53 -> s.packets() == 0 ? 0 : s.payloadBytes() / s.packets();
+            case 54 -> PackedStats.mean(s.stats, FWD_PAYLOAD);
+            case 55 -> PackedStats.mean(s.stats, BWD_PAYLOAD);
+            case 56 -> s.fwd.bulk.bytesPerBulk();
+            case 57 -> s.fwd.bulk.packetsPerBulk();
+            case 58 -> s.fwd.bulk.bytesPerSecond();
+            case 59 -> s.bwd.bulk.bytesPerBulk();
+            case 60 -> s.bwd.bulk.packetsPerBulk();
+            case 61 -> s.bwd.bulk.bytesPerSecond();
+            case 62 -> (double) s.fwd.packets() / s.subflows();
+            case 63 -> PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows();
+            case 64 -> (double) s.bwd.packets() / s.subflows();
+            case 65 -> PackedStats.sum(s.stats, BWD_PAYLOAD) / s.subflows();
+            case 66 -> s.fwd.initialWindow;
+            case 67 -> s.bwd.initialWindow;
+            case 68 -> s.fwd.dataPackets;
+            case 69 -> s.fwd.minHeaderOrZero();
+            case 70 -> micros(PackedStats.mean(s.stats, ACTIVE));
+            case 71 -> micros(PackedStats.sampleStd(s.stats, ACTIVE));
+            case 72 -> micros(PackedStats.max(s.stats, ACTIVE));
+            case 73 -> micros(PackedStats.min(s.stats, ACTIVE));
+            case 74 -> micros(PackedStats.mean(s.stats, IDLE));
+            case 75 -> micros(PackedStats.sampleStd(s.stats, IDLE));
+            case 76 -> micros(PackedStats.max(s.stats, IDLE));
+            case 77 -> micros(PackedStats.min(s.stats, IDLE));
+            case 78 -> s.icmpCode;
+            case 79 -> s.icmpType;
+            case 80 -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0;
+            default -> throw new IndexOutOfBoundsException(column);
+        };
     }
 
     @Override

@@ -5,12 +5,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
- * A feature set's columns, each declared once with its name, type, direction and how its value
- * is read from the set's per-flow state {@code S}. Rows and value arrays are written from this
- * declaration, so a column's name and its value cannot drift apart.
+ * A feature set's columns, each declared once with its name, type and direction, in output order,
+ * and the set's one {@link Reader}: a switch over column positions, cases in the declared order,
+ * where each column's expression is written once. Rows are written through the reader; a set's
+ * scoring path calls its switch directly (one direct call per column where a reader per column
+ * would be one megamorphic call each).
  *
  * <p>A column may declare the parts of the state it is read from ({@link Builder#needs}): bits
  * chosen by the set, one per piece of per-packet work (a running statistic, a tracker) that only
@@ -22,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ColumnSet<S> {
     private final List<Column> columns;
-    private final ToDoubleFunction<S>[] readers;
+    private final Reader<S> reader;
     /** Per column: written as an integer (a LONG column). */
     private final boolean[] integer;
     private final Map<String, Integer> positions;
@@ -30,11 +31,9 @@ public final class ColumnSet<S> {
     private final int[] needs;
     private final int allParts;
 
-    private ColumnSet(List<Column> columns, List<ToDoubleFunction<S>> readers, List<Integer> needs) {
+    private ColumnSet(List<Column> columns, Reader<S> reader, List<Integer> needs) {
         this.columns = List.copyOf(columns);
-        @SuppressWarnings("unchecked")
-        ToDoubleFunction<S>[] r = readers.toArray(new ToDoubleFunction[0]);
-        this.readers = r;
+        this.reader = reader;
         this.integer = new boolean[columns.size()];
         this.positions = new HashMap<>();
         this.needs = needs.stream().mapToInt(Integer::intValue).toArray();
@@ -53,6 +52,13 @@ public final class ColumnSet<S> {
                 throw new IllegalArgumentException("feature column " + c.name() + " is declared twice");
             }
         }
+    }
+
+    /** A set's columns' values: {@code state}'s value of the column at {@code column}. */
+    @FunctionalInterface
+    public interface Reader<S> {
+        /** @throws IndexOutOfBoundsException for a position past the last column */
+        double value(S state, int column);
     }
 
     public static <S> Builder<S> builder() {
@@ -94,27 +100,6 @@ public final class ColumnSet<S> {
         return (needs[column] & ~kept) == 0;
     }
 
-    /**
-     * The values of the columns listed, as {@link #values(Object, double[], int, int[])}, from a
-     * state that kept only the parts {@code kept}.
-     *
-     * @throws IllegalStateException when a column listed is read from a part the state skipped
-     */
-    public void values(S state, int kept, double[] out, int offset, int[] columns) {
-        if (kept != allParts) {
-            for (int i : columns) {
-                requireComputed(i, kept);
-            }
-        }
-        values(state, out, offset, columns);
-    }
-
-    /** Every column's value, as {@link #values(Object, double[], int)}; the state must have kept every part. */
-    public void values(S state, int kept, double[] out, int offset) {
-        requireAll(kept);
-        values(state, out, offset);
-    }
-
     /** One row, as {@link #write(Object, RowWriter)}; the state must have kept every part. */
     public void write(S state, int kept, RowWriter out) {
         requireAll(kept);
@@ -122,8 +107,7 @@ public final class ColumnSet<S> {
     }
 
     /**
-     * Checks, for a set that reads its columns itself (a switch over positions instead of the
-     * readers), that a state that kept only {@code kept} of its parts has every column listed.
+     * Checks, for a set that reads its columns itself (its switch, called directly), that a state that kept only {@code kept} of its parts has every column listed.
      *
      * @throws IllegalStateException naming the first column listed whose part the state skipped
      */
@@ -157,27 +141,13 @@ public final class ColumnSet<S> {
 
     /** The value of one column. */
     public double value(S state, int column) {
-        return readers[column].applyAsDouble(state);
-    }
-
-    /** Every column's value, in column order, from {@code out[offset]} on. */
-    public void values(S state, double[] out, int offset) {
-        for (int i = 0; i < readers.length; i++) {
-            out[offset + i] = readers[i].applyAsDouble(state);
-        }
-    }
-
-    /** The values of the columns listed (positions), each at {@code out[offset + position]}. */
-    public void values(S state, double[] out, int offset, int[] columns) {
-        for (int i : columns) {
-            out[offset + i] = readers[i].applyAsDouble(state);
-        }
+        return reader.value(state, column);
     }
 
     /** One row of this set: LONG columns as integers, the others as reals. */
     public void write(S state, RowWriter out) {
-        for (int i = 0; i < readers.length; i++) {
-            double v = readers[i].applyAsDouble(state);
+        for (int i = 0; i < integer.length; i++) {
+            double v = reader.value(state, i);
             if (integer[i]) {
                 out.integer((long) v);
             } else {
@@ -186,16 +156,14 @@ public final class ColumnSet<S> {
         }
     }
 
-    /** Declares columns in output order. */
+    /** Declares columns in output order: the order of the cases of the set's reader. */
     public static final class Builder<S> {
         private final List<Column> columns = new ArrayList<>();
-        private final List<ToDoubleFunction<S>> readers = new ArrayList<>();
         private final List<Integer> needs = new ArrayList<>();
 
-        /** A column and how its value is read. */
-        public Builder<S> add(Column column, ToDoubleFunction<S> value) {
+        /** The next column. */
+        public Builder<S> add(Column column) {
             columns.add(column);
-            readers.add(value);
             needs.add(0);
             return this;
         }
@@ -213,27 +181,31 @@ public final class ColumnSet<S> {
         }
 
         /** A LONG column. */
-        public Builder<S> integer(String name, ToDoubleFunction<S> value) {
-            return add(Column.integer(name), value);
+        public Builder<S> integer(String name) {
+            return add(Column.integer(name));
         }
 
         /** A DOUBLE column. */
-        public Builder<S> real(String name, ToDoubleFunction<S> value) {
-            return add(Column.real(name), value);
+        public Builder<S> real(String name) {
+            return add(Column.real(name));
         }
 
         /** A LONG column whose larger values can only raise suspicion. */
-        public Builder<S> integerRaising(String name, ToDoubleFunction<S> value) {
-            return add(Column.integer(name).raisesSuspicion(), value);
+        public Builder<S> integerRaising(String name) {
+            return add(Column.integer(name).raisesSuspicion());
         }
 
         /** A DOUBLE column whose larger values can only raise suspicion. */
-        public Builder<S> realRaising(String name, ToDoubleFunction<S> value) {
-            return add(Column.real(name).raisesSuspicion(), value);
+        public Builder<S> realRaising(String name) {
+            return add(Column.real(name).raisesSuspicion());
         }
 
-        public ColumnSet<S> build() {
-            return new ColumnSet<>(columns, readers, needs);
+        /**
+         * The columns declared, read by {@code reader}: a switch whose case {@code i} is the
+         * expression of the {@code i}-th column declared.
+         */
+        public ColumnSet<S> build(Reader<S> reader) {
+            return new ColumnSet<>(columns, reader, needs);
         }
     }
 }

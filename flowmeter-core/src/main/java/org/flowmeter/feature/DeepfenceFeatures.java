@@ -12,135 +12,96 @@ import org.flowmeter.decode.DecodedPacket;
 public final class DeepfenceFeatures implements FeatureSet {
     public static final String NAME = "deepfence";
 
-    private static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
-            .integer("flowDuration", State::duration)
-            .integer("flowLength", s -> s.count(State.SIZE)).needs(State.SIZES)
-            .integer("fwdFlowLength", s -> s.count(State.FWD_SIZE)).needs(State.FWD_SIZES)
-            .integer("bwdFlowLength", s -> s.count(State.BWD_SIZE)).needs(State.BWD_SIZES)
-            .integer("packetSizeTotal", s -> s.sum(State.SIZE)).needs(State.SIZES)
-            .real("packetSizeMean", s -> s.mean(State.SIZE)).needs(State.SIZES)
-            .real("packetSizeStd", s -> s.populationStd(State.SIZE)).needs(State.SIZES)
-            .integer("packetSizeMin", s -> s.min(State.SIZE)).needs(State.SIZES)
-            .integer("packetSizeMax", s -> s.max(State.SIZE)).needs(State.SIZES)
-            .integer("fwdPacketSizeTotal", s -> s.sum(State.FWD_SIZE)).needs(State.FWD_SIZES)
-            .integer("bwdPacketSizeTotal", s -> s.sum(State.BWD_SIZE)).needs(State.BWD_SIZES)
-            .real("fwdPacketSizeMean", s -> s.mean(State.FWD_SIZE)).needs(State.FWD_SIZES)
-            .real("bwdPacketSizeMean", s -> s.mean(State.BWD_SIZE)).needs(State.BWD_SIZES)
-            .real("fwdPacketSizeStd", s -> s.populationStd(State.FWD_SIZE)).needs(State.FWD_SIZES)
-            .real("bwdPacketSizeStd", s -> s.populationStd(State.BWD_SIZE)).needs(State.BWD_SIZES)
-            .integer("fwdPacketSizeMin", s -> s.min(State.FWD_SIZE)).needs(State.FWD_SIZES)
-            .integer("bwdPacketSizeMin", s -> s.min(State.BWD_SIZE)).needs(State.BWD_SIZES)
-            .integer("fwdPacketSizeMax", s -> s.max(State.FWD_SIZE)).needs(State.FWD_SIZES)
-            .integer("bwdPacketSizeMax", s -> s.max(State.BWD_SIZE)).needs(State.BWD_SIZES)
-            .real("IATMean", s -> s.mean(State.IAT)).needs(State.GAPS)
-            .real("IATStd", s -> s.populationStd(State.IAT)).needs(State.GAPS)
-            .integer("IATMin", s -> s.min(State.IAT)).needs(State.GAPS)
-            .integer("IATMax", s -> s.max(State.IAT)).needs(State.GAPS)
-            .integer("fwdIATTotal", s -> s.sum(State.FWD_IAT)).needs(State.FWD_GAPS)
-            .integer("bwdIATTotal", s -> s.sum(State.BWD_IAT)).needs(State.BWD_GAPS)
-            .real("fwdIATMean", s -> s.mean(State.FWD_IAT)).needs(State.FWD_GAPS)
-            .real("bwdIATMean", s -> s.mean(State.BWD_IAT)).needs(State.BWD_GAPS)
-            .real("fwdIATStd", s -> s.populationStd(State.FWD_IAT)).needs(State.FWD_GAPS)
-            .real("bwdIATStd", s -> s.populationStd(State.BWD_IAT)).needs(State.BWD_GAPS)
-            .integer("fwdIATMin", s -> s.min(State.FWD_IAT)).needs(State.FWD_GAPS)
-            .integer("bwdIATMin", s -> s.min(State.BWD_IAT)).needs(State.BWD_GAPS)
-            .integer("fwdIATMax", s -> s.max(State.FWD_IAT)).needs(State.FWD_GAPS)
-            .integer("bwdIATMax", s -> s.max(State.BWD_IAT)).needs(State.BWD_GAPS)
-            .real("flowLengthPerTime", s -> s.perNanosecond(s.count(State.SIZE))).needs(State.SIZES)
-            .real("fwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.FWD_SIZE))).needs(State.FWD_SIZES)
-            .real("bwdFlowLengthPerTime", s -> s.perNanosecond(s.count(State.BWD_SIZE))).needs(State.BWD_SIZES)
-            .real("packetSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.SIZE))).needs(State.SIZES)
-            .real("fwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.FWD_SIZE))).needs(State.FWD_SIZES)
-            .real("bwdPacketSizeTotalPerTime", s -> s.perNanosecond(s.sum(State.BWD_SIZE))).needs(State.BWD_SIZES)
-            .build();
+    static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
+            .integer("flowDuration")
+            .integer("flowLength").needs(State.SIZES)
+            .integer("fwdFlowLength").needs(State.FWD_SIZES)
+            .integer("bwdFlowLength").needs(State.BWD_SIZES)
+            .integer("packetSizeTotal").needs(State.SIZES)
+            .real("packetSizeMean").needs(State.SIZES)
+            .real("packetSizeStd").needs(State.SIZES)
+            .integer("packetSizeMin").needs(State.SIZES)
+            .integer("packetSizeMax").needs(State.SIZES)
+            .integer("fwdPacketSizeTotal").needs(State.FWD_SIZES)
+            .integer("bwdPacketSizeTotal").needs(State.BWD_SIZES)
+            .real("fwdPacketSizeMean").needs(State.FWD_SIZES)
+            .real("bwdPacketSizeMean").needs(State.BWD_SIZES)
+            .real("fwdPacketSizeStd").needs(State.FWD_SIZES)
+            .real("bwdPacketSizeStd").needs(State.BWD_SIZES)
+            .integer("fwdPacketSizeMin").needs(State.FWD_SIZES)
+            .integer("bwdPacketSizeMin").needs(State.BWD_SIZES)
+            .integer("fwdPacketSizeMax").needs(State.FWD_SIZES)
+            .integer("bwdPacketSizeMax").needs(State.BWD_SIZES)
+            .real("IATMean").needs(State.GAPS)
+            .real("IATStd").needs(State.GAPS)
+            .integer("IATMin").needs(State.GAPS)
+            .integer("IATMax").needs(State.GAPS)
+            .integer("fwdIATTotal").needs(State.FWD_GAPS)
+            .integer("bwdIATTotal").needs(State.BWD_GAPS)
+            .real("fwdIATMean").needs(State.FWD_GAPS)
+            .real("bwdIATMean").needs(State.BWD_GAPS)
+            .real("fwdIATStd").needs(State.FWD_GAPS)
+            .real("bwdIATStd").needs(State.BWD_GAPS)
+            .integer("fwdIATMin").needs(State.FWD_GAPS)
+            .integer("bwdIATMin").needs(State.BWD_GAPS)
+            .integer("fwdIATMax").needs(State.FWD_GAPS)
+            .integer("bwdIATMax").needs(State.BWD_GAPS)
+            .real("flowLengthPerTime").needs(State.SIZES)
+            .real("fwdFlowLengthPerTime").needs(State.FWD_SIZES)
+            .real("bwdFlowLengthPerTime").needs(State.BWD_SIZES)
+            .real("packetSizeTotalPerTime").needs(State.SIZES)
+            .real("fwdPacketSizeTotalPerTime").needs(State.FWD_SIZES)
+            .real("bwdPacketSizeTotalPerTime").needs(State.BWD_SIZES)
+            .build(DeepfenceFeatures::column);
 
     /**
-     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
-     * one direct call per column where the readers are one megamorphic call each.
+     * Column {@code column}'s value: case {@code i} is the expression of the {@code i}-th column
+     * declared in {@link #COLUMNS}, written only here. Rows read it through {@code COLUMNS},
+     * scores call it directly: one direct call per column, not a megamorphic one.
      */
     static double column(State s, int column) {
-        switch (column) {
-            case 0: // flowDuration
-                return s.duration();
-            case 1: // flowLength
-                return s.count(State.SIZE);
-            case 2: // fwdFlowLength
-                return s.count(State.FWD_SIZE);
-            case 3: // bwdFlowLength
-                return s.count(State.BWD_SIZE);
-            case 4: // packetSizeTotal
-                return s.sum(State.SIZE);
-            case 5: // packetSizeMean
-                return s.mean(State.SIZE);
-            case 6: // packetSizeStd
-                return s.populationStd(State.SIZE);
-            case 7: // packetSizeMin
-                return s.min(State.SIZE);
-            case 8: // packetSizeMax
-                return s.max(State.SIZE);
-            case 9: // fwdPacketSizeTotal
-                return s.sum(State.FWD_SIZE);
-            case 10: // bwdPacketSizeTotal
-                return s.sum(State.BWD_SIZE);
-            case 11: // fwdPacketSizeMean
-                return s.mean(State.FWD_SIZE);
-            case 12: // bwdPacketSizeMean
-                return s.mean(State.BWD_SIZE);
-            case 13: // fwdPacketSizeStd
-                return s.populationStd(State.FWD_SIZE);
-            case 14: // bwdPacketSizeStd
-                return s.populationStd(State.BWD_SIZE);
-            case 15: // fwdPacketSizeMin
-                return s.min(State.FWD_SIZE);
-            case 16: // bwdPacketSizeMin
-                return s.min(State.BWD_SIZE);
-            case 17: // fwdPacketSizeMax
-                return s.max(State.FWD_SIZE);
-            case 18: // bwdPacketSizeMax
-                return s.max(State.BWD_SIZE);
-            case 19: // IATMean
-                return s.mean(State.IAT);
-            case 20: // IATStd
-                return s.populationStd(State.IAT);
-            case 21: // IATMin
-                return s.min(State.IAT);
-            case 22: // IATMax
-                return s.max(State.IAT);
-            case 23: // fwdIATTotal
-                return s.sum(State.FWD_IAT);
-            case 24: // bwdIATTotal
-                return s.sum(State.BWD_IAT);
-            case 25: // fwdIATMean
-                return s.mean(State.FWD_IAT);
-            case 26: // bwdIATMean
-                return s.mean(State.BWD_IAT);
-            case 27: // fwdIATStd
-                return s.populationStd(State.FWD_IAT);
-            case 28: // bwdIATStd
-                return s.populationStd(State.BWD_IAT);
-            case 29: // fwdIATMin
-                return s.min(State.FWD_IAT);
-            case 30: // bwdIATMin
-                return s.min(State.BWD_IAT);
-            case 31: // fwdIATMax
-                return s.max(State.FWD_IAT);
-            case 32: // bwdIATMax
-                return s.max(State.BWD_IAT);
-            case 33: // flowLengthPerTime
-                return s.perNanosecond(s.count(State.SIZE));
-            case 34: // fwdFlowLengthPerTime
-                return s.perNanosecond(s.count(State.FWD_SIZE));
-            case 35: // bwdFlowLengthPerTime
-                return s.perNanosecond(s.count(State.BWD_SIZE));
-            case 36: // packetSizeTotalPerTime
-                return s.perNanosecond(s.sum(State.SIZE));
-            case 37: // fwdPacketSizeTotalPerTime
-                return s.perNanosecond(s.sum(State.FWD_SIZE));
-            case 38: // bwdPacketSizeTotalPerTime
-                return s.perNanosecond(s.sum(State.BWD_SIZE));
-            default:
-                throw new IndexOutOfBoundsException(column);
-        }
+        return switch (column) {
+            case 0 -> s.duration();
+            case 1 -> s.count(State.SIZE);
+            case 2 -> s.count(State.FWD_SIZE);
+            case 3 -> s.count(State.BWD_SIZE);
+            case 4 -> s.sum(State.SIZE);
+            case 5 -> s.mean(State.SIZE);
+            case 6 -> s.populationStd(State.SIZE);
+            case 7 -> s.min(State.SIZE);
+            case 8 -> s.max(State.SIZE);
+            case 9 -> s.sum(State.FWD_SIZE);
+            case 10 -> s.sum(State.BWD_SIZE);
+            case 11 -> s.mean(State.FWD_SIZE);
+            case 12 -> s.mean(State.BWD_SIZE);
+            case 13 -> s.populationStd(State.FWD_SIZE);
+            case 14 -> s.populationStd(State.BWD_SIZE);
+            case 15 -> s.min(State.FWD_SIZE);
+            case 16 -> s.min(State.BWD_SIZE);
+            case 17 -> s.max(State.FWD_SIZE);
+            case 18 -> s.max(State.BWD_SIZE);
+            case 19 -> s.mean(State.IAT);
+            case 20 -> s.populationStd(State.IAT);
+            case 21 -> s.min(State.IAT);
+            case 22 -> s.max(State.IAT);
+            case 23 -> s.sum(State.FWD_IAT);
+            case 24 -> s.sum(State.BWD_IAT);
+            case 25 -> s.mean(State.FWD_IAT);
+            case 26 -> s.mean(State.BWD_IAT);
+            case 27 -> s.populationStd(State.FWD_IAT);
+            case 28 -> s.populationStd(State.BWD_IAT);
+            case 29 -> s.min(State.FWD_IAT);
+            case 30 -> s.min(State.BWD_IAT);
+            case 31 -> s.max(State.FWD_IAT);
+            case 32 -> s.max(State.BWD_IAT);
+            case 33 -> s.perNanosecond(s.count(State.SIZE));
+            case 34 -> s.perNanosecond(s.count(State.FWD_SIZE));
+            case 35 -> s.perNanosecond(s.count(State.BWD_SIZE));
+            case 36 -> s.perNanosecond(s.sum(State.SIZE));
+            case 37 -> s.perNanosecond(s.sum(State.FWD_SIZE));
+            case 38 -> s.perNanosecond(s.sum(State.BWD_SIZE));
+            default -> throw new IndexOutOfBoundsException(column);
+        };
     }
 
     /** The statistics its flows keep (bits of {@link State#SIZES} and after). */

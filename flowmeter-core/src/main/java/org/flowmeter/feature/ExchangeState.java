@@ -66,47 +66,37 @@ final class ExchangeState implements FlowFeatures {
      * end is not altered by the first scoring.
      */
     static final ColumnSet<ExchangeState> COLUMNS = ColumnSet.<ExchangeState>builder()
-            .integer("xchFwdMessages", s -> s.count(FWD, s.openFwd()))
-            .integer("xchBwdMessages", s -> s.count(BWD, s.openBwd()))
-            .real("xchFwdMessageBytesMean", s -> s.mean(FWD, s.openFwd()))
-            .real("xchFwdMessageBytesStd", s -> s.std(FWD, s.openFwd()))
-            .integer("xchFwdMessageBytesMax", s -> s.max(FWD, s.openFwd()))
-            .real("xchFwdRepeatShare", s -> s.repeatShare(FWD, s.fwdLast, s.fwdRepeats, s.openFwd()))
-            .real("xchBwdMessageBytesMean", s -> s.mean(BWD, s.openBwd()))
-            .real("xchBwdMessageBytesStd", s -> s.std(BWD, s.openBwd()))
-            .integer("xchBwdMessageBytesMax", s -> s.max(BWD, s.openBwd()))
-            .real("xchBwdRepeatShare", s -> s.repeatShare(BWD, s.bwdLast, s.bwdRepeats, s.openBwd()))
-            .build();
+            .integer("xchFwdMessages")
+            .integer("xchBwdMessages")
+            .real("xchFwdMessageBytesMean")
+            .real("xchFwdMessageBytesStd")
+            .integer("xchFwdMessageBytesMax")
+            .real("xchFwdRepeatShare")
+            .real("xchBwdMessageBytesMean")
+            .real("xchBwdMessageBytesStd")
+            .integer("xchBwdMessageBytesMax")
+            .real("xchBwdRepeatShare")
+            .build(ExchangeState::column);
 
     /**
-     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
-     * one direct call per column where the readers are one megamorphic call each.
+     * Column {@code column}'s value: case {@code i} is the expression of the {@code i}-th column
+     * declared in {@link #COLUMNS}, written only here. Rows read it through {@code COLUMNS},
+     * scores call it directly: one direct call per column, not a megamorphic one.
      */
     static double column(ExchangeState s, int column) {
-        switch (column) {
-            case 0: // xchFwdMessages
-                return s.count(FWD, s.openFwd());
-            case 1: // xchBwdMessages
-                return s.count(BWD, s.openBwd());
-            case 2: // xchFwdMessageBytesMean
-                return s.mean(FWD, s.openFwd());
-            case 3: // xchFwdMessageBytesStd
-                return s.std(FWD, s.openFwd());
-            case 4: // xchFwdMessageBytesMax
-                return s.max(FWD, s.openFwd());
-            case 5: // xchFwdRepeatShare
-                return s.repeatShare(FWD, s.fwdLast, s.fwdRepeats, s.openFwd());
-            case 6: // xchBwdMessageBytesMean
-                return s.mean(BWD, s.openBwd());
-            case 7: // xchBwdMessageBytesStd
-                return s.std(BWD, s.openBwd());
-            case 8: // xchBwdMessageBytesMax
-                return s.max(BWD, s.openBwd());
-            case 9: // xchBwdRepeatShare
-                return s.repeatShare(BWD, s.bwdLast, s.bwdRepeats, s.openBwd());
-            default:
-                throw new IndexOutOfBoundsException(column);
-        }
+        return switch (column) {
+            case 0 -> s.count(FWD, s.openFwd());
+            case 1 -> s.count(BWD, s.openBwd());
+            case 2 -> s.mean(FWD, s.openFwd());
+            case 3 -> s.std(FWD, s.openFwd());
+            case 4 -> s.max(FWD, s.openFwd());
+            case 5 -> s.repeatShare(FWD, s.fwdLast, s.fwdRepeats, s.openFwd());
+            case 6 -> s.mean(BWD, s.openBwd());
+            case 7 -> s.std(BWD, s.openBwd());
+            case 8 -> s.max(BWD, s.openBwd());
+            case 9 -> s.repeatShare(BWD, s.bwdLast, s.bwdRepeats, s.openBwd());
+            default -> throw new IndexOutOfBoundsException(column);
+        };
     }
 
     private long count(int at, long open) {

@@ -75,53 +75,41 @@ public final class HostContextFeatures implements FeatureSet {
         private static final long serialVersionUID = 1L;
 
         static final ColumnSet<State> COLUMNS = ColumnSet.<State>builder()
-                .integerRaising("ctxPairFlows", s -> s.counts[RecentFlowStarts.PAIR_FLOWS])
-                .integerRaising("ctxSrcFlows", s -> s.counts[RecentFlowStarts.SOURCE_FLOWS])
-                .integerRaising("ctxSrcHosts", s -> s.counts[RecentFlowStarts.SOURCE_HOSTS])
-                .integerRaising("ctxSrcServices", s -> s.counts[RecentFlowStarts.SOURCE_SERVICES])
-                .integerRaising("ctxDstFlows", s -> s.counts[RecentFlowStarts.DESTINATION_FLOWS])
-                .integerRaising("ctxDstSources", s -> s.counts[RecentFlowStarts.DESTINATION_SOURCES])
-                .integer("ctxPairFwdSizes", s -> s.endCounts[RecentFlowEnds.FWD_SIZES])
-                .integer("ctxPairBwdSizes", s -> s.endCounts[RecentFlowEnds.BWD_SIZES])
-                .integerRaising("ctxPairUnanswered", s -> s.endCounts[RecentFlowEnds.UNANSWERED])
-                .integerRaising("ctxPairResets", s -> s.endCounts[RecentFlowEnds.RESETS])
-                .integerRaising("ctxSrcFailedEndpoints", s -> s.sourceEndCounts[RecentSourceEnds.FAILED_ENDPOINTS])
-                .integer("ctxSrcAnsweredEndpoints", s -> s.sourceEndCounts[RecentSourceEnds.ANSWERED_ENDPOINTS])
-                .build();
+                .integerRaising("ctxPairFlows")
+                .integerRaising("ctxSrcFlows")
+                .integerRaising("ctxSrcHosts")
+                .integerRaising("ctxSrcServices")
+                .integerRaising("ctxDstFlows")
+                .integerRaising("ctxDstSources")
+                .integer("ctxPairFwdSizes")
+                .integer("ctxPairBwdSizes")
+                .integerRaising("ctxPairUnanswered")
+                .integerRaising("ctxPairResets")
+                .integerRaising("ctxSrcFailedEndpoints")
+                .integer("ctxSrcAnsweredEndpoints")
+                .build(State::column);
 
         /**
-         * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
-         * one direct call per column where the readers are one megamorphic call each.
+         * Column {@code column}'s value: case {@code i} is the expression of the {@code i}-th column
+         * declared in {@link #COLUMNS}, written only here. Rows read it through {@code COLUMNS},
+         * scores call it directly: one direct call per column, not a megamorphic one.
          */
         static double column(State s, int column) {
-            switch (column) {
-                case 0: // ctxPairFlows
-                    return s.counts[RecentFlowStarts.PAIR_FLOWS];
-                case 1: // ctxSrcFlows
-                    return s.counts[RecentFlowStarts.SOURCE_FLOWS];
-                case 2: // ctxSrcHosts
-                    return s.counts[RecentFlowStarts.SOURCE_HOSTS];
-                case 3: // ctxSrcServices
-                    return s.counts[RecentFlowStarts.SOURCE_SERVICES];
-                case 4: // ctxDstFlows
-                    return s.counts[RecentFlowStarts.DESTINATION_FLOWS];
-                case 5: // ctxDstSources
-                    return s.counts[RecentFlowStarts.DESTINATION_SOURCES];
-                case 6: // ctxPairFwdSizes
-                    return s.endCounts[RecentFlowEnds.FWD_SIZES];
-                case 7: // ctxPairBwdSizes
-                    return s.endCounts[RecentFlowEnds.BWD_SIZES];
-                case 8: // ctxPairUnanswered
-                    return s.endCounts[RecentFlowEnds.UNANSWERED];
-                case 9: // ctxPairResets
-                    return s.endCounts[RecentFlowEnds.RESETS];
-                case 10: // ctxSrcFailedEndpoints
-                    return s.sourceEndCounts[RecentSourceEnds.FAILED_ENDPOINTS];
-                case 11: // ctxSrcAnsweredEndpoints
-                    return s.sourceEndCounts[RecentSourceEnds.ANSWERED_ENDPOINTS];
-                default:
-                    throw new IndexOutOfBoundsException(column);
-            }
+            return switch (column) {
+                case 0 -> s.counts[RecentFlowStarts.PAIR_FLOWS];
+                case 1 -> s.counts[RecentFlowStarts.SOURCE_FLOWS];
+                case 2 -> s.counts[RecentFlowStarts.SOURCE_HOSTS];
+                case 3 -> s.counts[RecentFlowStarts.SOURCE_SERVICES];
+                case 4 -> s.counts[RecentFlowStarts.DESTINATION_FLOWS];
+                case 5 -> s.counts[RecentFlowStarts.DESTINATION_SOURCES];
+                case 6 -> s.endCounts[RecentFlowEnds.FWD_SIZES];
+                case 7 -> s.endCounts[RecentFlowEnds.BWD_SIZES];
+                case 8 -> s.endCounts[RecentFlowEnds.UNANSWERED];
+                case 9 -> s.endCounts[RecentFlowEnds.RESETS];
+                case 10 -> s.sourceEndCounts[RecentSourceEnds.FAILED_ENDPOINTS];
+                case 11 -> s.sourceEndCounts[RecentSourceEnds.ANSWERED_ENDPOINTS];
+                default -> throw new IndexOutOfBoundsException(column);
+            };
         }
 
         private final transient RecentFlowStarts recent;

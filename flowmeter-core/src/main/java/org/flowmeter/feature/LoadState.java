@@ -66,104 +66,76 @@ final class LoadState implements FlowFeatures {
 
     /** The columns, read from the values {@link RecentFlowReports#describe} gives for the flow. */
     static final ColumnSet<double[]> COLUMNS = ColumnSet.<double[]>builder()
-            .integerRaising("ldSrcFlows", v -> v[RecentFlowReports.SRC_FLOWS])
-            .realRaising("ldSrcFlowsPerSecond", v -> v[RecentFlowReports.SRC_FLOWS_PER_SECOND])
-            .realRaising("ldSrcUnansweredShare", v -> v[RecentFlowReports.SRC_UNANSWERED_SHARE])
-            .realRaising("ldSrcFailedShare", v -> v[RecentFlowReports.SRC_FAILED_SHARE])
-            .integerRaising("ldSrcHosts", v -> v[RecentFlowReports.SRC_HOSTS])
-            .integerRaising("ldSrcEndpoints", v -> v[RecentFlowReports.SRC_ENDPOINTS])
-            .integer("ldSrcAnsweredEndpoints", v -> v[RecentFlowReports.SRC_ANSWERED_ENDPOINTS])
-            .integerRaising("ldPairFlows", v -> v[RecentFlowReports.PAIR_FLOWS])
-            .realRaising("ldPairUnansweredShare", v -> v[RecentFlowReports.PAIR_UNANSWERED_SHARE])
-            .realRaising("ldPairFailedShare", v -> v[RecentFlowReports.PAIR_FAILED_SHARE])
-            .integerRaising("ldDstFlows", v -> v[RecentFlowReports.DST_FLOWS])
-            .realRaising("ldDstFlowsPerSecond", v -> v[RecentFlowReports.DST_FLOWS_PER_SECOND])
-            .realRaising("ldDstUnansweredShare", v -> v[RecentFlowReports.DST_UNANSWERED_SHARE])
-            .integerRaising("ldDstSources", v -> v[RecentFlowReports.DST_SOURCES])
-            .integer("ldDstAnsweredSources", v -> v[RecentFlowReports.DST_ANSWERED_SOURCES])
-            .integerRaising("ldDstUnansweredSources", v -> v[RecentFlowReports.DST_UNANSWERED_SOURCES])
-            .integerRaising("ldSvcFlows", v -> v[RecentFlowReports.SVC_FLOWS])
-            .realRaising("ldSvcFlowsPerSecond", v -> v[RecentFlowReports.SVC_FLOWS_PER_SECOND])
-            .realRaising("ldSvcUnansweredShare", v -> v[RecentFlowReports.SVC_UNANSWERED_SHARE])
-            .integerRaising("ldSvcSources", v -> v[RecentFlowReports.SVC_SOURCES])
-            .integer("ldSvcAnsweredSources", v -> v[RecentFlowReports.SVC_ANSWERED_SOURCES])
-            .integerRaising("ldSvcUnansweredSources", v -> v[RecentFlowReports.SVC_UNANSWERED_SOURCES])
+            .integerRaising("ldSrcFlows")
+            .realRaising("ldSrcFlowsPerSecond")
+            .realRaising("ldSrcUnansweredShare")
+            .realRaising("ldSrcFailedShare")
+            .integerRaising("ldSrcHosts")
+            .integerRaising("ldSrcEndpoints")
+            .integer("ldSrcAnsweredEndpoints")
+            .integerRaising("ldPairFlows")
+            .realRaising("ldPairUnansweredShare")
+            .realRaising("ldPairFailedShare")
+            .integerRaising("ldDstFlows")
+            .realRaising("ldDstFlowsPerSecond")
+            .realRaising("ldDstUnansweredShare")
+            .integerRaising("ldDstSources")
+            .integer("ldDstAnsweredSources")
+            .integerRaising("ldDstUnansweredSources")
+            .integerRaising("ldSvcFlows")
+            .realRaising("ldSvcFlowsPerSecond")
+            .realRaising("ldSvcUnansweredShare")
+            .integerRaising("ldSvcSources")
+            .integer("ldSvcAnsweredSources")
+            .integerRaising("ldSvcUnansweredSources")
             // Failures as counts beside the shares: a lone unanswered flow has a share of 1, the
             // same flow amid answered traffic a small one, so a share can make a lone flow look
             // worse than its context; a count only grows with the evidence.
-            .integerRaising("ldSrcUnansweredFlows", v -> v[RecentFlowReports.SRC_UNANSWERED_FLOWS])
-            .integerRaising("ldSrcFailedFlows", v -> v[RecentFlowReports.SRC_FAILED_FLOWS])
-            .integerRaising("ldPairUnansweredFlows", v -> v[RecentFlowReports.PAIR_UNANSWERED_FLOWS])
-            .integerRaising("ldPairFailedFlows", v -> v[RecentFlowReports.PAIR_FAILED_FLOWS])
-            .integerRaising("ldDstUnansweredFlows", v -> v[RecentFlowReports.DST_UNANSWERED_FLOWS])
-            .integerRaising("ldSvcUnansweredFlows", v -> v[RecentFlowReports.SVC_UNANSWERED_FLOWS])
-            .build();
+            .integerRaising("ldSrcUnansweredFlows")
+            .integerRaising("ldSrcFailedFlows")
+            .integerRaising("ldPairUnansweredFlows")
+            .integerRaising("ldPairFailedFlows")
+            .integerRaising("ldDstUnansweredFlows")
+            .integerRaising("ldSvcUnansweredFlows")
+            .build(LoadState::column);
 
     /**
-     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
-     * one direct call per column where the readers are one megamorphic call each.
+     * Column {@code column}'s value: case {@code i} is the expression of the {@code i}-th column
+     * declared in {@link #COLUMNS}, written only here. Rows read it through {@code COLUMNS},
+     * scores call it directly: one direct call per column, not a megamorphic one.
      */
     static double column(double[] v, int column) {
-        switch (column) {
-            case 0: // ldSrcFlows
-                return v[RecentFlowReports.SRC_FLOWS];
-            case 1: // ldSrcFlowsPerSecond
-                return v[RecentFlowReports.SRC_FLOWS_PER_SECOND];
-            case 2: // ldSrcUnansweredShare
-                return v[RecentFlowReports.SRC_UNANSWERED_SHARE];
-            case 3: // ldSrcFailedShare
-                return v[RecentFlowReports.SRC_FAILED_SHARE];
-            case 4: // ldSrcHosts
-                return v[RecentFlowReports.SRC_HOSTS];
-            case 5: // ldSrcEndpoints
-                return v[RecentFlowReports.SRC_ENDPOINTS];
-            case 6: // ldSrcAnsweredEndpoints
-                return v[RecentFlowReports.SRC_ANSWERED_ENDPOINTS];
-            case 7: // ldPairFlows
-                return v[RecentFlowReports.PAIR_FLOWS];
-            case 8: // ldPairUnansweredShare
-                return v[RecentFlowReports.PAIR_UNANSWERED_SHARE];
-            case 9: // ldPairFailedShare
-                return v[RecentFlowReports.PAIR_FAILED_SHARE];
-            case 10: // ldDstFlows
-                return v[RecentFlowReports.DST_FLOWS];
-            case 11: // ldDstFlowsPerSecond
-                return v[RecentFlowReports.DST_FLOWS_PER_SECOND];
-            case 12: // ldDstUnansweredShare
-                return v[RecentFlowReports.DST_UNANSWERED_SHARE];
-            case 13: // ldDstSources
-                return v[RecentFlowReports.DST_SOURCES];
-            case 14: // ldDstAnsweredSources
-                return v[RecentFlowReports.DST_ANSWERED_SOURCES];
-            case 15: // ldDstUnansweredSources
-                return v[RecentFlowReports.DST_UNANSWERED_SOURCES];
-            case 16: // ldSvcFlows
-                return v[RecentFlowReports.SVC_FLOWS];
-            case 17: // ldSvcFlowsPerSecond
-                return v[RecentFlowReports.SVC_FLOWS_PER_SECOND];
-            case 18: // ldSvcUnansweredShare
-                return v[RecentFlowReports.SVC_UNANSWERED_SHARE];
-            case 19: // ldSvcSources
-                return v[RecentFlowReports.SVC_SOURCES];
-            case 20: // ldSvcAnsweredSources
-                return v[RecentFlowReports.SVC_ANSWERED_SOURCES];
-            case 21: // ldSvcUnansweredSources
-                return v[RecentFlowReports.SVC_UNANSWERED_SOURCES];
-            case 22: // ldSrcUnansweredFlows
-                return v[RecentFlowReports.SRC_UNANSWERED_FLOWS];
-            case 23: // ldSrcFailedFlows
-                return v[RecentFlowReports.SRC_FAILED_FLOWS];
-            case 24: // ldPairUnansweredFlows
-                return v[RecentFlowReports.PAIR_UNANSWERED_FLOWS];
-            case 25: // ldPairFailedFlows
-                return v[RecentFlowReports.PAIR_FAILED_FLOWS];
-            case 26: // ldDstUnansweredFlows
-                return v[RecentFlowReports.DST_UNANSWERED_FLOWS];
-            case 27: // ldSvcUnansweredFlows
-                return v[RecentFlowReports.SVC_UNANSWERED_FLOWS];
-            default:
-                throw new IndexOutOfBoundsException(column);
-        }
+        return switch (column) {
+            case 0 -> v[RecentFlowReports.SRC_FLOWS];
+            case 1 -> v[RecentFlowReports.SRC_FLOWS_PER_SECOND];
+            case 2 -> v[RecentFlowReports.SRC_UNANSWERED_SHARE];
+            case 3 -> v[RecentFlowReports.SRC_FAILED_SHARE];
+            case 4 -> v[RecentFlowReports.SRC_HOSTS];
+            case 5 -> v[RecentFlowReports.SRC_ENDPOINTS];
+            case 6 -> v[RecentFlowReports.SRC_ANSWERED_ENDPOINTS];
+            case 7 -> v[RecentFlowReports.PAIR_FLOWS];
+            case 8 -> v[RecentFlowReports.PAIR_UNANSWERED_SHARE];
+            case 9 -> v[RecentFlowReports.PAIR_FAILED_SHARE];
+            case 10 -> v[RecentFlowReports.DST_FLOWS];
+            case 11 -> v[RecentFlowReports.DST_FLOWS_PER_SECOND];
+            case 12 -> v[RecentFlowReports.DST_UNANSWERED_SHARE];
+            case 13 -> v[RecentFlowReports.DST_SOURCES];
+            case 14 -> v[RecentFlowReports.DST_ANSWERED_SOURCES];
+            case 15 -> v[RecentFlowReports.DST_UNANSWERED_SOURCES];
+            case 16 -> v[RecentFlowReports.SVC_FLOWS];
+            case 17 -> v[RecentFlowReports.SVC_FLOWS_PER_SECOND];
+            case 18 -> v[RecentFlowReports.SVC_UNANSWERED_SHARE];
+            case 19 -> v[RecentFlowReports.SVC_SOURCES];
+            case 20 -> v[RecentFlowReports.SVC_ANSWERED_SOURCES];
+            case 21 -> v[RecentFlowReports.SVC_UNANSWERED_SOURCES];
+            case 22 -> v[RecentFlowReports.SRC_UNANSWERED_FLOWS];
+            case 23 -> v[RecentFlowReports.SRC_FAILED_FLOWS];
+            case 24 -> v[RecentFlowReports.PAIR_UNANSWERED_FLOWS];
+            case 25 -> v[RecentFlowReports.PAIR_FAILED_FLOWS];
+            case 26 -> v[RecentFlowReports.DST_UNANSWERED_FLOWS];
+            case 27 -> v[RecentFlowReports.SVC_UNANSWERED_FLOWS];
+            default -> throw new IndexOutOfBoundsException(column);
+        };
     }
 
     /** The values at the report, or as they stand for a flow still open (then in the window's scratch array, valid until the next call). */

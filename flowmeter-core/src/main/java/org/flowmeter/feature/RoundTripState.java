@@ -124,47 +124,37 @@ final class RoundTripState implements FlowFeatures {
 
     /** The columns; every one but {@code rttKnown} reads {@link RoundTripFeatures#UNKNOWN} without a round trip. */
     static final ColumnSet<RoundTripState> COLUMNS = ColumnSet.<RoundTripState>builder()
-            .integer("rttKnown", s -> s.rtt() == NONE ? 0 : 1)
-            .real("rttMicros", s -> s.ifKnown(s.rtt() / 1e3))
-            .real("rttResponderMicros", s -> s.ifKnown((s.answer - s.request) / 1e3))
-            .real("rttInitiatorMicros", s -> s.ifKnown(s.confirm == NONE ? RoundTripFeatures.UNKNOWN : (s.confirm - s.answer) / 1e3))
-            .real("rttDurationRtts", s -> s.ifKnown((s.last - s.first) / s.rttReal()))
-            .real("rttIatMeanRtts", s -> s.ifKnown(s.packets < 2 ? 0 : (s.last - s.first) / (double) (s.packets - 1) / s.rttReal()))
-            .real("rttIatMaxRtts", s -> s.ifKnown(s.iatMax / s.rttReal()))
-            .real("rttFwdIatMeanRtts", s -> s.ifKnown(s.fwdIats == 0 ? 0 : s.fwdIatSum / (double) s.fwdIats / s.rttReal()))
-            .real("rttBwdIatMeanRtts", s -> s.ifKnown(s.bwdIats == 0 ? 0 : s.bwdIatSum / (double) s.bwdIats / s.rttReal()))
-            .real("rttAnswerDelayRtts", s -> s.ifKnown(s.firstReply == NONE ? RoundTripFeatures.UNKNOWN : (s.firstReply - s.firstAsk) / s.rttReal()))
-            .build();
+            .integer("rttKnown")
+            .real("rttMicros")
+            .real("rttResponderMicros")
+            .real("rttInitiatorMicros")
+            .real("rttDurationRtts")
+            .real("rttIatMeanRtts")
+            .real("rttIatMaxRtts")
+            .real("rttFwdIatMeanRtts")
+            .real("rttBwdIatMeanRtts")
+            .real("rttAnswerDelayRtts")
+            .build(RoundTripState::column);
 
     /**
-     * Column {@code column}'s value, as its reader in {@link #COLUMNS} gives it (the same expression):
-     * one direct call per column where the readers are one megamorphic call each.
+     * Column {@code column}'s value: case {@code i} is the expression of the {@code i}-th column
+     * declared in {@link #COLUMNS}, written only here. Rows read it through {@code COLUMNS},
+     * scores call it directly: one direct call per column, not a megamorphic one.
      */
     static double column(RoundTripState s, int column) {
-        switch (column) {
-            case 0: // rttKnown
-                return s.rtt() == NONE ? 0 : 1;
-            case 1: // rttMicros
-                return s.ifKnown(s.rtt() / 1e3);
-            case 2: // rttResponderMicros
-                return s.ifKnown((s.answer - s.request) / 1e3);
-            case 3: // rttInitiatorMicros
-                return s.ifKnown(s.confirm == NONE ? RoundTripFeatures.UNKNOWN : (s.confirm - s.answer) / 1e3);
-            case 4: // rttDurationRtts
-                return s.ifKnown((s.last - s.first) / s.rttReal());
-            case 5: // rttIatMeanRtts
-                return s.ifKnown(s.packets < 2 ? 0 : (s.last - s.first) / (double) (s.packets - 1) / s.rttReal());
-            case 6: // rttIatMaxRtts
-                return s.ifKnown(s.iatMax / s.rttReal());
-            case 7: // rttFwdIatMeanRtts
-                return s.ifKnown(s.fwdIats == 0 ? 0 : s.fwdIatSum / (double) s.fwdIats / s.rttReal());
-            case 8: // rttBwdIatMeanRtts
-                return s.ifKnown(s.bwdIats == 0 ? 0 : s.bwdIatSum / (double) s.bwdIats / s.rttReal());
-            case 9: // rttAnswerDelayRtts
-                return s.ifKnown(s.firstReply == NONE ? RoundTripFeatures.UNKNOWN : (s.firstReply - s.firstAsk) / s.rttReal());
-            default:
-                throw new IndexOutOfBoundsException(column);
-        }
+        return switch (column) {
+            case 0 -> s.rtt() == NONE ? 0 : 1;
+            case 1 -> s.ifKnown(s.rtt() / 1e3);
+            case 2 -> s.ifKnown((s.answer - s.request) / 1e3);
+            case 3 -> s.ifKnown(s.confirm == NONE ? RoundTripFeatures.UNKNOWN : (s.confirm - s.answer) / 1e3);
+            case 4 -> s.ifKnown((s.last - s.first) / s.rttReal());
+            case 5 -> s.ifKnown(s.packets < 2 ? 0 : (s.last - s.first) / (double) (s.packets - 1) / s.rttReal());
+            case 6 -> s.ifKnown(s.iatMax / s.rttReal());
+            case 7 -> s.ifKnown(s.fwdIats == 0 ? 0 : s.fwdIatSum / (double) s.fwdIats / s.rttReal());
+            case 8 -> s.ifKnown(s.bwdIats == 0 ? 0 : s.bwdIatSum / (double) s.bwdIats / s.rttReal());
+            case 9 -> s.ifKnown(s.firstReply == NONE ? RoundTripFeatures.UNKNOWN : (s.firstReply - s.firstAsk) / s.rttReal());
+            default -> throw new IndexOutOfBoundsException(column);
+        };
     }
 
     private double rttReal() {

@@ -14,11 +14,12 @@ import org.flowmeter.flow.FlowMeter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every registered set reads its values for scoring ({@link FlowFeatures#values}: the set's own
- * switch over column positions) exactly as its declared column readers give them in a row
- * ({@link FlowFeatures#write}), on real captures: open flows at their first packets and every
- * 16th (as an early score reads them, the context and load windows as they stand) and every flow
- * at its end, every column alone, all together and the odd ones.
+ * Every registered set gives its values for scoring ({@link FlowFeatures#values}: the set's switch
+ * over column positions, called directly) exactly as a row gives them ({@link FlowFeatures#write}:
+ * the same switch through the set's {@link ColumnSet}, LONG columns as integers), on real
+ * captures: open flows at their first packets and every 16th (as an early score reads them, the
+ * context and load windows as they stand) and every flow at its end, every column alone, all
+ * together and the odd ones.
  */
 class ColumnReadsTest {
 
