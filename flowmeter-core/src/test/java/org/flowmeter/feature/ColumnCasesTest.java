@@ -3,8 +3,7 @@ package org.flowmeter.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,27 +16,29 @@ class ColumnCasesTest {
 
     @Test
     void everySetsSwitchHasOneCasePerDeclaredColumn() {
-        Map<String, Integer> checked = new LinkedHashMap<>();
-        checked.put(DeepfenceFeatures.NAME,
-                casesOf(DeepfenceFeatures.COLUMNS, (DeepfenceFeatures.State) new DeepfenceFeatures().newFlow()));
-        checked.put(CicFeatures.NAME, casesOf(CicFlowState.COLUMNS, (CicFlowState) new CicFeatures().newFlow()));
-        checked.put(HostContextFeatures.NAME, casesOf(HostContextFeatures.State.COLUMNS,
-                (HostContextFeatures.State) new HostContextFeatures().newFlow()));
-        checked.put(ExchangeFeatures.NAME, casesOf(ExchangeState.COLUMNS, new ExchangeState()));
-        checked.put(RoundTripFeatures.NAME, casesOf(RoundTripState.COLUMNS, new RoundTripState()));
-        checked.put(LoadFeatures.NAME, casesOf(LoadState.COLUMNS, new double[RecentFlowReports.VALUES]));
+        List<String> checked = List.of(
+                checkCases(DeepfenceFeatures.NAME, DeepfenceFeatures.COLUMNS,
+                        (DeepfenceFeatures.State) new DeepfenceFeatures().newFlow()),
+                checkCases(CicFeatures.NAME, CicFlowState.COLUMNS, (CicFlowState) new CicFeatures().newFlow()),
+                checkCases(HostContextFeatures.NAME, HostContextFeatures.State.COLUMNS,
+                        (HostContextFeatures.State) new HostContextFeatures().newFlow()),
+                checkCases(ExchangeFeatures.NAME, ExchangeState.COLUMNS, new ExchangeState()),
+                checkCases(RoundTripFeatures.NAME, RoundTripState.COLUMNS, new RoundTripState()),
+                checkCases(LoadFeatures.NAME, LoadState.COLUMNS, new double[RecentFlowReports.VALUES]));
 
-        assertThat(checked.keySet()).as("every registered set checked").containsExactlyInAnyOrderElementsOf(FeatureSets.names());
+        assertThat(checked).as("every registered set checked").containsExactlyInAnyOrderElementsOf(FeatureSets.names());
     }
 
-    /** The number of cases, after checking there is one for every declared column and none beyond. */
-    private static <S> int casesOf(ColumnSet<S> columns, S state) {
+    /** Checks there is a case for every declared column and none beyond; gives back the set's name. */
+    private static <S> String checkCases(String set, ColumnSet<S> columns, S state) {
         int n = columns.size();
         for (int c = 0; c < n; c++) {
             columns.value(state, c);
         }
-        assertThatThrownBy(() -> columns.value(state, n)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> columns.value(state, -1)).isInstanceOf(IndexOutOfBoundsException.class);
-        return n;
+        assertThatThrownBy(() -> columns.value(state, n)).as(set + " past its last column")
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> columns.value(state, -1)).as(set + " before its first column")
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        return set;
     }
 }
