@@ -23,15 +23,15 @@ final class NeighbourDiscovery {
 
     /**
      * Whether the flow is one of these messages. The decoder gives them srcPort 0 and dstPort
-     * type << 8 | code (swapped when local networks turned the flow around); queries (echo) carry
-     * an identifier and a type below 256 instead.
+     * type << 8 | code; queries (echo) carry an identifier and a type below 256 instead. (A flow
+     * that local networks turned around holds only backward packets: not unanswered, so scan
+     * does not count it anyway.)
      */
     static boolean isLinkControl(Flow flow) {
-        if (flow.protocol != DecodedPacket.ICMPV6) {
+        if (flow.protocol != DecodedPacket.ICMPV6 || flow.srcPort != 0) {
             return false;
         }
-        int typeAndCode = flow.srcPort == 0 ? flow.dstPort : flow.dstPort == 0 ? flow.srcPort : 0;
-        int type = typeAndCode >>> 8;
+        int type = flow.dstPort >>> 8;
         return type >= MLD_QUERY && type <= MLD_DONE || type >= ROUTER_SOLICITATION && type <= REDIRECT
                 || type == MLD_REPORT_V2;
     }
