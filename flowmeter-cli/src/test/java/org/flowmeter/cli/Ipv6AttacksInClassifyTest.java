@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * fragments hold extension headers only: the router advertisement is in the later ones; one
  * router solicitation;</li>
  * <li>ipv6_flood_rs6.pcap (flood_rs6, from its middle): 2353 router solicitations from fe80::66 to
- * ff02::1 in 0.37 s, and 147 neighbour solicitations of the victim for made-up addresses;</li>
+ * ff02::1 in 0.37 s, and 147 neighbour solicitations of the victim (fe80::10), each to the made-up
+ * unicast address it resolves (fe80::200:XXff:feXX:XXXX);</li>
  * <li>ipv6_benign.pcap: 343 packets of ordinary IPv6 on the link (router advertisements every 10 s,
  * MLD reports, neighbour discovery, pings, web fetches, DNS).</li>
  * </ul>
@@ -77,11 +78,25 @@ class Ipv6AttacksInClassifyTest {
     void aRouterSolicitationFloodFromOneSourceIsAFlood() throws IOException {
         List<Map<String, String>> rows = classify(fixture("ipv6_flood_rs6.pcap"));
         assertThat(rows).hasSize(148);
-        assertThat(flagged(rows).stream().filter(r -> r.get("decidedBy").equals("flood")))
-                .singleElement().satisfies(r -> assertThat(r).containsEntry("srcIP", "fe80::66")
-                        .containsEntry("dstIP", "ff02::1").containsEntry("packets", "2353"));
-        // The victim's solicitations of 147 made-up addresses, all unanswered, read as a sweep.
-        assertThat(flagged(rows)).hasSize(148);
+        assertThat(flagged(rows)).singleElement().satisfies(r -> assertThat(r).containsEntry("decidedBy", "flood")
+                .containsEntry("srcIP", "fe80::66").containsEntry("dstIP", "ff02::1").containsEntry("packets", "2353"));
+    }
+
+    /**
+     * The flooded host's 147 neighbour solicitations go to the made-up addresses themselves
+     * (unicast, one flow each, unanswered): what a router does for every address a scan or a flood
+     * makes it resolve. Neighbour discovery is no probe, so the victim is not named a scanner.
+     */
+    @Test
+    void theVictimsNeighbourSolicitationsAreNotAScan() throws IOException {
+        List<Map<String, String>> rows = classify(fixture("ipv6_flood_rs6.pcap"));
+        String solicitation = Integer.toString(135 << 8);
+        List<Map<String, String>> victim = rows.stream().filter(r -> r.get("srcIP").equals("fe80::10")).toList();
+        assertThat(victim).hasSize(147).allSatisfy(r -> assertThat(r).containsEntry("protocol", "ICMPv6")
+                .containsEntry("dstPort", solicitation).containsEntry("packets", "1")
+                .containsEntry("verdict", "benign").containsEntry("decidedBy", "model"));
+        assertThat(victim.stream().map(r -> r.get("dstIP")).distinct()).hasSize(147)
+                .allSatisfy(dst -> assertThat(dst).startsWith("fe80::200:"));
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.flowmeter.flow.Flow;
  * connection that carried no data: refused, reset or a bare handshake) at many distinct hosts on
  * one service (horizontal: {@link DetectorConfig#scanHosts}) or at many distinct services of one
  * host (vertical: {@link DetectorConfig#scanPorts}) within the window. TCP, UDP and ICMP probes
- * all count; multicast and broadcast destinations do not. Counting hosts per service, as Zeek
+ * all count; multicast and broadcast destinations do not, nor neighbour discovery and MLD
+ * ({@link NeighbourDiscovery}: a router resolving many addresses is no scanner). Counting hosts per service, as Zeek
  * does, leaves most peer-to-peer clients alone: they fail at many hosts, but each on its own port.
  * A client that keeps retrying the same few peers on one port (Gnutella, BitTorrent) is told
  * apart by its retries: a scan probes each target once or twice, so below {@link #CAP_FACTOR}
@@ -65,7 +66,7 @@ public final class ScanDetector implements Detector {
 
     @Override
     public void observe(Flow flow, FlowFacts facts) {
-        if (AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo)) {
+        if (AddressKinds.isGroup(flow.ipVersion, flow.dstHi, flow.dstLo) || NeighbourDiscovery.isLinkControl(flow)) {
             return;
         }
         long t = flow.firstNanos();

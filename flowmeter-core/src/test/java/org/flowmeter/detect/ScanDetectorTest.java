@@ -7,6 +7,7 @@ import static org.flowmeter.detect.DetectorRun.key;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Packets;
 import org.junit.jupiter.api.Test;
 
@@ -187,5 +188,52 @@ class ScanDetectorTest {
         r.add(DetectorRun.udp(50 * S, "10.0.0.5", 68, "255.255.255.255", 67, 300));
         assertThat(r.flagged()).isEmpty();
         assertThat(r.flows()).isEqualTo(101);
+    }
+
+    /**
+     * A router resolving 30 addresses of its prefix (unicast neighbour solicitations, each answered
+     * by an advertisement, which is a flow of its own), answering 30 hosts' solicitations, and
+     * sending MLD reports and redirects: link control, no scan. The same router pinging 30 of them
+     * unanswered is a sweep.
+     */
+    @Test
+    void neighbourDiscoveryAndMldAtManyHostsAreLeftAloneButAnIcmpv6PingSweepIsNot() {
+        String router = "2001:db8:1::1";
+        DetectorRun r = run();
+        int[] types = {130, 131, 132, 133, 134, 135, 136, 137, 143};
+        for (int i = 1; i <= 30; i++) {
+            String host = "2001:db8:1::" + Integer.toHexString(0x100 + i);
+            for (int k = 0; k < types.length; k++) {
+                r.add(LinkFloodDetectorTest.icmpv6(i * S + k * MS, router, host, types[k]));
+            }
+            r.add(LinkFloodDetectorTest.icmpv6(i * S + 20 * MS, host, router, 136));
+        }
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(30 * 10);
+
+        DetectorRun ping = run();
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 1; i <= 30; i++) {
+            String host = "2001:db8:1::" + Integer.toHexString(0x100 + i);
+            DecodedPacket echo = LinkFloodDetectorTest.icmpv6(i * S, router, host, 128);
+            echo.srcPort = 0; // the identifier, 0 as the link control messages' srcPort
+            echo.dstPort = 128;
+            ping.add(echo);
+            expected.put(key(router, 0, host, 128), "scan");
+        }
+        assertThat(ping.flagged()).isEqualTo(expected);
+    }
+
+    /**
+     * flood_rs6 as the flooded host saw it: 2353 router solicitations from fe80::66 to ff02::1, and
+     * 147 neighbour solicitations of the victim (fe80::10) to as many made-up unicast addresses, all
+     * unanswered (tshark: icmpv6.type == 135, ipv6.dst unicast). The victim scans nothing.
+     */
+    @Test
+    void theVictimsSolicitationsOfMadeUpAddressesAreNoScan() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("ipv6_flood_rs6.pcap");
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(148);
     }
 }
