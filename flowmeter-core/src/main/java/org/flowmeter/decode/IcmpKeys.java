@@ -4,7 +4,7 @@ package org.flowmeter.decode;
  * Maps ICMP and ICMPv6 messages onto the port fields so that a query and its reply form one
  * bidirectional flow. See {@link PacketDecoder} for the rules.
  */
-final class IcmpKeys {
+public final class IcmpKeys {
     private IcmpKeys() {
     }
 
@@ -32,6 +32,15 @@ final class IcmpKeys {
             }
         }
         return type == 129 ? 128 : -1;
+    }
+
+    /**
+     * The type of a message that {@link #assign} keyed by {@code srcPort = 0, dstPort = type << 8 |
+     * code} (every message but the queries and their replies), or -1: a query, or a flow whose
+     * type lies in a later fragment (dstPort 0).
+     */
+    public static int messageType(int srcPort, int dstPort) {
+        return srcPort == 0 && dstPort > 0xFF ? dstPort >>> 8 : -1;
     }
 
     /** Sets srcPort/dstPort; {@code identifier} is only read for query messages. */

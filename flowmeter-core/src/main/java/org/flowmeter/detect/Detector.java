@@ -21,4 +21,12 @@ public interface Detector {
 
     /** Keys dropped from full tables so far (their counts and spans are forgotten). */
     long evictions();
+
+    /**
+     * Heap bytes its sets of distinct values may grow to beyond what the detector allocated at
+     * construction: the memory cap reserves them ({@link Detectors#worstCaseBytes}).
+     */
+    default long distinctValueBytes() {
+        return 0;
+    }
 }

@@ -1,6 +1,5 @@
 package org.flowmeter.detect;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -86,23 +85,9 @@ public final class Detectors {
     public long worstCaseBytes() {
         long n = 0;
         for (Detector d : detectors) {
-            n += ObjectSizes.deepSize(d);
-            for (Field f : d.getClass().getDeclaredFields()) {
-                if (f.getType() == SlotWindows.class) {
-                    n += ((SlotWindows) read(f, d)).valueSetsBytes();
-                }
-            }
+            n += ObjectSizes.deepSize(d) + d.distinctValueBytes();
         }
         return n;
-    }
-
-    private static Object read(Field f, Object o) {
-        try {
-            f.setAccessible(true);
-            return f.get(o);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Keys dropped from full tables, over all detectors. */

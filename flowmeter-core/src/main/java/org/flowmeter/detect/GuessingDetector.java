@@ -188,6 +188,11 @@ public final class GuessingDetector implements Detector {
     }
 
     @Override
+    public long distinctValueBytes() {
+        return windows.valueSetsBytes();
+    }
+
+    @Override
     public long evictions() {
         return services.evictions();
     }

@@ -3,6 +3,12 @@ package org.flowmeter.detect;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Flow;
 
+import static org.flowmeter.detect.NeighbourDiscovery.MLD_QUERY;
+import static org.flowmeter.detect.NeighbourDiscovery.MULTICAST_ROUTER_ADVERTISEMENT;
+import static org.flowmeter.detect.NeighbourDiscovery.NEIGHBOUR_SOLICITATION;
+import static org.flowmeter.detect.NeighbourDiscovery.REDIRECT;
+import static org.flowmeter.detect.NeighbourDiscovery.ROUTER_ADVERTISEMENT;
+
 /**
  * A flood of link control messages to a multicast group from many sources: IPv6 router
  * advertisements, neighbour solicitations and advertisements, router solicitations, MLD reports
@@ -18,11 +24,6 @@ import org.flowmeter.flow.Flow;
 public final class LinkFloodDetector implements Detector {
     public static final String NAME = "link-flood";
     private static final int MESSAGES = 0;
-    private static final int ROUTER_ADVERTISEMENT = 134;
-    private static final int REDIRECT = 137;
-    private static final int MLD_QUERY = 130;
-    private static final int MULTICAST_ROUTER_ADVERTISEMENT = 151;
-    private static final int NEIGHBOUR_SOLICITATION = 135;
     private static final long SOLICITED_NODE_HI = 0xFF02_0000_0000_0000L;
     private static final long SOLICITED_NODE_LO = 0x0000_0001_FF00_0000L;
     private static final long SOLICITED_NODE_MASK = 0xFFFF_FFFF_FF00_0000L;
@@ -96,10 +97,7 @@ public final class LinkFloodDetector implements Detector {
 
     /** Router advertisements, redirects, MLD queries and multicast router advertisements. */
     private static boolean sentByRouters(Flow flow) {
-        if (flow.protocol != DecodedPacket.ICMPV6) {
-            return false;
-        }
-        int type = flow.dstPort >>> 8;
+        int type = NeighbourDiscovery.icmpv6Type(flow);
         return type == ROUTER_ADVERTISEMENT || type == REDIRECT || type == MLD_QUERY
                 || type == MULTICAST_ROUTER_ADVERTISEMENT;
     }
@@ -110,7 +108,7 @@ public final class LinkFloodDetector implements Detector {
      * a tool sends these (flood_solicitate6 sends them to ff02::1).
      */
     private static boolean misdirectedSolicitation(Flow flow) {
-        if (flow.protocol != DecodedPacket.ICMPV6 || flow.dstPort >>> 8 != NEIGHBOUR_SOLICITATION) {
+        if (NeighbourDiscovery.icmpv6Type(flow) != NEIGHBOUR_SOLICITATION) {
             return false;
         }
         return !(flow.dstHi == SOLICITED_NODE_HI && (flow.dstLo & SOLICITED_NODE_MASK) == SOLICITED_NODE_LO);
@@ -120,6 +118,11 @@ public final class LinkFloodDetector implements Detector {
     public boolean covers(Flow flow) {
         int slot = groups.find(flow.dstHi, flow.dstLo, 0, 0, Keys.service(flow.ipVersion, flow.protocol, flow.dstPort));
         return groups.covers(slot, flow.firstNanos());
+    }
+
+    @Override
+    public long distinctValueBytes() {
+        return windows.valueSetsBytes();
     }
 
     @Override

@@ -58,6 +58,11 @@ public final class ManySourcesFloodDetector implements Detector {
     }
 
     @Override
+    public long distinctValueBytes() {
+        return windows.valueSetsBytes();
+    }
+
+    @Override
     public long evictions() {
         return targets.evictions();
     }

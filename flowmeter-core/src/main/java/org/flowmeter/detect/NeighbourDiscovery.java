@@ -1,6 +1,7 @@
 package org.flowmeter.detect;
 
 import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.decode.IcmpKeys;
 import org.flowmeter.flow.Flow;
 
 /**
@@ -12,27 +13,31 @@ import org.flowmeter.flow.Flow;
  * of its prefix (by a scan from outside, or a flood of made-up sources) sends one to each.
  */
 final class NeighbourDiscovery {
-    private static final int MLD_QUERY = 130;
-    private static final int MLD_DONE = 132;
-    private static final int ROUTER_SOLICITATION = 133;
-    private static final int REDIRECT = 137;
-    private static final int MLD_REPORT_V2 = 143;
+    static final int MLD_QUERY = 130;
+    static final int MLD_DONE = 132;
+    static final int ROUTER_SOLICITATION = 133;
+    static final int ROUTER_ADVERTISEMENT = 134;
+    static final int NEIGHBOUR_SOLICITATION = 135;
+    static final int REDIRECT = 137;
+    static final int MLD_REPORT_V2 = 143;
+    static final int MULTICAST_ROUTER_ADVERTISEMENT = 151;
 
     private NeighbourDiscovery() {
     }
 
     /**
-     * Whether the flow is one of these messages. The decoder gives them srcPort 0 and dstPort
-     * type << 8 | code; queries (echo) carry an identifier and a type below 256 instead. (A flow
-     * that local networks turned around holds only backward packets: not unanswered, so scan
-     * does not count it anyway.)
+     * Whether the flow is one of these messages (queries such as echo carry an identifier instead
+     * of a type in the ports: {@link IcmpKeys#messageType}). A flow that local networks turned
+     * around holds only backward packets: not unanswered, so scan does not count it anyway.
      */
     static boolean isLinkControl(Flow flow) {
-        if (flow.protocol != DecodedPacket.ICMPV6 || flow.srcPort != 0) {
-            return false;
-        }
-        int type = flow.dstPort >>> 8;
+        int type = icmpv6Type(flow);
         return type >= MLD_QUERY && type <= MLD_DONE || type >= ROUTER_SOLICITATION && type <= REDIRECT
                 || type == MLD_REPORT_V2;
+    }
+
+    /** The ICMPv6 message type of a flow that is not a query, or -1. */
+    static int icmpv6Type(Flow flow) {
+        return flow.protocol == DecodedPacket.ICMPV6 ? IcmpKeys.messageType(flow.srcPort, flow.dstPort) : -1;
     }
 }

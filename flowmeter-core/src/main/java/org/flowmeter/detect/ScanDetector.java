@@ -133,6 +133,11 @@ public final class ScanDetector implements Detector {
     }
 
     @Override
+    public long distinctValueBytes() {
+        return hostWindows.valueSetsBytes() + portWindows.valueSetsBytes() + peerWindows.valueSetsBytes();
+    }
+
+    @Override
     public long evictions() {
         return hosts.evictions() + ports.evictions() + peers.evictions();
     }
