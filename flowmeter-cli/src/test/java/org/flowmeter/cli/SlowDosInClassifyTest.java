@@ -2,6 +2,7 @@ package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.flowmeter.cli.CliRun.fixture;
+import static org.flowmeter.cli.DetectorVerdicts.flagged;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,10 +31,6 @@ class SlowDosInClassifyTest {
 
     private List<Map<String, String>> classify(String capture, String... options) throws IOException {
         return DetectorVerdicts.classify(dir, capture, options);
-    }
-
-    private static List<Map<String, String>> flagged(List<Map<String, String>> rows) {
-        return DetectorVerdicts.flagged(rows);
     }
 
     @Test
