@@ -78,8 +78,7 @@ class FlowDeciderDetectorsTest {
     void aSweepThatLaterFlowsShowToBeAPeerSearchIsNeverFlagged(int scanPeers, int flagged) throws IOException {
         var model = ModelFiles.read(TestModels.flagsNothing(dir));
         List<FeatureSet> sets = org.flowmeter.feature.FeatureSets.parse(model.featureSet());
-        DetectorSettings detectors = new DetectorSettings(false, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, false, scanPeers);
+        DetectorSettings detectors = DetectorSettings.builder().scanPeers(scanPeers).build();
         Map<Long, List<Boolean>> seen = new TreeMap<>();
         List<FlowVerdict> released = new ArrayList<>();
         FlowClassifier classifier = FlowClassifier.holdingVerdicts(model, sets, new VerdictPolicy(5, false), detectors,

@@ -11,7 +11,7 @@ import org.flowmeter.flow.FlowListener;
 /**
  * Which cross-flow detectors run beside the model, and their thresholds (docs/detectors.md). A
  * null threshold or window keeps the detector's default; {@code names} null runs them all.
- * Every front end fills this record from its own option parser.
+ * Every front end fills this record from its own option parser, through {@link #builder()}.
  */
 public record DetectorSettings(boolean none, List<String> names,
                                Integer scanHosts, Integer scanPorts, Duration scanWindow,
@@ -36,48 +36,19 @@ public record DetectorSettings(boolean none, List<String> names,
         linkFlood = linkFlood == null ? LinkFloodSettings.defaults() : linkFlood;
     }
 
-    /** The settings with link-flood at its defaults. */
-    public DetectorSettings(boolean none, List<String> names, Integer scanHosts, Integer scanPorts, Duration scanWindow,
-                            Integer floodFlows, Integer floodPackets, Duration floodWindow, Integer floodSources,
-                            Integer floodSourceFlows, Integer guessSessions, Double guessSpread, Duration guessWindow,
-                            Integer beaconRepeats, Double beaconSpread, boolean beaconLocal, Integer scanPeers,
-                            Integer guessTries, SlowDosSettings slowDos, TunnelSettings tunnel) {
-        this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
-                floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
-                scanPeers, guessTries, slowDos, tunnel, null);
-    }
-
-    /** The settings with slow-dos and tunnel at their defaults. */
-    public DetectorSettings(boolean none, List<String> names, Integer scanHosts, Integer scanPorts, Duration scanWindow,
-                            Integer floodFlows, Integer floodPackets, Duration floodWindow, Integer floodSources,
-                            Integer floodSourceFlows, Integer guessSessions, Double guessSpread, Duration guessWindow,
-                            Integer beaconRepeats, Double beaconSpread, boolean beaconLocal, Integer scanPeers,
-                            Integer guessTries) {
-        this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
-                floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
-                scanPeers, guessTries, null, null, null);
-    }
-
-    /** The settings with guessing's tries per connection at their default. */
-    public DetectorSettings(boolean none, List<String> names, Integer scanHosts, Integer scanPorts, Duration scanWindow,
-                            Integer floodFlows, Integer floodPackets, Duration floodWindow, Integer floodSources,
-                            Integer floodSourceFlows, Integer guessSessions, Double guessSpread, Duration guessWindow,
-                            Integer beaconRepeats, Double beaconSpread, boolean beaconLocal, Integer scanPeers) {
-        this(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow, floodSources,
-                floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread, beaconLocal,
-                scanPeers, null);
-    }
-
     /** Every detector with its default thresholds (what classify runs without detector options). */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, false, null);
+        return builder().build();
     }
 
     /** No detector: the model alone decides. */
     public static DetectorSettings off() {
-        return new DetectorSettings(true, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, false, null);
+        return builder().none(true).build();
+    }
+
+    /** Settings to fill one threshold at a time; what is not set keeps the detector's default. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -193,5 +164,147 @@ public record DetectorSettings(boolean none, List<String> names,
             throw new OptionException(option + " must be at least 1");
         }
         return value;
+    }
+
+    /**
+     * Fills the settings one threshold at a time, so that a new threshold is one more setter and
+     * callers name only what they change.
+     */
+    public static final class Builder {
+        private boolean none;
+        private List<String> names;
+        private Integer scanHosts;
+        private Integer scanPorts;
+        private Duration scanWindow;
+        private Integer floodFlows;
+        private Integer floodPackets;
+        private Duration floodWindow;
+        private Integer floodSources;
+        private Integer floodSourceFlows;
+        private Integer guessSessions;
+        private Double guessSpread;
+        private Duration guessWindow;
+        private Integer beaconRepeats;
+        private Double beaconSpread;
+        private boolean beaconLocal;
+        private Integer scanPeers;
+        private Integer guessTries;
+        private SlowDosSettings slowDos;
+        private TunnelSettings tunnel;
+        private LinkFloodSettings linkFlood;
+
+        private Builder() {
+        }
+
+        public Builder none(boolean value) {
+            none = value;
+            return this;
+        }
+
+        public Builder names(List<String> value) {
+            names = value;
+            return this;
+        }
+
+        public Builder scanHosts(Integer value) {
+            scanHosts = value;
+            return this;
+        }
+
+        public Builder scanPorts(Integer value) {
+            scanPorts = value;
+            return this;
+        }
+
+        public Builder scanWindow(Duration value) {
+            scanWindow = value;
+            return this;
+        }
+
+        public Builder scanPeers(Integer value) {
+            scanPeers = value;
+            return this;
+        }
+
+        public Builder floodFlows(Integer value) {
+            floodFlows = value;
+            return this;
+        }
+
+        public Builder floodPackets(Integer value) {
+            floodPackets = value;
+            return this;
+        }
+
+        public Builder floodWindow(Duration value) {
+            floodWindow = value;
+            return this;
+        }
+
+        public Builder floodSources(Integer value) {
+            floodSources = value;
+            return this;
+        }
+
+        public Builder floodSourceFlows(Integer value) {
+            floodSourceFlows = value;
+            return this;
+        }
+
+        public Builder guessSessions(Integer value) {
+            guessSessions = value;
+            return this;
+        }
+
+        public Builder guessSpread(Double value) {
+            guessSpread = value;
+            return this;
+        }
+
+        public Builder guessWindow(Duration value) {
+            guessWindow = value;
+            return this;
+        }
+
+        public Builder guessTries(Integer value) {
+            guessTries = value;
+            return this;
+        }
+
+        public Builder beaconRepeats(Integer value) {
+            beaconRepeats = value;
+            return this;
+        }
+
+        public Builder beaconSpread(Double value) {
+            beaconSpread = value;
+            return this;
+        }
+
+        public Builder beaconLocal(boolean value) {
+            beaconLocal = value;
+            return this;
+        }
+
+        public Builder slowDos(SlowDosSettings value) {
+            slowDos = value;
+            return this;
+        }
+
+        public Builder tunnel(TunnelSettings value) {
+            tunnel = value;
+            return this;
+        }
+
+        public Builder linkFlood(LinkFloodSettings value) {
+            linkFlood = value;
+            return this;
+        }
+
+        public DetectorSettings build() {
+            return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets,
+                    floodWindow, floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats,
+                    beaconSpread, beaconLocal, scanPeers, guessTries, slowDos, tunnel, linkFlood);
+        }
     }
 }

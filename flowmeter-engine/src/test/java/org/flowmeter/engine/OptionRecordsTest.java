@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The option records check what every front end fills in, with the messages the command line prints. */
 class OptionRecordsTest {
     private static DetectorSettings detectors(boolean none, List<String> names, Integer scanHosts, Duration scanWindow) {
-        return new DetectorSettings(none, names, scanHosts, null, scanWindow, null, null, null, null, null, null, null, null,
-                null, null, false, null);
+        return DetectorSettings.builder().none(none).names(names).scanHosts(scanHosts).scanWindow(scanWindow).build();
     }
 
     @Test
@@ -67,16 +66,33 @@ class OptionRecordsTest {
     @Test
     void thePeerCountOfTheScanExemptionMayBeZeroButNotNegative() {
         DetectorSettings d = DetectorSettings.defaults();
-        DetectorSettings off = new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, false, 0);
+        DetectorSettings off = DetectorSettings.builder().scanPeers(0).build();
         assertThat(off.anyOn()).isTrue();
         assertThat(off.create().isEmpty()).isFalse();
-        DetectorSettings negative = new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, false, -1);
+        DetectorSettings negative = DetectorSettings.builder().scanPeers(-1).build();
         assertThatThrownBy(negative::anyOn)
                 .isInstanceOf(OptionException.class).hasMessage("--scan-peers must be at least 0 (0 turns it off)");
         assertThatThrownBy(negative::create).isInstanceOf(OptionException.class);
         assertThat(d.scanPeers()).as("null keeps the detector's default").isNull();
+    }
+
+    @Test
+    void theBuilderSetsEachComponentItNames() {
+        SlowDosSettings slowDos = new SlowDosSettings(30, 8, 250.0, 40, Duration.ofMinutes(10));
+        TunnelSettings tunnel = new TunnelSettings(20, 80.0, 700.0, 30, 0.3, 900.0, Duration.ofMinutes(12));
+        LinkFloodSettings linkFlood = new LinkFloodSettings(800, 4, Duration.ofSeconds(30));
+        DetectorSettings built = DetectorSettings.builder().none(true).names(List.of("scan")).scanHosts(1).scanPorts(2)
+                .scanWindow(Duration.ofSeconds(3)).floodFlows(4).floodPackets(5).floodWindow(Duration.ofSeconds(6))
+                .floodSources(7).floodSourceFlows(8).guessSessions(9).guessSpread(0.10).guessWindow(Duration.ofSeconds(11))
+                .beaconRepeats(12).beaconSpread(0.13).beaconLocal(true).scanPeers(14).guessTries(15)
+                .slowDos(slowDos).tunnel(tunnel).linkFlood(linkFlood).build();
+        assertThat(built).isEqualTo(new DetectorSettings(true, List.of("scan"), 1, 2, Duration.ofSeconds(3), 4, 5,
+                Duration.ofSeconds(6), 7, 8, 9, 0.10, Duration.ofSeconds(11), 12, 0.13, true, 14, 15, slowDos, tunnel,
+                linkFlood));
+        assertThat(DetectorSettings.defaults()).isEqualTo(new DetectorSettings(false, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, false, null, null, SlowDosSettings.defaults(),
+                TunnelSettings.defaults(), LinkFloodSettings.defaults()));
+        assertThat(DetectorSettings.off().none()).isTrue();
     }
 
     @Test

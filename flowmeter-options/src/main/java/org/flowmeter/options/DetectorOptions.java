@@ -153,12 +153,16 @@ public final class DetectorOptions {
 
     /** The detectors chosen, with their thresholds (checked when the detectors are made). */
     public DetectorSettings settings() {
-        return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets, floodWindow,
-                floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats, beaconSpread,
-                beaconLocal, scanPeers, guessTries,
-                new SlowDosSettings(slowDosConnections, slowDosTrickles, slowDosRate, slowDosRequests, slowDosWindow),
-                new TunnelSettings(tunnelDnsQueries, tunnelDnsQueryBytes,
-                        tunnelDnsAnswerBytes, tunnelIcmpRequests, tunnelIcmpChanges, tunnelIcmpBytes, tunnelWindow),
-                new LinkFloodSettings(linkFloodSources, linkFloodRouterSources, linkFloodWindow));
+        return DetectorSettings.builder().none(none).names(names)
+                .scanHosts(scanHosts).scanPorts(scanPorts).scanPeers(scanPeers).scanWindow(scanWindow)
+                .floodFlows(floodFlows).floodPackets(floodPackets).floodWindow(floodWindow)
+                .floodSources(floodSources).floodSourceFlows(floodSourceFlows)
+                .guessSessions(guessSessions).guessSpread(guessSpread).guessTries(guessTries).guessWindow(guessWindow)
+                .beaconRepeats(beaconRepeats).beaconSpread(beaconSpread).beaconLocal(beaconLocal)
+                .slowDos(new SlowDosSettings(slowDosConnections, slowDosTrickles, slowDosRate, slowDosRequests, slowDosWindow))
+                .tunnel(new TunnelSettings(tunnelDnsQueries, tunnelDnsQueryBytes,
+                        tunnelDnsAnswerBytes, tunnelIcmpRequests, tunnelIcmpChanges, tunnelIcmpBytes, tunnelWindow))
+                .linkFlood(new LinkFloodSettings(linkFloodSources, linkFloodRouterSources, linkFloodWindow))
+                .build();
     }
 }

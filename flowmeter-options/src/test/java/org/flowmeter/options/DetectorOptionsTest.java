@@ -24,8 +24,7 @@ class DetectorOptionsTest {
     @Test
     void theScanOptionsReachTheRecord() {
         assertThat(parse("--scan-peers", "0", "--scan-hosts", "3", "--scan-window", "2m"))
-                .isEqualTo(new DetectorSettings(false, null, 3, null, Duration.ofMinutes(2), null, null, null, null, null,
-                        null, null, null, null, null, false, 0));
+                .isEqualTo(DetectorSettings.builder().scanHosts(3).scanWindow(Duration.ofMinutes(2)).scanPeers(0).build());
         assertThat(parse()).as("no option: every default").isEqualTo(DetectorSettings.defaults());
         assertThat(parse("--detectors", "scan", "--scan-peers", "5").scanPeers()).isEqualTo(5);
         assertThat(parse("--detectors", "scan").names()).isEqualTo(List.of("scan"));
@@ -37,8 +36,10 @@ class DetectorOptionsTest {
                 "--flood-packets", "11", "--flood-window", "90s", "--flood-sources", "12", "--flood-source-flows", "13",
                 "--guess-sessions", "14", "--guess-spread", "0.5", "--guess-window", "500ms", "--beacon-repeats", "15",
                 "--beacon-spread", "0.25", "--beacon-local"))
-                .isEqualTo(new DetectorSettings(true, List.of("flood", "beacon"), null, 4, null, 10, 11,
-                        Duration.ofSeconds(90), 12, 13, 14, 0.5, Duration.ofMillis(500), 15, 0.25, true, null));
+                .isEqualTo(DetectorSettings.builder().none(true).names(List.of("flood", "beacon")).scanPorts(4)
+                        .floodFlows(10).floodPackets(11).floodWindow(Duration.ofSeconds(90)).floodSources(12)
+                        .floodSourceFlows(13).guessSessions(14).guessSpread(0.5).guessWindow(Duration.ofMillis(500))
+                        .beaconRepeats(15).beaconSpread(0.25).beaconLocal(true).build());
     }
 
     @Test
@@ -60,8 +61,8 @@ class DetectorOptionsTest {
         assertThatThrownBy(() -> parse("--slow-dos-rate", "0").create())
                 .isInstanceOf(OptionException.class)
                 .hasMessage("--slow-dos-rate must be a number of bytes a second above 0");
-        DetectorSettings zeroWindow = new DetectorSettings(false, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, false, null, null, new SlowDosSettings(null, null, null, null, Duration.ZERO), null);
+        DetectorSettings zeroWindow = DetectorSettings.builder()
+                .slowDos(new SlowDosSettings(null, null, null, null, Duration.ZERO)).build();
         assertThatThrownBy(zeroWindow::anyOn)
                 .isInstanceOf(OptionException.class).hasMessage("detector windows must be longer than zero");
     }
@@ -79,8 +80,8 @@ class DetectorOptionsTest {
                 .hasMessage("--tunnel-icmp-changes must be a share above 0 and at most 1");
         assertThatThrownBy(() -> parse("--tunnel-dns-queries", "0").anyOn()).isInstanceOf(OptionException.class)
                 .hasMessage("--tunnel-dns-queries must be at least 1");
-        DetectorSettings zeroWindow = new DetectorSettings(false, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, false, null, null, null, new TunnelSettings(null, null, null, null, null, null, Duration.ZERO));
+        DetectorSettings zeroWindow = DetectorSettings.builder()
+                .tunnel(new TunnelSettings(null, null, null, null, null, null, Duration.ZERO)).build();
         assertThatThrownBy(zeroWindow::anyOn).isInstanceOf(OptionException.class)
                 .hasMessage("detector windows must be longer than zero");
     }
@@ -92,8 +93,8 @@ class DetectorOptionsTest {
         assertThat(parse("--detectors", "link-flood").anyOn()).isTrue();
         assertThatThrownBy(() -> parse("--link-flood-router-sources", "1").anyOn())
                 .isInstanceOf(OptionException.class).hasMessage("--link-flood-router-sources must be at least 2");
-        DetectorSettings zeroWindow = new DetectorSettings(false, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, false, null, null, null, null, new LinkFloodSettings(null, null, Duration.ZERO));
+        DetectorSettings zeroWindow = DetectorSettings.builder()
+                .linkFlood(new LinkFloodSettings(null, null, Duration.ZERO)).build();
         assertThatThrownBy(zeroWindow::create)
                 .isInstanceOf(OptionException.class).hasMessage("detector windows must be longer than zero");
     }
