@@ -11,6 +11,7 @@ import org.flowmeter.model.Dataset;
 import org.flowmeter.model.FlowModel;
 import org.flowmeter.model.GbtModel;
 import org.flowmeter.model.LogisticModel;
+import org.flowmeter.options.DetectorOptions;
 import org.flowmeter.options.FlowOptions;
 import org.flowmeter.options.ModelOptions;
 import org.flowmeter.report.HtmlReport;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
             "Without labels: a triage report of the captures (summary, time line, top talkers and services, "
                     + "the most suspicious flows in a sortable, filterable table).",
             "With labels (--malicious-host, --labels, --benign/--malicious, --label-column): traffic summary, "
-                    + "feature profiles, model quality and the most suspicious flows."})
+                    + "feature profiles, model quality and the most suspicious flows.",
+            "Either way the cross-flow detectors run beside the model, as in classify and evaluate."})
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,6 +42,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     FlowOptions flowOptions;
+
+    @Mixin
+    DetectorOptions detectorOptions;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The HTML file to write.")
     Path output;
@@ -52,9 +57,10 @@ final class ReportCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(labels.spec.commandLine(), "no input: give INPUT...");
             }
             TriageRun.report(labels.inputs, model, modelOptions.describe(), flowOptions.featureSetsFor(model),
-                    flowOptions.settings(), output);
+                    flowOptions.settings(), detectorOptions.settings(), output);
             return 0;
         }
+        labels.runDetectors(detectorOptions.settings());
         LabelledFlows flows = labels.load(flowOptions.featureSetsFor(model), model.features(), flowOptions.settings(), System.err);
         HtmlReport.write(input(model, modelOptions.describe(), flows), output);
         System.err.println("report written to " + output);
@@ -67,6 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = model.score(data.row(i));
         }
+        // A flow in a pattern a detector found is flagged whatever the model says, as in evaluate.
+        flows.detected().stream().forEach(row -> scores[row] = 1.0);
         List<ReportInput.InputCounts> inputs = new ArrayList<>();
         for (Map.Entry<String, int[]> e : flows.perInput().entrySet()) {
             inputs.add(new ReportInput.InputCounts(e.getKey(), e.getValue()[0], e.getValue()[1]));

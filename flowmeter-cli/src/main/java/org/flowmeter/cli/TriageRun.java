@@ -18,7 +18,7 @@ import org.flowmeter.report.TriageReport;
 
 /**
  * Classifies captures as {@code flowmeter classify} does by default (scored at the early packet
- * count and at the end, the end's verdict final; the default cross-flow detectors beside the model) and keeps every flow with its verdict for the
+ * count and at the end, the end's verdict final; the cross-flow detectors chosen beside the model) and keeps every flow with its verdict for the
  * triage report.
  */
 final class TriageRun {
@@ -31,15 +31,15 @@ final class TriageRun {
      * its error.
      */
     static void report(List<String> inputs, FlowModel model, String modelName, List<FeatureSet> sets,
-            FlowSettings flowSettings, Path output) throws IOException {
+            FlowSettings flowSettings, DetectorSettings detectors, Path output) throws IOException {
         TriageCollector collector = new TriageCollector(flow -> {
             FlowVerdict v = FlowVerdict.of(flow);
             return new TriageCollector.Verdict(v.score(), v.malicious(), v.decidedBy());
         });
-        // The default detectors, as classify runs them: a flow's verdict is read after the hold,
-        // once the patterns found later had the chance to cover it.
+        // The detectors as classify runs them: a flow's verdict is read after the hold, once the
+        // patterns found later had the chance to cover it.
         FlowClassifier classifier = FlowClassifier.holdingVerdicts(model, sets, VerdictPolicy.defaults(),
-                DetectorSettings.defaults(), v -> collector.onFlowEnd(v.flow()));
+                detectors, v -> collector.onFlowEnd(v.flow()));
         CaptureRun run = new CaptureRun(new FlowEngine(flowSettings.config(), flowSettings.ignoreVlan(), sets, classifier, null));
         try {
             run.run(Captures.openAll(inputs), Progress.wanted(null), () -> {
