@@ -28,6 +28,11 @@ public final class DecodedPacket {
     public static final int CUT_FLAGS = 0x04;
     public static final int CUT_WINDOW = 0x08;
     public static final int CUT_ALL = CUT_SEQ | CUT_DATA_OFFSET | CUT_FLAGS | CUT_WINDOW;
+    /**
+     * The capture cut the TCP data offset of a packet that holds the header: where the header
+     * ends, so how much of the segment is payload, is unknown, and {@code payloadLength} reads 0.
+     */
+    public static final int CUT_PAYLOAD = 0x10;
 
     public long timestampNanos;
     /** The raw packet's {@code inputIndex}: which input file it came from. */
@@ -56,7 +61,10 @@ public final class DecodedPacket {
     public int ipHeaderLength;
     /** Transport header length (TCP data offset * 4, UDP 8, ICMP 8); 0 for non-first fragments. */
     public int transportHeaderLength;
-    /** Transport payload length from the IP length fields (not limited by snaplen). */
+    /**
+     * Transport payload length from the IP length fields (not limited by snaplen); 0 when it is
+     * not known ({@link #payloadKnown()}).
+     */
     public int payloadLength;
     /** Total IP packet length from the IP header (IPv6: 40 + payload length). */
     public int ipTotalLength;
@@ -74,6 +82,11 @@ public final class DecodedPacket {
     /** Whether the TCP window was captured (false when a small snaplen cut it off). */
     public boolean tcpWindowKnown() {
         return (tcpCut & CUT_WINDOW) == 0;
+    }
+
+    /** Whether the payload length is known (false when a small snaplen cut the TCP data offset). */
+    public boolean payloadKnown() {
+        return (tcpCut & CUT_PAYLOAD) == 0;
     }
 
     /** Whether the TCP sequence number was captured. */

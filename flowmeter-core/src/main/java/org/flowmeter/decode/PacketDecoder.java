@@ -41,6 +41,8 @@ import org.flowmeter.pcap.RawPacket;
  * minus the link header, or the captured IP bytes if that is larger.
  * A header the IP length leaves no room for is {@code MALFORMED}; one the capture cut short is
  * {@code TRUNCATED}. A TCP or UDP header cut by the snaplen after its ports still names its flow.
+ * A TCP header cut before its data offset leaves the payload length unknown: 0, marked
+ * {@code CUT_PAYLOAD} in {@code tcpCut}.
  *
  * <h2>ICMP and ICMPv6 in the port fields</h2>
  * Query messages that carry an identifier (ICMPv4 echo 8/0, timestamp 13/14, information 15/16,

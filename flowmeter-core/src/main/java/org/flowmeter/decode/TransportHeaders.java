@@ -54,7 +54,9 @@ final class TransportHeaders {
      * A TCP header cut by a small snaplen still names its flow: the ports (4 bytes) are enough.
      * Fields beyond the cut read as 0, are marked in {@link DecodedPacket#tcpCut}, and the header
      * length is taken as the minimum 20, so such a packet counts in its flow, without flags when
-     * those were cut too. A first fragment may end inside
+     * those were cut too. Without the data offset the payload is unknown and read as 0: taking
+     * the segment after 20 bytes as payload would count options as data (12 bytes of timestamps
+     * on every Linux segment, so every pure ACK would seem to carry data). A first fragment may end inside
      * the header the same way (the tiny-fragment evasion): the rest is in the next fragment.
      */
     private static SkipReason tcp(byte[] b, int ip, int offset, int available, int total, boolean firstFragment,
@@ -81,10 +83,13 @@ final class TransportHeaders {
         out.tcpFlags = present > 13 ? u8(b, t + 13) : 0;
         out.tcpWindow = present >= 16 ? u16(b, t + 14) : 0;
         out.tcpSeq = present >= 8 ? (u16(b, t + 4) << 16) | u16(b, t + 6) : 0;
+        // The capture, not the IP length (a tiny first fragment), ended before the data offset.
+        boolean offsetCut = present <= 12 && length > 12;
         out.tcpCut = (present >= 8 ? 0 : DecodedPacket.CUT_SEQ) | (present > 12 ? 0 : DecodedPacket.CUT_DATA_OFFSET)
-                | (present > 13 ? 0 : DecodedPacket.CUT_FLAGS) | (present >= 16 ? 0 : DecodedPacket.CUT_WINDOW);
+                | (present > 13 ? 0 : DecodedPacket.CUT_FLAGS) | (present >= 16 ? 0 : DecodedPacket.CUT_WINDOW)
+                | (offsetCut ? DecodedPacket.CUT_PAYLOAD : 0);
         out.transportHeaderLength = Math.min(headerLength, length);
-        out.payloadLength = length - out.transportHeaderLength;
+        out.payloadLength = offsetCut ? 0 : length - out.transportHeaderLength;
         return null;
     }
 
@@ -93,14 +98,18 @@ final class TransportHeaders {
      * fragment holds header bytes from {@code from} on ({@code captured} of {@code length} bytes at
      * {@code p}). Flags and window are read when they are there; the header is taken as 20 bytes
      * unless its data offset is there too. Fields read are taken off {@code out.tcpCut}, which
-     * the caller set to every field.
+     * the caller set to every field. A data offset in this fragment that the capture cut leaves
+     * the payload unknown, as in an unfragmented packet.
      */
     static void tcpHeaderRest(byte[] b, int p, int captured, int from, int length, DecodedPacket out) {
         int headerLength = TCP_MIN;
         int dataOffsetAt = 12 - from;
+        boolean offsetCut = false;
         if (dataOffsetAt >= 0 && dataOffsetAt < captured) {
             headerLength = Math.max(TCP_MIN, (u8(b, p + dataOffsetAt) >>> 4) * 4);
             out.tcpCut &= ~DecodedPacket.CUT_DATA_OFFSET;
+        } else {
+            offsetCut = dataOffsetAt >= 0 && dataOffsetAt < length;
         }
         int flagsAt = 13 - from;
         if (flagsAt >= 0 && flagsAt < captured) {
@@ -113,7 +122,8 @@ final class TransportHeaders {
             out.tcpCut &= ~DecodedPacket.CUT_WINDOW;
         }
         out.transportHeaderLength = Math.max(0, Math.min(headerLength - from, length));
-        out.payloadLength = length - out.transportHeaderLength;
+        out.payloadLength = offsetCut ? 0 : length - out.transportHeaderLength;
+        out.tcpCut |= offsetCut ? DecodedPacket.CUT_PAYLOAD : 0;
     }
 
     /** Like TCP, a UDP header cut after its ports still names its flow; so does a first fragment. */

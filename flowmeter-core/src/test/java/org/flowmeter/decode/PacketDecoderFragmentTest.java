@@ -165,6 +165,31 @@ class PacketDecoderFragmentTest {
         assertThat(out.payloadLength).isZero();
     }
 
+    /**
+     * The same tiny first fragment, then a second fragment the snaplen cut after 3 of its bytes:
+     * its data offset (TCP byte 12, its byte 4) is in the fragment but not in the capture.
+     */
+    @Test
+    void aDataOffsetInALaterFragmentCutByTheSnaplenLeavesThePayloadUnknown() {
+        byte[] data = PacketBuilder.tcp(6666, 80, DecodedPacket.ACK, 8192, 12, 100);
+        assertThat(decodeAt(0, ipv4(DecodedPacket.TCP, A, B, 0, 79, MORE, Arrays.copyOf(data, 8)))).isNull();
+        assertThat(out.payloadKnown()).as("the data offset is in the next fragment, not cut").isTrue();
+        byte[] rest = ipv4(DecodedPacket.TCP, A, B, 0, 79, 1, Arrays.copyOfRange(data, 8, data.length));
+        RawPacket cut = raw(LinkType.RAW, rest, 20 + 3, rest.length);
+        cut.timestampNanos = 1;
+        assertThat(decoder.decode(cut, out)).isNull();
+        assertThat(out.srcPort).isEqualTo(6666);
+        assertThat(out.payloadKnown()).isFalse();
+        assertThat(out.payloadLength).as("unknown, not 112").isZero();
+        assertThat(out.transportHeaderLength).as("the 20-byte minimum less the first fragment's 8").isEqualTo(12);
+        // The whole second fragment: 24 header bytes (12 of options) and the 100 of data.
+        assertThat(decodeAt(2, ipv4(DecodedPacket.TCP, A, B, 0, 79, MORE, Arrays.copyOf(data, 8)))).isNull();
+        assertThat(decodeAt(3, rest)).isNull();
+        assertThat(out.payloadKnown()).isTrue();
+        assertThat(out.transportHeaderLength).isEqualTo(24);
+        assertThat(out.payloadLength).isEqualTo(100);
+    }
+
     @Test
     void aFirstFragmentEndingAfterTheFlagsGivesThemAtOnce() {
         byte[] ack = PacketBuilder.tcp(1, 2, DecodedPacket.ACK, 77, 0, 40);

@@ -61,7 +61,7 @@ class PacketDecoderTransportTest {
         assertThat(out.tcpFlags).isZero();
         assertThat(out.transportHeaderLength).isEqualTo(20);
         assertThat(out.tcpCut).isEqualTo(DecodedPacket.CUT_DATA_OFFSET | DecodedPacket.CUT_FLAGS
-                | DecodedPacket.CUT_WINDOW);
+                | DecodedPacket.CUT_WINDOW | DecodedPacket.CUT_PAYLOAD);
         // cut inside the sequence number
         assertThat(decoder.decode(raw(LinkType.RAW, ip, 26, ip.length), out)).isNull();
         assertThat(out.tcpSeqKnown()).isFalse();
@@ -70,6 +70,43 @@ class PacketDecoderTransportTest {
         assertThat(out.tcpCut).isZero();
         // cut inside the ports: no flow
         assertThat(decoder.decode(raw(LinkType.RAW, ip, 23, ip.length), out)).isEqualTo(SkipReason.TRUNCATED);
+    }
+
+    /**
+     * A pure ACK with Linux's 12 bytes of timestamp options (data offset 8: a 32-byte header, no
+     * payload) and a segment with 100 bytes of data, built byte by byte, cut by the snaplen
+     * before and after their data offset (byte 12 of the TCP header).
+     */
+    @Test
+    void aDataOffsetCutByTheSnaplenLeavesThePayloadUnknown() {
+        byte[] ack = ipv4(DecodedPacket.TCP, A, B, tcp(40000, 443, DecodedPacket.ACK, 501, 12, 0));
+        byte[] data = ipv4(DecodedPacket.TCP, A, B, tcp(40000, 443, DecodedPacket.ACK | DecodedPacket.PSH, 501, 12, 100));
+        // 20 bytes of IP header and 12 of TCP header: the data offset is the next byte.
+        assertThat(decoder.decode(raw(LinkType.RAW, ack, 32, ack.length), out)).isNull();
+        assertThat(out.payloadKnown()).isFalse();
+        assertThat(out.tcpCut & DecodedPacket.CUT_PAYLOAD).isEqualTo(DecodedPacket.CUT_PAYLOAD);
+        assertThat(out.payloadLength).as("not the 12 option bytes").isZero();
+        assertThat(out.transportHeaderLength).as("the least a header can be").isEqualTo(20);
+        assertThat(decoder.decode(raw(LinkType.RAW, data, 32, data.length), out)).isNull();
+        assertThat(out.payloadKnown()).isFalse();
+        assertThat(out.payloadLength).as("unknown, not 112").isZero();
+        // One byte more and the data offset is there: the lengths are exact again.
+        assertThat(decoder.decode(raw(LinkType.RAW, ack, 33, ack.length), out)).isNull();
+        assertThat(out.payloadKnown()).isTrue();
+        assertThat(out.tcpCut).isEqualTo(DecodedPacket.CUT_FLAGS | DecodedPacket.CUT_WINDOW);
+        assertThat(out.transportHeaderLength).isEqualTo(32);
+        assertThat(out.payloadLength).isZero();
+        assertThat(decoder.decode(raw(LinkType.RAW, data, 33, data.length), out)).isNull();
+        assertThat(out.payloadLength).isEqualTo(100);
+        // The same over IPv6 (a 40-byte header), cut as tcpdump -s 64 cuts it on lo: 10 TCP bytes.
+        byte[] ack6 = ipv6(DecodedPacket.TCP, V6_HI, 1, V6_HI, 2, tcp(40000, 443, DecodedPacket.ACK, 501, 12, 0));
+        assertThat(decoder.decode(raw(LinkType.RAW, ack6, 50, ack6.length), out)).isNull();
+        assertThat(out.payloadKnown()).isFalse();
+        assertThat(out.payloadLength).isZero();
+        // A whole packet after a cut one is known again.
+        assertThat(decoder.decode(raw(LinkType.RAW, data), out)).isNull();
+        assertThat(out.payloadKnown()).isTrue();
+        assertThat(out.payloadLength).isEqualTo(100);
     }
 
     @Test
