@@ -11,6 +11,9 @@ import org.flowmeter.flow.Flow;
  * flows (their types differ), so each reads as unanswered; and a host asks the unicast address of
  * each neighbour it resolves or checks is still there. A router made to resolve many addresses
  * of its prefix (by a scan from outside, or a flood of made-up sources) sends one to each.
+ * ICMPv4 router discovery (router advertisement 9 and solicitation 10) is the same kind of
+ * message: a router answers each host's solicitation with a unicast advertisement that nothing
+ * answers.
  */
 final class NeighbourDiscovery {
     static final int MLD_QUERY = 130;
@@ -21,6 +24,8 @@ final class NeighbourDiscovery {
     static final int REDIRECT = 137;
     static final int MLD_REPORT_V2 = 143;
     static final int MULTICAST_ROUTER_ADVERTISEMENT = 151;
+    static final int ICMPV4_ROUTER_ADVERTISEMENT = 9;
+    static final int ICMPV4_ROUTER_SOLICITATION = 10;
 
     private NeighbourDiscovery() {
     }
@@ -31,6 +36,10 @@ final class NeighbourDiscovery {
      * around holds only backward packets: not unanswered, so scan does not count it anyway.
      */
     static boolean isLinkControl(Flow flow) {
+        if (flow.protocol == DecodedPacket.ICMP) {
+            int type = IcmpKeys.messageType(flow.srcPort, flow.dstPort);
+            return type == ICMPV4_ROUTER_ADVERTISEMENT || type == ICMPV4_ROUTER_SOLICITATION;
+        }
         int type = icmpv6Type(flow);
         return type >= MLD_QUERY && type <= MLD_DONE || type >= ROUTER_SOLICITATION && type <= REDIRECT
                 || type == MLD_REPORT_V2;

@@ -8,7 +8,10 @@ import static org.flowmeter.detect.DetectorRun.key;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flowmeter.decode.DecodedPacket;
+import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.flow.Packets;
+import org.flowmeter.pcap.LinkType;
+import org.flowmeter.pcap.RawPacket;
 import org.junit.jupiter.api.Test;
 
 class ScanDetectorTest {
@@ -222,6 +225,53 @@ class ScanDetectorTest {
             expected.put(key(router, 0, host, 128), "scan");
         }
         assertThat(ping.flagged()).isEqualTo(expected);
+    }
+
+    /**
+     * ICMPv4 router discovery (RFC 1256): a router answering 30 hosts' unicast solicitations
+     * (type 10) with unicast advertisements (type 9), and a host soliciting 30 routers, nothing
+     * answering either: link control, no scan. The same router pinging 30 hosts unanswered is a
+     * sweep. Each message is built byte by byte and decoded, so it is keyed as in a capture.
+     */
+    @Test
+    void icmpv4RouterDiscoveryAtManyHostsIsLeftAloneButAPingSweepIsNot() {
+        String router = "10.0.9.1";
+        DetectorRun r = run();
+        for (int i = 1; i <= 30; i++) {
+            r.add(icmpv4(i * S, "10.0.9." + (100 + i), router, 10));
+            r.add(icmpv4(i * S + MS, router, "10.0.9." + (100 + i), 9));
+            r.add(icmpv4(i * S + 2 * MS, "10.0.8.1", "10.0.7." + i, 10));
+        }
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(90);
+
+        DetectorRun ping = run();
+        for (int i = 1; i <= 30; i++) {
+            ping.add(icmpv4(i * S, router, "10.0.9." + (100 + i), 8));
+        }
+        assertThat(ping.flagged()).hasSize(30).containsValue("scan");
+    }
+
+    /** An ICMPv4 message of {@code type} (code 0, identifier 7 for an echo request), decoded from its bytes. */
+    private static DecodedPacket icmpv4(long nanos, String src, String dst, int type) {
+        byte[] ip = new byte[20 + 8];
+        ip[0] = 0x45;
+        ip[3] = (byte) ip.length;
+        ip[8] = 64;
+        ip[9] = DecodedPacket.ICMP;
+        String[] s = src.split("\\.");
+        String[] d = dst.split("\\.");
+        for (int k = 0; k < 4; k++) {
+            ip[12 + k] = (byte) Integer.parseInt(s[k]);
+            ip[16 + k] = (byte) Integer.parseInt(d[k]);
+        }
+        ip[20] = (byte) type;
+        ip[25] = 7;
+        RawPacket raw = new RawPacket();
+        raw.set(ip, 0, ip.length, ip.length, nanos, LinkType.RAW, 0);
+        DecodedPacket out = new DecodedPacket();
+        assertThat(new PacketDecoder().decode(raw, out)).isNull();
+        return out;
     }
 
     /**
