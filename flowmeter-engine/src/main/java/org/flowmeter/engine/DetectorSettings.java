@@ -75,20 +75,20 @@ public record DetectorSettings(boolean none, List<String> names,
     /** The thresholds, checked. */
     private DetectorConfig config() {
         DetectorConfig c = new DetectorConfig();
-        c.scanHosts = positive(scanHosts, c.scanHosts, "--scan-hosts");
-        c.scanPorts = positive(scanPorts, c.scanPorts, "--scan-ports");
+        c.scanHosts = Thresholds.atLeast(scanHosts, c.scanHosts, 1, "--scan-hosts");
+        c.scanPorts = Thresholds.atLeast(scanPorts, c.scanPorts, 1, "--scan-ports");
         c.scanWindow = scanWindow != null ? scanWindow : c.scanWindow;
         c.scanPeers = atLeastZero(scanPeers, c.scanPeers, "--scan-peers");
-        c.floodFlows = positive(floodFlows, c.floodFlows, "--flood-flows");
-        c.floodPackets = positive(floodPackets, c.floodPackets, "--flood-packets");
+        c.floodFlows = Thresholds.atLeast(floodFlows, c.floodFlows, 1, "--flood-flows");
+        c.floodPackets = Thresholds.atLeast(floodPackets, c.floodPackets, 1, "--flood-packets");
         c.floodWindow = floodWindow != null ? floodWindow : c.floodWindow;
-        c.floodSources = positive(floodSources, c.floodSources, "--flood-sources");
-        c.floodSourceFlows = positive(floodSourceFlows, c.floodSourceFlows, "--flood-source-flows");
-        c.guessSessions = positive(guessSessions, c.guessSessions, "--guess-sessions");
+        c.floodSources = Thresholds.atLeast(floodSources, c.floodSources, 1, "--flood-sources");
+        c.floodSourceFlows = Thresholds.atLeast(floodSourceFlows, c.floodSourceFlows, 1, "--flood-source-flows");
+        c.guessSessions = Thresholds.atLeast(guessSessions, c.guessSessions, 1, "--guess-sessions");
         c.guessSpread = guessSpread != null ? guessSpread : c.guessSpread;
         c.guessWindow = guessWindow != null ? guessWindow : c.guessWindow;
-        c.guessTries = positive(guessTries, c.guessTries, "--guess-tries");
-        c.beaconRepeats = positive(beaconRepeats, c.beaconRepeats, "--beacon-repeats");
+        c.guessTries = Thresholds.atLeast(guessTries, c.guessTries, 1, "--guess-tries");
+        c.beaconRepeats = Thresholds.atLeast(beaconRepeats, c.beaconRepeats, 1, "--beacon-repeats");
         c.beaconSpread = beaconSpread != null ? beaconSpread : c.beaconSpread;
         c.beaconLocal = beaconLocal;
         slowDos.applyTo(c);
@@ -152,16 +152,6 @@ public record DetectorSettings(boolean none, List<String> names,
         }
         if (value < 0) {
             throw new OptionException(option + " must be at least 0 (0 turns it off)");
-        }
-        return value;
-    }
-
-    private static int positive(Integer value, int fallback, String option) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new OptionException(option + " must be at least 1");
         }
         return value;
     }

@@ -14,10 +14,14 @@ public record LinkFloodSettings(Integer sources, Integer routerSources, Duration
         return new LinkFloodSettings(null, null, null);
     }
 
-    /** Writes the thresholds given into {@code c}, checked. */
+    /**
+     * Writes the thresholds given into {@code c}, checked. One source is a single host talking: a
+     * pattern of many sources needs at least two.
+     */
     void applyTo(DetectorConfig c) {
-        c.linkFloodSources = atLeastTwo(sources, c.linkFloodSources, "--link-flood-sources");
-        c.linkFloodRouterSources = atLeastTwo(routerSources, c.linkFloodRouterSources, "--link-flood-router-sources");
+        c.linkFloodSources = Thresholds.atLeast(sources, c.linkFloodSources, 2, "--link-flood-sources");
+        c.linkFloodRouterSources = Thresholds.atLeast(routerSources, c.linkFloodRouterSources, 2,
+                "--link-flood-router-sources");
         if (window != null) {
             c.linkFloodWindow = window;
         }
@@ -26,16 +30,5 @@ public record LinkFloodSettings(Integer sources, Integer routerSources, Duration
     /** The window, or the detector's default. */
     Duration windowOr(Duration fallback) {
         return window != null ? window : fallback;
-    }
-
-    // One source is a single host talking; a pattern of many sources needs at least two.
-    private static int atLeastTwo(Integer value, int fallback, String option) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 2) {
-            throw new OptionException(option + " must be at least 2");
-        }
-        return value;
     }
 }

@@ -17,9 +17,9 @@ public record SlowDosSettings(Integer connections, Integer trickles, Double rate
 
     /** Writes the thresholds given into {@code c}, checked. */
     void applyTo(DetectorConfig c) {
-        c.slowDosConnections = atLeastOne(connections, c.slowDosConnections, "--slow-dos-connections");
-        c.slowDosTrickles = atLeastOne(trickles, c.slowDosTrickles, "--slow-dos-trickles");
-        c.slowDosRequests = atLeastOne(requests, c.slowDosRequests, "--slow-dos-requests");
+        c.slowDosConnections = Thresholds.atLeast(connections, c.slowDosConnections, 1, "--slow-dos-connections");
+        c.slowDosTrickles = Thresholds.atLeast(trickles, c.slowDosTrickles, 1, "--slow-dos-trickles");
+        c.slowDosRequests = Thresholds.atLeast(requests, c.slowDosRequests, 1, "--slow-dos-requests");
         if (rate != null) {
             if (!(rate > 0) || rate.isInfinite()) {
                 throw new OptionException("--slow-dos-rate must be a number of bytes a second above 0");
@@ -34,15 +34,5 @@ public record SlowDosSettings(Integer connections, Integer trickles, Double rate
     /** The window, or the detector's default. */
     Duration windowOr(Duration fallback) {
         return window != null ? window : fallback;
-    }
-
-    private static int atLeastOne(Integer value, int fallback, String option) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new OptionException(option + " must be at least 1");
-        }
-        return value;
     }
 }

@@ -19,11 +19,12 @@ public record TunnelSettings(Integer dnsQueries, Double dnsQueryBytes, Double dn
 
     /** Writes the thresholds into {@code c}, checked. */
     void applyTo(DetectorConfig c) {
-        c.tunnelDnsQueries = positive(dnsQueries, c.tunnelDnsQueries, "--tunnel-dns-queries");
-        c.tunnelDnsQueryBytes = positive(dnsQueryBytes, c.tunnelDnsQueryBytes, "--tunnel-dns-query-bytes");
-        c.tunnelDnsAnswerBytes = positive(dnsAnswerBytes, c.tunnelDnsAnswerBytes, "--tunnel-dns-answer-bytes");
-        c.tunnelIcmpRequests = positive(icmpRequests, c.tunnelIcmpRequests, "--tunnel-icmp-requests");
-        c.tunnelIcmpBytes = positive(icmpBytes, c.tunnelIcmpBytes, "--tunnel-icmp-bytes");
+        c.tunnelDnsQueries = Thresholds.atLeast(dnsQueries, c.tunnelDnsQueries, 1, "--tunnel-dns-queries");
+        c.tunnelDnsQueryBytes = Thresholds.aboveZero(dnsQueryBytes, c.tunnelDnsQueryBytes, "--tunnel-dns-query-bytes");
+        c.tunnelDnsAnswerBytes = Thresholds.aboveZero(dnsAnswerBytes, c.tunnelDnsAnswerBytes,
+                "--tunnel-dns-answer-bytes");
+        c.tunnelIcmpRequests = Thresholds.atLeast(icmpRequests, c.tunnelIcmpRequests, 1, "--tunnel-icmp-requests");
+        c.tunnelIcmpBytes = Thresholds.aboveZero(icmpBytes, c.tunnelIcmpBytes, "--tunnel-icmp-bytes");
         if (icmpSizeChanges != null) {
             if (!(icmpSizeChanges > 0 && icmpSizeChanges <= 1)) {
                 throw new OptionException("--tunnel-icmp-changes must be a share above 0 and at most 1");
@@ -36,25 +37,5 @@ public record TunnelSettings(Integer dnsQueries, Double dnsQueryBytes, Double dn
             }
             c.tunnelWindow = window;
         }
-    }
-
-    private static int positive(Integer value, int fallback, String option) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < 1) {
-            throw new OptionException(option + " must be at least 1");
-        }
-        return value;
-    }
-
-    private static double positive(Double value, double fallback, String option) {
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value > 0)) {
-            throw new OptionException(option + " must be above 0");
-        }
-        return value;
     }
 }
