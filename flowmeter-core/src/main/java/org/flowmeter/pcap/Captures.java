@@ -72,10 +72,8 @@ public final class Captures {
             String grew = in.grewNote();
             return grew == null ? null : name + ": " + grew;
         };
-        if (source instanceof PcapReader pcap) {
-            pcap.setEndNote(note);
-        } else if (source instanceof PcapNgReader ng) {
-            ng.setEndNote(note);
+        if (source instanceof CaptureFileReader reader) {
+            reader.setEndNote(note);
         }
         return source;
     }

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * type and timestamp resolution, enhanced, simple and obsolete packet blocks. Other blocks are
  * skipped by their length.
  */
-public final class PcapNgReader implements PacketSource {
+public final class PcapNgReader extends CaptureFileReader {
     public static final int SECTION_HEADER = 0x0A0D0D0A;
     public static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
     static final int INTERFACE_DESCRIPTION = 1;
@@ -27,10 +27,6 @@ public final class PcapNgReader implements PacketSource {
     private static final int OPT_TSRESOL = 9;
     private static final int OPT_TSOFFSET = 14;
 
-    private final ReadBuffer in;
-    private final LongSupplier bytesRead;
-    private final long totalBytes;
-
     private boolean bigEndian;
     private int interfaceCount;
     private int[] linkTypes = new int[4];
@@ -39,8 +35,6 @@ public final class PcapNgReader implements PacketSource {
     private long[] offsetNanos = new long[4];
     /** Simple packet blocks carry no time; they inherit the one before. */
     private long lastTimestamp;
-    private long inconsistentLengths;
-    private java.util.function.Supplier<String> endNote;
 
     public PcapNgReader(InputStream in, String name) throws IOException {
         this(new CountingInputStream(in), name, -1);
@@ -55,9 +49,7 @@ public final class PcapNgReader implements PacketSource {
     }
 
     PcapNgReader(ReadBuffer in, LongSupplier bytesRead, long totalBytes) throws IOException {
-        this.in = in;
-        this.bytesRead = bytesRead;
-        this.totalBytes = totalBytes;
+        super(in, bytesRead, totalBytes);
         try {
             if (!in.require(12)) {
                 throw error(0, in.available() == 0 ? "empty file" : "truncated section header");
@@ -282,44 +274,5 @@ public final class PcapNgReader implements PacketSource {
         if (len < minimum) {
             throw error(blockOffset, what + " block length " + len + " is shorter than " + minimum);
         }
-    }
-
-    private CaptureFormatException error(long offset, String reason) {
-        return new CaptureFormatException(in.name(), offset, reason);
-    }
-
-    /** Sets what {@link #endNote()} says (a file that grew while read). */
-    void setEndNote(java.util.function.Supplier<String> note) {
-        this.endNote = note;
-    }
-
-    @Override
-    public String endNote() {
-        return endNote == null ? null : endNote.get();
-    }
-
-    @Override
-    public long inconsistentLengths() {
-        return inconsistentLengths;
-    }
-
-    @Override
-    public String name() {
-        return in.name();
-    }
-
-    @Override
-    public long bytesRead() {
-        return bytesRead.getAsLong();
-    }
-
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

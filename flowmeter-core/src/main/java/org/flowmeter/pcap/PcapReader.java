@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * Reads classic libpcap files: either byte order, microsecond or nanosecond timestamps.
  * The packet bytes stay in the reader's buffer; see {@link RawPacket} for their lifetime.
  */
-public final class PcapReader implements PacketSource {
+public final class PcapReader extends CaptureFileReader {
     public static final int MAGIC_MICROS = 0xa1b2c3d4;
     public static final int MAGIC_NANOS = 0xa1b23c4d;
     /** Beyond this a record length is taken as damage rather than a real packet. */
@@ -21,16 +21,11 @@ public final class PcapReader implements PacketSource {
     private static final int FILE_HEADER = 24;
     private static final int RECORD_HEADER = 16;
 
-    private final ReadBuffer in;
-    private final LongSupplier bytesRead;
-    private final long totalBytes;
     private final boolean bigEndian;
     private final boolean nanos;
     private final int linkType;
     private final long snapLength;
     private final long maxRecord;
-    private long inconsistentLengths;
-    private java.util.function.Supplier<String> endNote;
 
     /** Reads from {@code in}; {@link #totalBytes()} is unknown. */
     public PcapReader(InputStream in, String name) throws IOException {
@@ -46,9 +41,7 @@ public final class PcapReader implements PacketSource {
     }
 
     PcapReader(ReadBuffer in, LongSupplier bytesRead, long totalBytes) throws IOException {
-        this.in = in;
-        this.bytesRead = bytesRead;
-        this.totalBytes = totalBytes;
+        super(in, bytesRead, totalBytes);
         try {
             if (!in.require(FILE_HEADER)) {
                 throw error(0, in.available() == 0 ? "empty file"
@@ -126,10 +119,6 @@ public final class PcapReader implements PacketSource {
         return true;
     }
 
-    private CaptureFormatException error(long offset, String reason) {
-        return new CaptureFormatException(in.name(), offset, reason);
-    }
-
     public int linkType() {
         return linkType;
     }
@@ -144,40 +133,5 @@ public final class PcapReader implements PacketSource {
 
     public boolean isBigEndian() {
         return bigEndian;
-    }
-
-    /** Sets what {@link #endNote()} says (a file that grew while read). */
-    void setEndNote(java.util.function.Supplier<String> note) {
-        this.endNote = note;
-    }
-
-    @Override
-    public String endNote() {
-        return endNote == null ? null : endNote.get();
-    }
-
-    @Override
-    public long inconsistentLengths() {
-        return inconsistentLengths;
-    }
-
-    @Override
-    public String name() {
-        return in.name();
-    }
-
-    @Override
-    public long bytesRead() {
-        return bytesRead.getAsLong();
-    }
-
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }
