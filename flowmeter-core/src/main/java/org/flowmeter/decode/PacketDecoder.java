@@ -400,6 +400,7 @@ public final class PacketDecoder {
         out.payloadLength = payload;
         out.icmpType = -1;
         out.icmpCode = -1;
+        out.dnsQuestion = -1;
     }
 
     /**
@@ -582,6 +583,7 @@ public final class PacketDecoder {
         out.laterFragment = false;
         out.icmpType = -1;
         out.icmpCode = -1;
+        out.dnsQuestion = -1;
         out.vlan = 0;
     }
 }

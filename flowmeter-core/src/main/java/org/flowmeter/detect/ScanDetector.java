@@ -5,7 +5,8 @@ import org.flowmeter.flow.Flow;
 
 /**
  * Scanning, as Zeek's scan policy counts it: one source whose flows failed (no answer, or a TCP
- * connection that carried no data: refused, reset or a bare handshake) at many distinct hosts on
+ * connection that carried no data: refused, reset, or a bare handshake the source aborted with a
+ * reset; a bare handshake closed politely with a FIN is a service check, not a probe) at many distinct hosts on
  * one service (horizontal: {@link DetectorConfig#scanHosts}) or at many distinct services of one
  * host (vertical: {@link DetectorConfig#scanPorts}) within the window. TCP, UDP and ICMP probes
  * all count; multicast and broadcast destinations do not, nor neighbour discovery and MLD
@@ -81,7 +82,7 @@ public final class ScanDetector implements Detector {
             peerWindows.counted(s, t);
             return;
         }
-        if (!facts.failed(flow.protocol)) {
+        if (!facts.failed(flow.protocol) || facts.closedPolitelyWithoutData(flow.protocol)) {
             return;
         }
         long version = Keys.version(flow.ipVersion);
