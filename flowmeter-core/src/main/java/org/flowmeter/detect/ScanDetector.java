@@ -82,10 +82,17 @@ public final class ScanDetector implements Detector {
             peerWindows.counted(s, t);
             return;
         }
-        if (!facts.failed(flow.protocol) || facts.closedPolitelyWithoutData(flow.protocol)) {
+        if (!facts.failed(flow.protocol)) {
             return;
         }
         long version = Keys.version(flow.ipVersion);
+        if (facts.closedPolitelyWithoutData(flow.protocol)) {
+            // A service check, not a probe: it counts no target, but one made by a source already
+            // scanning (XScan checks a few open ports politely) goes on with its scan.
+            goesOn(hosts, hosts.find(flow.srcHi, flow.srcLo, 0, 0, service), hostWindows, t);
+            goesOn(ports, ports.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version), portWindows, t);
+            return;
+        }
         int h = hosts.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, service, t);
         count(hosts, hostWindows, h, t, KeyTable.mix(flow.dstHi) ^ flow.dstLo, hostThreshold);
         int p = ports.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version, t);
@@ -105,6 +112,12 @@ public final class ScanDetector implements Detector {
             table.flag(slot, windows.firstStart(slot), t);
         } else if (table.flagged(slot) && t <= table.flaggedUntil(slot) + windows.window()) {
             table.flag(slot, t, t); // the scan goes on, more slowly
+        }
+    }
+
+    private static void goesOn(KeyTable table, int slot, SlotWindows windows, long t) {
+        if (slot >= 0 && table.flagged(slot) && t <= table.flaggedUntil(slot) + windows.window()) {
+            table.flag(slot, t, t);
         }
     }
 

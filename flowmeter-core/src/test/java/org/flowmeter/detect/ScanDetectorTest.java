@@ -239,16 +239,20 @@ class ScanDetectorTest {
 
     /** A bare TCP handshake to port 80, closed by the client with a FIN, or aborted with a reset. */
     private static void bareConnection(DetectorRun r, long t, String src, int sport, String dst, boolean reset) {
-        r.add(DetectorRun.tcp(t, src, sport, dst, 80, DecodedPacket.SYN, 0));
-        r.add(DetectorRun.tcp(t + MS, dst, 80, src, sport, DecodedPacket.SYN | DecodedPacket.ACK, 0));
-        r.add(DetectorRun.tcp(t + 2 * MS, src, sport, dst, 80, DecodedPacket.ACK, 0));
+        bareConnection(r, t, src, sport, dst, 80, reset);
+    }
+
+    private static void bareConnection(DetectorRun r, long t, String src, int sport, String dst, int dport, boolean reset) {
+        r.add(DetectorRun.tcp(t, src, sport, dst, dport, DecodedPacket.SYN, 0));
+        r.add(DetectorRun.tcp(t + MS, dst, dport, src, sport, DecodedPacket.SYN | DecodedPacket.ACK, 0));
+        r.add(DetectorRun.tcp(t + 2 * MS, src, sport, dst, dport, DecodedPacket.ACK, 0));
         if (reset) {
-            r.add(DetectorRun.tcp(t + 3 * MS, src, sport, dst, 80, DecodedPacket.RST | DecodedPacket.ACK, 0));
+            r.add(DetectorRun.tcp(t + 3 * MS, src, sport, dst, dport, DecodedPacket.RST | DecodedPacket.ACK, 0));
             return;
         }
-        r.add(DetectorRun.tcp(t + 3 * MS, src, sport, dst, 80, DecodedPacket.FIN | DecodedPacket.ACK, 0));
-        r.add(DetectorRun.tcp(t + 4 * MS, dst, 80, src, sport, DecodedPacket.FIN | DecodedPacket.ACK, 0));
-        r.add(DetectorRun.tcp(t + 5 * MS, src, sport, dst, 80, DecodedPacket.ACK, 0));
+        r.add(DetectorRun.tcp(t + 3 * MS, src, sport, dst, dport, DecodedPacket.FIN | DecodedPacket.ACK, 0));
+        r.add(DetectorRun.tcp(t + 4 * MS, dst, dport, src, sport, DecodedPacket.FIN | DecodedPacket.ACK, 0));
+        r.add(DetectorRun.tcp(t + 5 * MS, src, sport, dst, dport, DecodedPacket.ACK, 0));
     }
 
     @Test
@@ -266,6 +270,19 @@ class ScanDetectorTest {
             bareConnection(scanner, i * 100 * MS, SCANNER, 40000 + i, "10.0.3." + i, true);
         }
         assertThat(scanner.flagged()).hasSize(30).allSatisfy((flow, by) -> assertThat(by).isEqualTo("scan"));
+    }
+
+    @Test
+    void politeChecksByASourceAlreadyScanningGoOnWithItsScan() {
+        DetectorRun r = run(); // XScan: 15 refused ports of a host, then four open ones checked politely
+        for (int i = 1; i <= 15; i++) {
+            r.refused(i * 100 * MS, SCANNER, 40000 + i, "10.0.1.1", 1000 + i);
+        }
+        int[] open = {135, 139, 445, 53};
+        for (int i = 0; i < open.length; i++) {
+            bareConnection(r, 3 * S + i * 100 * MS, SCANNER, 41000 + i, "10.0.1.1", open[i], false);
+        }
+        assertThat(r.flagged()).hasSize(19);
     }
 
     /**
