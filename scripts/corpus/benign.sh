@@ -12,6 +12,7 @@
 set -uo pipefail
 ACTIVITIES=(browse browse_parallel wget_page download stream poll_api poll_metrics dns ntp dhcp mail_send
   mail_read smb ssh_interactive scp sftp ftp db_pg db_redis ping https_api browse_many poll_many loadtest)
+. "$(dirname "$0")/benign-more.sh" && ACTIVITIES+=("${MORE_ACTIVITIES[@]}")
 case "${1:-}" in
   -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   --list) printf '%s\n' "${ACTIVITIES[@]}"; exit 0 ;;
@@ -206,6 +207,7 @@ weights() {
     loadtest) echo "loadtest 4 browse_many 2 poll_api 1 dns 1" ;;
     many) echo "browse_many 3 poll_many 2 dns 3 mail_read 2 mail_send 1 smb 2 ssh_interactive 1 scp 1 ftp 1 db_pg 2 db_redis 2 https_api 2 ntp 1 ping 1 download 1" ;;
     iot) echo "poll_api 5 poll_metrics 3 https_api 3 ntp 3 dhcp 2 ping 3 dns 3 db_redis 1" ;;
+    nagios|proxy|natoffice|sysadmin|appliance) more_weights ;;
     *) local a; for a in "${ACTIVITIES[@]}"; do echo -n "$a 1 "; done ;;
   esac
 }

@@ -11,6 +11,7 @@
 #   --round N   repeat number: names get the suffix _rN (N > 1) and other random draws
 #   --until T   start no capture after T (machine time, 24 h)
 #   --dry-run   print the captures and their commands, run nothing
+# SCENARIOS=FILE reads another scenario list (scenarios-more.txt: the third benign batch).
 set -uo pipefail
 LIB=$(cd "$(dirname "$0")" && pwd)
 ONLY= SKIP= ROUND=1 UNTIL= DRY=
@@ -149,6 +150,6 @@ while IFS='|' read -r name label family tool att variant secs bg cmd; do
   count=$((count + 1))
   [ -z "$DRY" ] && [ -f "$OUT/manifest.csv" ] && python3 "$LIB/corpuslib.py" status "$OUT" > "$OUT/.STATUS.txt.part" \
     && mv "$OUT/.STATUS.txt.part" "$OUT/STATUS.txt"
-done < "$LIB/scenarios.txt"
+done < "${SCENARIOS:-$LIB/scenarios.txt}"
 [ -f "$OUT/STATUS.txt" ] && cat "$OUT/STATUS.txt" >&2
 echo "$count captures" >&2

@@ -74,6 +74,12 @@ public final class DecodedPacket {
     public int icmpType = -1;
     public int icmpCode = -1;
     /**
+     * A UDP DNS message (port 53 or 5353 either side): its header and first question in bytes,
+     * without the records after it (EDNS options, cookies, signatures, answers); the whole payload
+     * when the capture cut the name. -1 for every other packet.
+     */
+    public int dnsQuestion = -1;
+    /**
      * VLAN ids of the Ethernet header nearest the IP header, part of the flow key: the outer tag's
      * 12-bit id above the next one's; 0 when untagged (or when the decoder is told to ignore VLANs).
      */
@@ -117,6 +123,7 @@ public final class DecodedPacket {
         laterFragment = other.laterFragment;
         icmpType = other.icmpType;
         icmpCode = other.icmpCode;
+        dnsQuestion = other.dnsQuestion;
         vlan = other.vlan;
     }
 }

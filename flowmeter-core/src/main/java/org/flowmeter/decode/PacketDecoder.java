@@ -402,6 +402,7 @@ public final class PacketDecoder {
         out.payloadLength = payload;
         out.icmpType = -1;
         out.icmpCode = -1;
+        out.dnsQuestion = -1;
     }
 
     /**
@@ -584,6 +585,7 @@ public final class PacketDecoder {
         out.laterFragment = false;
         out.icmpType = -1;
         out.icmpCode = -1;
+        out.dnsQuestion = -1;
         out.vlan = 0;
     }
 }

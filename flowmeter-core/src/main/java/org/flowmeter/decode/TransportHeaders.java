@@ -141,6 +141,9 @@ final class TransportHeaders {
         out.dstPort = u16(b, t + 2);
         out.transportHeaderLength = Math.min(UDP_LENGTH, total - offset);
         out.payloadLength = total - offset - out.transportHeaderLength;
+        if (!firstFragment && (DnsQuestion.isDnsPort(out.srcPort) || DnsQuestion.isDnsPort(out.dstPort))) {
+            out.dnsQuestion = DnsQuestion.length(b, t + UDP_LENGTH, ip + Math.min(available, total), out.payloadLength);
+        }
         return null;
     }
 

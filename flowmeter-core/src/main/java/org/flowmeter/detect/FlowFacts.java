@@ -22,6 +22,10 @@ public final class FlowFacts {
     // way (a DNS query or answer, an echo request or reply), and how often each side's payload
     // size changed from its previous packet (ordinary ping repeats one size).
     private long backwardPayloadPackets;
+    // Payload each way with DNS messages counted to the end of their question: EDNS options and
+    // cookies a forwarding resolver adds to each query are no data carried in a name.
+    private long forwardQuestionBytes;
+    private long backwardQuestionBytes;
     private long forwardSizeChanges;
     private long backwardSizeChanges;
     private int lastForwardPayload = -1;
@@ -56,6 +60,18 @@ public final class FlowFacts {
     private long backwardData;
     /** New bytes the source sent before the destination sent any (its first message: a TLS ClientHello). */
     private long firstForwardMessage;
+    /** Packets of the source that carried new bytes: pieces of its requests, resends left out. */
+    private long forwardDataPackets;
+    // How long the destination kept the source waiting: the time from the source's last payload
+    // packet to the first packet of the answer after it, the longest of the flow's answers given
+    // before the source closed (an answer to a source that gave up is no answer it waited for).
+    private long lastForwardPayloadNanos;
+    private long longestAnswerWait;
+    private boolean forwardClosed;
+    // How the source ended a TCP flow: a FIN (a polite close) or a reset (a scanner aborting the
+    // connection it opened, as nmap's connect scan and every SYN scan do).
+    private boolean forwardFin;
+    private boolean forwardReset;
 
     /** Adds one packet of the flow ({@code forward}: sent by the flow's source). */
     public void add(DecodedPacket p, boolean forward) {
@@ -63,6 +79,7 @@ public final class FlowFacts {
             forwardPackets++;
             forwardBytes += p.wireLength;
             forwardPayload += p.payloadLength;
+            forwardQuestionBytes += p.dnsQuestion >= 0 ? p.dnsQuestion : p.payloadLength;
             if (p.payloadLength > 0) {
                 forwardPayloadPackets++;
             }
@@ -74,11 +91,17 @@ public final class FlowFacts {
             if (lastForwardPayload >= 0 && p.payloadLength != lastForwardPayload) {
                 forwardSizeChanges++;
             }
+            if (p.protocol == DecodedPacket.TCP) {
+                forwardFin |= (p.tcpFlags & DecodedPacket.FIN) != 0;
+                forwardReset |= (p.tcpFlags & DecodedPacket.RST) != 0;
+                forwardClosed |= p.payloadLength == 0 && (p.tcpFlags & (DecodedPacket.FIN | DecodedPacket.RST)) != 0;
+            }
             lastForwardPayload = p.payloadLength;
         } else {
             backwardPackets++;
             backwardBytes += p.wireLength;
             backwardPayload += p.payloadLength;
+            backwardQuestionBytes += p.dnsQuestion >= 0 ? p.dnsQuestion : p.payloadLength;
             responderReset |= (p.tcpFlags & DecodedPacket.RST) != 0;
             if (p.payloadLength > 0) {
                 backwardPayloadPackets++;
@@ -92,6 +115,9 @@ public final class FlowFacts {
             long fresh = freshBytes(p, forward);
             if (forward) {
                 forwardData += fresh;
+                if (fresh > 0) {
+                    forwardDataPackets++;
+                }
                 if (backwardData == 0) {
                     firstForwardMessage += fresh;
                 }
@@ -100,8 +126,14 @@ public final class FlowFacts {
             }
             byte direction = forward ? FORWARD : BACKWARD;
             if (direction != runDirection) {
+                if (runDirection == FORWARD && !forward && !forwardClosed) {
+                    longestAnswerWait = Math.max(longestAnswerWait, p.timestampNanos - lastForwardPayloadNanos);
+                }
                 endRun();
                 runDirection = direction;
+            }
+            if (forward) {
+                lastForwardPayloadNanos = p.timestampNanos;
             }
             runBytes += p.payloadLength;
             runFresh += fresh;
@@ -227,6 +259,17 @@ public final class FlowFacts {
         return unanswered() || tcpWithoutData(protocol);
     }
 
+    /**
+     * A TCP connection the destination accepted (it answered and never reset) and the source
+     * closed with a FIN, no reset, without a byte of payload either way: a check that a service is
+     * up (Nagios' check_tcp, {@code nc -z}), as Zeek's scan policy leaves it uncounted. Scanners
+     * are refused, go unanswered, or abort what they opened with a reset.
+     */
+    public boolean closedPolitelyWithoutData(int protocol) {
+        return protocol == DecodedPacket.TCP && forwardPayload == 0 && backwardPayload == 0 && backwardPackets > 0
+                && !responderReset && forwardFin && !forwardReset;
+    }
+
     /** Both sides sent payload: the two ends spoke a protocol (what a probe never does). */
     public boolean conversed() {
         return forwardPayload > 0 && backwardPayload > 0;
@@ -251,6 +294,29 @@ public final class FlowFacts {
     /** Packets of the flow's source that carried payload (a request sent in pieces has several). */
     public long forwardPayloadPackets() {
         return forwardPayloadPackets;
+    }
+
+    /** The source's payload, a UDP DNS message counted only to the end of its question (its records left out). */
+    public long forwardQuestionBytes() {
+        return forwardQuestionBytes;
+    }
+
+    /** The destination's payload, a UDP DNS message counted only to the end of its question. */
+    public long backwardQuestionBytes() {
+        return backwardQuestionBytes;
+    }
+
+    /** Packets of the source that carried new bytes (TCP resends left out; other protocols: every payload packet). */
+    public long forwardDataPackets() {
+        return forwardDataPackets;
+    }
+
+    /**
+     * The longest time an answer came after the source's last payload before it, in nanoseconds;
+     * answers after the source closed (FIN or RST) do not count. 0 without answers.
+     */
+    public long longestAnswerWait() {
+        return longestAnswerWait;
     }
 
     /** TCP packets in which the flow's source advertised a zero window (not SYN or RST). */

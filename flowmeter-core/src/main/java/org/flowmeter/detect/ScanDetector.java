@@ -5,7 +5,8 @@ import org.flowmeter.flow.Flow;
 
 /**
  * Scanning, as Zeek's scan policy counts it: one source whose flows failed (no answer, or a TCP
- * connection that carried no data: refused, reset or a bare handshake) at many distinct hosts on
+ * connection that carried no data: refused, reset, or a bare handshake the source aborted with a
+ * reset; a bare handshake closed politely with a FIN is a service check, not a probe) at many distinct hosts on
  * one service (horizontal: {@link DetectorConfig#scanHosts}) or at many distinct services of one
  * host (vertical: {@link DetectorConfig#scanPorts}) within the window. TCP, UDP and ICMP probes
  * all count; multicast and broadcast destinations do not, nor neighbour discovery and MLD
@@ -85,6 +86,13 @@ public final class ScanDetector implements Detector {
             return;
         }
         long version = Keys.version(flow.ipVersion);
+        if (facts.closedPolitelyWithoutData(flow.protocol)) {
+            // A service check, not a probe: it counts no target, but one made by a source already
+            // scanning (XScan checks a few open ports politely) goes on with its scan.
+            goesOn(hosts, hosts.find(flow.srcHi, flow.srcLo, 0, 0, service), hostWindows, t);
+            goesOn(ports, ports.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version), portWindows, t);
+            return;
+        }
         int h = hosts.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, service, t);
         count(hosts, hostWindows, h, t, KeyTable.mix(flow.dstHi) ^ flow.dstLo, hostThreshold);
         int p = ports.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version, t);
@@ -104,6 +112,12 @@ public final class ScanDetector implements Detector {
             table.flag(slot, windows.firstStart(slot), t);
         } else if (table.flagged(slot) && t <= table.flaggedUntil(slot) + windows.window()) {
             table.flag(slot, t, t); // the scan goes on, more slowly
+        }
+    }
+
+    private static void goesOn(KeyTable table, int slot, SlotWindows windows, long t) {
+        if (slot >= 0 && table.flagged(slot) && t <= table.flaggedUntil(slot) + windows.window()) {
+            table.flag(slot, t, t);
         }
     }
 

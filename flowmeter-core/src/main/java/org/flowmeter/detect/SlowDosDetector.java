@@ -142,7 +142,16 @@ public final class SlowDosDetector implements Detector {
         }
         // Waiting for the request to end: nothing back, or one short answer (an error, a timeout
         // notice). A pooled connection (database, proxy to backend) is quiet too, but converses.
-        return perSecond <= rate && facts.answers() <= 1 && facts.backwardPayload() <= answerBytes;
+        if (perSecond > rate || facts.answers() > 1 || facts.backwardPayload() > answerBytes) {
+            return false;
+        }
+        // A long-poll (a chat, mail or CI agent; a proxy gathering them) sends its request whole
+        // and the server answers when it has news: the quiet time was the server's, the client
+        // waited. A slow attack keeps the server waiting for the client: its request comes in
+        // pieces, or the answer comes at once and the client then holds the connection idle.
+        boolean clientWaited = facts.answers() == 1 && facts.forwardDataPackets() == 1
+                && facts.longestAnswerWait() * 2 >= nanos;
+        return !clientWaited;
     }
 
     /**

@@ -10,7 +10,8 @@ import org.flowmeter.flow.Flow;
  * <li>DNS (iodine, dns2tcp, dnscat2): one source sends very many queries (UDP or TCP to port 53)
  * to one server within the window ({@link DetectorConfig#tunnelDnsQueries}), and they are much
  * larger than ordinary lookups on average ({@link DetectorConfig#tunnelDnsQueryBytes}: names
- * made of encoded data), or their answers are ({@link DetectorConfig#tunnelDnsAnswerBytes}).
+ * made of encoded data; a query over UDP is measured to the end of its question, so the EDNS
+ * options and cookies a resolver adds do not count), or their answers are ({@link DetectorConfig#tunnelDnsAnswerBytes}).
  * Counted per source and server, so a resolver that relays the tunnel to its authoritative
  * server (a new port per query) is caught as well as the client.</li>
  * <li>ICMP (ptunnel, icmptunnel, covert channels): very many echo requests from one source to
@@ -118,7 +119,11 @@ public final class TunnelDetector implements Detector {
             answers = reversed ? facts.forwardPayloadPackets() : facts.backwardPayloadPackets();
         }
         windows.add(slot, MESSAGES, requests);
-        windows.add(slot, MESSAGE_BYTES, reversed ? facts.backwardPayload() : facts.forwardPayload());
+        // A DNS query's size without its records: the name is where a tunnel writes its data, and
+        // the records a resolver adds (EDNS, cookies: 12 to 44 bytes) say nothing of it.
+        long messageBytes = kind == DNS ? (reversed ? facts.backwardQuestionBytes() : facts.forwardQuestionBytes())
+                : (reversed ? facts.backwardPayload() : facts.forwardPayload());
+        windows.add(slot, MESSAGE_BYTES, messageBytes);
         windows.add(slot, ANSWERS, answers);
         windows.add(slot, ANSWER_BYTES, reversed ? facts.forwardPayload() : facts.backwardPayload());
         windows.add(slot, SIZE_CHANGES, reversed ? facts.backwardSizeChanges() : facts.forwardSizeChanges());

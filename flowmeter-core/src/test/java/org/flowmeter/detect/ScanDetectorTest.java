@@ -286,4 +286,71 @@ class ScanDetectorTest {
         assertThat(r.flagged()).isEmpty();
         assertThat(r.flows()).isEqualTo(148);
     }
+
+    /** A bare TCP handshake to port 80, closed by the client with a FIN, or aborted with a reset. */
+    private static void bareConnection(DetectorRun r, long t, String src, int sport, String dst, boolean reset) {
+        bareConnection(r, t, src, sport, dst, 80, reset);
+    }
+
+    private static void bareConnection(DetectorRun r, long t, String src, int sport, String dst, int dport, boolean reset) {
+        r.add(DetectorRun.tcp(t, src, sport, dst, dport, DecodedPacket.SYN, 0));
+        r.add(DetectorRun.tcp(t + MS, dst, dport, src, sport, DecodedPacket.SYN | DecodedPacket.ACK, 0));
+        r.add(DetectorRun.tcp(t + 2 * MS, src, sport, dst, dport, DecodedPacket.ACK, 0));
+        if (reset) {
+            r.add(DetectorRun.tcp(t + 3 * MS, src, sport, dst, dport, DecodedPacket.RST | DecodedPacket.ACK, 0));
+            return;
+        }
+        r.add(DetectorRun.tcp(t + 3 * MS, src, sport, dst, dport, DecodedPacket.FIN | DecodedPacket.ACK, 0));
+        r.add(DetectorRun.tcp(t + 4 * MS, dst, dport, src, sport, DecodedPacket.FIN | DecodedPacket.ACK, 0));
+        r.add(DetectorRun.tcp(t + 5 * MS, src, sport, dst, dport, DecodedPacket.ACK, 0));
+    }
+
+    @Test
+    void aMonitorCheckingThirtyHostsIsNoScanButAConnectScanThatResetsIs() {
+        DetectorRun monitor = run(); // check_tcp: connect to port 80 of 30 hosts, close politely, twice
+        for (int round = 0; round < 2; round++) {
+            for (int i = 1; i <= 30; i++) {
+                bareConnection(monitor, round * 60 * S + i * 100 * MS, "10.0.0.9", 40000 + round * 100 + i, "10.0.3." + i, false);
+            }
+        }
+        assertThat(monitor.flagged()).isEmpty();
+
+        DetectorRun scanner = run(); // nmap -sT: the same connections, each aborted with a reset
+        for (int i = 1; i <= 30; i++) {
+            bareConnection(scanner, i * 100 * MS, SCANNER, 40000 + i, "10.0.3." + i, true);
+        }
+        assertThat(scanner.flagged()).hasSize(30).allSatisfy((flow, by) -> assertThat(by).isEqualTo("scan"));
+    }
+
+    @Test
+    void politeChecksByASourceAlreadyScanningGoOnWithItsScan() {
+        DetectorRun r = run(); // XScan: 15 refused ports of a host, then four open ones checked politely
+        for (int i = 1; i <= 15; i++) {
+            r.refused(i * 100 * MS, SCANNER, 40000 + i, "10.0.1.1", 1000 + i);
+        }
+        int[] open = {135, 139, 445, 53};
+        for (int i = 0; i < open.length; i++) {
+            bareConnection(r, 3 * S + i * 100 * MS, SCANNER, 41000 + i, "10.0.1.1", open[i], false);
+        }
+        assertThat(r.flagged()).hasSize(19);
+    }
+
+    /**
+     * monitor_checks.pcap (fixtures/make-monitor-checks.sh, the corpus lab). By tshark ({@code -z
+     * conv,tcp}, flags of each side's closing packets): 90 TCP connections to port 80 of 30 hosts.
+     * 60 from 10.88.0.21 (nc -z, two rounds): handshake, then the client's FIN, no payload. 30 from
+     * 10.88.0.22 (nmap -sT): handshake, then the scanner's reset (29; the last connection's reset
+     * fell after the capture ended). Before polite closes were told apart, all 90 were flagged.
+     */
+    @Test
+    void serviceChecksInTheLabAreLeftAloneAndTheConnectScanIsNot() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("monitor_checks.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(90);
+        assertThat(flagged).hasSize(30).allSatisfy((flow, by) -> {
+            assertThat(flow).startsWith("10.88.0.22:");
+            assertThat(by).isEqualTo("scan");
+        });
+    }
 }

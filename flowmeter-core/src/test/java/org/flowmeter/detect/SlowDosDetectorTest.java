@@ -67,6 +67,54 @@ class SlowDosDetectorTest {
         assertThat(tool.flagged()).hasSize(16).allSatisfy((flow, by) -> assertThat(by).isEqualTo("slow-dos"));
     }
 
+    /**
+     * A long-poll: the request sent whole, answered with {@code answer} bytes {@code wait} seconds
+     * later, then both sides close; or, when {@code closeFirst}, the client closes after
+     * {@code wait} seconds and the server's answer (an error for a request never ended) comes after
+     * the client's FIN.
+     */
+    private static void longPoll(DetectorRun r, long t, int sport, long wait, int answer, boolean closeFirst) {
+        add(r, t, CLIENT, sport, SERVER, 80, SYN, 0);
+        add(r, t + MS, SERVER, 80, CLIENT, sport, SYN | ACK, 0);
+        add(r, t + 2 * MS, CLIENT, sport, SERVER, 80, ACK, 0);
+        add(r, t + 3 * MS, CLIENT, sport, SERVER, 80, PSH | ACK, 120);
+        long late = t + wait * S;
+        if (closeFirst) {
+            add(r, late, CLIENT, sport, SERVER, 80, FIN | ACK, 0);
+            add(r, late + MS, SERVER, 80, CLIENT, sport, PSH | ACK, answer);
+            add(r, late + 2 * MS, SERVER, 80, CLIENT, sport, FIN | ACK, 0);
+        } else {
+            add(r, late, SERVER, 80, CLIENT, sport, PSH | ACK, answer);
+            add(r, late + MS, SERVER, 80, CLIENT, sport, FIN | ACK, 0);
+            add(r, late + 2 * MS, CLIENT, sport, SERVER, 80, FIN | ACK, 0);
+        }
+        add(r, late + 3 * MS, CLIENT, sport, SERVER, 80, ACK, 0);
+    }
+
+    @Test
+    void longPollsHeldSideBySideAreNotASlowAttack() {
+        DetectorRun proxy = run(); // 20 users' long-polls through one proxy: each answered after 30 s
+        for (int i = 0; i < 20; i++) {
+            longPoll(proxy, i * 10 * MS, 40000 + i, 30, 200, false);
+        }
+        assertThat(proxy.flagged()).isEmpty();
+
+        DetectorRun holder = run(); // the same connections, but the client gives up first: it held a slot
+        for (int i = 0; i < 20; i++) {
+            longPoll(holder, i * 10 * MS, 40000 + i, 30, 200, true);
+        }
+        assertThat(holder.flagged()).hasSize(20).allSatisfy((flow, by) -> assertThat(by).isEqualTo("slow-dos"));
+    }
+
+    @Test
+    void anAnswerRightAfterAWholeRequestThenIdleIsStillHeld() {
+        DetectorRun r = run(); // answered at once, then 30 s idle with the slot kept (as the test above with 16)
+        for (int i = 0; i < 20; i++) {
+            connection(r, i * 10 * MS, 40000 + i, 80, 30, 1, 120, 200);
+        }
+        assertThat(r.flagged()).hasSize(20);
+    }
+
     @Test
     void heldConnectionsOneAfterAnotherAreNotConcurrent() {
         DetectorRun r = run(); // 40 quiet sessions of 12 s each, back to back: an interactive user, not a flood of slots
@@ -197,6 +245,27 @@ class SlowDosDetectorTest {
             perPort.merge(flow.substring(flow.lastIndexOf(':') + 1), 1L, Long::sum);
         }
         assertThat(perPort.values()).containsExactlyInAnyOrder(24L, 25L, 24L);
+    }
+
+    /**
+     * longpoll_lo.pcap (fixtures/make-longpoll-captures.sh). By tshark ({@code -z conv,tcp}, and
+     * per stream the payload packets with their times): 40 TCP connections to one port of
+     * 127.0.0.1. 20 from 127.0.0.3, each a 64-byte request in one packet answered 12.0 s later
+     * with a 144-byte header and a 54-56-byte body, after which the server closes: long-polls. 20 from 127.0.0.4, each a 42-byte
+     * start of a request, then 12.0 s of nothing until the client's FIN, after which the server
+     * answers 144 bytes (an error) and is reset: slots held. Before long-polls were told apart,
+     * all 40 were flagged.
+     */
+    @Test
+    void longPollsOnLoopbackAreLeftAloneAndHeldSlotsAreNot() throws IOException {
+        DetectorRun r = run();
+        r.read("longpoll_lo.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(40);
+        assertThat(flagged).hasSize(20).allSatisfy((flow, by) -> {
+            assertThat(flow).startsWith("127.0.0.4:");
+            assertThat(by).isEqualTo("slow-dos");
+        });
     }
 
     /**
