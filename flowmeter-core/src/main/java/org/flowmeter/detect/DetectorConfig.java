@@ -118,6 +118,18 @@ public final class DetectorConfig {
      */
     public int guessRefusalRequestSizes = 5;
 
+    /**
+     * Guessing over UDP: services that ignore a request with a wrong secret instead of refusing it
+     * (SNMP agents drop a wrong community), where a guesser sends its tries over one socket.
+     */
+    public Set<Integer> guessSilentUdpPorts = Set.of(161);
+    /**
+     * Guessing over UDP: least requests in one flow to such a service, at most a tenth of them
+     * answered, the size changing from one request to the next in at least half of them (a new
+     * secret each time; a client of a silent agent sends each request again, the same size).
+     */
+    public int guessSilentRequests = 20;
+
     /** Beacon: least connections in one periodic series. */
     public int beaconRepeats = 12;
     /** Beacon: largest coefficient of variation of the intervals between connection starts. */
