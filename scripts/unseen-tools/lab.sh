@@ -4,12 +4,19 @@
 # fl-atk 10.77.0.66 (attacker) and fl-cli 10.77.0.20 (benign client), joined by the bridge flbr
 # (captures are taken on it). Offloads are off so that captures hold wire-sized segments.
 # Needs root and the Debian packages listed in docs/unseen-tools.md. Creates the local user fmlab.
-# Usage: lab.sh up RUN_DIR | lab.sh down
+# "up3" adds the third set's services on fl-srv (snmpd, kamailio, nginx with HTTP/2 and a basic-auth
+# area, a telnet-style login, the ptunnel-ng proxy) and a far attacker fl-far 10.77.0.67 whose link
+# is a delay line (DELAYLINE, default ../shared/tools/delayline.py beside the repository).
+# Usage: lab.sh up RUN_DIR | lab.sh up3 RUN_DIR [DELAYLINE] | lab.sh down
 set -euo pipefail
 NAMESPACES=(fl-srv:10 fl-atk:66 fl-cli:20)
 
 down() {
   local entry ns
+  [ -f /run/unseen-lab-far.pid ] && kill "$(cat /run/unseen-lab-far.pid)" 2>/dev/null && sleep 1
+  rm -f /run/unseen-lab-far.pid
+  ip netns pids fl-far 2>/dev/null | xargs -r kill 2>/dev/null || true
+  ip netns del fl-far 2>/dev/null || true
   for entry in "${NAMESPACES[@]}"; do
     ns=${entry%%:*}
     ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null || true
@@ -117,6 +124,10 @@ up() {
 }
 
 case "${1:-}" in
+  up3) [ $# -ge 2 ] || { echo "usage: $0 up3 RUN_DIR [DELAYLINE]" >&2; exit 2; }
+    delayline=${3:-$(cd "$(dirname "$0")" && pwd)/../../../shared/tools/delayline.py}
+    [ -f "$delayline" ] || { echo "no delayline.py at $delayline" >&2; exit 2; }
+    down; up "$2"; source "$(dirname "$0")/third-set-services.sh"; third_set_up "$(cd "$2" && pwd)" "$delayline" ;;
   up) [ $# -eq 2 ] || { echo "usage: $0 up RUN_DIR" >&2; exit 2; }; down; up "$2" ;;
   down) down ;;
   *) echo "usage: $0 up RUN_DIR | $0 down" >&2; exit 2 ;;

@@ -10,6 +10,8 @@ package org.flowmeter.decode;
 public final class DecodedPacket {
     public static final int TCP = 6;
     public static final int UDP = 17;
+    /** SCTP: ports like TCP's and UDP's in its common header (scanned by nmap -sY and -sZ). */
+    public static final int SCTP = 132;
     public static final int ICMP = 1;
     public static final int ICMPV6 = 58;
 

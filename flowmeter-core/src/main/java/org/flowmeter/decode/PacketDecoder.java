@@ -29,7 +29,7 @@ import org.flowmeter.pcap.RawPacket;
  * looping), and insides that cannot be read stay flows of their outer protocol: nothing vanishes.
  *
  * <h2>Protocols</h2>
- * TCP, UDP and ICMP/ICMPv6 give ports (see below). Every other IP protocol (SCTP, ESP, AH-only,
+ * TCP, UDP, SCTP and ICMP/ICMPv6 give ports (see below). Every other IP protocol (ESP, AH-only,
  * OSPF, IGMP, VRRP, PIM, GRE that is not followed...) gives a flow keyed by addresses and
  * protocol, with ports 0, no transport header and the IP payload as its payload.
  *
@@ -380,7 +380,7 @@ public final class PacketDecoder {
     }
 
     private static boolean carriesPorts(int protocol, int ipVersion) {
-        return protocol == DecodedPacket.TCP || protocol == DecodedPacket.UDP
+        return protocol == DecodedPacket.TCP || protocol == DecodedPacket.UDP || protocol == DecodedPacket.SCTP
                 || protocol == (ipVersion == 4 ? DecodedPacket.ICMP : DecodedPacket.ICMPV6);
     }
 

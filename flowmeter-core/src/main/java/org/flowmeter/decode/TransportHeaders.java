@@ -4,13 +4,15 @@ import static org.flowmeter.decode.Bytes.u16;
 import static org.flowmeter.decode.Bytes.u8;
 
 /**
- * Reads TCP, UDP and ICMP/ICMPv6 headers. Offsets are relative to the IP header at {@code ip}
+ * Reads TCP, UDP, SCTP and ICMP/ICMPv6 headers. Offsets are relative to the IP header at {@code ip}
  * so that comparisons cannot overflow: {@code available} is how many bytes from {@code ip} were
  * captured, {@code total} how many the IP header declares.
  */
 final class TransportHeaders {
     static final int TCP_MIN = 20;
     static final int UDP_LENGTH = 8;
+    /** SCTP's common header: ports, verification tag, checksum; the chunks that follow are the payload. */
+    static final int SCTP_COMMON = 12;
     /** Source and destination port: all a flow needs of a cut transport header. */
     static final int PORTS = 4;
     static final int ICMP_TYPE_CODE = 4;
@@ -31,6 +33,8 @@ final class TransportHeaders {
                 return tcp(b, ip, offset, available, total, firstFragment, out);
             case DecodedPacket.UDP:
                 return udp(b, ip, offset, available, total, firstFragment, out);
+            case DecodedPacket.SCTP:
+                return sctp(b, ip, offset, available, total, firstFragment, out);
             default:
                 return icmp(b, ip, offset, available, total, protocol, out);
         }
@@ -144,6 +148,27 @@ final class TransportHeaders {
         if (!firstFragment && (DnsQuestion.isDnsPort(out.srcPort) || DnsQuestion.isDnsPort(out.dstPort))) {
             out.dnsQuestion = DnsQuestion.length(b, t + UDP_LENGTH, ip + Math.min(available, total), out.payloadLength);
         }
+        return null;
+    }
+
+    /**
+     * SCTP as UDP: the ports name the flow (each port an nmap -sY probe reaches is a flow of its own,
+     * as with TCP), and the chunks after the common header are the payload.
+     */
+    private static SkipReason sctp(byte[] b, int ip, int offset, int available, int total, boolean firstFragment,
+                                   DecodedPacket out) {
+        if (!firstFragment && offset + SCTP_COMMON > total) {
+            return SkipReason.MALFORMED;
+        }
+        SkipReason missing = require(offset, PORTS, available, total);
+        if (missing != null) {
+            return missing;
+        }
+        int t = ip + offset;
+        out.srcPort = u16(b, t);
+        out.dstPort = u16(b, t + 2);
+        out.transportHeaderLength = Math.min(SCTP_COMMON, total - offset);
+        out.payloadLength = total - offset - out.transportHeaderLength;
         return null;
     }
 

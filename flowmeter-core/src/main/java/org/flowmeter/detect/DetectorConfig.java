@@ -40,6 +40,13 @@ public final class DetectorConfig {
     /** Flood: the one-flow flood's least rate, packets per second from the source. */
     public double floodPacketRate = 500;
     /**
+     * Flood: the one-flow flood's least rate when its packets carry nothing a service could use:
+     * ICMP, TCP without payload either way (flag floods), or UDP datagrams without payload. No
+     * protocol sends thousands of such packets at a hundred a second (a ping sends one a second);
+     * flood tools that pace themselves, or a busy sender, send a few hundred (nping at 150-420).
+     */
+    public double floodEmptyPacketRate = 100;
+    /**
      * Flood: one DNS flow (a fixed source port to port 53) of at least this many queries, answered
      * or not: resolvers and stub clients use a fresh port for each query or two, a query flood
      * tool (dnsperf, resperf) reuses a few sockets for thousands.
@@ -110,6 +117,18 @@ public final class DetectorConfig {
      * sends a couple of adjacent sizes (a digit more or less) and gets one same acknowledgement.
      */
     public int guessRefusalRequestSizes = 5;
+
+    /**
+     * Guessing over UDP: services that ignore a request with a wrong secret instead of refusing it
+     * (SNMP agents drop a wrong community), where a guesser sends its tries over one socket.
+     */
+    public Set<Integer> guessSilentUdpPorts = Set.of(161);
+    /**
+     * Guessing over UDP: least requests in one flow to such a service, at most a tenth of them
+     * answered, the size changing from one request to the next in at least half of them (a new
+     * secret each time; a client of a silent agent sends each request again, the same size).
+     */
+    public int guessSilentRequests = 20;
 
     /** Beacon: least connections in one periodic series. */
     public int beaconRepeats = 12;

@@ -7,7 +7,8 @@ import org.flowmeter.flow.Flow;
  * A flood from one source to one host: very many flows that carry no conversation (UDP, ICMP, or
  * TCP without payload: SYN, ACK, FIN, RST or Xmas floods) within the window
  * ({@link DetectorConfig#floodFlows}), or a single flow of very many packets at a high rate that
- * is nearly unanswered, or is ICMP or TCP without data ({@link DetectorConfig#floodPackets}), or a
+ * is nearly unanswered ({@link DetectorConfig#floodPackets}), or carries nothing (ICMP, TCP without data, empty
+ * UDP datagrams) at a lower rate ({@link DetectorConfig#floodEmptyPacketRate}), or a
  * single DNS flow of very many queries ({@link DetectorConfig#floodDnsQueries}).
  * A load test is left alone: its TCP connections carry requests and answers. To a multicast
  * group, only one ICMP flow at a flood's rate counts. Covers every flow between the two hosts in
@@ -20,6 +21,7 @@ public final class FloodDetector implements Detector {
     private final int flowThreshold;
     private final long packetThreshold;
     private final double packetRate;
+    private final double emptyPacketRate;
     private final long dnsQueries;
     private final double dnsRate;
     private final KeyTable pairs;
@@ -29,6 +31,7 @@ public final class FloodDetector implements Detector {
         this.flowThreshold = config.floodFlows;
         this.packetThreshold = config.floodPackets;
         this.packetRate = config.floodPacketRate;
+        this.emptyPacketRate = Math.min(config.floodEmptyPacketRate, config.floodPacketRate);
         this.dnsQueries = config.floodDnsQueries;
         this.dnsRate = config.floodDnsRate;
         this.pairs = new KeyTable(config.tableSize);
@@ -87,8 +90,14 @@ public final class FloodDetector implements Detector {
         if (sent < packetThreshold) {
             return false;
         }
+        double rate = sent / seconds;
+        boolean empty = icmp || facts.tcpWithoutData(flow.protocol)
+                || flow.protocol == DecodedPacket.UDP && facts.forwardPayload() == 0;
+        if (empty && rate >= emptyPacketRate) {
+            return true; // packets that carry nothing: no service needs thousands at this rate
+        }
         boolean oneSided = facts.backwardPackets() * 10 <= sent;
-        return sent / seconds >= packetRate && (oneSided || icmp || facts.tcpWithoutData(flow.protocol));
+        return rate >= packetRate && oneSided;
     }
 
     @Override

@@ -23,6 +23,9 @@ import org.flowmeter.flow.Flow;
  * form before each post is counted by its refusals alone: many sessions with one answer size after
  * requests of many sizes ({@link DetectorConfig#guessRefusalRequestSizes}), a good share
  * ({@link DetectorConfig#guessRefusalShare}) of the source's sessions to the service.
+ * On UDP services that ignore a wrong secret ({@link DetectorConfig#guessSilentUdpPorts}: SNMP drops a
+ * wrong community) one flow is enough: many requests over one socket, nearly all unanswered, their
+ * size changing from one to the next (each a new secret; {@link DetectorConfig#guessSilentRequests}).
  * Covers every flow from the source to that service in the pattern's span.
  */
 public final class GuessingDetector implements Detector {
@@ -36,6 +39,9 @@ public final class GuessingDetector implements Detector {
     private static final int TRY_SESSIONS = 6;
     /** Answer sizes whose request sizes are kept per window: room for the pages a client fetched before a refusal. */
     private static final int ANSWER_SIZES = 32;
+    /** Silent UDP guessing: most answers per request, and least share of requests whose size changed. */
+    private static final double SILENT_ANSWERED = 0.1;
+    private static final double SILENT_SIZE_CHANGES = 0.5;
 
     private final int sessionThreshold;
     private final double spread;
@@ -51,6 +57,8 @@ public final class GuessingDetector implements Detector {
     private final long refusalBytes;
     private final double refusalShare;
     private final int refusalRequestSizes;
+    private final Set<Integer> silentUdpPorts;
+    private final int silentRequests;
     private final KeyTable services;
     private final SlotWindows windows;
     private final RequestSizesPerAnswer sizes;
@@ -72,6 +80,8 @@ public final class GuessingDetector implements Detector {
         this.refusalBytes = config.guessRefusalBytes;
         this.refusalShare = config.guessRefusalShare;
         this.refusalRequestSizes = config.guessRefusalRequestSizes;
+        this.silentUdpPorts = Set.copyOf(config.guessSilentUdpPorts);
+        this.silentRequests = config.guessSilentRequests;
         this.services = new KeyTable(config.tableSize);
         this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
         this.sizes = new RequestSizesPerAnswer(services.slots(), ANSWER_SIZES,
@@ -86,6 +96,18 @@ public final class GuessingDetector implements Detector {
 
     @Override
     public void observe(Flow flow, FlowFacts facts) {
+        if (flow.protocol == DecodedPacket.UDP && silentUdpPorts.contains(flow.dstPort)) {
+            if (isSilentGuessing(facts)) {
+                int slot = services.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo,
+                        Keys.service(flow.ipVersion, flow.protocol, flow.dstPort), flow.firstNanos());
+                if (services.fresh()) {
+                    windows.reset(slot);
+                    latestStart[slot] = flow.firstNanos();
+                }
+                services.flag(slot, flow.firstNanos(), flow.firstNanos());
+            }
+            return;
+        }
         if (flow.protocol != DecodedPacket.TCP || !ports.contains(flow.dstPort)
                 || facts.forwardPayload() == 0 || facts.backwardPayload() == 0
                 || flow.lastNanos() - flow.firstNanos() > sessionMax) {
@@ -132,6 +154,17 @@ public final class GuessingDetector implements Detector {
         } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
             services.flag(slot, t, t);
         }
+    }
+
+    /**
+     * One socket's tries at a service that ignores a wrong secret: many requests, nearly none
+     * answered, their sizes changing as the secrets do. An agent that is down gets its requests
+     * again, each the same size as before; a right community gets every request answered.
+     */
+    private boolean isSilentGuessing(FlowFacts facts) {
+        long requests = facts.forwardPayloadPackets();
+        return requests >= silentRequests && facts.backwardPayloadPackets() <= SILENT_ANSWERED * requests
+                && facts.forwardSizeChanges() >= SILENT_SIZE_CHANGES * requests;
     }
 
     private boolean isGuessing(int slot) {

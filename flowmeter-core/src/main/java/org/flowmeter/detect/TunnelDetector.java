@@ -17,8 +17,10 @@ import org.flowmeter.flow.Flow;
  * <li>ICMP (ptunnel, icmptunnel, covert channels): very many echo requests from one source to
  * one host ({@link DetectorConfig#tunnelIcmpRequests}), mostly answered, whose payload sizes keep
  * changing ({@link DetectorConfig#tunnelIcmpSizeChanges}), or are large on average
- * ({@link DetectorConfig#tunnelIcmpBytes}) with replies that do not mirror them. Ordinary ping
- * repeats one size and gets it back, and traceroute or path-MTU probes are short series.</li>
+ * ({@link DetectorConfig#tunnelIcmpBytes}) with replies that do not mirror them; or as many echo
+ * replies as that threshold, at least twice the requests (the server sends data on its own account).
+ * Ordinary ping repeats one size and gets it back, once per request, and traceroute or path-MTU
+ * probes are short series.</li>
  * </ul>
  * Multicast and broadcast addresses (mDNS, LLMNR) are left alone. A flow that began with the
  * server's answer or reply counts for the client that it answered. Covers every DNS flow (or
@@ -36,6 +38,8 @@ public final class TunnelDetector implements Detector {
     private static final int ECHO = 8;
     /** Replies whose mean size is within this share of the requests' mirror them, as echo does. */
     private static final double MIRRORED = 0.1;
+    /** Replies at least this many times the requests (and at least the request threshold) were not all asked for. */
+    private static final double UNSOLICITED = 2;
 
     private final int dnsQueries;
     private final double dnsQueryBytes;
@@ -160,6 +164,11 @@ public final class TunnelDetector implements Detector {
     private boolean isIcmpTunnel(int slot) {
         double requests = windows.sum(slot, MESSAGES);
         double answers = windows.sum(slot, ANSWERS);
+        if (answers >= icmpRequests && answers >= UNSOLICITED * requests) {
+            // Echo answers each request once; replies that outnumber the requests were sent on the
+            // server's own account: a tunnel's server sending its data (ptunnel-ng's downloads).
+            return true;
+        }
         if (requests < icmpRequests || answers < icmpAnswered * requests) {
             return false;
         }

@@ -20,8 +20,8 @@ import org.flowmeter.flow.Flow;
  * one-way and never swapped.
  */
 public final class CommunityId {
-    /** SCTP's protocol number: a port-bearing protocol for the hash, but its ports are not decoded here. */
-    static final int SCTP = 132;
+    /** SCTP's protocol number: a port-bearing protocol for the hash. */
+    static final int SCTP = DecodedPacket.SCTP;
 
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(CommunityId::sha1);
 
@@ -35,15 +35,11 @@ public final class CommunityId {
     }
 
     /**
-     * The id of a flow, or "" when it cannot be computed exactly (SCTP, whose ports the decoder
-     * does not read). ICMP type and code are recovered from the flow's port fields (see
+     * The id of a flow. ICMP type and code are recovered from the flow's port fields (see
      * {@code PacketDecoder}).
      */
     public String of(Flow flow) {
         int protocol = flow.protocol;
-        if (protocol == SCTP) {
-            return "";
-        }
         int srcPort = flow.srcPort;
         int dstPort = flow.dstPort;
         if (protocol == DecodedPacket.ICMP || protocol == DecodedPacket.ICMPV6) {

@@ -95,7 +95,7 @@ class PacketDecoderIpTest {
 
     @Test
     void everyOtherIpProtocolIsAFlowWithoutPorts() {
-        for (int protocol : new int[] {2, 50, 89, 112, 132, DecodedPacket.ICMPV6}) {
+        for (int protocol : new int[] {2, 50, 89, 112, DecodedPacket.ICMPV6}) {
             assertThat(decodeRaw(ipv4(protocol, SRC4, DST4, new byte[24]))).isNull();
             assertThat(out.protocol).isEqualTo(protocol);
             assertThat(out.srcLo).isEqualTo(SRC4);
@@ -108,6 +108,25 @@ class PacketDecoderIpTest {
         assertThat(decodeRaw(ipv6(DecodedPacket.ICMP, V6_HI, 1, V6_HI, 2, new byte[8]))).isNull();
         assertThat(out.protocol).isEqualTo(DecodedPacket.ICMP);
         assertThat(out.payloadLength).isEqualTo(8);
+    }
+
+    /** SCTP's common header (ports, verification tag, checksum) as tshark reads it; the chunks are payload. */
+    @Test
+    void sctpGivesPortsLikeUdp() {
+        byte[] init = new byte[32];
+        init[0] = 0x13; // source port 5000
+        init[1] = (byte) 0x88;
+        init[2] = 0x17; // destination port 6000
+        init[3] = 0x70;
+        init[12] = 1; // an INIT chunk of 20 bytes
+        init[15] = 20;
+        assertThat(decodeRaw(ipv4(DecodedPacket.SCTP, SRC4, DST4, init))).isNull();
+        assertThat(out.protocol).isEqualTo(132);
+        assertThat(out.srcPort).isEqualTo(5000);
+        assertThat(out.dstPort).isEqualTo(6000);
+        assertThat(out.transportHeaderLength).isEqualTo(12);
+        assertThat(out.payloadLength).isEqualTo(20);
+        assertThat(decodeRaw(ipv4(DecodedPacket.SCTP, SRC4, DST4, new byte[8]))).isEqualTo(SkipReason.MALFORMED);
     }
 
     @Test

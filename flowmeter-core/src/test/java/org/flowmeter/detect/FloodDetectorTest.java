@@ -152,4 +152,59 @@ class FloodDetectorTest {
         assertThat(fewer.flagged()).isEmpty();
         assertThat(video.flagged()).isEmpty();
     }
+
+    /**
+     * fixtures/make-empty-floods.sh: nping floods whose packets carry nothing, unanswered, slower
+     * than 500 a second. empty_floods.pcap (tshark conv,udp and conv,tcp): 2,010 empty UDP
+     * datagrams (udp.length 8) from 10.99.0.1:53 to 10.99.0.50:5060 in 17.81 s (113 a second), and
+     * 2,010 PSH+URG segments without payload from 10.99.0.1:39073 to 10.99.0.51:80 in 16.84 s (119
+     * a second); icmp_timestamp_flood.pcap: 2,010 timestamp requests (icmp.type 13) to 10.99.0.52
+     * in 14.52 s (138 a second). Each is one flow.
+     */
+    @Test
+    void floodsOfEmptyPacketsAtAHundredOrSoASecondAreFlagged() throws java.io.IOException {
+        DetectorRun floods = run();
+        floods.read("empty_floods.pcap");
+        assertThat(floods.flagged()).containsOnlyKeys(key("10.99.0.1", 53, "10.99.0.50", 5060),
+                key("10.99.0.1", 39073, "10.99.0.51", 80)).containsValue("flood");
+        DetectorRun timestamps = run();
+        timestamps.read("icmp_timestamp_flood.pcap");
+        assertThat(timestamps.flagged()).hasSize(1).containsValue("flood");
+        assertThat(timestamps.flows()).isEqualTo(1);
+    }
+
+    /**
+     * udp_metrics_stream.pcap (fixtures/make-empty-floods.sh): 2,010 one-way datagrams of
+     * counters (19-27 bytes of payload) from 10.99.0.1:50754 to 10.99.0.50:8125 in 10.05 s (200 a
+     * second), and 15 unanswered pings one a second: data at a flood's count but below 500 a second,
+     * and a slow ping.
+     */
+    @Test
+    void aOneWayStreamOfDataAndASlowPingAreLeftAlone() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("udp_metrics_stream.pcap");
+        assertThat(r.flagged()).isEmpty();
+        assertThat(r.flows()).isEqualTo(2);
+    }
+
+    /** Empty packets at a hundred a second: the 2000th packet makes the flood; 99 a second does not. */
+    @Test
+    void emptyDatagramsNeedTheirCountAndAHundredASecond() {
+        DetectorRun flood = run();
+        DetectorRun fewer = run();
+        DetectorRun slower = run();
+        DetectorRun withData = run();
+        for (int i = 0; i < 2000; i++) {
+            flood.add(DetectorRun.udp(i * 9_990_000L, ATTACKER, 53, VICTIM, 5060, 0)); // 100.1 a second
+            if (i > 0) {
+                fewer.add(DetectorRun.udp(i * 9_990_000L, ATTACKER, 53, VICTIM, 5060, 0));
+            }
+            slower.add(DetectorRun.udp(i * 10_110_000L, ATTACKER, 53, VICTIM, 5060, 0)); // 98.9 a second
+            withData.add(DetectorRun.udp(i * 9_990_000L, ATTACKER, 53, VICTIM, 5060, 1));
+        }
+        assertThat(flood.flagged()).containsOnlyKeys(key(ATTACKER, 53, VICTIM, 5060));
+        assertThat(fewer.flagged()).isEmpty();
+        assertThat(slower.flagged()).isEmpty();
+        assertThat(withData.flagged()).isEmpty();
+    }
 }

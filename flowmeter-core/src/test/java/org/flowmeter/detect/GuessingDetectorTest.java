@@ -353,4 +353,52 @@ class GuessingDetectorTest {
         }
         assertThat(r.flagged()).isEmpty();
     }
+
+    /**
+     * snmp_guessing.pcap (fixtures/make-snmp-guessing.sh; tshark conv,udp, udp.length): onesixtyone
+     * from 10.96.0.66:33324 sends 41 requests to 10.96.0.10:161 (40 wrong communities, then the
+     * right one), the size changing 36 times, and gets 1 answer; a client walks the agent's system
+     * group from 10.96.0.20:47834 (38 requests, all answered) and then a dead agent 10.96.0.99 from
+     * 10.96.0.20:42375 (31 requests of one size, none answered).
+     */
+    @Test
+    void snmpCommunityGuessingOverOneSocketIsFlaggedAndAWalkAndAPollOfADeadAgentAreNot() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("snmp_guessing.pcap");
+        assertThat(r.flagged()).containsOnlyKeys(key("10.96.0.66", 33324, "10.96.0.10", 161)).containsValue("guessing");
+        assertThat(r.flows()).isEqualTo(3);
+    }
+
+    /** 20 requests, at most 2 answered, 10 size changes: the least that counts. */
+    @Test
+    void silentUdpGuessingNeedsItsRequestsFewAnswersAndChangingSizes() {
+        assertThat(snmpTries(20, 2, 10).flagged()).containsOnlyKeys(key(ATTACKER_SNMP, 40000, AGENT, 161));
+        assertThat(snmpTries(19, 0, 19).flagged()).isEmpty();
+        assertThat(snmpTries(20, 3, 20).flagged()).isEmpty();
+        assertThat(snmpTries(20, 0, 9).flagged()).isEmpty();
+        DetectorRun otherPort = run();
+        for (int i = 0; i < 40; i++) {
+            otherPort.add(DetectorRun.udp(i * 50 * MS, ATTACKER_SNMP, 40000, AGENT, 162, 40 + i % 7));
+        }
+        assertThat(otherPort.flagged()).isEmpty();
+    }
+
+    private static final String ATTACKER_SNMP = "10.0.0.66";
+    private static final String AGENT = "10.0.0.161";
+
+    /** {@code requests} requests 50 ms apart, the first {@code answered} answered, the size changing {@code changes} times. */
+    private static DetectorRun snmpTries(int requests, int answered, int changes) {
+        DetectorRun r = run();
+        int size = 40;
+        for (int i = 0; i < requests; i++) {
+            if (i > 0 && i <= changes) {
+                size = size == 40 ? 41 : 40;
+            }
+            r.add(DetectorRun.udp(i * 50 * MS, ATTACKER_SNMP, 40000, AGENT, 161, size));
+            if (i < answered) {
+                r.add(DetectorRun.udp(i * 50 * MS + MS, AGENT, 161, ATTACKER_SNMP, 40000, 60));
+            }
+        }
+        return r;
+    }
 }

@@ -353,4 +353,19 @@ class ScanDetectorTest {
             assertThat(by).isEqualTo("scan");
         });
     }
+
+    /**
+     * sctp_init_scan.pcap (fixtures/make-sctp-scan.sh; tshark sctp.dstport, icmp.type): nmap -sY
+     * from 10.97.0.66:45341, one INIT to each of ports 1-100 of 10.97.0.10, unanswered but for 6
+     * ICMP protocol unreachable messages. Each port is a flow of its own, so the scan is seen.
+     */
+    @Test
+    void anSctpInitScanIsAFlowPerPortAndAScan() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("sctp_init_scan.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(101);
+        assertThat(flagged).hasSize(101).containsEntry(key("10.97.0.66", 45341, "10.97.0.10", 1), "scan")
+                .containsEntry(key("10.97.0.66", 45341, "10.97.0.10", 100), "scan");
+    }
 }

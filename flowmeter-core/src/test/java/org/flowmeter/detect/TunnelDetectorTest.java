@@ -214,4 +214,45 @@ class TunnelDetectorTest {
         assertThat(r.flows()).isEqualTo(244);
         assertThat(flagged).isEmpty();
     }
+
+    /**
+     * icmp_ptunnel.pcap (fixtures/make-ptunnel-capture.sh; tshark icmp.type, icmp.ident): ptunnel-ng
+     * fetching 100 KB, 3 echo requests from 10.98.0.1 and 106 replies from 10.98.0.2 (97 of them
+     * 1,052 bytes of data); and a ping from 10.98.0.3 to the same server, 100 requests of 500 bytes,
+     * each mirrored once.
+     */
+    @Test
+    void aTunnelWhoseServerSendsRepliesOfItsOwnIsFlaggedAndAMirroredPingIsNot() throws java.io.IOException {
+        DetectorRun r = run(new DetectorConfig());
+        r.read("icmp_ptunnel.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(flagged).hasSize(1).containsValue("tunnel");
+        assertThat(flagged.keySet().iterator().next()).startsWith("10.98.0.1:").contains(">10.98.0.2:");
+        assertThat(r.flows()).isEqualTo(2);
+    }
+
+    @Test
+    void repliesOutnumberingRequestsNeedTwiceTheRequestsAndAHundredReplies() {
+        DetectorRun tunnel = run(new DetectorConfig());
+        DetectorRun fewer = run(new DetectorConfig());
+        DetectorRun notTwice = run(new DetectorConfig());
+        fewer.add(icmp(0, CLIENT, PEER, 8, 0x4242, 28));
+        for (int i = 0; i < 100; i++) {
+            long t = i * 50 * MS;
+            if (i % 2 == 0) {
+                tunnel.add(icmp(t, CLIENT, PEER, 8, 0x4242, 28));
+            }
+            tunnel.add(icmp(t + MS, PEER, CLIENT, 0, 0x4242, 1024));
+            if (i > 0) {
+                fewer.add(icmp(t + MS, PEER, CLIENT, 0, 0x4242, 1024));
+            }
+            if (i % 2 == 0 || i == 1) {
+                notTwice.add(icmp(t, CLIENT, PEER, 8, 0x4242, 28));
+            }
+            notTwice.add(icmp(t + MS, PEER, CLIENT, 0, 0x4242, 1024));
+        }
+        assertThat(tunnel.flagged()).containsOnlyKeys(key(CLIENT, 0x4242, PEER, 8)).containsValue("tunnel");
+        assertThat(fewer.flagged()).isEmpty(); // 99 replies
+        assertThat(notTwice.flagged()).isEmpty(); // 100 replies to 51 requests
+    }
 }

@@ -56,7 +56,7 @@ class TunnelCaptureTest {
                 "17 2001:db8::1:8000 2001:db8::2:8001 vlan 0 1 pkts 67 bytes",   // MPLS multicast, IPv6
                 "17 2001:db8::11:9000 2001:db8::12:9001 vlan 0 1 pkts 166 bytes", // five tunnels deep
                 "6 172.16.0.1:6666 172.16.0.2:80 vlan 0 3 pkts 142 bytes",       // tiny first fragment
-                "132 10.9.0.1:0 10.9.0.2:0 vlan 0 1 pkts 66 bytes",              // SCTP
+                "132 10.9.0.1:5000 10.9.0.2:6000 vlan 0 1 pkts 66 bytes",        // SCTP
                 "50 10.9.0.1:0 10.9.0.3:0 vlan 0 2 pkts 116 bytes",              // ESP
                 "89 10.9.0.1:0 224.0.0.5:0 vlan 0 1 pkts 78 bytes",              // OSPF
                 "2 10.9.0.4:0 224.0.0.22:0 vlan 0 1 pkts 42 bytes",              // IGMP
