@@ -11,8 +11,6 @@ import org.flowmeter.flow.StartOrder;
 import org.flowmeter.options.FlowOptions;
 import org.flowmeter.output.FlowColumns;
 import org.flowmeter.output.FlowWriter;
-import org.flowmeter.output.RowsOnTwoThreads;
-import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.PacketSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,17 +70,10 @@ final class ExtractCommand implements Callable<Integer> {
         settings.checkMemoryCap(config, sets);
         PacketSource source = fileFilter.open(inputs); // fail on bad input before creating the output
         FlowColumns columns = new FlowColumns(sets, true).readingFrom(source);
-        RowsOnTwoThreads rows = new RowsOnTwoThreads(FlowWriters.open(format, output, columns, source, names.scheme()));
+        FlowWriter rows = FlowWriters.open(format, output, columns, source, names.scheme());
         StartOrder order = new StartOrder(flow -> write(rows, flow), StartOrder.DEFAULT_MAX_WAITING);
         CaptureRun run = new CaptureRun(new FlowEngine(config, settings.ignoreVlan(), sets, order, null));
-        int waiting = run.meter().memoryBudget().waitingFlows();
-        if (!inputs.contains(Captures.STDIN)) {
-            // Rows are formatted on another thread as flows leave start order (the meter's thread is the
-            // busy one); the flows in its chunks come out of the start-order buffer's share. Not on stdin,
-            // where input may stall and a row would wait for a chunk to fill.
-            rows.formatOnTwoThreads(waiting / 2);
-        }
-        order.limitWaiting(Math.max(1, waiting - rows.maxFlowsHeld()));
+        order.limitWaiting(run.meter().memoryBudget().waitingFlows());
         inputOptions.applyTo(run);
         try {
             run.run(source, Progress.wanted(progress), () -> {
