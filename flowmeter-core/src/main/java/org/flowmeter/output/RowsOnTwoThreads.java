@@ -50,10 +50,11 @@ public final class RowsOnTwoThreads implements FlowWriter {
      * writing must hand over to it through a happens-before edge (a join).
      *
      * @param maxFlows the most flows the chunks may hold at once, all together (in classify the
-     *                 flow table's share of the memory cap: the table is empty once the input ended)
+     *                 flow table's share of the memory cap: the table is empty once the input ended);
+     *                 below one row per chunk rows are written as before
      */
     public void formatOnTwoThreads(int maxFlows) {
-        if (text == null || split) {
+        if (text == null || split || maxFlows < PENDING_AT_MOST + 1) {
             return;
         }
         chunkRows = Math.max(1, Math.min(CHUNK_ROWS, maxFlows / (PENDING_AT_MOST + 1)));
@@ -67,7 +68,7 @@ public final class RowsOnTwoThreads implements FlowWriter {
         split = true;
     }
 
-    /** Flows the chunks hold at most (formatted, being formatted and the one being filled); 0 before the split. */
+    /** Flows the chunks hold at most (formatted, being formatted and the one being filled); 0 without a split. */
     public int maxFlowsHeld() {
         return (PENDING_AT_MOST + 1) * chunkRows;
     }

@@ -44,7 +44,7 @@ class RowsOnTwoThreadsTest {
         for (int i = 0; i < flows.size(); i++) {
             if (i == splitAfter) {
                 w.formatOnTwoThreads(maxFlows);
-                assertTrue(w.maxFlowsHeld() <= Math.max(maxFlows, 5), "held " + w.maxFlowsHeld() + " of " + maxFlows);
+                assertTrue(w.maxFlowsHeld() <= maxFlows, "held " + w.maxFlowsHeld() + " of " + maxFlows);
             }
             w.write(flows.get(i));
         }
@@ -60,7 +60,8 @@ class RowsOnTwoThreadsTest {
         assertArrayEquals(expected, split(opener, flows, flows.size() / 3, Integer.MAX_VALUE), "split after a third");
         // two-row chunks: the second thread's and the calling thread's chunks interleave
         assertArrayEquals(expected, split(opener, flows, 1, 10), "small chunks");
-        assertArrayEquals(expected, split(opener, flows, 0, 1), "one-row chunks");
+        assertArrayEquals(expected, split(opener, flows, 0, 5), "one-row chunks");
+        assertArrayEquals(expected, split(opener, flows, 0, 4), "too few flows allowed for a chunk each: no split");
         assertArrayEquals(expected, split(opener, flows, flows.size(), 1000), "split after the last row");
     }
 
