@@ -24,6 +24,7 @@ import org.flowmeter.options.DetectorOptions;
 import org.flowmeter.options.FlowOptions;
 import org.flowmeter.options.ModelOptions;
 import org.flowmeter.output.FlowWriter;
+import org.flowmeter.output.RowsOnTwoThreads;
 import org.flowmeter.pcap.CaptureFormatException;
 import org.flowmeter.pcap.SequenceSource;
 import org.flowmeter.pcap.Captures;
@@ -149,7 +150,8 @@ final class ClassifyCommand implements Callable<Integer> {
         StagedFile perPacketFile = packetVerdicts == null ? null : new StagedFile(packetVerdicts);
         StagedFile summaryFile = summaryJson == null ? null : new StagedFile(summaryJson);
         VerdictColumns columns = new VerdictColumns(sets, allColumns).readingFrom(source, modelOptions.describe());
-        FlowWriter rows = kafka.tee(FlowWriters.open(format, output, columns, source, names.scheme()), columns.model(), source, VerdictColumns::judgement);
+        RowsOnTwoThreads text = new RowsOnTwoThreads(FlowWriters.open(format, output, columns, source, names.scheme()));
+        FlowWriter rows = kafka.tee(text, columns.model(), source, VerdictColumns::judgement);
         CaptureClassifier classify = new CaptureClassifier(config, flowSettings.ignoreVlan(), sets, model, policy,
                 detectorOptions.settings(), threads, v -> write(rows, v));
         if (!allColumns) {
@@ -164,6 +166,11 @@ final class ClassifyCommand implements Callable<Integer> {
         IOException damage = null;
         try {
             first.run(source, Progress.wanted(progress), () -> {
+                if (!allColumns) {
+                    // Rows that waited go out now, on this thread alone: a second core formats half of them.
+                    // (Rows with features read each set's state, whose row code need not be thread-safe.)
+                    text.formatOnTwoThreads(classify.engine().meter().memoryBudget().openFlows());
+                }
                 classify.flush();
                 rows.close();
             });

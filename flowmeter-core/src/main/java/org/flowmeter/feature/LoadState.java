@@ -50,10 +50,8 @@ final class LoadState implements FlowFeatures {
     @Override
     public void onExpire(long endNanos) {
         reports.tick(endNanos);
-        RecentFlowReports.Keys keys = keys();
-        reports.add(keys, !answered, failed());
         atEnd = new double[RecentFlowReports.VALUES];
-        reports.describe(keys, false, !answered, failed(), atEnd, 0);
+        reports.addAndDescribe(keys(), !answered, failed(), atEnd, 0);
     }
 
     private boolean failed() {

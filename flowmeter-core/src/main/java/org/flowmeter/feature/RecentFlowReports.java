@@ -126,8 +126,18 @@ final class RecentFlowReports {
         return tallies.size();
     }
 
-    /** Records a flow reported now (at the clock). */
-    void add(Keys k, boolean unanswered, boolean failed) {
+    /**
+     * Records a flow reported now (at the clock) and writes its values as {@link #describe} with
+     * {@code own} false would: from the five tallies just found, not looked up again.
+     */
+    void addAndDescribe(Keys k, boolean unanswered, boolean failed, double[] out, int at) {
+        int base = add(k, unanswered, failed);
+        describe(held[base + SRC], held[base + DST], held[base + PAIR], held[base + SVC], held[base + SRC_SVC],
+                false, unanswered, failed, out, at);
+    }
+
+    /** Records a flow reported now (at the clock); returns where its tally entries are held. */
+    int add(Keys k, boolean unanswered, boolean failed) {
         expire();
         if (size == capacity) {
             lastEarlyLeave = times[oldest];
@@ -176,6 +186,7 @@ final class RecentFlowReports {
             tallies.addTo(src, ANSWERED_ENDPOINTS, 1);
             tallies.addTo(svc, ANSWERED_MEMBERS, 1);
         }
+        return base;
     }
 
     /** The first key part: the tally's kind, the address family and (for services) the service. */
@@ -230,6 +241,12 @@ final class RecentFlowReports {
         int pair = tallies.find(key(PAIR, k.version(), 0), k.srcHi(), k.srcLo(), k.dstHi(), k.dstLo());
         int svc = tallies.find(key(SVC, k.version(), k.service()), 0, 0, k.dstHi(), k.dstLo());
         int srcSvc = tallies.find(key(SRC_SVC, k.version(), k.service()), k.srcHi(), k.srcLo(), k.dstHi(), k.dstLo());
+        describe(src, dst, pair, svc, srcSvc, own, unanswered, failed, out, at);
+    }
+
+    /** {@link #describe(Keys, boolean, boolean, boolean, double[], int)} from the five tallies' entries (-1: none). */
+    private void describe(int src, int dst, int pair, int svc, int srcSvc, boolean own, boolean unanswered,
+                          boolean failed, double[] out, int at) {
         int plus = own ? 1 : 0;
         int plusUnanswered = own && unanswered ? 1 : 0;
         int plusFailed = own && failed ? 1 : 0;

@@ -7,7 +7,7 @@ import org.flowmeter.feature.RowWriter;
 import org.flowmeter.flow.Flow;
 
 /** CSV with a header row; fields are quoted only when they need to be (RFC 4180). */
-public final class CsvFlowWriter implements FlowWriter, RowWriter {
+public final class CsvFlowWriter implements RowFormatting, RowWriter {
     private final OutputStream out;
     private final RowSchema columns;
     private final TextBuffer line = new TextBuffer();
@@ -16,8 +16,7 @@ public final class CsvFlowWriter implements FlowWriter, RowWriter {
 
     /** Writes UTF-8 to {@code out}, which should be buffered. */
     public CsvFlowWriter(OutputStream out, RowSchema columns) throws IOException {
-        this.out = out;
-        this.columns = columns;
+        this(columns, out);
         TextBuffer header = new TextBuffer();
         for (Column c : columns.columns()) {
             if (header.length() > 0) {
@@ -26,6 +25,23 @@ public final class CsvFlowWriter implements FlowWriter, RowWriter {
             appendField(header, c.name());
         }
         header.append('\n').writeTo(out);
+    }
+
+    /** Rows only, no header: a twin that formats rows for another writer ({@link #rowsInto}). */
+    private CsvFlowWriter(RowSchema columns, OutputStream out) {
+        this.out = out;
+        this.columns = columns;
+    }
+
+    @Override
+    public FlowWriter rowsInto(OutputStream target) {
+        return new CsvFlowWriter(columns, target);
+    }
+
+    @Override
+    public void writeFormatted(byte[] bytes, int length, int formattedRows) throws IOException {
+        out.write(bytes, 0, length);
+        rows += formattedRows;
     }
 
     @Override

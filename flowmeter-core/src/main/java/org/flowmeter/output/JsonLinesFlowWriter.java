@@ -8,7 +8,7 @@ import org.flowmeter.feature.RowWriter;
 import org.flowmeter.flow.Flow;
 
 /** One JSON object per line, keys are the CSV column names; non-finite numbers become null. */
-public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
+public final class JsonLinesFlowWriter implements RowFormatting, RowWriter {
     private final OutputStream out;
     private final RowSchema columns;
     private final String[] keys;
@@ -28,6 +28,17 @@ public final class JsonLinesFlowWriter implements FlowWriter, RowWriter {
             appendString(k, cs.get(i).name());
             keys[i] = k.append(':').toString();
         }
+    }
+
+    @Override
+    public FlowWriter rowsInto(OutputStream target) {
+        return new JsonLinesFlowWriter(target, columns);
+    }
+
+    @Override
+    public void writeFormatted(byte[] bytes, int length, int formattedRows) throws IOException {
+        out.write(bytes, 0, length);
+        rows += formattedRows;
     }
 
     @Override
