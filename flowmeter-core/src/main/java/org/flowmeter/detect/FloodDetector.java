@@ -9,14 +9,23 @@ import org.flowmeter.flow.Flow;
  * ({@link DetectorConfig#floodFlows}), or a single flow of very many packets at a high rate that
  * is nearly unanswered ({@link DetectorConfig#floodPackets}), or carries nothing (ICMP, TCP without data, empty
  * UDP datagrams) at a lower rate ({@link DetectorConfig#floodEmptyPacketRate}), or a
- * single DNS flow of very many queries ({@link DetectorConfig#floodDnsQueries}).
- * A load test is left alone: its TCP connections carry requests and answers. To a multicast
+ * single DNS flow of very many queries ({@link DetectorConfig#floodDnsQueries}), or as many TCP
+ * connections within the window that each carry a request and nearly all repeat the one before
+ * (an HTTP flood that opens a connection per request: ab, hey, siege). A load test that keeps its
+ * few connections is left alone, and so is a proxy's traffic to one backend, whose requests
+ * differ. To a multicast
  * group, only one ICMP flow at a flood's rate counts. Covers every flow between the two hosts in
  * the flood's span.
  */
 public final class FloodDetector implements Detector {
     public static final String NAME = "flood";
     private static final int FLOWS = 0;
+    /** TCP connections that carried a request and got an answer. */
+    private static final int CONNECTIONS = 1;
+    /** Those whose request had the size of the pair's connection before. */
+    private static final int ALIKE = 2;
+    /** Share of connections repeating the request before them that makes a connection flood. */
+    private static final double ALIKE_SHARE = 0.9;
 
     private final int flowThreshold;
     private final long packetThreshold;
@@ -26,6 +35,8 @@ public final class FloodDetector implements Detector {
     private final double dnsRate;
     private final KeyTable pairs;
     private final SlotWindows windows;
+    /** Per slot: the request size of the pair's last connection (-1 before the first). */
+    private final long[] lastRequest;
 
     public FloodDetector(DetectorConfig config) {
         this.flowThreshold = config.floodFlows;
@@ -35,7 +46,8 @@ public final class FloodDetector implements Detector {
         this.dnsQueries = config.floodDnsQueries;
         this.dnsRate = config.floodDnsRate;
         this.pairs = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(pairs.slots(), config.floodWindow.toNanos(), 1, 0);
+        this.windows = new SlotWindows(pairs.slots(), config.floodWindow.toNanos(), 3, 0);
+        this.lastRequest = new long[pairs.slots()];
     }
 
     @Override
@@ -48,6 +60,9 @@ public final class FloodDetector implements Detector {
         boolean icmp = flow.protocol == DecodedPacket.ICMP || flow.protocol == DecodedPacket.ICMPV6;
         boolean noConversation = flow.protocol == DecodedPacket.UDP || icmp || facts.tcpWithoutData(flow.protocol);
         if (!noConversation) {
+            if (flow.protocol == DecodedPacket.TCP && facts.conversed()) {
+                countConnection(flow, facts);
+            }
             return;
         }
         long t = flow.firstNanos();
@@ -64,10 +79,7 @@ public final class FloodDetector implements Detector {
             }
             return;
         }
-        int slot = pairs.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, Keys.version(flow.ipVersion), t);
-        if (pairs.fresh()) {
-            windows.reset(slot);
-        }
+        int slot = slot(flow, t);
         windows.roll(slot, t);
         windows.add(slot, FLOWS, 1);
         windows.counted(slot, t);
@@ -79,6 +91,39 @@ public final class FloodDetector implements Detector {
         if (isPacketFlood(flow, facts, icmp)) {
             pairs.flag(slot, t, flow.lastNanos());
         }
+    }
+
+    /**
+     * Connections of one source to one host that each carry a request: a flood when there are as
+     * many as flows make a flood and nearly all repeat the request before them. A person, a
+     * browser or a proxy asks for different things; a flood tool asks for one page again and again.
+     */
+    private void countConnection(Flow flow, FlowFacts facts) {
+        long t = flow.firstNanos();
+        int slot = slot(flow, t);
+        windows.roll(slot, t);
+        windows.add(slot, CONNECTIONS, 1);
+        long request = facts.forwardData();
+        if (request == lastRequest[slot]) {
+            windows.add(slot, ALIKE, 1);
+        }
+        lastRequest[slot] = request;
+        windows.counted(slot, t);
+        double connections = windows.sum(slot, CONNECTIONS);
+        if (connections >= flowThreshold && windows.sum(slot, ALIKE) >= ALIKE_SHARE * connections) {
+            pairs.flag(slot, windows.firstStart(slot), t);
+        } else if (pairs.flagged(slot) && t <= pairs.flaggedUntil(slot) + windows.window()) {
+            pairs.flag(slot, t, t);
+        }
+    }
+
+    private int slot(Flow flow, long t) {
+        int slot = pairs.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, Keys.version(flow.ipVersion), t);
+        if (pairs.fresh()) {
+            windows.reset(slot);
+            lastRequest[slot] = -1;
+        }
+        return slot;
     }
 
     private boolean isPacketFlood(Flow flow, FlowFacts facts, boolean icmp) {

@@ -114,14 +114,22 @@ class FloodDetectorTest {
     @Test
     void aLoadTestAndASteadyOneWayStreamAreLeftAlone() {
         DetectorRun r = run();
-        for (int i = 0; i < 3000; i++) {
-            r.session(i * 2 * MS, "10.0.0.5", 20000 + i, VICTIM, 80, 120, 5000); // ab without keep-alive
+        for (int c = 0; c < 4; c++) { // ab -k -c 4: four kept connections, 750 requests each
+            int port = 20000 + c;
+            long t0 = c * MS;
+            r.add(DetectorRun.tcp(t0, "10.0.0.5", port, VICTIM, 80, SYN, 0));
+            r.add(DetectorRun.tcp(t0 + 100 * US, VICTIM, 80, "10.0.0.5", port, SYN | DecodedPacket.ACK, 0));
+            for (int i = 0; i < 750; i++) {
+                long t = t0 + (i + 1) * 8 * MS;
+                r.add(DetectorRun.tcp(t, "10.0.0.5", port, VICTIM, 80, DecodedPacket.PSH | DecodedPacket.ACK, 120));
+                r.add(DetectorRun.tcp(t + 200 * US, VICTIM, 80, "10.0.0.5", port, DecodedPacket.PSH | DecodedPacket.ACK, 5000));
+            }
         }
         for (int i = 0; i < 12_000; i++) {
             r.add(DetectorRun.udp(i * 20 * MS, "10.0.0.6", 5004, VICTIM, 5004, 172)); // 50 packets/s of voice
         }
         assertThat(r.flagged()).isEmpty();
-        assertThat(r.flows()).isEqualTo(3001);
+        assertThat(r.flows()).isEqualTo(5);
     }
     /**
      * smurf6: echo requests to all nodes with the victim's address as source, 2000 at 1000 a
@@ -206,5 +214,37 @@ class FloodDetectorTest {
         assertThat(fewer.flagged()).isEmpty();
         assertThat(slower.flagged()).isEmpty();
         assertThat(withData.flagged()).isEmpty();
+    }
+
+    /** {@code n} connections to port 80, 20 ms apart, each one request and one answer; request sizes from {@code size}. */
+    private static void connections(DetectorRun r, int n, java.util.function.IntUnaryOperator size) {
+        for (int i = 0; i < n; i++) {
+            r.session(i * 20 * MS, ATTACKER, 10000 + i, VICTIM, 80, size.applyAsInt(i), 600);
+        }
+    }
+
+    @Test
+    void aConnectionPerRepeatedRequestIsAFloodFrom2000Connections() {
+        DetectorRun flood = run(); // ab, hey or siege -b without keep-alive: one page asked for again and again
+        connections(flood, 2000, i -> 120);
+        flood.session(10 * S, "10.0.0.5", 50000, VICTIM, 80, 300, 4000); // another client of the server
+        assertThat(flood.flagged()).hasSize(2000).containsEntry(key(ATTACKER, 10000, VICTIM, 80), "flood")
+                .containsEntry(key(ATTACKER, 11999, VICTIM, 80), "flood")
+                .doesNotContainKey(key("10.0.0.5", 50000, VICTIM, 80));
+
+        DetectorRun fewer = run();
+        connections(fewer, 1999, i -> 120);
+        assertThat(fewer.flagged()).isEmpty();
+    }
+
+    @Test
+    void aProxyAskingOneBackendForDifferentPagesIsNoFlood() {
+        DetectorRun proxy = run(); // nginx to its backend without keep-alive: one connection per request
+        connections(proxy, 2000, i -> 100 + i % 7 * 13);
+        assertThat(proxy.flagged()).isEmpty();
+
+        DetectorRun mostlyAlike = run(); // 1 request in 8 differs: 87.5 % alike, under 90 %
+        connections(mostlyAlike, 2000, i -> i % 8 == 0 ? 200 + i % 3 : 120);
+        assertThat(mostlyAlike.flagged()).isEmpty();
     }
 }
