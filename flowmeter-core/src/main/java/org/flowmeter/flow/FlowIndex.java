@@ -1,38 +1,23 @@
 package org.flowmeter.flow;
 
 import org.flowmeter.decode.DecodedPacket;
-import org.flowmeter.feature.FlowFeatures;
 
 /**
  * Open-addressing hash index of the flows in the table (linear probing, backward-shift delete),
  * looked up straight from a decoded packet so that no key object is allocated per packet. Each
  * slot's hash is kept beside it in an int array, so that probing past other flows (and moving
  * them on delete) compares ints instead of reading each flow object, a cache miss apiece once the
- * table outgrows the cache. Each slot's feature states are kept beside it too, so that a packet
- * reaches them straight from the index, at the same time as the flow, instead of through the
- * flow and its array of states: two fewer cache misses one after the other per packet.
+ * table outgrows the cache.
  */
 final class FlowIndex {
     private Flow[] slots = new Flow[1024];
     /** The hash of the flow in the same slot of {@link #slots}. */
     private int[] hashes = new int[1024];
-    /** The feature states of the flow in slot {@code i} ({@link Flow#features}), from {@code i * sets}. */
-    private FlowFeatures[] states;
-    /** Feature sets per flow. */
-    private final int sets;
     private int mask = slots.length - 1;
     private int size;
 
     /** Direction of the packet within the flow last returned by {@link #find}: +1 or -1. */
     int lastDirection;
-    /** The slot of the flow last returned by {@link #find}. */
-    private int lastSlot;
-
-    /** An index of flows with {@code sets} feature states each. */
-    FlowIndex(int sets) {
-        this.sets = sets;
-        this.states = new FlowFeatures[slots.length * sets];
-    }
 
     /** A hash that is the same for both directions of a flow. */
     static int hashOf(DecodedPacket p) {
@@ -62,7 +47,6 @@ final class FlowIndex {
                 int d = f.directionOf(p);
                 if (d != 0) {
                     lastDirection = d;
-                    lastSlot = i;
                     return f;
                 }
             }
@@ -79,16 +63,7 @@ final class FlowIndex {
         }
         slots[i] = flow;
         hashes[i] = flow.hash;
-        System.arraycopy(flow.features, 0, states, i * sets, sets);
         size++;
-    }
-
-    /** Feeds a packet to the feature states of the flow {@link #find} returned last (no flow added or removed since). */
-    void onPacket(DecodedPacket p, boolean forward) {
-        FlowFeatures[] s = states;
-        for (int at = lastSlot * sets, end = at + sets; at < end; at++) {
-            s[at].onPacket(p, forward);
-        }
     }
 
     void remove(Flow flow) {
@@ -107,12 +82,10 @@ final class FlowIndex {
             if (movable) {
                 slots[hole] = slots[j];
                 hashes[hole] = hashes[j];
-                System.arraycopy(states, j * sets, states, hole * sets, sets);
                 hole = j;
             }
         }
         slots[hole] = null;
-        java.util.Arrays.fill(states, hole * sets, hole * sets + sets, null);
         size--;
     }
 
@@ -124,7 +97,6 @@ final class FlowIndex {
         Flow[] old = slots;
         slots = new Flow[old.length * 2];
         hashes = new int[slots.length];
-        states = new FlowFeatures[slots.length * sets];
         mask = slots.length - 1;
         size = 0;
         for (Flow f : old) {

@@ -15,7 +15,7 @@ public final class FlowMeter {
     private final FlowConfig config;
     private final FeatureSet[] sets;
     private final FlowListener listener;
-    private final FlowIndex index;
+    private final FlowIndex index = new FlowIndex();
     /** TCP flows opened by a SYN with no packet back yet: the short TCP new timeout. */
     private final RecencyList tcpNew = new RecencyList();
     /** Other open TCP flows, and flows of protocols without their own timeout: the idle timeout. */
@@ -46,7 +46,6 @@ public final class FlowMeter {
     public FlowMeter(FlowConfig config, List<FeatureSet> sets, FlowListener listener, FlowSample sample) {
         this.config = config;
         this.sets = sets.stream().map(s -> s.forNewMeter().within(config.memoryCapBytes())).toArray(FeatureSet[]::new);
-        this.index = new FlowIndex(this.sets.length);
         this.listener = listener;
         this.sample = sample;
         this.idleTimeouts = new long[] {config.tcpNewTimeoutNanos(), config.idleTimeoutNanos(),
@@ -145,7 +144,9 @@ public final class FlowMeter {
     }
 
     private void update(Flow flow, DecodedPacket p, boolean forward) {
-        index.onPacket(p, forward);
+        for (FlowFeatures f : flow.features) {
+            f.onPacket(p, forward);
+        }
         if (p.timestampNanos > flow.lastNanos) {
             flow.lastNanos = p.timestampNanos;
         }

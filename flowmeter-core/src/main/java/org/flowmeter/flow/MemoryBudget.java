@@ -35,8 +35,7 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
 
     /**
      * Index slots per flow at most (the index is at most half full, and twice as large just after
-     * it grew), each a reference and the flow's hash, and a reference per feature set (see
-     * {@link #indexBytesPerFlow}).
+     * it grew), each a reference and the flow's hash.
      */
     static final long INDEX_BYTES_PER_FLOW = 4L * (ObjectSizes.REFERENCE + Integer.BYTES);
     /** What a consumer attaches to a flow (a classifier's verdict: a few numbers). */
@@ -128,12 +127,7 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
             state[i].onFirstPacket(syn, true);
         }
         Flow flow = new Flow(0, 0, syn, true, state);
-        return ObjectSizes.deepSize(flow) + indexBytesPerFlow(sets.size()) + ATTACHMENT_BYTES;
-    }
-
-    /** A flow's index slots at most, with {@code sets} feature states beside each ({@link FlowIndex}). */
-    static long indexBytesPerFlow(int sets) {
-        return INDEX_BYTES_PER_FLOW + 4L * ObjectSizes.REFERENCE * sets;
+        return ObjectSizes.deepSize(flow) + INDEX_BYTES_PER_FLOW + ATTACHMENT_BYTES;
     }
 
     /** An ended flow after {@link Flow#releaseFeatureState()}, with its attachment (it has left the index). */
