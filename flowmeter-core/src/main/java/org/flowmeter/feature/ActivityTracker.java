@@ -5,39 +5,29 @@ package org.flowmeter.feature;
  * {@link #TIMEOUT_NANOS} between packets is an idle period; the packets between two idle periods
  * form an active period, lasting from its first to its last packet. An active period is recorded
  * when an idle period ends it and only if it lasted longer than 0, so a flow without any long gap
- * has no active period at all. Values are in nanoseconds.
+ * has no active period at all. Values are in nanoseconds. Static methods over a flow's arrays:
+ * the period in progress starts at one slot of its {@code long[]} (it ends at the flow's
+ * previous packet, which the caller keeps), the periods' statistics are in its {@code double[]}.
  */
-final class ActivityTracker implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+final class ActivityTracker {
     static final long TIMEOUT_NANOS = 5_000_000_000L;
 
-    /** The flow's statistics (see {@link PackedStats}); active and idle periods are at these offsets. */
-    final double[] stats;
-    final int active;
-    final int idle;
-    private long periodStart;
-    private long periodEnd;
-
-    ActivityTracker(double[] stats, int active, int idle) {
-        this.stats = stats;
-        this.active = active;
-        this.idle = idle;
+    private ActivityTracker() {
     }
 
-    void start(long t) {
-        periodStart = t;
-        periodEnd = t;
-    }
-
-    /** A later packet at {@code t} (never earlier than the previous one). */
-    void add(long t) {
-        if (t - periodEnd > TIMEOUT_NANOS) {
-            if (periodEnd > periodStart) {
-                PackedStats.add(stats, active, periodEnd - periodStart);
+    /**
+     * A later packet at {@code t}, the flow's previous one at {@code previous} (never later):
+     * {@code v[start]} is when the period in progress began, {@code active} and {@code idle}
+     * where the periods' statistics are in {@code stats}.
+     */
+    static void add(long[] v, int start, double[] stats, int active, int idle, long previous, long t) {
+        if (t - previous > TIMEOUT_NANOS) {
+            long periodStart = v[start];
+            if (previous > periodStart) {
+                PackedStats.add(stats, active, previous - periodStart);
             }
-            PackedStats.add(stats, idle, t - periodEnd);
-            periodStart = t;
+            PackedStats.add(stats, idle, t - previous);
+            v[start] = t;
         }
-        periodEnd = t;
     }
 }

@@ -3,8 +3,12 @@ package org.flowmeter.feature;
 import org.flowmeter.decode.DecodedPacket;
 
 /**
- * Per-flow state of the CIC feature set: two {@link CicDirection}s, the flow's gaps, subflows,
- * activity, flag counts and ICMP type. Times are kept in nanoseconds and written in microseconds.
+ * Per-flow state of the CIC feature set: both directions ({@link CicDirection}), the flow's gaps,
+ * subflows, activity, flag counts and ICMP type. Times are kept in nanoseconds and written in
+ * microseconds. Everything a packet updates is in two arrays, the counters and times in
+ * {@link #v} and the running statistics in {@link #stats}, laid out by the offsets below: three
+ * objects per flow where a direction, tracker and counter each were one, which kept a packet's
+ * updates scattered over the heap.
  */
 final class CicFlowState implements FlowFeatures {
     private static final long serialVersionUID = 1L;
@@ -12,15 +16,6 @@ final class CicFlowState implements FlowFeatures {
     static final long SUBFLOW_GAP_NANOS = 1_000_000_000L;
     private static final double NANOS_PER_MICRO = 1e3;
     private static final double NANOS_PER_SECOND = 1e9;
-    private static final int FLAG_BITS = 8;
-    private static final int FIN_BIT = 0;
-    private static final int SYN_BIT = 1;
-    private static final int RST_BIT = 2;
-    private static final int PSH_BIT = 3;
-    private static final int ACK_BIT = 4;
-    private static final int URG_BIT = 5;
-    private static final int ECE_BIT = 6;
-    private static final int CWR_BIT = 7;
 
     /** Where each statistic starts in {@link #stats}. */
     private static final int FWD_PAYLOAD = 0;
@@ -30,6 +25,21 @@ final class CicFlowState implements FlowFeatures {
     private static final int FLOW_IAT = 4 * PackedStats.WIDTH;
     private static final int ACTIVE = 5 * PackedStats.WIDTH;
     private static final int IDLE = 6 * PackedStats.WIDTH;
+
+    /** Where each value is in {@link #v}. */
+    private static final int FIRST = 0;
+    private static final int LAST = 1;
+    /** Start of the TCP connection: earlier than the first packet when an active timeout split it. */
+    private static final int CONNECTION_START = 2;
+    private static final int SUBFLOW_GAP_COUNT = 3;
+    private static final int PROTOCOL = 4;
+    private static final int ICMP_TYPE = 5;
+    private static final int ICMP_CODE = 6;
+    /** Start of the active period in progress ({@link ActivityTracker}). */
+    private static final int PERIOD_START = 7;
+    private static final int FWD = 8;
+    private static final int BWD = FWD + CicDirection.WIDTH;
+    private static final int VALUES = BWD + CicDirection.WIDTH;
 
     /*
      * Parts of the state that only some columns read ({@link ColumnSet.Builder#needs}): each is
@@ -53,83 +63,74 @@ final class CicFlowState implements FlowFeatures {
 
     /** Every running statistic of the flow, in one array. */
     final double[] stats = PackedStats.of(7);
+    /** Every other value of the flow: times, counts, both directions (offsets above). */
+    final long[] v = new long[VALUES];
     /** The parts this flow keeps: every one, unless its meter was told which columns are read. */
     private final int parts;
-    final CicDirection fwd;
-    final CicDirection bwd;
-    final ActivityTracker activity = new ActivityTracker(stats, ACTIVE, IDLE);
-    /** Packets with each TCP flag, by bit position (FIN = bit 0 ... CWR = bit 7). */
-    private final int[] flagCounts = new int[FLAG_BITS];
-    private long first;
-    private long last;
-    /** Start of the TCP connection: earlier than {@code first} when an active timeout split it. */
-    private long connectionStart;
-    private long subflowGaps;
-    private int protocol;
-    private int icmpType = -1;
-    private int icmpCode = -1;
 
     /** A flow keeping only {@code parts} (bits of the constants above) besides what every flow keeps. */
     CicFlowState(int parts) {
         this.parts = parts;
-        this.fwd = new CicDirection(stats, FWD_PAYLOAD, FWD_IAT, (parts & FWD_GAPS) != 0, (parts & FLAGS) != 0);
-        this.bwd = new CicDirection(stats, BWD_PAYLOAD, BWD_IAT, (parts & BWD_GAPS) != 0, (parts & FLAGS) != 0);
+        v[ICMP_TYPE] = -1;
+        v[ICMP_CODE] = -1;
     }
 
     @Override
     public void onFirstPacket(DecodedPacket p, boolean forward) {
         long t = p.timestampNanos;
-        first = t;
-        last = t;
-        connectionStart = t;
-        protocol = p.protocol;
-        activity.start(t);
+        long[] v = this.v;
+        v[FIRST] = t;
+        v[LAST] = t;
+        v[CONNECTION_START] = t;
+        v[PROTOCOL] = p.protocol;
+        v[PERIOD_START] = t;
         count(p, forward, t);
     }
 
     @Override
     public void onPacket(DecodedPacket p, boolean forward) {
+        long[] v = this.v;
         // Time never runs backwards within a flow (merged or multi-interface captures).
-        long t = Math.max(p.timestampNanos, last);
-        long gap = t - last;
+        long previous = v[LAST];
+        long t = Math.max(p.timestampNanos, previous);
+        long gap = t - previous;
         int kept = parts;
         if ((kept & FLOW_GAPS) != 0) {
             PackedStats.add(stats, FLOW_IAT, gap);
         }
         if (gap > SUBFLOW_GAP_NANOS) {
-            subflowGaps++;
+            v[SUBFLOW_GAP_COUNT]++;
         }
         if ((kept & ACTIVITY) != 0) {
-            activity.add(t);
+            ActivityTracker.add(v, PERIOD_START, stats, ACTIVE, IDLE, previous, t);
         }
-        last = t;
+        v[LAST] = t;
         count(p, forward, t);
     }
 
     private void count(DecodedPacket p, boolean forward, long t) {
-        CicDirection own = forward ? fwd : bwd;
-        own.add(p, t);
+        long[] v = this.v;
         int kept = parts;
+        boolean flagged = (kept & FLAGS) != 0;
+        if (forward) {
+            CicDirection.add(v, FWD, stats, FWD_PAYLOAD, FWD_IAT, p, t, (kept & FWD_GAPS) != 0, flagged);
+        } else {
+            CicDirection.add(v, BWD, stats, BWD_PAYLOAD, BWD_IAT, p, t, (kept & BWD_GAPS) != 0, flagged);
+        }
         if (p.payloadLength > 0 && (kept & BULKS) != 0) {
-            (forward ? bwd : fwd).bulk.interrupt();
-            own.bulk.onData(t, p.payloadLength);
+            BulkTracker.interrupt(v, (forward ? BWD : FWD) + CicDirection.BULK);
+            BulkTracker.onData(v, (forward ? FWD : BWD) + CicDirection.BULK, t, p.payloadLength);
         }
-        if ((kept & FLAGS) != 0) {
-            // one step per flag set (most packets carry one or two), not one per bit up to the highest
-            for (int flags = p.tcpFlags & 0xff; flags != 0; flags &= flags - 1) {
-                flagCounts[Integer.numberOfTrailingZeros(flags)]++;
-            }
-        }
-        if (icmpType < 0 && p.icmpType >= 0) {
-            icmpType = p.icmpType;
-            icmpCode = p.icmpCode;
+        if (v[ICMP_TYPE] < 0 && p.icmpType >= 0) {
+            v[ICMP_TYPE] = p.icmpType;
+            v[ICMP_CODE] = p.icmpCode;
         }
     }
 
     @Override
     public void continueFrom(FlowFeatures previous) {
         if (previous instanceof CicFlowState before) {
-            connectionStart = before.connectionStart;
+            v[CONNECTION_START] = before.v[CONNECTION_START];
         }
     }
 
@@ -226,8 +227,8 @@ final class CicFlowState implements FlowFeatures {
     static double column(CicFlowState s, int column) {
         return switch (column) {
             case 0 -> micros(s.durationNanos());
-            case 1 -> s.fwd.packets();
-            case 2 -> s.bwd.packets();
+            case 1 -> s.packets(FWD_PAYLOAD);
+            case 2 -> s.packets(BWD_PAYLOAD);
             case 3 -> PackedStats.sum(s.stats, FWD_PAYLOAD);
             case 4 -> PackedStats.sum(s.stats, BWD_PAYLOAD);
             case 5 -> PackedStats.max(s.stats, FWD_PAYLOAD);
@@ -254,47 +255,47 @@ final class CicFlowState implements FlowFeatures {
             case 26 -> micros(PackedStats.sampleStd(s.stats, BWD_IAT));
             case 27 -> micros(PackedStats.max(s.stats, BWD_IAT));
             case 28 -> micros(PackedStats.min(s.stats, BWD_IAT));
-            case 29 -> s.fwd.psh;
-            case 30 -> s.bwd.psh;
-            case 31 -> s.fwd.urg;
-            case 32 -> s.bwd.urg;
-            case 33 -> s.fwd.rst;
-            case 34 -> s.bwd.rst;
-            case 35 -> s.fwd.headerBytes;
-            case 36 -> s.bwd.headerBytes;
-            case 37 -> s.perSecond(s.fwd.packets());
-            case 38 -> s.perSecond(s.bwd.packets());
+            case 29 -> s.flagCount(FWD, DecodedPacket.PSH);
+            case 30 -> s.flagCount(BWD, DecodedPacket.PSH);
+            case 31 -> s.flagCount(FWD, DecodedPacket.URG);
+            case 32 -> s.flagCount(BWD, DecodedPacket.URG);
+            case 33 -> s.flagCount(FWD, DecodedPacket.RST);
+            case 34 -> s.flagCount(BWD, DecodedPacket.RST);
+            case 35 -> CicDirection.headerBytes(s.v, FWD);
+            case 36 -> CicDirection.headerBytes(s.v, BWD);
+            case 37 -> s.perSecond(s.packets(FWD_PAYLOAD));
+            case 38 -> s.perSecond(s.packets(BWD_PAYLOAD));
             case 39 -> s.combinedMin();
             case 40 -> s.combinedMax();
             case 41 -> s.combinedMean();
             case 42 -> Math.sqrt(s.combinedVariance());
             case 43 -> s.combinedVariance();
-            case 44 -> s.flagCounts[FIN_BIT];
-            case 45 -> s.flagCounts[SYN_BIT];
-            case 46 -> s.flagCounts[RST_BIT];
-            case 47 -> s.flagCounts[PSH_BIT];
-            case 48 -> s.flagCounts[ACK_BIT];
-            case 49 -> s.flagCounts[URG_BIT];
-            case 50 -> s.flagCounts[CWR_BIT];
-            case 51 -> s.flagCounts[ECE_BIT];
-            case 52 -> s.fwd.packets() == 0 ? 0 : (double) s.bwd.packets() / s.fwd.packets();
+            case 44 -> s.flowFlagCount(DecodedPacket.FIN);
+            case 45 -> s.flowFlagCount(DecodedPacket.SYN);
+            case 46 -> s.flowFlagCount(DecodedPacket.RST);
+            case 47 -> s.flowFlagCount(DecodedPacket.PSH);
+            case 48 -> s.flowFlagCount(DecodedPacket.ACK);
+            case 49 -> s.flowFlagCount(DecodedPacket.URG);
+            case 50 -> s.flowFlagCount(DecodedPacket.CWR);
+            case 51 -> s.flowFlagCount(DecodedPacket.ECE);
+            case 52 -> s.packets(FWD_PAYLOAD) == 0 ? 0 : (double) s.packets(BWD_PAYLOAD) / s.packets(FWD_PAYLOAD);
             case 53 -> s.packets() == 0 ? 0 : s.payloadBytes() / s.packets();
             case 54 -> PackedStats.mean(s.stats, FWD_PAYLOAD);
             case 55 -> PackedStats.mean(s.stats, BWD_PAYLOAD);
-            case 56 -> s.fwd.bulk.bytesPerBulk();
-            case 57 -> s.fwd.bulk.packetsPerBulk();
-            case 58 -> s.fwd.bulk.bytesPerSecond();
-            case 59 -> s.bwd.bulk.bytesPerBulk();
-            case 60 -> s.bwd.bulk.packetsPerBulk();
-            case 61 -> s.bwd.bulk.bytesPerSecond();
-            case 62 -> (double) s.fwd.packets() / s.subflows();
+            case 56 -> BulkTracker.bytesPerBulk(s.v, FWD + CicDirection.BULK);
+            case 57 -> BulkTracker.packetsPerBulk(s.v, FWD + CicDirection.BULK);
+            case 58 -> BulkTracker.bytesPerSecond(s.v, FWD + CicDirection.BULK);
+            case 59 -> BulkTracker.bytesPerBulk(s.v, BWD + CicDirection.BULK);
+            case 60 -> BulkTracker.packetsPerBulk(s.v, BWD + CicDirection.BULK);
+            case 61 -> BulkTracker.bytesPerSecond(s.v, BWD + CicDirection.BULK);
+            case 62 -> (double) s.packets(FWD_PAYLOAD) / s.subflows();
             case 63 -> PackedStats.sum(s.stats, FWD_PAYLOAD) / s.subflows();
-            case 64 -> (double) s.bwd.packets() / s.subflows();
+            case 64 -> (double) s.packets(BWD_PAYLOAD) / s.subflows();
             case 65 -> PackedStats.sum(s.stats, BWD_PAYLOAD) / s.subflows();
-            case 66 -> s.fwd.initialWindow;
-            case 67 -> s.bwd.initialWindow;
-            case 68 -> s.fwd.dataPackets;
-            case 69 -> s.fwd.minHeaderOrZero();
+            case 66 -> CicDirection.initialWindow(s.v, FWD);
+            case 67 -> CicDirection.initialWindow(s.v, BWD);
+            case 68 -> CicDirection.dataPackets(s.v, FWD);
+            case 69 -> CicDirection.minHeaderOrZero(s.v, FWD, s.stats, FWD_PAYLOAD);
             case 70 -> micros(PackedStats.mean(s.stats, ACTIVE));
             case 71 -> micros(PackedStats.sampleStd(s.stats, ACTIVE));
             case 72 -> micros(PackedStats.max(s.stats, ACTIVE));
@@ -303,9 +304,9 @@ final class CicFlowState implements FlowFeatures {
             case 75 -> micros(PackedStats.sampleStd(s.stats, IDLE));
             case 76 -> micros(PackedStats.max(s.stats, IDLE));
             case 77 -> micros(PackedStats.min(s.stats, IDLE));
-            case 78 -> s.icmpCode;
-            case 79 -> s.icmpType;
-            case 80 -> s.protocol == DecodedPacket.TCP ? micros(s.last - s.connectionStart) : 0;
+            case 78 -> s.v[ICMP_CODE];
+            case 79 -> s.v[ICMP_TYPE];
+            case 80 -> s.v[PROTOCOL] == DecodedPacket.TCP ? micros(s.v[LAST] - s.v[CONNECTION_START]) : 0;
             default -> throw new IndexOutOfBoundsException(column);
         };
     }
@@ -332,11 +333,25 @@ final class CicFlowState implements FlowFeatures {
     }
 
     private long durationNanos() {
-        return last - first;
+        return v[LAST] - v[FIRST];
+    }
+
+    /** Packets of the direction whose payload statistics are at {@code payload}. */
+    private long packets(int payload) {
+        return PackedStats.count(stats, payload);
     }
 
     private long packets() {
-        return fwd.packets() + bwd.packets();
+        return packets(FWD_PAYLOAD) + packets(BWD_PAYLOAD);
+    }
+
+    private long flagCount(int direction, int mask) {
+        return CicDirection.flagCount(v, direction, mask);
+    }
+
+    /** Packets of the flow with the TCP flag {@code mask} set. */
+    private long flowFlagCount(int mask) {
+        return flagCount(FWD, mask) + flagCount(BWD, mask);
     }
 
     private double payloadBytes() {
@@ -344,7 +359,7 @@ final class CicFlowState implements FlowFeatures {
     }
 
     private long subflows() {
-        return subflowGaps + 1;
+        return v[SUBFLOW_GAP_COUNT] + 1;
     }
 
     /*
@@ -352,8 +367,8 @@ final class CicFlowState implements FlowFeatures {
      * (exactly, as in {@link RunningStats#merge}) so that no packet pays for a third update.
      */
     private double combinedMin() {
-        long a = fwd.packets();
-        long b = bwd.packets();
+        long a = packets(FWD_PAYLOAD);
+        long b = packets(BWD_PAYLOAD);
         if (a + b == 0) {
             return 0;
         }
@@ -373,8 +388,8 @@ final class CicFlowState implements FlowFeatures {
 
     /** Sample variance of both directions' payload lengths. */
     private double combinedVariance() {
-        long a = fwd.packets();
-        long b = bwd.packets();
+        long a = packets(FWD_PAYLOAD);
+        long b = packets(BWD_PAYLOAD);
         long n = a + b;
         if (n == 0) {
             return 0;
