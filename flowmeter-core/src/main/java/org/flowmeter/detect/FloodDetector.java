@@ -10,10 +10,10 @@ import org.flowmeter.flow.Flow;
  * is nearly unanswered ({@link DetectorConfig#floodPackets}), or carries nothing (ICMP, TCP without data, empty
  * UDP datagrams) at a lower rate ({@link DetectorConfig#floodEmptyPacketRate}), or a
  * single DNS flow of very many queries ({@link DetectorConfig#floodDnsQueries}), or as many TCP
- * connections within the window that each carry a request and nearly all repeat the one before
- * (an HTTP flood that opens a connection per request: ab, hey, siege). A load test that keeps its
- * few connections is left alone, and so is a proxy's traffic to one backend, whose requests
- * differ. To a multicast
+ * connections within the window that each carry a request, nearly all repeating the one before,
+ * with many open at once (an HTTP flood that opens a connection per request: ab, hey, siege). A
+ * load test over one or two connections at a time, kept or not, is left alone, and so is a proxy's
+ * traffic to one backend, whose requests differ. To a multicast
  * group, only one ICMP flow at a flood's rate counts. Covers every flow between the two hosts in
  * the flood's span.
  */
@@ -24,8 +24,16 @@ public final class FloodDetector implements Detector {
     private static final int CONNECTIONS = 1;
     /** Those whose request had the size of the pair's connection before. */
     private static final int ALIKE = 2;
+    /** Seconds those connections were open, summed (over the span: how many were open at once). */
+    private static final int OPEN_SECONDS = 3;
     /** Share of connections repeating the request before them that makes a connection flood. */
     private static final double ALIKE_SHARE = 0.9;
+    /**
+     * Connections open at once on average (Little's law: open time summed over the span) that make
+     * a connection flood: a flood keeps many requests in flight to tie up the server's workers; a
+     * benchmark's client loops over one or two connections (slow-dos uses the same 16).
+     */
+    private static final double AT_ONCE = 16;
 
     private final int flowThreshold;
     private final long packetThreshold;
@@ -37,6 +45,8 @@ public final class FloodDetector implements Detector {
     private final SlotWindows windows;
     /** Per slot: the request size of the pair's last connection (-1 before the first). */
     private final long[] lastRequest;
+    /** Per slot: the latest end of the pair's connections. */
+    private final long[] lastEnd;
 
     public FloodDetector(DetectorConfig config) {
         this.flowThreshold = config.floodFlows;
@@ -46,8 +56,9 @@ public final class FloodDetector implements Detector {
         this.dnsQueries = config.floodDnsQueries;
         this.dnsRate = config.floodDnsRate;
         this.pairs = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(pairs.slots(), config.floodWindow.toNanos(), 3, 0);
+        this.windows = new SlotWindows(pairs.slots(), config.floodWindow.toNanos(), 4, 0);
         this.lastRequest = new long[pairs.slots()];
+        this.lastEnd = new long[pairs.slots()];
     }
 
     @Override
@@ -95,14 +106,17 @@ public final class FloodDetector implements Detector {
 
     /**
      * Connections of one source to one host that each carry a request: a flood when there are as
-     * many as flows make a flood and nearly all repeat the request before them. A person, a
-     * browser or a proxy asks for different things; a flood tool asks for one page again and again.
+     * many as flows make a flood, nearly all repeat the request before them and many are open at
+     * once. A person, a browser or a proxy asks for different things; a flood tool asks for one
+     * page again and again, many times in parallel.
      */
     private void countConnection(Flow flow, FlowFacts facts) {
         long t = flow.firstNanos();
         int slot = slot(flow, t);
         windows.roll(slot, t);
         windows.add(slot, CONNECTIONS, 1);
+        windows.add(slot, OPEN_SECONDS, (flow.lastNanos() - t) / 1e9);
+        lastEnd[slot] = Math.max(lastEnd[slot], flow.lastNanos());
         long request = facts.forwardData();
         if (request == lastRequest[slot]) {
             windows.add(slot, ALIKE, 1);
@@ -110,11 +124,17 @@ public final class FloodDetector implements Detector {
         lastRequest[slot] = request;
         windows.counted(slot, t);
         double connections = windows.sum(slot, CONNECTIONS);
-        if (connections >= flowThreshold && windows.sum(slot, ALIKE) >= ALIKE_SHARE * connections) {
+        if (connections >= flowThreshold && windows.sum(slot, ALIKE) >= ALIKE_SHARE * connections
+                && windows.sum(slot, OPEN_SECONDS) >= AT_ONCE * spanSeconds(slot)) {
             pairs.flag(slot, windows.firstStart(slot), t);
         } else if (pairs.flagged(slot) && t <= pairs.flaggedUntil(slot) + windows.window()) {
             pairs.flag(slot, t, t);
         }
+    }
+
+    /** From the first counted connection's start to the latest end. */
+    private double spanSeconds(int slot) {
+        return Math.max(1e-3, (lastEnd[slot] - windows.firstStart(slot)) / 1e9);
     }
 
     private int slot(Flow flow, long t) {
@@ -122,6 +142,7 @@ public final class FloodDetector implements Detector {
         if (pairs.fresh()) {
             windows.reset(slot);
             lastRequest[slot] = -1;
+            lastEnd[slot] = Long.MIN_VALUE;
         }
         return slot;
     }

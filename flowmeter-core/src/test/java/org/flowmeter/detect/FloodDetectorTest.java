@@ -7,6 +7,7 @@ import static org.flowmeter.detect.DetectorRun.S;
 import static org.flowmeter.detect.DetectorRun.key;
 
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.flowmeter.decode.DecodedPacket;
 import org.flowmeter.flow.Packets;
 import org.junit.jupiter.api.Test;
@@ -216,35 +217,57 @@ class FloodDetectorTest {
         assertThat(withData.flagged()).isEmpty();
     }
 
-    /** {@code n} connections to port 80, 20 ms apart, each one request and one answer; request sizes from {@code size}. */
-    private static void connections(DetectorRun r, int n, java.util.function.IntUnaryOperator size) {
+    /**
+     * {@code n} connections to port 80, one every {@code gapMicros}, each open {@code openMillis}
+     * (one request, one answer, FINs); request sizes from {@code size}.
+     */
+    private static void connections(DetectorRun r, int n, long gapMicros, long openMillis, IntUnaryOperator size) {
         for (int i = 0; i < n; i++) {
-            r.session(i * 20 * MS, ATTACKER, 10000 + i, VICTIM, 80, size.applyAsInt(i), 600);
+            long t = i * gapMicros * US;
+            int port = 10000 + i;
+            long open = openMillis * MS;
+            r.add(DetectorRun.tcp(t, ATTACKER, port, VICTIM, 80, SYN, 0));
+            r.add(DetectorRun.tcp(t + open / 8, VICTIM, 80, ATTACKER, port, SYN | DecodedPacket.ACK, 0));
+            r.add(DetectorRun.tcp(t + open / 4, ATTACKER, port, VICTIM, 80, DecodedPacket.PSH | DecodedPacket.ACK, size.applyAsInt(i)));
+            r.add(DetectorRun.tcp(t + open / 2, VICTIM, 80, ATTACKER, port, DecodedPacket.PSH | DecodedPacket.ACK, 600));
+            r.add(DetectorRun.tcp(t + open * 3 / 4, ATTACKER, port, VICTIM, 80, DecodedPacket.FIN | DecodedPacket.ACK, 0));
+            r.add(DetectorRun.tcp(t + open, VICTIM, 80, ATTACKER, port, DecodedPacket.FIN | DecodedPacket.ACK, 0));
         }
     }
 
     @Test
-    void aConnectionPerRepeatedRequestIsAFloodFrom2000Connections() {
-        DetectorRun flood = run(); // ab, hey or siege -b without keep-alive: one page asked for again and again
-        connections(flood, 2000, i -> 120);
-        flood.session(10 * S, "10.0.0.5", 50000, VICTIM, 80, 300, 4000); // another client of the server
+    void aConnectionPerRepeatedRequestManyAtOnceIsAFloodFrom2000Connections() {
+        DetectorRun flood = run(); // siege -b -c 100: one page asked for again and again, 40 connections open at once
+        connections(flood, 2000, 5000, 200, i -> 120);
+        flood.session(5 * S, "10.0.0.5", 50000, VICTIM, 80, 300, 4000); // another client of the server
         assertThat(flood.flagged()).hasSize(2000).containsEntry(key(ATTACKER, 10000, VICTIM, 80), "flood")
                 .containsEntry(key(ATTACKER, 11999, VICTIM, 80), "flood")
                 .doesNotContainKey(key("10.0.0.5", 50000, VICTIM, 80));
 
         DetectorRun fewer = run();
-        connections(fewer, 1999, i -> 120);
+        connections(fewer, 1999, 5000, 200, i -> 120);
         assertThat(fewer.flagged()).isEmpty();
+    }
+
+    @Test
+    void aBenchmarkOverTwoConnectionsAtATimeIsNoFlood() {
+        DetectorRun r = run(); // wrk -c2 with Connection: close: 2000 alike connections, 2 open at once
+        connections(r, 2000, 500, 1, i -> 120);
+        assertThat(r.flagged()).isEmpty();
+
+        DetectorRun fifteen = run(); // 15 at once: under the 16 of a flood
+        connections(fifteen, 2000, 5000, 75, i -> 120);
+        assertThat(fifteen.flagged()).isEmpty();
     }
 
     @Test
     void aProxyAskingOneBackendForDifferentPagesIsNoFlood() {
         DetectorRun proxy = run(); // nginx to its backend without keep-alive: one connection per request
-        connections(proxy, 2000, i -> 100 + i % 7 * 13);
+        connections(proxy, 2000, 5000, 200, i -> 100 + i % 7 * 13);
         assertThat(proxy.flagged()).isEmpty();
 
         DetectorRun mostlyAlike = run(); // 1 request in 8 differs: 87.5 % alike, under 90 %
-        connections(mostlyAlike, 2000, i -> i % 8 == 0 ? 200 + i % 3 : 120);
+        connections(mostlyAlike, 2000, 5000, 200, i -> i % 8 == 0 ? 200 + i % 3 : 120);
         assertThat(mostlyAlike.flagged()).isEmpty();
     }
 }
