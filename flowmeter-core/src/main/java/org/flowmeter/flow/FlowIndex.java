@@ -94,9 +94,13 @@ final class FlowIndex {
     }
 
     private void grow() {
+        // Both arrays before either replaces its field: running out of memory here must leave the
+        // index whole, since the flows in it are still ended and written after the error.
+        Flow[] bigger = new Flow[slots.length * 2];
+        int[] biggerHashes = new int[bigger.length];
         Flow[] old = slots;
-        slots = new Flow[old.length * 2];
-        hashes = new int[slots.length];
+        slots = bigger;
+        hashes = biggerHashes;
         mask = slots.length - 1;
         size = 0;
         for (Flow f : old) {
