@@ -133,22 +133,12 @@ final class TransportHeaders {
     /** Like TCP, a UDP header cut after its ports still names its flow; so does a first fragment. */
     private static SkipReason udp(byte[] b, int ip, int offset, int available, int total, boolean firstFragment,
                                   DecodedPacket out) {
-        if (!firstFragment && offset + UDP_LENGTH > total) {
-            return SkipReason.MALFORMED;
-        }
-        SkipReason missing = require(offset, PORTS, available, total);
-        if (missing != null) {
-            return missing;
-        }
-        int t = ip + offset;
-        out.srcPort = u16(b, t);
-        out.dstPort = u16(b, t + 2);
-        out.transportHeaderLength = Math.min(UDP_LENGTH, total - offset);
-        out.payloadLength = total - offset - out.transportHeaderLength;
-        if (!firstFragment && (DnsQuestion.isDnsPort(out.srcPort) || DnsQuestion.isDnsPort(out.dstPort))) {
+        SkipReason skip = portsThenFixedHeader(b, ip, offset, available, total, firstFragment, UDP_LENGTH, out);
+        if (skip == null && !firstFragment && (DnsQuestion.isDnsPort(out.srcPort) || DnsQuestion.isDnsPort(out.dstPort))) {
+            int t = ip + offset;
             out.dnsQuestion = DnsQuestion.length(b, t + UDP_LENGTH, ip + Math.min(available, total), out.payloadLength);
         }
-        return null;
+        return skip;
     }
 
     /**
@@ -157,7 +147,13 @@ final class TransportHeaders {
      */
     private static SkipReason sctp(byte[] b, int ip, int offset, int available, int total, boolean firstFragment,
                                    DecodedPacket out) {
-        if (!firstFragment && offset + SCTP_COMMON > total) {
+        return portsThenFixedHeader(b, ip, offset, available, total, firstFragment, SCTP_COMMON, out);
+    }
+
+    /** A header of {@code headerSize} bytes that starts with the two ports; the rest is payload. */
+    private static SkipReason portsThenFixedHeader(byte[] b, int ip, int offset, int available, int total,
+                                                   boolean firstFragment, int headerSize, DecodedPacket out) {
+        if (!firstFragment && offset + headerSize > total) {
             return SkipReason.MALFORMED;
         }
         SkipReason missing = require(offset, PORTS, available, total);
@@ -167,7 +163,7 @@ final class TransportHeaders {
         int t = ip + offset;
         out.srcPort = u16(b, t);
         out.dstPort = u16(b, t + 2);
-        out.transportHeaderLength = Math.min(SCTP_COMMON, total - offset);
+        out.transportHeaderLength = Math.min(headerSize, total - offset);
         out.payloadLength = total - offset - out.transportHeaderLength;
         return null;
     }
