@@ -1,4 +1,6 @@
-# Sourced by capture.sh and benign-clients.sh: their arguments and the capture of one scenario.
+# shellcheck shell=bash
+# Sourced by capture.sh, capture3.sh and benign-clients.sh: their arguments and the capture of one
+# scenario.
 # lab_dirs RUN_DIR OUT sets run and out (absolute; OUT is created).
 lab_dirs() {
   [ $# -eq 2 ] || { echo "usage: $0 RUN_DIR OUT" >&2; exit 2; }
@@ -24,4 +26,19 @@ capture_run() {
   wait "$pid" 2>/dev/null
   echo "$(tcpdump -r "$out/$name.pcap" 2>/dev/null | wc -l),$(echo "$(date +%s.%N) - $start" | bc)"
   echo "captured $name" >&2
+}
+
+# manifest_start: OUT/manifest.csv's header, unless ONLY is set and the manifest exists (ONLY runs
+# append to it).
+manifest_start() {
+  [ -n "${ONLY:-}" ] && [ -f "$out/manifest.csv" ] || echo "file,label,packets,seconds" > "$out/manifest.csv"
+}
+
+# labelled_scenario NAME LABEL NAMESPACE SECONDS COMMAND: capture_run of one scenario, with its line
+# in OUT/manifest.csv; skipped when ONLY is set and NAME does not match it.
+labelled_scenario() {
+  local name=$1 label=$2 ns=$3 limit=$4
+  shift 4
+  [[ -z "${ONLY:-}" || "$name" =~ $ONLY ]] || return 0
+  echo "$name.pcap,$label,$(capture_run "$name" "$ns" 0 "$limit" "$*")" >> "$out/manifest.csv"
 }

@@ -10,18 +10,17 @@ lab_dirs "$@"
 T=10.77.0.10
 W=/usr/share/dirb/wordlists
 printf 'ip,label\n10.77.0.66,malicious\n' > "$out/labels.csv"
-[ -n "${ONLY:-}" ] && [ -f "$out/manifest.csv" ] || echo "file,label,packets,seconds" > "$out/manifest.csv"
+manifest_start
 # Passwords tried: the first 40 words of dirb's common list, then the real one.
 { head -40 "$W/common.txt"; echo 'Sunset#2024'; } > "$run/passwords.txt"
 { sed -n 200,260p "$W/common.txt"; echo letmein99; } > "$run/web-passwords.txt"
 mac=$(ip netns exec fl-srv cat /sys/class/net/eth0/address)
 
-scenario() {
+scenario() { # NAME LABEL COMMAND: attacks from fl-atk, benign clients from fl-cli, 40 s at most
   local name=$1 label=$2 ns=fl-atk
   shift 2
-  [[ -z "${ONLY:-}" || "$name" =~ $ONLY ]] || return 0
   [ "$label" = benign ] && ns=fl-cli
-  echo "$name.pcap,$label,$(capture_run "$name" "$ns" 0 40 "$*")" >> "$out/manifest.csv"
+  labelled_scenario "$name" "$label" "$ns" 40 "$*"
 }
 
 # Attacks: scan types, flood types and brute-forcers absent from the training captures, then

@@ -13,7 +13,7 @@ lab_dirs "$@"
 T=10.77.0.10
 W=/usr/share/dirb/wordlists
 printf 'ip,label\n10.77.0.66,malicious\n10.77.0.67,malicious\n10.77.0.101,malicious\n10.77.0.102,malicious\n' > "$out/labels.csv"
-[ -n "${ONLY:-}" ] && [ -f "$out/manifest.csv" ] || echo "file,label,packets,seconds" > "$out/manifest.csv"
+manifest_start
 { head -60 /usr/share/doc/onesixtyone/dict.txt; echo n0tPublic77; } > "$run/communities.txt"
 { sed -n 100,140p "$W/common.txt"; echo letmein99; } > "$run/passwords3.txt"
 printf 'admin\nroot\nuser\n' > "$run/users3.txt"
@@ -24,11 +24,10 @@ for i in $(seq 100 149); do
   ip -n fl-far neigh replace 10.77.0.$i lladdr 02:00:00:00:00:$(printf %02x $i) dev flfar-a nud permanent
 done
 
-scenario() {
+scenario() { # NAME NAMESPACE SECONDS COMMAND: every scenario is an attack
   local name=$1 ns=$2 limit=$3
   shift 3
-  [[ -z "${ONLY:-}" || "$name" =~ $ONLY ]] || return 0
-  echo "$name.pcap,malicious,$(capture_run "$name" "$ns" 0 "$limit" "$*")" >> "$out/manifest.csv"
+  labelled_scenario "$name" malicious "$ns" "$limit" "$*"
 }
 
 # SNMP community guessing and SIP scanning (UDP services).
