@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Classify with a model that never flags, so every malicious verdict is a detector's. */
 final class DetectorVerdicts {
@@ -26,5 +27,15 @@ final class DetectorVerdicts {
 
     static List<Map<String, String>> flagged(List<Map<String, String>> rows) {
         return rows.stream().filter(r -> r.get("verdict").equals("malicious")).toList();
+    }
+
+    /** Flows per client address and verdict source ("model" when no detector flagged it). */
+    static Map<String, Map<String, Integer>> bySourceAndDecider(List<Map<String, String>> rows) {
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        for (Map<String, String> row : rows) {
+            counts.computeIfAbsent(CsvRows.cell(row, "srcIP"), k -> new TreeMap<>())
+                    .merge(CsvRows.cell(row, "decidedBy"), 1, Integer::sum);
+        }
+        return counts;
     }
 }

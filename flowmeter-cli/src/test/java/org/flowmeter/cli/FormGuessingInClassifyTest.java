@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.flowmeter.cli.CliRun.fixture;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,22 +31,8 @@ class FormGuessingInClassifyTest {
     @TempDir
     Path dir;
 
-    /** Flows per client address and verdict source ("model" when no detector flagged it). */
     private Map<String, Map<String, Integer>> classify(String capture) throws IOException {
-        Path out = dir.resolve("v.csv");
-        CliRun run = CliRun.of("classify", capture, "-o", out.toString(), "-q",
-                "--model", TestModels.flagsNothing(dir).toString(), "--detectors", "guessing");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        List<String> lines = Files.readAllLines(out);
-        List<String> names = List.of(lines.get(0).split(","));
-        int src = names.indexOf("srcIP");
-        int decidedBy = names.indexOf("decidedBy");
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] v = line.split(",", -1);
-            counts.computeIfAbsent(v[src], k -> new TreeMap<>()).merge(v[decidedBy], 1, Integer::sum);
-        }
-        return counts;
+        return DetectorVerdicts.bySourceAndDecider(DetectorVerdicts.classify(dir, capture, "--detectors", "guessing"));
     }
 
     @Test

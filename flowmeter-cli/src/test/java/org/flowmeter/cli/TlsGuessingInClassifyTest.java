@@ -6,7 +6,6 @@ import static org.flowmeter.cli.CliRun.fixture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,18 +23,8 @@ class TlsGuessingInClassifyTest {
     @TempDir
     Path dir;
 
-    /** Flows per client address and verdict source ("model" when no detector flagged it). */
     private Map<String, Map<String, Integer>> classify(String capture) throws IOException {
-        Path out = dir.resolve("v.csv");
-        CliRun run = CliRun.of("classify", capture, "-o", out.toString(), "-q",
-                "--model", TestModels.flagsNothing(dir).toString(), "--detectors", "guessing");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        for (Map<String, String> row : CsvRows.read(out)) {
-            counts.computeIfAbsent(CsvRows.cell(row, "srcIP"), k -> new TreeMap<>())
-                    .merge(CsvRows.cell(row, "decidedBy"), 1, Integer::sum);
-        }
-        return counts;
+        return DetectorVerdicts.bySourceAndDecider(DetectorVerdicts.classify(dir, capture, "--detectors", "guessing"));
     }
 
     @Test
