@@ -9,11 +9,51 @@ import java.util.Set;
  * windows of traffic), like Zeek's "25 hosts in 5 minutes".
  */
 public final class DetectorConfig {
+    /*
+     * Defaults of the thresholds the command line sets, as constants so that the options' help
+     * prints these very values. Each is documented at its field below.
+     */
+    public static final int DEFAULT_SCAN_HOSTS = 25;
+    public static final int DEFAULT_SCAN_PORTS = 15;
+    public static final int DEFAULT_SCAN_WINDOW_MINUTES = 5;
+    public static final int DEFAULT_SCAN_PEERS = 2;
+    public static final int DEFAULT_SCAN_PEER_MIN_PORT = 1024;
+    public static final int DEFAULT_FLOOD_FLOWS = 2000;
+    public static final int DEFAULT_FLOOD_PACKETS = 2_000;
+    public static final int DEFAULT_FLOOD_PACKET_RATE = 500;
+    public static final int DEFAULT_FLOOD_EMPTY_PACKET_RATE = 100;
+    public static final int DEFAULT_FLOOD_WINDOW_SECONDS = 60;
+    public static final int DEFAULT_FLOOD_SOURCES = 50;
+    public static final int DEFAULT_FLOOD_SOURCE_FLOWS = 500;
+    public static final int DEFAULT_GUESS_SESSIONS = 20;
+    public static final double DEFAULT_GUESS_SPREAD = 0.15;
+    public static final int DEFAULT_GUESS_WINDOW_MINUTES = 5;
+    public static final int DEFAULT_GUESS_TRIES = 20;
+    public static final int DEFAULT_GUESS_TRY_SESSIONS = 3;
+    public static final int DEFAULT_BEACON_REPEATS = 12;
+    public static final double DEFAULT_BEACON_SPREAD = 0.15;
+    public static final int DEFAULT_SLOW_DOS_CONNECTIONS = 16;
+    public static final int DEFAULT_SLOW_DOS_TRICKLES = 5;
+    public static final int DEFAULT_SLOW_DOS_MIN_SECONDS = 10;
+    public static final int DEFAULT_SLOW_DOS_RATE = 100;
+    public static final int DEFAULT_SLOW_DOS_REQUESTS = 20;
+    public static final int DEFAULT_SLOW_DOS_WINDOW_MINUTES = 5;
+    public static final int DEFAULT_TUNNEL_DNS_QUERIES = 100;
+    public static final int DEFAULT_TUNNEL_DNS_QUERY_BYTES = 64;
+    public static final int DEFAULT_TUNNEL_DNS_ANSWER_BYTES = 600;
+    public static final int DEFAULT_TUNNEL_ICMP_REQUESTS = 100;
+    public static final double DEFAULT_TUNNEL_ICMP_SIZE_CHANGES = 0.2;
+    public static final int DEFAULT_TUNNEL_ICMP_BYTES = 512;
+    public static final int DEFAULT_TUNNEL_WINDOW_MINUTES = 5;
+    public static final int DEFAULT_LINK_FLOOD_SOURCES = 500;
+    public static final int DEFAULT_LINK_FLOOD_ROUTER_SOURCES = 10;
+    public static final int DEFAULT_LINK_FLOOD_WINDOW_SECONDS = 10;
+
     /** Scan: distinct hosts one source failed at (Zeek's address scan: 25 in 5 minutes). */
-    public int scanHosts = 25;
+    public int scanHosts = DEFAULT_SCAN_HOSTS;
     /** Scan: distinct services of one host one source failed at (Zeek's port scan: 15 in 5 minutes). */
-    public int scanPorts = 15;
-    public Duration scanWindow = Duration.ofMinutes(5);
+    public int scanPorts = DEFAULT_SCAN_PORTS;
+    public Duration scanWindow = Duration.ofMinutes(DEFAULT_SCAN_WINDOW_MINUTES);
     /** Scan: most failed flows per distinct target (a scanner probes once or twice, a peer-to-peer client retries). */
     public double scanRetries = 3;
     /**
@@ -21,31 +61,31 @@ public final class DetectorConfig {
      * peer-to-peer client looking for peers, not a scan, when the source exchanged payload both
      * ways with at least this many distinct hosts on that port within the window.
      */
-    public int scanPeers = 2;
+    public int scanPeers = DEFAULT_SCAN_PEERS;
     /**
      * Scan: least destination port at which peer-to-peer clients listen (below it, and on the
      * service ports of {@link #guessPorts}, sweeps are scans).
      */
-    public int scanPeerMinPort = 1024;
+    public int scanPeerMinPort = DEFAULT_SCAN_PEER_MIN_PORT;
 
     /** Flood: flows without data (UDP, ICMP, or TCP that carried no payload) from one source to one host. */
-    public int floodFlows = 2000;
+    public int floodFlows = DEFAULT_FLOOD_FLOWS;
     /**
      * Flood: one flow of at least this many packets from its source, nearly unanswered (or ICMP,
      * or TCP without data). No benign UDP or ICMP flow of the lab, public or realistic captures
      * sends even 500 packets at 50 a second; a volume flood from a fixed port (hping3 -k, ping -f)
      * sends thousands at hundreds a second.
      */
-    public int floodPackets = 2_000;
+    public int floodPackets = DEFAULT_FLOOD_PACKETS;
     /** Flood: the one-flow flood's least rate, packets per second from the source. */
-    public double floodPacketRate = 500;
+    public double floodPacketRate = DEFAULT_FLOOD_PACKET_RATE;
     /**
      * Flood: the one-flow flood's least rate when its packets carry nothing a service could use:
      * ICMP, TCP without payload either way (flag floods), or UDP datagrams without payload. No
      * protocol sends thousands of such packets at a hundred a second (a ping sends one a second);
      * flood tools that pace themselves, or a busy sender, send a few hundred (nping at 150-420).
      */
-    public double floodEmptyPacketRate = 100;
+    public double floodEmptyPacketRate = DEFAULT_FLOOD_EMPTY_PACKET_RATE;
     /**
      * Flood: one DNS flow (a fixed source port to port 53) of at least this many queries, answered
      * or not: resolvers and stub clients use a fresh port for each query or two, a query flood
@@ -54,20 +94,20 @@ public final class DetectorConfig {
     public int floodDnsQueries = 500;
     /** Flood: the one-flow DNS flood's least rate, queries per second. */
     public double floodDnsRate = 20;
-    public Duration floodWindow = Duration.ofSeconds(60);
+    public Duration floodWindow = Duration.ofSeconds(DEFAULT_FLOOD_WINDOW_SECONDS);
 
     /** Many-source flood: distinct sources of failed or unanswered flows to one host and protocol. */
-    public int floodSources = 50;
+    public int floodSources = DEFAULT_FLOOD_SOURCES;
     /** Many-source flood: failed or unanswered flows to that host and protocol. */
-    public int floodSourceFlows = 500;
+    public int floodSourceFlows = DEFAULT_FLOOD_SOURCE_FLOWS;
 
     /** Guessing: short sessions with data from one source to one authentication service. */
-    public int guessSessions = 20;
+    public int guessSessions = DEFAULT_GUESS_SESSIONS;
     /** Guessing: the largest coefficient of variation of the sessions' packets and answer bytes. */
-    public double guessSpread = 0.15;
+    public double guessSpread = DEFAULT_GUESS_SPREAD;
     /** Guessing: sessions longer than this are not counted (a login attempt is quick). */
     public Duration guessSessionMax = Duration.ofSeconds(30);
-    public Duration guessWindow = Duration.ofMinutes(5);
+    public Duration guessWindow = Duration.ofMinutes(DEFAULT_GUESS_WINDOW_MINUTES);
     /** Guessing: the services counted as authentication services (TCP ports). */
     public Set<Integer> guessPorts = Set.of(21, 22, 23, 25, 110, 143, 389, 445, 465, 587, 993, 995, 1433,
             3306, 3389, 5432, 5900, 80, 443, 8000, 8080, 8443, 8888);
@@ -89,14 +129,14 @@ public final class DetectorConfig {
      * Guessing with several tries per connection (outside web ports): least tries, counted as the
      * repeated refusals of sessions that each repeated one at least {@link #guessTryRepeats} times.
      */
-    public int guessTries = 20;
+    public int guessTries = DEFAULT_GUESS_TRIES;
     /**
      * Guessing with several tries per connection: ports left out (mail transfer and submission
      * answer each command of a message with the same "250 Ok", so a mail client repeats answers too).
      */
     public Set<Integer> guessTryExcludedPorts = Set.of(25, 465, 587);
     /** Guessing with several tries per connection: least such sessions (a login by hand is one). */
-    public int guessTrySessions = 3;
+    public int guessTrySessions = DEFAULT_GUESS_TRY_SESSIONS;
     /** Guessing with several tries per connection: least repeated answers of one session for it to count. */
     public int guessTryRepeats = 2;
     /**
@@ -131,9 +171,9 @@ public final class DetectorConfig {
     public int guessSilentRequests = 20;
 
     /** Beacon: least connections in one periodic series. */
-    public int beaconRepeats = 12;
+    public int beaconRepeats = DEFAULT_BEACON_REPEATS;
     /** Beacon: largest coefficient of variation of the intervals between connection starts. */
-    public double beaconSpread = 0.15;
+    public double beaconSpread = DEFAULT_BEACON_SPREAD;
     /** Beacon: least mean interval (faster is a burst, not a beacon). */
     public Duration beaconMinInterval = Duration.ofSeconds(1);
     /** Beacon: an interval longer than this starts a new series. */
@@ -147,19 +187,19 @@ public final class DetectorConfig {
      * once, over the span from the first one's start to the last one's end. Browsers hold 6 to 12
      * parallel connections, a few of them idle keep-alives; a slow DoS tool holds hundreds.
      */
-    public int slowDosConnections = 16;
+    public int slowDosConnections = DEFAULT_SLOW_DOS_CONNECTIONS;
     /**
      * Slow DoS: least average number of trickling connections open at once (held, with a request
      * sent in several pieces and never answered: slowloris headers, a slow POST body).
      */
-    public int slowDosTrickles = 5;
+    public int slowDosTrickles = DEFAULT_SLOW_DOS_TRICKLES;
     /** Slow DoS: a connection is held when it lasts at least this long... */
-    public Duration slowDosMinDuration = Duration.ofSeconds(10);
+    public Duration slowDosMinDuration = Duration.ofSeconds(DEFAULT_SLOW_DOS_MIN_SECONDS);
     /**
      * ...and carries at most this much payload per second, both ways together (bytes), with at
      * most one answer of at most {@link #slowDosAnswerBytes}...
      */
-    public double slowDosRate = 100;
+    public double slowDosRate = DEFAULT_SLOW_DOS_RATE;
     /** ...or, when its source advertised a zero window (a slow read), at most this much. */
     public double slowDosZeroWindowRate = 2_000;
     /**
@@ -168,7 +208,7 @@ public final class DetectorConfig {
      * sizes. Only web ports: a mail relay or a database client also sends large messages answered
      * by a short "ok".
      */
-    public int slowDosRequests = 20;
+    public int slowDosRequests = DEFAULT_SLOW_DOS_REQUESTS;
     /** Slow DoS: an oversized request carries at least this much payload (HTTP servers cap a header at 8 KB)... */
     public long slowDosRequestBytes = 8_192;
     /**
@@ -178,28 +218,28 @@ public final class DetectorConfig {
     public long slowDosAnswerBytes = 1_024;
     /** Slow DoS: the largest coefficient of variation of the oversized requests' sizes (a tool repeats one request). */
     public double slowDosRequestSpread = 0.15;
-    public Duration slowDosWindow = Duration.ofMinutes(5);
+    public Duration slowDosWindow = Duration.ofMinutes(DEFAULT_SLOW_DOS_WINDOW_MINUTES);
     /**
      * Tunnel: least DNS queries from one source to one server in the window, enough for their mean
      * sizes to say something (the tunnels measured send 150 to 581 a minute; docs/detectors.md).
      */
-    public int tunnelDnsQueries = 100;
+    public int tunnelDnsQueries = DEFAULT_TUNNEL_DNS_QUERIES;
     /** Tunnel: least mean query payload (bytes): encoded data makes long names; a lookup is 30-60 bytes. */
-    public double tunnelDnsQueryBytes = 64;
+    public double tunnelDnsQueryBytes = DEFAULT_TUNNEL_DNS_QUERY_BYTES;
     /** Tunnel: least mean answer payload (bytes) that alone marks a DNS tunnel (data sent back in TXT or NULL records). */
-    public double tunnelDnsAnswerBytes = 600;
+    public double tunnelDnsAnswerBytes = DEFAULT_TUNNEL_DNS_ANSWER_BYTES;
     /** Tunnel: least ICMP echo requests from one source to one host in the window. */
-    public int tunnelIcmpRequests = 100;
+    public int tunnelIcmpRequests = DEFAULT_TUNNEL_ICMP_REQUESTS;
     /** Tunnel: least share of echo requests whose payload size differs from the request before. */
-    public double tunnelIcmpSizeChanges = 0.2;
+    public double tunnelIcmpSizeChanges = DEFAULT_TUNNEL_ICMP_SIZE_CHANGES;
     /**
      * Tunnel: least mean echo payload (bytes) that marks an ICMP tunnel when the replies do not
      * mirror the requests' size (ping sends 56 or 32 and gets them back).
      */
-    public double tunnelIcmpBytes = 512;
+    public double tunnelIcmpBytes = DEFAULT_TUNNEL_ICMP_BYTES;
     /** Tunnel: least share of echo requests answered (a tunnel is a two-way channel). */
     public double tunnelIcmpAnswered = 0.5;
-    public Duration tunnelWindow = Duration.ofMinutes(5);
+    public Duration tunnelWindow = Duration.ofMinutes(DEFAULT_TUNNEL_WINDOW_MINUTES);
 
     /**
      * Link flood: distinct sources of one link control message type (ICMPv6 neighbour discovery,
@@ -207,15 +247,15 @@ public final class DetectorConfig {
      * message and send thousands a second; a link's hosts answering an MLD query all at once are
      * as many as the link has hosts.
      */
-    public int linkFloodSources = 500;
+    public int linkFloodSources = DEFAULT_LINK_FLOOD_SOURCES;
     /**
      * Link flood: distinct sources of a message only routers send (router advertisement, redirect,
      * MLD query, multicast router advertisement) to one group in the window: a link has a few
      * routers. Also for neighbour solicitations to a group other than a solicited-node group,
      * which no host sends.
      */
-    public int linkFloodRouterSources = 10;
-    public Duration linkFloodWindow = Duration.ofSeconds(10);
+    public int linkFloodRouterSources = DEFAULT_LINK_FLOOD_ROUTER_SOURCES;
+    public Duration linkFloodWindow = Duration.ofSeconds(DEFAULT_LINK_FLOOD_WINDOW_SECONDS);
 
     /** Keys each detector table holds (memory is fixed by it). */
     public int tableSize = 1 << 13;

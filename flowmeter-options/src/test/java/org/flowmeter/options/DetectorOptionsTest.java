@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import org.flowmeter.detect.Detectors;
 import org.flowmeter.engine.DetectorSettings;
 import org.flowmeter.engine.LinkFloodSettings;
 import org.flowmeter.engine.OptionException;
@@ -12,6 +14,7 @@ import org.flowmeter.engine.SlowDosSettings;
 import org.flowmeter.engine.TunnelSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The detector options read into the engine's record, which checks them. */
 class DetectorOptionsTest {
@@ -97,5 +100,30 @@ class DetectorOptionsTest {
                 .linkFlood(new LinkFloodSettings(null, null, Duration.ZERO)).build();
         assertThatThrownBy(zeroWindow::create)
                 .isInstanceOf(OptionException.class).hasMessage("detector windows must be longer than zero");
+    }
+
+    /**
+     * The option names live in the picocli declarations and again in the engine's messages: every
+     * number threshold refused names the very option given. The two spreads take any number.
+     */
+    @Test
+    void everyNumberThresholdRefusedIsNamedAsItsOption() {
+        Set<String> unchecked = Set.of("--guess-spread", "--beacon-spread");
+        List<OptionSpec> numbers = new CommandLine(new DetectorOptions()).getCommandSpec().options().stream()
+                .filter(o -> o.type() == Integer.class || o.type() == Double.class)
+                .filter(o -> !unchecked.contains(o.longestName())).toList();
+        assertThat(numbers).hasSize(22);
+        for (OptionSpec option : numbers) {
+            assertThatThrownBy(() -> parse(option.longestName(), "-1").create()).as(option.longestName())
+                    .isInstanceOf(OptionException.class).hasMessageStartingWith(option.longestName() + " must be ");
+        }
+    }
+
+    @Test
+    void theHelpOfDetectorsNamesEveryDetector() {
+        String help = String.join(" ", new CommandLine(new DetectorOptions()).getCommandSpec()
+                .findOption("--detectors").description());
+        String listed = help.substring(help.indexOf(": ") + 2, help.indexOf(" (default: all)"));
+        assertThat(List.of(listed.split(", "))).containsExactlyInAnyOrderElementsOf(Detectors.names());
     }
 }
