@@ -2,6 +2,7 @@ package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.flowmeter.cli.CapturePackets.packetsAndBytes;
 import static org.flowmeter.cli.CliRun.fixture;
 
 import java.io.IOException;
@@ -12,9 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.flowmeter.pcap.Captures;
-import org.flowmeter.pcap.PacketSource;
-import org.flowmeter.pcap.RawPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -40,19 +38,6 @@ class ClassifyCommandTest {
             rows.add(row);
         }
         return rows;
-    }
-
-    /** Packet count and wire bytes of a capture, read with our own reader. */
-    private static long[] packetsAndBytes(Path capture) throws IOException {
-        long[] totals = new long[2];
-        try (PacketSource source = Captures.open(capture.toString())) {
-            RawPacket p = new RawPacket();
-            while (source.next(p)) {
-                totals[0]++;
-                totals[1] += p.originalLength;
-            }
-        }
-        return totals;
     }
 
     /** Packet count as tcpdump reads the file, or -1 when tcpdump is not installed. */

@@ -1,15 +1,13 @@
 package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.cli.CapturePackets.packets;
 import static org.flowmeter.cli.CliRun.fixture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.flowmeter.pcap.Captures;
-import org.flowmeter.pcap.PacketSource;
-import org.flowmeter.pcap.RawPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -87,16 +85,5 @@ class ClassifyPartialInputTest {
 
     private static int column(Path csv, String name) throws Exception {
         return List.of(Files.readAllLines(csv).get(0).split(",")).indexOf(name);
-    }
-
-    private static long packets(Path capture) throws Exception {
-        long n = 0;
-        try (PacketSource source = Captures.open(capture.toString())) {
-            RawPacket p = new RawPacket();
-            while (source.next(p)) {
-                n++;
-            }
-        }
-        return n;
     }
 }

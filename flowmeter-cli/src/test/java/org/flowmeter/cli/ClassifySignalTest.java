@@ -1,14 +1,12 @@
 package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.cli.CapturePackets.packets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.flowmeter.pcap.Captures;
-import org.flowmeter.pcap.PacketSource;
-import org.flowmeter.pcap.RawPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -61,16 +59,5 @@ class ClassifySignalTest {
 
     private static long lines(Path file) throws Exception {
         return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-    }
-
-    private static long packets(Path capture) throws Exception {
-        long n = 0;
-        try (PacketSource source = Captures.open(capture.toString())) {
-            RawPacket p = new RawPacket();
-            while (source.next(p)) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -1,12 +1,11 @@
 package org.flowmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowmeter.cli.CapturePackets.packets;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.flowmeter.pcap.Captures;
 import org.flowmeter.pcap.LinkType;
-import org.flowmeter.pcap.PacketSource;
 import org.flowmeter.pcap.RawPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +27,9 @@ class ForwardFilesTest {
             assertThat(files.files()).extracting(p -> p.getFileName().toString())
                     .containsExactly("forward-00001.pcap", "forward-00002.pcap", "forward-00003.pcap");
         }
-        assertThat(count(dir.resolve("forward-00001.pcap"))).isEqualTo(9);
-        assertThat(count(dir.resolve("forward-00002.pcap"))).isEqualTo(9);
-        assertThat(count(dir.resolve("forward-00003.pcap"))).isEqualTo(2);
+        assertThat(packets(dir.resolve("forward-00001.pcap"))).isEqualTo(9);
+        assertThat(packets(dir.resolve("forward-00002.pcap"))).isEqualTo(9);
+        assertThat(packets(dir.resolve("forward-00003.pcap"))).isEqualTo(2);
     }
 
     @Test
@@ -39,16 +38,5 @@ class ForwardFilesTest {
             assertThat(files.files()).isEmpty();
         }
         assertThat(dir.resolve("sub")).isEmptyDirectory();
-    }
-
-    private static long count(Path file) throws IOException {
-        long n = 0;
-        try (PacketSource source = Captures.open(file)) {
-            RawPacket raw = new RawPacket();
-            while (source.next(raw)) {
-                n++;
-            }
-        }
-        return n;
     }
 }
