@@ -22,6 +22,22 @@ abstract class CaptureFileReader implements PacketSource {
         this.totalBytes = totalBytes;
     }
 
+    /**
+     * The next record, read by the format's {@link #readNext}; a memory-mapped file cut while read
+     * faults, which is said as a damaged capture at the offset reached ({@link ReadBuffer#faulted}).
+     */
+    @Override
+    public final boolean next(RawPacket packet) throws IOException {
+        try {
+            return readNext(packet);
+        } catch (InternalError e) {
+            throw in.faulted(e);
+        }
+    }
+
+    /** The next record into {@code packet}; false at the end of the file. */
+    protected abstract boolean readNext(RawPacket packet) throws IOException;
+
     protected final CaptureFormatException error(long offset, String reason) {
         return new CaptureFormatException(in.name(), offset, reason);
     }

@@ -65,15 +65,7 @@ public final class PcapNgReader extends CaptureFileReader {
     }
 
     @Override
-    public boolean next(RawPacket packet) throws IOException {
-        try {
-            return readNext(packet);
-        } catch (InternalError e) {
-            throw in.faulted(e);
-        }
-    }
-
-    private boolean readNext(RawPacket packet) throws IOException {
+    protected boolean readNext(RawPacket packet) throws IOException {
         while (true) {
             long blockOffset = in.offset();
             if (!in.require(8)) {

@@ -76,15 +76,7 @@ public final class PcapReader extends CaptureFileReader {
     }
 
     @Override
-    public boolean next(RawPacket packet) throws IOException {
-        try {
-            return readNext(packet);
-        } catch (InternalError e) {
-            throw in.faulted(e);
-        }
-    }
-
-    private boolean readNext(RawPacket packet) throws IOException {
+    protected boolean readNext(RawPacket packet) throws IOException {
         ReadBuffer in = this.in;
         long recordOffset = in.offset();
         if (!in.require(RECORD_HEADER)) {
