@@ -65,7 +65,7 @@ public final class FlowClassifier implements FlowListener {
      */
     @Override
     public long sharedStateBytes(long bytesPerFlow) {
-        return decider.detectors().worstCaseBytes() + (thread != null ? DecisionThread.worstCaseBytes(bytesPerFlow) : 0);
+        return decider.detectors().worstCaseBytes() + (thread != null ? DecisionThread.worstCaseBytes(bytesPerFlow, decider.snapshotBytes()) : 0);
     }
 
     /** The hold keeps as many ended flows as the meter's budget allows it ({@link MemoryBudget#heldFlows}). */
