@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flowmeter.decode.PacketDecoder;
 import org.flowmeter.detect.FlowFacts;
+import org.flowmeter.detect.PatternHold;
 import org.flowmeter.feature.FeatureSets;
 import org.flowmeter.flow.Flow;
 import org.flowmeter.flow.FlowConfig;
@@ -155,6 +156,38 @@ class PackedHeldFlowsTest {
         classifier.releaseFeatureStateOnceDecided();
         assertThat(classifier.heldAtMost()).isEqualTo(budget.heldFlowsOf(PackedHeldFlows.BYTES_PER_FLOW))
                 .isGreaterThan(budget.heldFlows(true));
+    }
+
+    @Test
+    void theDetectorsHoldPassesOnTheSameFlowsAtTheSameMomentsKeptInArraysAsKeptAsObjects() throws IOException {
+        List<Flow> released = ended();
+        released.forEach(Flow::releaseFeatureState);
+        for (int n = 0; n < released.size(); n++) {
+            FlowState.of(released.get(n)).verdict = verdict(n);
+        }
+        List<String> asObjects = passedOn(released, null);
+        List<String> inArrays = passedOn(released, new PackedHeldFlows());
+        // Some flows leave as the clock passes their window, some for lack of room, the rest at the end.
+        assertThat(asObjects.stream().filter(e -> e.startsWith("flush")).count()).isBetween(1L, released.size() - 1L);
+        assertThat(inArrays).isEqualTo(asObjects);
+    }
+
+    /** What leaves a hold of a 2-second window and 40 flows, and after which arriving flow (or at the flush). */
+    private static List<String> passedOn(List<Flow> flows, PatternHold.Store store) {
+        List<String> passed = new ArrayList<>();
+        String[] moment = {""};
+        PatternHold hold = new PatternHold(f -> passed.add(moment[0] + " " + describe(f)), 2_000_000_000L, 40);
+        if (store != null) {
+            hold.keepIn(store);
+        }
+        for (Flow f : flows) {
+            moment[0] = "after " + f.id;
+            hold.onFlowEnd(f);
+        }
+        moment[0] = "flush";
+        hold.flush();
+        assertThat(passed).hasSize(flows.size());
+        return passed;
     }
 
     /** A flow of its own equal to {@code f} (which dropped its features), without a verdict. */
