@@ -19,7 +19,7 @@ public final class PatternHold implements FlowListener {
     private final FlowListener downstream;
     private final long holdNanos;
     private int maxHeld;
-    private final ArrayDeque<Flow> held = new ArrayDeque<>();
+    private Store held = new FlowObjects();
     private long clock = Long.MIN_VALUE;
     private long releasedEarly;
     private int mostHeld;
@@ -28,6 +28,30 @@ public final class PatternHold implements FlowListener {
         this.downstream = downstream;
         this.holdNanos = holdNanos;
         this.maxHeld = maxHeld;
+    }
+
+    /**
+     * Where held flows wait, oldest first: flow objects, or a compact form that gives back equal
+     * flows (a classifier whose flows dropped their feature state keeps them in primitive arrays).
+     */
+    public interface Store {
+        void add(Flow flow);
+
+        /** Takes the oldest flow out. */
+        Flow remove();
+
+        /** The start of the oldest flow. */
+        long oldestStart();
+
+        int size();
+    }
+
+    /** Keeps held flows in {@code store} from now on; call before the first flow ends. */
+    public void keepIn(Store store) {
+        if (held.size() > 0) {
+            throw new IllegalStateException("flows are held already");
+        }
+        held = store;
     }
 
     /** Holds at most {@code max} flows from now on (what the memory cap allows; at least 1). */
@@ -43,24 +67,24 @@ public final class PatternHold implements FlowListener {
     @Override
     public void onFlowEnd(Flow flow) {
         clock = Math.max(clock, flow.lastNanos());
-        held.addLast(flow);
+        held.add(flow);
         mostHeld = Math.max(mostHeld, held.size());
-        while (!held.isEmpty()) {
-            boolean windowPassed = clock - held.peekFirst().firstNanos() >= holdNanos;
+        while (held.size() > 0) {
+            boolean windowPassed = clock - held.oldestStart() >= holdNanos;
             if (!windowPassed && held.size() <= maxHeld) {
                 break;
             }
             if (!windowPassed) {
                 releasedEarly++;
             }
-            downstream.onFlowEnd(held.pollFirst());
+            downstream.onFlowEnd(held.remove());
         }
     }
 
     /** Passes on every held flow (at the end of the input). */
     public void flush() {
-        while (!held.isEmpty()) {
-            downstream.onFlowEnd(held.pollFirst());
+        while (held.size() > 0) {
+            downstream.onFlowEnd(held.remove());
         }
     }
 
@@ -76,5 +100,30 @@ public final class PatternHold implements FlowListener {
 
     int held() {
         return held.size();
+    }
+
+    /** Flow objects in a queue. */
+    private static final class FlowObjects implements Store {
+        private final ArrayDeque<Flow> flows = new ArrayDeque<>();
+
+        @Override
+        public void add(Flow flow) {
+            flows.addLast(flow);
+        }
+
+        @Override
+        public Flow remove() {
+            return flows.pollFirst();
+        }
+
+        @Override
+        public long oldestStart() {
+            return flows.peekFirst().firstNanos();
+        }
+
+        @Override
+        public int size() {
+            return flows.size();
+        }
     }
 }

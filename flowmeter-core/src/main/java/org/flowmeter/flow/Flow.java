@@ -34,7 +34,7 @@ public final class Flow implements java.io.Serializable {
     /** Packets and wire bytes from src to dst (the rest went dst to src). */
     long forwardPackets;
     long forwardBytes;
-    private int finSeen;
+    int finSeen;
     boolean closed;
     EndReason endReason;
     /** The first packet was a TCP SYN without ACK: the flow cannot continue an older one. */
@@ -85,6 +85,26 @@ public final class Flow implements java.io.Serializable {
                 && (p.tcpFlags & (DecodedPacket.SYN | DecodedPacket.ACK)) == DecodedPacket.SYN;
         this.firstNanos = p.timestampNanos;
         this.lastNanos = p.timestampNanos;
+    }
+
+    /** An ended flow rebuilt from its fields ({@link FlowRecords}): its counters are set by the caller. */
+    Flow(long id, int hash, int ipVersion, int protocol, long srcHi, long srcLo, long dstHi, long dstLo, int srcPort,
+         int dstPort, int inputIndex, int vlan, boolean openedBySyn, boolean firstPacketForward, FlowFeatures[] features) {
+        this.id = id;
+        this.hash = hash;
+        this.ipVersion = ipVersion;
+        this.protocol = protocol;
+        this.srcHi = srcHi;
+        this.srcLo = srcLo;
+        this.dstHi = dstHi;
+        this.dstLo = dstLo;
+        this.srcPort = srcPort;
+        this.dstPort = dstPort;
+        this.inputIndex = inputIndex;
+        this.vlan = vlan;
+        this.openedBySyn = openedBySyn;
+        this.firstPacketForward = firstPacketForward;
+        this.features = features;
     }
 
     /** +1 when the packet goes src to dst, -1 when dst to src, 0 when it is not of this flow. */
@@ -229,7 +249,7 @@ public final class Flow implements java.io.Serializable {
         return sets < RELEASED.length;
     }
 
-    private static FlowFeatures[] released(int sets) {
+    static FlowFeatures[] released(int sets) {
         return sets < RELEASED.length ? RELEASED[sets] : new FlowFeatures[sets];
     }
 

@@ -96,6 +96,11 @@ public record MemoryBudget(long capBytes, long sharedBytes, long bytesPerFlow, i
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, forEndedFlows() / 2 / endedFlowBytes(released)));
     }
 
+    /** As {@link #heldFlows}, for a hold that keeps each flow in {@code bytesPerHeldFlow} (a compact form). */
+    public int heldFlowsOf(long bytesPerHeldFlow) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, forEndedFlows() / 2 / bytesPerHeldFlow));
+    }
+
     /** Ended flows that may wait for start order behind the detectors' hold (see {@link #heldFlows}). */
     public int waitingBesideHold(boolean released) {
         return (int) Math.max(1, Math.min(MAX_WAITING, forEndedFlows() / 2 / endedFlowBytes(released)));

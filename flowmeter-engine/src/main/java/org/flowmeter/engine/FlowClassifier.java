@@ -53,6 +53,9 @@ public final class FlowClassifier implements FlowListener {
      */
     public void releaseFeatureStateOnceDecided() {
         decider.releaseFeatureStateOnceDecided();
+        if (hold != null) {
+            hold.keepIn(new PackedHeldFlows()); // decided flows are small: held in arrays, not as objects
+        }
         limitHold();
     }
 
@@ -62,7 +65,7 @@ public final class FlowClassifier implements FlowListener {
      */
     @Override
     public long sharedStateBytes(long bytesPerFlow) {
-        return decider.detectors().worstCaseBytes() + (thread != null ? DecisionThread.worstCaseBytes(bytesPerFlow) : 0);
+        return decider.detectors().worstCaseBytes() + (thread != null ? DecisionThread.worstCaseBytes(bytesPerFlow, decider.snapshotBytes()) : 0);
     }
 
     /** The hold keeps as many ended flows as the meter's budget allows it ({@link MemoryBudget#heldFlows}). */
@@ -74,7 +77,8 @@ public final class FlowClassifier implements FlowListener {
 
     private void limitHold() {
         if (hold != null && budget != null && holdsForDetectors()) {
-            hold.limitHeld(budget.heldFlows(decider.releasesFeatureState()));
+            hold.limitHeld(decider.releasesFeatureState() ? budget.heldFlowsOf(PackedHeldFlows.BYTES_PER_FLOW)
+                    : budget.heldFlows(false));
         }
     }
 

@@ -112,6 +112,16 @@ final class FlowDecider implements FlowListener {
         return scorer.snapshot(flow);
     }
 
+    /** What one snapshot's array takes on the heap (none without a scorer). */
+    long snapshotBytes() {
+        return scorer == null ? 0 : (16 + 8L * scorer.snapshotLength() + 7) & ~7L;
+    }
+
+    /** As {@link #snapshot(Flow)}, into an earlier snapshot's array that was scored already. */
+    double[] snapshot(Flow flow, double[] reuse) {
+        return scorer.snapshot(flow, reuse);
+    }
+
     /** The early verdict from features taken at the scoring point. */
     void scoreEarly(Flow flow, double[] features) {
         scoreEarly(flow, scorer.score(features));

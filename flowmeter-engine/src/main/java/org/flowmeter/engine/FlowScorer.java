@@ -41,9 +41,22 @@ public final class FlowScorer {
 
     /** The model's features of the flow as they are now, in a new array (to be scored later, elsewhere). */
     double[] snapshot(Flow flow) {
-        double[] v = new double[values.length];
+        return snapshot(flow, null);
+    }
+
+    /**
+     * As {@link #snapshot(Flow)}, into {@code reuse} when it is an earlier snapshot of this scorer
+     * (the columns the model does not read are never written, so they are still zero).
+     */
+    double[] snapshot(Flow flow, double[] reuse) {
+        double[] v = reuse != null && reuse.length == values.length ? reuse : new double[values.length];
         snapshotVector.fill(flow, v);
         return v;
+    }
+
+    /** The length of a snapshot's array (the model's columns). */
+    int snapshotLength() {
+        return values.length;
     }
 
     /** Scores features taken by {@link #snapshot}. */

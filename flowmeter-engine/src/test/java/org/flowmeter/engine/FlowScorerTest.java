@@ -32,8 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FlowScorerTest {
     private static final int EARLY = 5;
 
-    /** Each flow's score by the reference (every column computed, {@link GbtModel#score}) and by the scorer. */
-    private record Scores(List<Double> reference, List<Double> fast) {
+    /**
+     * Each flow's score by the reference (every column computed, {@link GbtModel#score}), by the
+     * scorer, and by the scorer from a snapshot taken into the array of the previous flow's
+     * snapshot (as the decision thread reuses them).
+     */
+    private record Scores(List<Double> reference, List<Double> fast, List<Double> fromReusedSnapshot) {
     }
 
     private static Scores score(Path capture) throws IOException {
@@ -43,7 +47,8 @@ class FlowScorerTest {
         FeatureVector everyColumn = new FeatureVector(sets, Arrays.asList(model.features()));
         FlowScorer scorer = new FlowScorer(model, FeatureSets.needed(sets, model.featuresRead()));
         double[] all = new double[model.featureCount()];
-        Scores scores = new Scores(new ArrayList<>(), new ArrayList<>());
+        Scores scores = new Scores(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        double[][] snapshot = new double[1][];
         FlowListener listener = new FlowListener() {
             @Override
             public void onPacket(Flow flow, DecodedPacket packet, boolean forward) {
@@ -57,6 +62,10 @@ class FlowScorerTest {
                 everyColumn.fill(flow, all);
                 scores.reference().add(model.score(all));
                 scores.fast().add(scorer.score(flow));
+                double[] previous = snapshot[0];
+                snapshot[0] = scorer.snapshot(flow, previous);
+                assertThat(previous == null || snapshot[0] == previous).as("the array is reused").isTrue();
+                scores.fromReusedSnapshot().add(scorer.score(snapshot[0]));
             }
         };
         FlowEngine engine = new FlowEngine(FlowConfig.defaults(), false, sets, listener, null);
@@ -82,6 +91,9 @@ class FlowScorerTest {
         for (int i = 0; i < s.reference().size(); i++) {
             assertThat(Double.doubleToRawLongBits(s.fast().get(i)))
                     .as("score %d: %s vs %s", i, s.fast().get(i), s.reference().get(i))
+                    .isEqualTo(Double.doubleToRawLongBits(s.reference().get(i)));
+            assertThat(Double.doubleToRawLongBits(s.fromReusedSnapshot().get(i)))
+                    .as("score %d from a reused snapshot", i)
                     .isEqualTo(Double.doubleToRawLongBits(s.reference().get(i)));
         }
     }
