@@ -68,6 +68,10 @@ public final class FlowFacts {
     private long lastForwardPayloadNanos;
     private long longestAnswerWait;
     private boolean forwardClosed;
+    /** The destination sent payload before the source closed. */
+    private boolean answeredBeforeClose;
+    /** The whole size of the HTTP request the source's first new bytes started (-1: none, or its head not seen whole). */
+    private int announcedRequest = -1;
     // How the source ended a TCP flow: a FIN (a polite close) or a reset (a scanner aborting the
     // connection it opened, as nmap's connect scan and every SYN scan do).
     private boolean forwardFin;
@@ -117,12 +121,16 @@ public final class FlowFacts {
                 forwardData += fresh;
                 if (fresh > 0) {
                     forwardDataPackets++;
+                    if (forwardDataPackets == 1) {
+                        announcedRequest = p.httpRequest;
+                    }
                 }
                 if (backwardData == 0) {
                     firstForwardMessage += fresh;
                 }
             } else {
                 backwardData += fresh;
+                answeredBeforeClose |= !forwardClosed;
             }
             byte direction = forward ? FORWARD : BACKWARD;
             if (direction != runDirection) {
@@ -317,6 +325,21 @@ public final class FlowFacts {
      */
     public long longestAnswerWait() {
         return longestAnswerWait;
+    }
+
+    /**
+     * The source's new bytes were exactly one whole HTTP request: its head ended in the first
+     * segment and the body its Content-Length announced came in full, and nothing more. A slow DoS
+     * tool never completes its request (slowloris never ends the head, a slow POST never sends its
+     * body).
+     */
+    public boolean sentOneWholeRequest() {
+        return announcedRequest > 0 && forwardData == announcedRequest;
+    }
+
+    /** The destination sent payload before the source closed its side (FIN or reset). */
+    public boolean answeredBeforeClose() {
+        return answeredBeforeClose;
     }
 
     /** TCP packets in which the flow's source advertised a zero window (not SYN or RST). */
