@@ -28,6 +28,10 @@ public final class FlowFacts {
     private long backwardQuestionBytes;
     private long forwardSizeChanges;
     private long backwardSizeChanges;
+    // Answers within ALIKE_BYTES of the answer before them: one error said again for each unknown
+    // target (a SIP 404 names the target and a fresh tag, so its size drifts by a few bytes).
+    private long backwardAlikeSizes;
+    static final int ALIKE_BYTES = 16;
     private int lastForwardPayload = -1;
     private int lastBackwardPayload = -1;
     // Messages as the exchange feature set defines them (a run of payload packets in one
@@ -112,6 +116,10 @@ public final class FlowFacts {
             }
             if (lastBackwardPayload >= 0 && p.payloadLength != lastBackwardPayload) {
                 backwardSizeChanges++;
+            }
+            if (p.payloadLength > 0 && lastBackwardPayload > 0
+                    && Math.abs(p.payloadLength - lastBackwardPayload) <= ALIKE_BYTES) {
+                backwardAlikeSizes++;
             }
             lastBackwardPayload = p.payloadLength;
         }
@@ -379,6 +387,14 @@ public final class FlowFacts {
     /** Packets from the destination whose payload size differed from that of the destination's packet before. */
     public long backwardSizeChanges() {
         return backwardSizeChanges;
+    }
+
+    /**
+     * Payload packets from the destination whose size is within {@value #ALIKE_BYTES} bytes of the
+     * destination's packet before (both carrying payload).
+     */
+    public long backwardAlikeSizes() {
+        return backwardAlikeSizes;
     }
 
     public long packets() {
