@@ -17,6 +17,12 @@ public final class DetectorConfig {
     /** Scan: most failed flows per distinct target (a scanner probes once or twice, a peer-to-peer client retries). */
     public double scanRetries = 3;
     /**
+     * Scan: least distinct services of one host at which a source's flows failed within the window
+     * while the two had no flow that did not fail in the window around (a slow or short vertical
+     * scan, below {@link #scanPorts}); 0 turns this off.
+     */
+    public int scanQuietPorts = 8;
+    /**
      * Scan: a horizontal sweep of an unprivileged port ({@link #scanPeerMinPort} or above) is a
      * peer-to-peer client looking for peers, not a scan, when the source exchanged payload both
      * ways with at least this many distinct hosts on that port within the window.
