@@ -82,6 +82,12 @@ public final class DecodedPacket {
      */
     public int dnsQuestion = -1;
     /**
+     * A TCP segment whose payload starts an HTTP/1 request with its head ended in the captured
+     * bytes: the request's whole size (head and the body its Content-Length announces). -1 for
+     * every other packet.
+     */
+    public int httpRequest = -1;
+    /**
      * VLAN ids of the Ethernet header nearest the IP header, part of the flow key: the outer tag's
      * 12-bit id above the next one's; 0 when untagged (or when the decoder is told to ignore VLANs).
      */
@@ -126,6 +132,7 @@ public final class DecodedPacket {
         icmpType = other.icmpType;
         icmpCode = other.icmpCode;
         dnsQuestion = other.dnsQuestion;
+        httpRequest = other.httpRequest;
         vlan = other.vlan;
     }
 }

@@ -94,6 +94,10 @@ final class TransportHeaders {
                 | (offsetCut ? DecodedPacket.CUT_PAYLOAD : 0);
         out.transportHeaderLength = Math.min(headerLength, length);
         out.payloadLength = offsetCut ? 0 : length - out.transportHeaderLength;
+        if (out.payloadLength > 0) {
+            out.httpRequest = HttpRequestHead.length(b, t + out.transportHeaderLength, ip + Math.min(available, total),
+                    out.payloadLength);
+        }
         return null;
     }
 

@@ -57,6 +57,12 @@ public final class DetectorConfig {
     /** Scan: most failed flows per distinct target (a scanner probes once or twice, a peer-to-peer client retries). */
     public double scanRetries = 3;
     /**
+     * Scan: least distinct services of one host at which a source's flows failed within the window
+     * while the two had no flow that did not fail in the window around (a slow or short vertical
+     * scan, below {@link #scanPorts}); 0 turns this off.
+     */
+    public int scanQuietPorts = 8;
+    /**
      * Scan: a horizontal sweep of an unprivileged port ({@link #scanPeerMinPort} or above) is a
      * peer-to-peer client looking for peers, not a scan, when the source exchanged payload both
      * ways with at least this many distinct hosts on that port within the window.
@@ -169,6 +175,19 @@ public final class DetectorConfig {
      * secret each time; a client of a silent agent sends each request again, the same size).
      */
     public int guessSilentRequests = 20;
+    /**
+     * Enumeration over UDP: services that answer a request for an unknown target with one short
+     * error, the same for every target (a SIP server's 404 or 401 for each extension tried), where
+     * an enumerator sends its requests over one socket.
+     */
+    public Set<Integer> guessEnumerationUdpPorts = Set.of(5060);
+    /**
+     * Enumeration over UDP: least requests in one flow to such a service, at least one a second,
+     * half of them answered, the size changing from one request to the next in at least half of
+     * them (another target each time), and at least 4 in 5 answers within 16 bytes of the answer
+     * before (one error, said again).
+     */
+    public int guessEnumerationRequests = 50;
 
     /** Beacon: least connections in one periodic series. */
     public int beaconRepeats = DEFAULT_BEACON_REPEATS;

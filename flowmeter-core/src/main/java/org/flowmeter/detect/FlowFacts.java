@@ -28,6 +28,10 @@ public final class FlowFacts {
     private long backwardQuestionBytes;
     private long forwardSizeChanges;
     private long backwardSizeChanges;
+    // Answers within ALIKE_BYTES of the answer before them: one error said again for each unknown
+    // target (a SIP 404 names the target and a fresh tag, so its size drifts by a few bytes).
+    private long backwardAlikeSizes;
+    static final int ALIKE_BYTES = 16;
     private int lastForwardPayload = -1;
     private int lastBackwardPayload = -1;
     // Messages as the exchange feature set defines them (a run of payload packets in one
@@ -68,6 +72,10 @@ public final class FlowFacts {
     private long lastForwardPayloadNanos;
     private long longestAnswerWait;
     private boolean forwardClosed;
+    /** The destination sent payload before the source closed. */
+    private boolean answeredBeforeClose;
+    /** The whole size of the HTTP request the source's first new bytes started (-1: none, or its head not seen whole). */
+    private int announcedRequest = -1;
     // How the source ended a TCP flow: a FIN (a polite close) or a reset (a scanner aborting the
     // connection it opened, as nmap's connect scan and every SYN scan do).
     private boolean forwardFin;
@@ -109,6 +117,10 @@ public final class FlowFacts {
             if (lastBackwardPayload >= 0 && p.payloadLength != lastBackwardPayload) {
                 backwardSizeChanges++;
             }
+            if (p.payloadLength > 0 && lastBackwardPayload > 0
+                    && Math.abs(p.payloadLength - lastBackwardPayload) <= ALIKE_BYTES) {
+                backwardAlikeSizes++;
+            }
             lastBackwardPayload = p.payloadLength;
         }
         if (p.payloadLength > 0) {
@@ -117,12 +129,16 @@ public final class FlowFacts {
                 forwardData += fresh;
                 if (fresh > 0) {
                     forwardDataPackets++;
+                    if (forwardDataPackets == 1) {
+                        announcedRequest = p.httpRequest;
+                    }
                 }
                 if (backwardData == 0) {
                     firstForwardMessage += fresh;
                 }
             } else {
                 backwardData += fresh;
+                answeredBeforeClose |= !forwardClosed;
             }
             byte direction = forward ? FORWARD : BACKWARD;
             if (direction != runDirection) {
@@ -319,6 +335,21 @@ public final class FlowFacts {
         return longestAnswerWait;
     }
 
+    /**
+     * The source's new bytes were exactly one whole HTTP request: its head ended in the first
+     * segment and the body its Content-Length announced came in full, and nothing more. A slow DoS
+     * tool never completes its request (slowloris never ends the head, a slow POST never sends its
+     * body).
+     */
+    public boolean sentOneWholeRequest() {
+        return announcedRequest > 0 && forwardData == announcedRequest;
+    }
+
+    /** The destination sent payload before the source closed its side (FIN or reset). */
+    public boolean answeredBeforeClose() {
+        return answeredBeforeClose;
+    }
+
     /** TCP packets in which the flow's source advertised a zero window (not SYN or RST). */
     public long forwardZeroWindows() {
         return forwardZeroWindows;
@@ -356,6 +387,14 @@ public final class FlowFacts {
     /** Packets from the destination whose payload size differed from that of the destination's packet before. */
     public long backwardSizeChanges() {
         return backwardSizeChanges;
+    }
+
+    /**
+     * Payload packets from the destination whose size is within {@value #ALIKE_BYTES} bytes of the
+     * destination's packet before (both carrying payload).
+     */
+    public long backwardAlikeSizes() {
+        return backwardAlikeSizes;
     }
 
     public long packets() {

@@ -26,6 +26,10 @@ import org.flowmeter.flow.Flow;
  * On UDP services that ignore a wrong secret ({@link DetectorConfig#guessSilentUdpPorts}: SNMP drops a
  * wrong community) one flow is enough: many requests over one socket, nearly all unanswered, their
  * size changing from one to the next (each a new secret; {@link DetectorConfig#guessSilentRequests}).
+ * On UDP services that answer each unknown target with one same error
+ * ({@link DetectorConfig#guessEnumerationUdpPorts}: SIP's 404 or 401 per extension) one flow is enough
+ * too: many requests at a brisk rate over one socket, their size changing (another extension each
+ * time), nearly every answer alike in size ({@link DetectorConfig#guessEnumerationRequests}).
  * Covers every flow from the source to that service in the pattern's span.
  */
 public final class GuessingDetector implements Detector {
@@ -42,6 +46,11 @@ public final class GuessingDetector implements Detector {
     /** Silent UDP guessing: most answers per request, and least share of requests whose size changed. */
     private static final double SILENT_ANSWERED = 0.1;
     private static final double SILENT_SIZE_CHANGES = 0.5;
+    /** UDP enumeration: least share of requests answered, of request size changes, of alike answers; least requests a second. */
+    private static final double ENUMERATION_ANSWERED = 0.5;
+    private static final double ENUMERATION_SIZE_CHANGES = 0.5;
+    private static final double ENUMERATION_ALIKE_ANSWERS = 0.8;
+    private static final double ENUMERATION_RATE = 1.0;
 
     private final int sessionThreshold;
     private final double spread;
@@ -59,6 +68,8 @@ public final class GuessingDetector implements Detector {
     private final int refusalRequestSizes;
     private final Set<Integer> silentUdpPorts;
     private final int silentRequests;
+    private final Set<Integer> enumerationUdpPorts;
+    private final int enumerationRequests;
     private final KeyTable services;
     private final SlotWindows windows;
     private final RequestSizesPerAnswer sizes;
@@ -82,6 +93,8 @@ public final class GuessingDetector implements Detector {
         this.refusalRequestSizes = config.guessRefusalRequestSizes;
         this.silentUdpPorts = Set.copyOf(config.guessSilentUdpPorts);
         this.silentRequests = config.guessSilentRequests;
+        this.enumerationUdpPorts = Set.copyOf(config.guessEnumerationUdpPorts);
+        this.enumerationRequests = config.guessEnumerationRequests;
         this.services = new KeyTable(config.tableSize);
         this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
         this.sizes = new RequestSizesPerAnswer(services.slots(), ANSWER_SIZES,
@@ -96,8 +109,9 @@ public final class GuessingDetector implements Detector {
 
     @Override
     public void observe(Flow flow, FlowFacts facts) {
-        if (flow.protocol == DecodedPacket.UDP && silentUdpPorts.contains(flow.dstPort)) {
-            if (isSilentGuessing(facts)) {
+        boolean silent = silentUdpPorts.contains(flow.dstPort);
+        if (flow.protocol == DecodedPacket.UDP && (silent || enumerationUdpPorts.contains(flow.dstPort))) {
+            if (silent ? isSilentGuessing(facts) : isEnumeration(flow, facts)) {
                 int slot = services.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo,
                         Keys.service(flow.ipVersion, flow.protocol, flow.dstPort), flow.firstNanos());
                 if (services.fresh()) {
@@ -165,6 +179,24 @@ public final class GuessingDetector implements Detector {
         long requests = facts.forwardPayloadPackets();
         return requests >= silentRequests && facts.backwardPayloadPackets() <= SILENT_ANSWERED * requests
                 && facts.forwardSizeChanges() >= SILENT_SIZE_CHANGES * requests;
+    }
+
+    /**
+     * One socket's requests for many targets of a service that answers each unknown one with the
+     * same error: many requests, at least one a second, most answered, their size changing with
+     * the target, the answers alike. A phone re-registering and keeping its registration alive
+     * gets answers of two kinds in turn (a challenge and an OK, or the OKs of a registration and
+     * of a keep-alive), a call gets provisional and final answers of many sizes, and neither
+     * sends a request a second for long.
+     */
+    private boolean isEnumeration(Flow flow, FlowFacts facts) {
+        long requests = facts.forwardPayloadPackets();
+        long answers = facts.backwardPayloadPackets();
+        double seconds = (flow.lastNanos() - flow.firstNanos()) / 1e9;
+        return requests >= enumerationRequests && requests >= ENUMERATION_RATE * seconds
+                && answers >= ENUMERATION_ANSWERED * requests
+                && facts.forwardSizeChanges() >= ENUMERATION_SIZE_CHANGES * requests
+                && facts.backwardAlikeSizes() >= ENUMERATION_ALIKE_ANSWERS * (answers - 1);
     }
 
     private boolean isGuessing(int slot) {

@@ -23,6 +23,10 @@ import org.flowmeter.flow.Flow;
  * flow, the sweep does not cover it; the peers may come after the threshold is crossed, as they
  * are looked up when a flow's verdict is asked. A horizontal scan covers the scanner's flows to
  * that service in its span; a vertical one every flow between the scanner and that host.
+ * A shorter vertical scan ({@link DetectorConfig#scanQuietPorts} services, fewer than
+ * {@link DetectorConfig#scanPorts}: a few ports probed slowly) counts when the source and the host had
+ * no flow at all that did not fail in the window around: a client that fails at a few services of
+ * a host it uses (a closed port tried, a service down) also talks with it.
  */
 public final class ScanDetector implements Detector {
     public static final String NAME = "scan";
@@ -43,6 +47,13 @@ public final class ScanDetector implements Detector {
     /** Per (source, service) of an unprivileged port: the distinct hosts it conversed with. */
     private final KeyTable peers;
     private final SlotWindows peerWindows;
+    private final int quietThreshold;
+    /** Per (source, host) slot of the vertical table: the span of a short scan, counted only without contact. */
+    private final long[] quietFrom;
+    private final long[] quietUntil;
+    /** Per pair of hosts (either order): flows between them that did not fail. */
+    private final KeyTable contacts;
+    private final SlotWindows contactWindows;
 
     public ScanDetector(DetectorConfig config) {
         this.hostThreshold = config.scanHosts;
@@ -58,6 +69,11 @@ public final class ScanDetector implements Detector {
         this.servicePorts = config.guessPorts;
         this.peers = new KeyTable(config.tableSize);
         this.peerWindows = new SlotWindows(peers.slots(), window, 1, Math.max(1, config.scanPeers));
+        this.quietThreshold = config.scanQuietPorts;
+        this.quietFrom = new long[ports.slots()];
+        this.quietUntil = new long[ports.slots()];
+        this.contacts = new KeyTable(config.tableSize);
+        this.contactWindows = new SlotWindows(contacts.slots(), window, 1, 1);
     }
 
     @Override
@@ -72,6 +88,9 @@ public final class ScanDetector implements Detector {
         }
         long t = flow.firstNanos();
         long service = Keys.service(flow.ipVersion, flow.protocol, flow.dstPort);
+        if (quietThreshold > 0 && !facts.failed(flow.protocol) && carriesServices(flow.protocol)) {
+            contact(flow, t); // an echo answered is no use of a service: nmap pings before it scans
+        }
         if (facts.conversed() && mayBePeerPort(flow)) {
             int s = peers.findOrAdd(flow.srcHi, flow.srcLo, 0, 0, service, t);
             if (peers.fresh()) {
@@ -97,6 +116,58 @@ public final class ScanDetector implements Detector {
         count(hosts, hostWindows, h, t, KeyTable.mix(flow.dstHi) ^ flow.dstLo, hostThreshold);
         int p = ports.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version, t);
         count(ports, portWindows, p, t, (long) flow.protocol << 16 | flow.dstPort, portThreshold);
+        if (ports.fresh()) {
+            quietFrom[p] = Long.MAX_VALUE;
+            quietUntil[p] = Long.MIN_VALUE;
+        }
+        int services = portWindows.distinct(p);
+        if (quietThreshold > 0 && services >= quietThreshold && portWindows.sum(p, FAILED) <= retries * services) {
+            quietFrom[p] = Math.min(quietFrom[p], portWindows.firstStart(p));
+            quietUntil[p] = Math.max(quietUntil[p], t);
+        }
+    }
+
+    private static boolean carriesServices(int protocol) {
+        return protocol == DecodedPacket.TCP || protocol == DecodedPacket.UDP || protocol == DecodedPacket.SCTP;
+    }
+
+    /** Marks a flow that did not fail between two hosts, whichever started it. */
+    private void contact(Flow flow, long t) {
+        int c = contactSlot(flow, true, t);
+        if (contacts.fresh()) {
+            contactWindows.reset(c);
+        }
+        contactWindows.roll(c, t);
+        contactWindows.mark(c, 1);
+        contactWindows.counted(c, t);
+    }
+
+    private int contactSlot(Flow flow, boolean add, long t) {
+        boolean srcFirst = flow.srcHi < flow.dstHi || flow.srcHi == flow.dstHi && flow.srcLo <= flow.dstLo;
+        long aHi = srcFirst ? flow.srcHi : flow.dstHi;
+        long aLo = srcFirst ? flow.srcLo : flow.dstLo;
+        long bHi = srcFirst ? flow.dstHi : flow.srcHi;
+        long bLo = srcFirst ? flow.dstLo : flow.srcLo;
+        long version = Keys.version(flow.ipVersion);
+        return add ? contacts.findOrAdd(aHi, aLo, bHi, bLo, version, t) : contacts.find(aHi, aLo, bHi, bLo, version);
+    }
+
+    /** A short vertical scan by either end of the flow at the other, with no contact between them around {@code t}. */
+    private boolean quietScan(Flow flow, long version, long t) {
+        if (quietThreshold <= 0) {
+            return false;
+        }
+        int p = ports.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version);
+        int q = ports.find(flow.dstHi, flow.dstLo, flow.srcHi, flow.srcLo, version);
+        if (!inQuietSpan(p, t) && !inQuietSpan(q, t)) {
+            return false;
+        }
+        int c = contactSlot(flow, false, t);
+        return c < 0 || contactWindows.distinctAround(c, t) == 0;
+    }
+
+    private boolean inQuietSpan(int slot, long t) {
+        return slot >= 0 && quietFrom[slot] <= t && t <= quietUntil[slot];
     }
 
     private void count(KeyTable table, SlotWindows windows, int slot, long t, long value, int threshold) {
@@ -128,7 +199,8 @@ public final class ScanDetector implements Detector {
         long service = Keys.service(flow.ipVersion, flow.protocol, flow.dstPort);
         return hosts.covers(hosts.find(flow.srcHi, flow.srcLo, 0, 0, service), t) && !peerSweep(flow, service, t)
                 || ports.covers(ports.find(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo, version), t)
-                || ports.covers(ports.find(flow.dstHi, flow.dstLo, flow.srcHi, flow.srcLo, version), t);
+                || ports.covers(ports.find(flow.dstHi, flow.dstLo, flow.srcHi, flow.srcLo, version), t)
+                || quietScan(flow, version, t);
     }
 
     /** Unprivileged, and not a port of the services attackers sweep for (logins, databases, web). */
@@ -148,11 +220,12 @@ public final class ScanDetector implements Detector {
 
     @Override
     public long distinctValueBytes() {
-        return hostWindows.valueSetsBytes() + portWindows.valueSetsBytes() + peerWindows.valueSetsBytes();
+        return hostWindows.valueSetsBytes() + portWindows.valueSetsBytes() + peerWindows.valueSetsBytes()
+                + contactWindows.valueSetsBytes();
     }
 
     @Override
     public long evictions() {
-        return hosts.evictions() + ports.evictions() + peers.evictions();
+        return hosts.evictions() + ports.evictions() + peers.evictions() + contacts.evictions();
     }
 }

@@ -145,6 +145,13 @@ public final class SlowDosDetector implements Detector {
         if (perSecond > rate || facts.answers() > 1 || facts.backwardPayload() > answerBytes) {
             return false;
         }
+        // A whole request (its head ended, its announced body complete) that got nothing back
+        // before the client left was a client waiting on the server: a long-poll the capture cut
+        // before its answer, or one its client abandoned. A slot holder never completes its
+        // request (slowloris, slow POST); a slow reader is told by its zero window above.
+        if (facts.sentOneWholeRequest() && !facts.answeredBeforeClose()) {
+            return false;
+        }
         // A long-poll (a chat, mail or CI agent; a proxy gathering them) sends its request whole
         // and the server answers when it has news: the quiet time was the server's, the client
         // waited. A slow attack keeps the server waiting for the client: its request comes in

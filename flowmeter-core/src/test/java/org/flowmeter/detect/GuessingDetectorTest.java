@@ -383,6 +383,60 @@ class GuessingDetectorTest {
         assertThat(otherPort.flagged()).isEmpty();
     }
 
+    /**
+     * sip_enumeration.pcap (fixtures/make-sip-captures.sh; tshark, udp.length and sip fields, per
+     * flow): kamailio on 127.0.0.1:5060. svwar from port 5064: 81 REGISTERs (extensions 100-179 and
+     * its first check), size changing 56 times, each answered by a 200 of 383-439 bytes of payload
+     * (79 of 80 within 16 bytes of the one before), in 0.6 s. svwar from port 5065: 404 requests (81
+     * INVITEs to 200-279 and its check, 323 ACKs of the answers), size changing 326 times, 324
+     * answers (404 Not Found, 346-393 bytes: 316 of 323 within 16 bytes of the one before), in
+     * 4.1 s. A phone from port 5070: 60 REGISTERs each followed by an OPTIONS keep-alive (120
+     * requests in 20.2 s, size changing 119 times), all answered by 200s of two kinds in turn
+     * (334-337 and 376-379 bytes: none within 16 bytes of the one before).
+     */
+    @Test
+    void sipExtensionEnumerationIsFlaggedAndAPhoneRegisteringIsNot() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("sip_enumeration.pcap");
+        assertThat(r.flagged()).containsOnlyKeys(key("127.0.0.1", 5064, "127.0.0.1", 5060),
+                key("127.0.0.1", 5065, "127.0.0.1", 5060)).containsValue("guessing");
+        assertThat(r.flows()).isEqualTo(3);
+    }
+
+    /** 50 requests a second apart, all answered alike, the size changing every time: the least that counts. */
+    @Test
+    void udpEnumerationNeedsItsRequestsRateChangingSizesAndAlikeAnswers() {
+        assertThat(sipTries(50, S, 50, 50, 0).flagged()).containsOnlyKeys(key(ATTACKER_SNMP, 5060, AGENT, 5060));
+        assertThat(sipTries(49, 10 * MS, 49, 49, 0).flagged()).isEmpty(); // too few
+        assertThat(sipTries(50, S + 30 * MS, 50, 50, 0).flagged()).isEmpty(); // under one a second
+        assertThat(sipTries(50, S, 24, 50, 0).flagged()).isEmpty(); // under half answered
+        assertThat(sipTries(50, S, 50, 24, 0).flagged()).isEmpty(); // one request repeated (a keep-alive)
+        assertThat(sipTries(50, S, 50, 50, 5).flagged()).isEmpty(); // 5 larger answers: 39 of 49 alike, under 4 in 5
+        assertThat(sipTries(50, S, 50, 50, 4).flagged()).hasSize(1); // 4 larger answers: 41 of 49 alike
+    }
+
+    /**
+     * {@code requests} requests from port 5060 to port 5060, {@code gap} apart, the first
+     * {@code answered} answered with 360 bytes (365 every other time: within 16 bytes), the size
+     * changing {@code changes} times; {@code unlike} answers (every fifth) are 60 bytes larger, each
+     * unlike the answers before and after it.
+     */
+    private static DetectorRun sipTries(int requests, long gap, int answered, int changes, int unlike) {
+        DetectorRun r = run();
+        int size = 400;
+        for (int i = 0; i < requests; i++) {
+            if (i > 0 && i <= changes) {
+                size = size == 400 ? 401 : 400;
+            }
+            r.add(DetectorRun.udp(i * gap, ATTACKER_SNMP, 5060, AGENT, 5060, size));
+            if (i < answered) {
+                boolean odd = i > 0 && i % 5 == 0 && i / 5 <= unlike;
+                r.add(DetectorRun.udp(i * gap + MS, AGENT, 5060, ATTACKER_SNMP, 5060, (i % 2 == 0 ? 360 : 365) + (odd ? 60 : 0)));
+            }
+        }
+        return r;
+    }
+
     private static final String ATTACKER_SNMP = "10.0.0.66";
     private static final String AGENT = "10.0.0.161";
 

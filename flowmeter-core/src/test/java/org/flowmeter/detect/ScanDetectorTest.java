@@ -56,12 +56,84 @@ class ScanDetectorTest {
     }
 
     @Test
-    void fourteenPortsAreBelowTheThreshold() {
+    void fourteenPortsAreBelowTheThresholdWhenTheTwoHostsAlsoTalk() {
         DetectorRun r = run();
         for (int port = 1; port <= 14; port++) {
             r.refused(port * 100 * MS, SCANNER, 40000, "10.0.0.10", port);
         }
+        r.session(200 * S, "10.0.0.10", 50000, SCANNER, 443, 300, 5000); // the host used a service of the source
         assertThat(r.flagged()).isEmpty();
+    }
+
+    @Test
+    void eightServicesProbedSlowlyWithoutContactAreAScanAndSevenAreNot() {
+        DetectorRun eight = run(); // one probe every 4 s (nmap --scan-delay 4s), a ping answered before
+        eight.add(Packets.payload(Packets.icmp(0, SCANNER, "10.0.0.10", 8, 0, 98), 8, 56));
+        eight.add(Packets.payload(Packets.icmp(MS, "10.0.0.10", SCANNER, 0, 0, 98), 8, 56));
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 1; i <= 8; i++) {
+            eight.refused(i * 4 * S, SCANNER, 40000 + i, "10.0.0.10", 20 + i);
+            expected.put(key(SCANNER, 40000 + i, "10.0.0.10", 20 + i), "scan");
+        }
+        eight.refused(5 * S, SCANNER, 41000, "10.0.0.11", 22); // another host, one port
+        assertThat(eight.flagged()).isEqualTo(expected); // the ping, before the first probe, is not in the span
+
+        DetectorRun seven = run();
+        for (int i = 1; i <= 7; i++) {
+            seven.refused(i * 4 * S, SCANNER, 40000 + i, "10.0.0.10", 20 + i);
+        }
+        assertThat(seven.flagged()).isEmpty();
+    }
+
+    /**
+     * slow_scan_lo.pcap (fixtures/make-slow-scan.sh; tshark -z conv,tcp): 18 TCP connections, all
+     * from 127.0.0.1. nmap's connect scan, one probe a second: 8 SYNs to 8 ports of 127.0.0.2, each
+     * refused (2 frames). A client fetches a page from 127.0.0.3 (12 frames), then 8 connections to
+     * 8 closed ports of it are refused, then it fetches the page again. Before a short scan without
+     * contact counted, nothing was flagged.
+     */
+    @Test
+    void aSlowScanOfEightPortsOnLoopbackIsFlaggedAndAClientOfTheHostItFailsAtIsNot() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("slow_scan_lo.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(18);
+        assertThat(flagged).hasSize(8).allSatisfy((flow, by) -> {
+            assertThat(flow).startsWith("127.0.0.1:").contains(">127.0.0.2:");
+            assertThat(by).isEqualTo("scan");
+        });
+    }
+
+    @Test
+    void aClientFailingAtEightServicesOfAHostItUsesIsNoScan() {
+        DetectorRun before = run(); // a client trying ports of a server whose web service it uses
+        before.session(0, "10.0.0.5", 39999, "10.0.0.10", 80, 300, 5000);
+        for (int i = 1; i <= 8; i++) {
+            before.refused(i * 4 * S, "10.0.0.5", 40000 + i, "10.0.0.10", 8000 + i);
+        }
+        assertThat(before.flagged()).isEmpty();
+
+        DetectorRun after = run(); // the contact may come after the failures, within the window
+        for (int i = 1; i <= 8; i++) {
+            after.refused(i * 4 * S, "10.0.0.5", 40000 + i, "10.0.0.10", 8000 + i);
+        }
+        after.session(200 * S, "10.0.0.5", 39999, "10.0.0.10", 80, 300, 5000);
+        assertThat(after.flagged()).isEmpty();
+
+        DetectorRun tooLate = run(); // ...but not after the window around them
+        for (int i = 1; i <= 8; i++) {
+            tooLate.refused(i * 4 * S, "10.0.0.5", 40000 + i, "10.0.0.10", 8000 + i);
+        }
+        tooLate.session(1300 * S, "10.0.0.5", 39999, "10.0.0.10", 80, 300, 5000);
+        assertThat(tooLate.flagged()).hasSize(8);
+
+        DetectorConfig off = new DetectorConfig();
+        off.scanQuietPorts = 0;
+        DetectorRun disabled = new DetectorRun(off, ScanDetector.NAME);
+        for (int i = 1; i <= 14; i++) {
+            disabled.refused(i * 4 * S, SCANNER, 40000 + i, "10.0.0.10", 20 + i);
+        }
+        assertThat(disabled.flagged()).isEmpty();
     }
 
     @Test

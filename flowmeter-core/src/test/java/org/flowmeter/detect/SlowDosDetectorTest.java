@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.flowmeter.decode.DecodedPacket.ACK;
 import static org.flowmeter.decode.DecodedPacket.FIN;
 import static org.flowmeter.decode.DecodedPacket.PSH;
+import static org.flowmeter.decode.DecodedPacket.RST;
 import static org.flowmeter.decode.DecodedPacket.SYN;
 import static org.flowmeter.detect.DetectorRun.MS;
 import static org.flowmeter.detect.DetectorRun.S;
@@ -104,6 +105,51 @@ class SlowDosDetectorTest {
             longPoll(holder, i * 10 * MS, 40000 + i, 30, 200, true);
         }
         assertThat(holder.flagged()).hasSize(20).allSatisfy((flow, by) -> assertThat(by).isEqualTo("slow-dos"));
+    }
+
+    /**
+     * A long-poll its client gives up on after {@code wait} seconds with nothing back: the request
+     * segment of 120 bytes starts an HTTP request of {@code announced} bytes (120: it came whole;
+     * more: a body was announced and never sent), then the client's FIN and, when
+     * {@code answerAfterClose}, the server's late answer of 144 bytes and the client's reset.
+     */
+    private static void abandonedPoll(DetectorRun r, long t, int sport, long wait, int announced,
+            boolean answerAfterClose) {
+        add(r, t, CLIENT, sport, SERVER, 80, SYN, 0);
+        add(r, t + MS, SERVER, 80, CLIENT, sport, SYN | ACK, 0);
+        add(r, t + 2 * MS, CLIENT, sport, SERVER, 80, ACK, 0);
+        DecodedPacket request = Packets.window(tcp(t + 3 * MS, CLIENT, sport, SERVER, 80, PSH | ACK, 120), 65535);
+        request.httpRequest = announced;
+        r.add(request);
+        add(r, t + 4 * MS, SERVER, 80, CLIENT, sport, ACK, 0);
+        long late = t + wait * S;
+        add(r, late, CLIENT, sport, SERVER, 80, FIN | ACK, 0);
+        add(r, late + MS, SERVER, 80, CLIENT, sport, ACK, 0);
+        if (answerAfterClose) {
+            add(r, late + 2 * S, SERVER, 80, CLIENT, sport, PSH | ACK, 144);
+            add(r, late + 2 * S + MS, CLIENT, sport, SERVER, 80, RST, 0);
+        }
+    }
+
+    @Test
+    void longPollsAbandonedBeforeTheirAnswerAreNotHeldWhenTheirRequestCameWhole() {
+        DetectorRun cut = run(); // the client left after 30 s, nothing came back while it waited
+        for (int i = 0; i < 20; i++) {
+            abandonedPoll(cut, i * 10 * MS, 40000 + i, 30, 120, i % 2 == 0);
+        }
+        assertThat(cut.flagged()).isEmpty();
+
+        DetectorRun body = run(); // the same, but the head announced a body that never came: a slow POST
+        for (int i = 0; i < 20; i++) {
+            abandonedPoll(body, i * 10 * MS, 40000 + i, 30, 120 + 4096, i % 2 == 0);
+        }
+        assertThat(body.flagged()).hasSize(20).allSatisfy((flow, by) -> assertThat(by).isEqualTo("slow-dos"));
+
+        DetectorRun unknown = run(); // not read as HTTP (a head that never ended, TLS): held as before
+        for (int i = 0; i < 20; i++) {
+            abandonedPoll(unknown, i * 10 * MS, 40000 + i, 30, -1, i % 2 == 0);
+        }
+        assertThat(unknown.flagged()).hasSize(20);
     }
 
     @Test
@@ -264,6 +310,29 @@ class SlowDosDetectorTest {
         assertThat(r.flows()).isEqualTo(40);
         assertThat(flagged).hasSize(20).allSatisfy((flow, by) -> {
             assertThat(flow).startsWith("127.0.0.4:");
+            assertThat(by).isEqualTo("slow-dos");
+        });
+    }
+
+    /**
+     * longpoll_cut_lo.pcap (fixtures/make-longpoll-captures.sh cut). By tshark (per stream the
+     * payload packets each way with their times, and the client's FIN): 60 TCP connections to one
+     * port of 127.0.0.1, each lasting 12-13 s. 20 from 127.0.0.5, each a whole 64-byte request
+     * (the head ends, no body), the client's FIN after 12 s and then the server's 144-byte answer
+     * (reset by the client); 20 from 127.0.0.6, the same request and FIN, nothing back before the
+     * capture ends: long-polls given up. 20 from 127.0.0.7, each a 67-byte head announcing a
+     * 4096-byte body, then 4 pieces of 10 bytes 3 s apart, nothing back, the client's FIN after
+     * 12 s: slots held. Before a whole request with nothing back was told apart, all 60 were
+     * flagged.
+     */
+    @Test
+    void longPollsGivenUpBeforeTheirAnswerAreLeftAloneAndAnUnfinishedBodyIsNot() throws IOException {
+        DetectorRun r = run();
+        r.read("longpoll_cut_lo.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(60);
+        assertThat(flagged).hasSize(20).allSatisfy((flow, by) -> {
+            assertThat(flow).startsWith("127.0.0.7:");
             assertThat(by).isEqualTo("slow-dos");
         });
     }
