@@ -25,8 +25,9 @@ import org.flowmeter.flow.Flow;
  * that service in its span; a vertical one every flow between the scanner and that host.
  * A shorter vertical scan ({@link DetectorConfig#scanQuietPorts} services, fewer than
  * {@link DetectorConfig#scanPorts}: a few ports probed slowly) counts when the source and the host had
- * no flow at all that did not fail in the window around: a client that fails at a few services of
- * a host it uses (a closed port tried, a service down) also talks with it.
+ * no flow at all that did not fail in the window around (a client that fails at a few services of
+ * a host it uses, a closed port tried or a service down, also talks with it) and the host refused
+ * at least one of the probes (checks of a host that is down go unanswered, all of them).
  */
 public final class ScanDetector implements Detector {
     public static final String NAME = "scan";
@@ -51,6 +52,8 @@ public final class ScanDetector implements Detector {
     /** Per (source, host) slot of the vertical table: the span of a short scan, counted only without contact. */
     private final long[] quietFrom;
     private final long[] quietUntil;
+    /** Per (source, host) slot: when the host last answered a failed flow (a refusal: the host is up). */
+    private final long[] quietRefused;
     /** Per pair of hosts (either order): flows between them that did not fail. */
     private final KeyTable contacts;
     private final SlotWindows contactWindows;
@@ -72,6 +75,7 @@ public final class ScanDetector implements Detector {
         this.quietThreshold = config.scanQuietPorts;
         this.quietFrom = new long[ports.slots()];
         this.quietUntil = new long[ports.slots()];
+        this.quietRefused = new long[ports.slots()];
         this.contacts = new KeyTable(config.tableSize);
         this.contactWindows = new SlotWindows(contacts.slots(), window, 1, 1);
     }
@@ -119,9 +123,16 @@ public final class ScanDetector implements Detector {
         if (ports.fresh()) {
             quietFrom[p] = Long.MAX_VALUE;
             quietUntil[p] = Long.MIN_VALUE;
+            quietRefused[p] = Long.MIN_VALUE;
+        }
+        if (!facts.unanswered()) {
+            quietRefused[p] = t;
         }
         int services = portWindows.distinct(p);
-        if (quietThreshold > 0 && services >= quietThreshold && portWindows.sum(p, FAILED) <= retries * services) {
+        // A short scan needs a host that is up and refused at least one probe in the window: a
+        // monitor whose checks of a host that is down all go unanswered is not scanning it.
+        if (quietThreshold > 0 && services >= quietThreshold && portWindows.sum(p, FAILED) <= retries * services
+                && quietRefused[p] >= portWindows.firstStart(p)) {
             quietFrom[p] = Math.min(quietFrom[p], portWindows.firstStart(p));
             quietUntil[p] = Math.max(quietUntil[p], t);
         }

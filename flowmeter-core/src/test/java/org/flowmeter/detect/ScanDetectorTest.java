@@ -105,6 +105,22 @@ class ScanDetectorTest {
     }
 
     @Test
+    void checksOfEightServicesOfAHostThatIsDownAreNoScanAndOneRefusalMakesThemOne() {
+        DetectorRun down = run(); // a monitor's checks of a host that is down: every SYN unanswered
+        for (int i = 1; i <= 8; i++) {
+            down.add(DetectorRun.tcp(i * 4 * S, "10.0.0.5", 40000 + i, "10.0.0.10", 20 + i, DecodedPacket.SYN, 0));
+        }
+        assertThat(down.flagged()).isEmpty();
+
+        DetectorRun up = run(); // the same probes, but the host refuses the first: it is up, they are a scan
+        up.refused(4 * S, "10.0.0.5", 40001, "10.0.0.10", 21);
+        for (int i = 2; i <= 8; i++) {
+            up.add(DetectorRun.tcp(i * 4 * S, "10.0.0.5", 40000 + i, "10.0.0.10", 20 + i, DecodedPacket.SYN, 0));
+        }
+        assertThat(up.flagged()).hasSize(8).containsValue("scan");
+    }
+
+    @Test
     void aClientFailingAtEightServicesOfAHostItUsesIsNoScan() {
         DetectorRun before = run(); // a client trying ports of a server whose web service it uses
         before.session(0, "10.0.0.5", 39999, "10.0.0.10", 80, 300, 5000);
