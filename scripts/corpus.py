@@ -34,7 +34,7 @@ FAMILIES = [
     (r"flood|hping|t50|mausezahn|loic|hoic|goldeneye|hulk|ddos|reflect|amplif", "flood"),
     (r"nmap|masscan|zmap|unicorn|scan|xprobe|p0f|fingerprint|sweep", "scan"),
     (r"hydra|medusa|ncrack|patator|brute|guess|crack|spray|crowbar", "guessing"),
-    (r"gobuster|dirb|ffuf|feroxbuster|wfuzz|nikto|dirsearch|discovery|crawl", "web-discovery"),
+    (r"gobuster|dirb|ffuf|feroxbuster|wfuzz|nikto|dirsearch|discovery|crawl|web dirs", "web-discovery"),
     (r"sqlmap|sqli|xss|injection|commix|xsser|web", "web-attack"),
     (r"iodine|dns2tcp|dnscat|tunnel|ptunnel|icmptunnel|beacon|c2|exfil", "tunnel-c2"),
     (r"arp|ettercap|bettercap|mitm|hijack|spoof", "mitm"),
@@ -44,10 +44,12 @@ FAMILIES = [
 def family(scenario, tool, given=""):
     """The protocol's family name: from the manifest's family column when it has one (flood_udp ->
     flood), else from words of the scenario and tool."""
-    text = (given.replace("_", " ") + " " + scenario + " " + tool).lower()
-    for pattern, name in FAMILIES:
-        if re.search(pattern, text):
-            return name
+    # The family column first: a tool's name says less than it (nmap's brute-force scripts are
+    # guessing, not a scan; a slow scan is no slow DoS).
+    for text in (given.replace("_", " ").lower(), (scenario + " " + tool).lower()):
+        for pattern, name in FAMILIES:
+            if text.strip() and re.search(pattern, text):
+                return name
     return "exploit"
 
 
