@@ -81,6 +81,8 @@ public final class DecodedPacket {
      * when the capture cut the name. -1 for every other packet.
      */
     public int dnsQuestion = -1;
+    /** A UDP DNS answer's response code (3: no such name); -1 for queries and every other packet. */
+    public int dnsRcode = -1;
     /**
      * VLAN ids of the Ethernet header nearest the IP header, part of the flow key: the outer tag's
      * 12-bit id above the next one's; 0 when untagged (or when the decoder is told to ignore VLANs).
@@ -126,6 +128,7 @@ public final class DecodedPacket {
         icmpType = other.icmpType;
         icmpCode = other.icmpCode;
         dnsQuestion = other.dnsQuestion;
+        dnsRcode = other.dnsRcode;
         vlan = other.vlan;
     }
 }

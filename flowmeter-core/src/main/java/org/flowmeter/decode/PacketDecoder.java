@@ -403,6 +403,7 @@ public final class PacketDecoder {
         out.icmpType = -1;
         out.icmpCode = -1;
         out.dnsQuestion = -1;
+        out.dnsRcode = -1;
     }
 
     /**
@@ -586,6 +587,7 @@ public final class PacketDecoder {
         out.icmpType = -1;
         out.icmpCode = -1;
         out.dnsQuestion = -1;
+        out.dnsRcode = -1;
         out.vlan = 0;
     }
 }
