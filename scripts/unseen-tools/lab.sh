@@ -7,16 +7,20 @@
 # "up3" adds the third set's services on fl-srv (snmpd, kamailio, nginx with HTTP/2 and a basic-auth
 # area, a telnet-style login, the ptunnel-ng proxy) and a far attacker fl-far 10.77.0.67 whose link
 # is a delay line (DELAYLINE, default ../shared/tools/delayline.py beside the repository).
-# Usage: lab.sh up RUN_DIR | lab.sh up3 RUN_DIR [DELAYLINE] | lab.sh down
+# "up4" is up3 and the fourth set's services (fourth-set-services.sh) and far benign client fl-bfar.
+# Usage: lab.sh up RUN_DIR | lab.sh up3|up4 RUN_DIR [DELAYLINE] | lab.sh down
 set -euo pipefail
 NAMESPACES=(fl-srv:10 fl-atk:66 fl-cli:20)
 
 down() {
   local entry ns
   [ -f /run/unseen-lab-far.pid ] && kill "$(cat /run/unseen-lab-far.pid)" 2>/dev/null && sleep 1
-  rm -f /run/unseen-lab-far.pid
-  ip netns pids fl-far 2>/dev/null | xargs -r kill 2>/dev/null || true
-  ip netns del fl-far 2>/dev/null || true
+  [ -f /run/unseen-lab-bfar.pid ] && kill "$(cat /run/unseen-lab-bfar.pid)" 2>/dev/null && sleep 1
+  rm -f /run/unseen-lab-far.pid /run/unseen-lab-bfar.pid
+  for ns in fl-far fl-bfar; do
+    ip netns pids $ns 2>/dev/null | xargs -r kill 2>/dev/null || true
+    ip netns del $ns 2>/dev/null || true
+  done
   for entry in "${NAMESPACES[@]}"; do
     ns=${entry%%:*}
     ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null || true
@@ -124,10 +128,11 @@ up() {
 }
 
 case "${1:-}" in
-  up3) [ $# -ge 2 ] || { echo "usage: $0 up3 RUN_DIR [DELAYLINE]" >&2; exit 2; }
+  up3|up4) [ $# -ge 2 ] || { echo "usage: $0 $1 RUN_DIR [DELAYLINE]" >&2; exit 2; }
     delayline=${3:-$(cd "$(dirname "$0")" && pwd)/../../../shared/tools/delayline.py}
     [ -f "$delayline" ] || { echo "no delayline.py at $delayline" >&2; exit 2; }
-    down; up "$2"; source "$(dirname "$0")/third-set-services.sh"; third_set_up "$(cd "$2" && pwd)" "$delayline" ;;
+    down; up "$2"; source "$(dirname "$0")/third-set-services.sh"; third_set_up "$(cd "$2" && pwd)" "$delayline"
+    if [ "$1" = up4 ]; then source "$(dirname "$0")/fourth-set-services.sh"; fourth_set_up "$(cd "$2" && pwd)" "$delayline"; fi ;;
   up) [ $# -eq 2 ] || { echo "usage: $0 up RUN_DIR" >&2; exit 2; }; down; up "$2" ;;
   down) down ;;
   *) echo "usage: $0 up RUN_DIR | $0 down" >&2; exit 2 ;;

@@ -81,6 +81,8 @@ public final class DecodedPacket {
      * when the capture cut the name. -1 for every other packet.
      */
     public int dnsQuestion = -1;
+    /** A UDP DNS answer's response code (3: no such name); -1 for queries and every other packet. */
+    public int dnsRcode = -1;
     /**
      * A TCP segment whose payload starts an HTTP/1 request with its head ended in the captured
      * bytes: the request's whole size (head and the body its Content-Length announces). -1 for
@@ -133,6 +135,7 @@ public final class DecodedPacket {
         icmpCode = other.icmpCode;
         dnsQuestion = other.dnsQuestion;
         httpRequest = other.httpRequest;
+        dnsRcode = other.dnsRcode;
         vlan = other.vlan;
     }
 }

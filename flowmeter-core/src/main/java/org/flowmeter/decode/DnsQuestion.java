@@ -20,6 +20,17 @@ final class DnsQuestion {
     }
 
     /**
+     * The response code of a DNS answer whose header starts at {@code start} (the low four bits of
+     * its fourth byte; 3: the name does not exist), or -1 for a query or a header cut short.
+     */
+    static int answerCode(byte[] b, int start, int capturedEnd, int payload) {
+        if (payload < 4 || start + 4 > capturedEnd || (u8(b, start + 2) & 0x80) == 0) {
+            return -1;
+        }
+        return u8(b, start + 3) & 0x0F;
+    }
+
+    /**
      * The bytes from the message start at {@code start} to the end of its first question, at most
      * {@code payload}; all of {@code payload} when the capture ends ({@code capturedEnd}) inside the
      * name (a long name cut by the snaplen) or the message is too short to hold a question.

@@ -404,6 +404,7 @@ public final class PacketDecoder {
         out.icmpCode = -1;
         out.dnsQuestion = -1;
         out.httpRequest = -1;
+        out.dnsRcode = -1;
     }
 
     /**
@@ -588,6 +589,7 @@ public final class PacketDecoder {
         out.icmpCode = -1;
         out.dnsQuestion = -1;
         out.httpRequest = -1;
+        out.dnsRcode = -1;
         out.vlan = 0;
     }
 }

@@ -141,6 +141,7 @@ final class TransportHeaders {
         if (skip == null && !firstFragment && (DnsQuestion.isDnsPort(out.srcPort) || DnsQuestion.isDnsPort(out.dstPort))) {
             int t = ip + offset;
             out.dnsQuestion = DnsQuestion.length(b, t + UDP_LENGTH, ip + Math.min(available, total), out.payloadLength);
+            out.dnsRcode = DnsQuestion.answerCode(b, t + UDP_LENGTH, ip + Math.min(available, total), out.payloadLength);
         }
         return skip;
     }

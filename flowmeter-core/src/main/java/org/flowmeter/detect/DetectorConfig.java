@@ -116,7 +116,7 @@ public final class DetectorConfig {
     public Duration guessWindow = Duration.ofMinutes(DEFAULT_GUESS_WINDOW_MINUTES);
     /** Guessing: the services counted as authentication services (TCP ports). */
     public Set<Integer> guessPorts = Set.of(21, 22, 23, 25, 110, 143, 389, 445, 465, 587, 993, 995, 1433,
-            3306, 3389, 5432, 5900, 80, 443, 8000, 8080, 8443, 8888);
+            3306, 3389, 5432, 5900, 80, 443, 8000, 8080, 8443, 8888, 1883, 6379);
     /** Web ports, where a load test or a monitor repeats one request: guessing there needs varied requests. */
     public Set<Integer> webPorts = Set.of(80, 443, 8000, 8080, 8443, 8888);
     /**
@@ -132,15 +132,24 @@ public final class DetectorConfig {
      */
     public Set<Integer> guessTlsPorts = Set.of(443, 465, 993, 995, 8443);
     /**
+     * Guessing: ports of services whose login is the client's first message (MQTT's CONNECT, Redis's
+     * AUTH), where a session's request is that message alone. A client logs in with its one secret
+     * and then says something new each time (a reading, a value to store); a guesser's first
+     * message changes with every password.
+     */
+    public Set<Integer> guessFirstMessagePorts = Set.of(1883, 6379);
+    /**
      * Guessing with several tries per connection (outside web ports): least tries, counted as the
      * repeated refusals of sessions that each repeated one at least {@link #guessTryRepeats} times.
      */
     public int guessTries = DEFAULT_GUESS_TRIES;
     /**
      * Guessing with several tries per connection: ports left out (mail transfer and submission
-     * answer each command of a message with the same "250 Ok", so a mail client repeats answers too).
+     * answer each command of a message with the same "250 Ok", so a mail client repeats answers too;
+     * so do Redis, "+OK" to each command of a pooled connection, and MQTT, one acknowledgement per
+     * message).
      */
-    public Set<Integer> guessTryExcludedPorts = Set.of(25, 465, 587);
+    public Set<Integer> guessTryExcludedPorts = Set.of(25, 465, 587, 1883, 6379);
     /** Guessing with several tries per connection: least such sessions (a login by hand is one). */
     public int guessTrySessions = DEFAULT_GUESS_TRY_SESSIONS;
     /** Guessing with several tries per connection: least repeated answers of one session for it to count. */
@@ -163,6 +172,15 @@ public final class DetectorConfig {
      * sends a couple of adjacent sizes (a digit more or less) and gets one same acknowledgement.
      */
     public int guessRefusalRequestSizes = 5;
+
+    /**
+     * Guessing names at a DNS server (subdomain brute force): least answers "no such name"
+     * (NXDOMAIN) from one server to one client over UDP in the window. A brute force tries
+     * thousands of names from a list; a client's misses are a typo or a search domain tried first.
+     */
+    public int guessNameErrors = 500;
+    /** Guessing names: least share of the server's answers to that client that are "no such name". */
+    public double guessNameErrorShare = 0.8;
 
     /**
      * Guessing over UDP: services that ignore a request with a wrong secret instead of refusing it

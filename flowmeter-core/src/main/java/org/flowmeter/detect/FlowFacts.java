@@ -80,6 +80,10 @@ public final class FlowFacts {
     // connection it opened, as nmap's connect scan and every SYN scan do).
     private boolean forwardFin;
     private boolean forwardReset;
+    // DNS answers the destination sent, and those that said the name does not exist (NXDOMAIN):
+    // a guesser of names gets almost only those.
+    private long backwardDnsAnswers;
+    private long backwardNameErrors;
 
     /** Adds one packet of the flow ({@code forward}: sent by the flow's source). */
     public void add(DecodedPacket p, boolean forward) {
@@ -111,6 +115,12 @@ public final class FlowFacts {
             backwardPayload += p.payloadLength;
             backwardQuestionBytes += p.dnsQuestion >= 0 ? p.dnsQuestion : p.payloadLength;
             responderReset |= (p.tcpFlags & DecodedPacket.RST) != 0;
+            if (p.dnsRcode >= 0) {
+                backwardDnsAnswers++;
+                if (p.dnsRcode == NAME_ERROR) {
+                    backwardNameErrors++;
+                }
+            }
             if (p.payloadLength > 0) {
                 backwardPayloadPackets++;
             }
@@ -190,6 +200,8 @@ public final class FlowFacts {
         return fresh;
     }
 
+    /** The DNS response code of an answer about a name that does not exist (NXDOMAIN). */
+    private static final int NAME_ERROR = 3;
     private static final byte FORWARD = 1;
     private static final byte BACKWARD = 2;
 
@@ -363,6 +375,16 @@ public final class FlowFacts {
     /** TCP payload the destination sent, without bytes sent again (other protocols: all payload). */
     public long backwardData() {
         return backwardData;
+    }
+
+    /** DNS answers (over UDP) the destination sent. */
+    public long backwardDnsAnswers() {
+        return backwardDnsAnswers;
+    }
+
+    /** DNS answers of the destination that said the name does not exist (NXDOMAIN). */
+    public long backwardNameErrors() {
+        return backwardNameErrors;
     }
 
     /** What the source sent before the destination sent any payload (without bytes sent again). */

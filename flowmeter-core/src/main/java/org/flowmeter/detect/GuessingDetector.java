@@ -14,7 +14,8 @@ import org.flowmeter.flow.Flow;
  * each time and gets the same refusal, so the requests must also come in several sizes that got
  * one same answer size (an API client's different requests get different answers). Sizes leave
  * out bytes sent again, and on TLS ports the request is what follows the client's first message
- * (the ClientHello), so TLS handshakes do not make one repeated request look varied. Outside web
+ * (the ClientHello), so TLS handshakes do not make one repeated request look varied; where the
+ * login is the client's first message (MQTT, Redis) the request is that message alone. Outside web
  * ports a guesser that tries several passwords per connection is counted by its tries instead:
  * answers that repeat the size of one of the two answers before them (the same refusal, or the
  * same pair of prompt and refusal), in at least {@link DetectorConfig#guessTrySessions} sessions;
@@ -30,6 +31,9 @@ import org.flowmeter.flow.Flow;
  * ({@link DetectorConfig#guessEnumerationUdpPorts}: SIP's 404 or 401 per extension) one flow is enough
  * too: many requests at a brisk rate over one socket, their size changing (another extension each
  * time), nearly every answer alike in size ({@link DetectorConfig#guessEnumerationRequests}).
+ * Names guessed at a DNS server are counted by its answers over UDP: many that say the name does
+ * not exist ({@link DetectorConfig#guessNameErrors}), nearly all of them
+ * ({@link DetectorConfig#guessNameErrorShare}).
  * Covers every flow from the source to that service in the pattern's span.
  */
 public final class GuessingDetector implements Detector {
@@ -41,6 +45,9 @@ public final class GuessingDetector implements Detector {
     private static final int ANSWER_SQUARED = 4;
     private static final int TRIES = 5;
     private static final int TRY_SESSIONS = 6;
+    private static final int DNS_ANSWERS = 7;
+    private static final int NAME_ERRORS = 8;
+    private static final int DNS_PORT = 53;
     /** Answer sizes whose request sizes are kept per window: room for the pages a client fetched before a refusal. */
     private static final int ANSWER_SIZES = 32;
     /** Silent UDP guessing: most answers per request, and least share of requests whose size changed. */
@@ -59,6 +66,7 @@ public final class GuessingDetector implements Detector {
     private final Set<Integer> webPorts;
     private final int webRequestSizes;
     private final Set<Integer> tlsPorts;
+    private final Set<Integer> firstMessagePorts;
     private final Set<Integer> tryExcludedPorts;
     private final int tryThreshold;
     private final int trySessions;
@@ -70,6 +78,8 @@ public final class GuessingDetector implements Detector {
     private final int silentRequests;
     private final Set<Integer> enumerationUdpPorts;
     private final int enumerationRequests;
+    private final int nameErrors;
+    private final double nameErrorShare;
     private final KeyTable services;
     private final SlotWindows windows;
     private final RequestSizesPerAnswer sizes;
@@ -84,6 +94,7 @@ public final class GuessingDetector implements Detector {
         this.webPorts = Set.copyOf(config.webPorts);
         this.webRequestSizes = config.guessWebRequestSizes;
         this.tlsPorts = Set.copyOf(config.guessTlsPorts);
+        this.firstMessagePorts = Set.copyOf(config.guessFirstMessagePorts);
         this.tryExcludedPorts = Set.copyOf(config.guessTryExcludedPorts);
         this.tryThreshold = config.guessTries;
         this.trySessions = config.guessTrySessions;
@@ -95,8 +106,10 @@ public final class GuessingDetector implements Detector {
         this.silentRequests = config.guessSilentRequests;
         this.enumerationUdpPorts = Set.copyOf(config.guessEnumerationUdpPorts);
         this.enumerationRequests = config.guessEnumerationRequests;
+        this.nameErrors = config.guessNameErrors;
+        this.nameErrorShare = config.guessNameErrorShare;
         this.services = new KeyTable(config.tableSize);
-        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 7, config.guessWebRequestSizes);
+        this.windows = new SlotWindows(services.slots(), config.guessWindow.toNanos(), 9, config.guessWebRequestSizes);
         this.sizes = new RequestSizesPerAnswer(services.slots(), ANSWER_SIZES,
                 Math.max(config.guessWebRequestSizes, config.guessRefusalRequestSizes));
         this.latestStart = new long[services.slots()];
@@ -109,6 +122,10 @@ public final class GuessingDetector implements Detector {
 
     @Override
     public void observe(Flow flow, FlowFacts facts) {
+        if (flow.protocol == DecodedPacket.UDP && flow.dstPort == DNS_PORT) {
+            observeLookups(flow, facts);
+            return;
+        }
         boolean silent = silentUdpPorts.contains(flow.dstPort);
         if (flow.protocol == DecodedPacket.UDP && (silent || enumerationUdpPorts.contains(flow.dstPort))) {
             if (silent ? isSilentGuessing(facts) : isEnumeration(flow, facts)) {
@@ -171,6 +188,35 @@ public final class GuessingDetector implements Detector {
     }
 
     /**
+     * Names guessed at a DNS server (subdomain brute force: dnsrecon, dnsenum, fierce): thousands of
+     * names from a list, nearly all answered "no such name". A client's lookups are of names that
+     * exist, with a few misses (a typo, a search domain tried first).
+     */
+    private void observeLookups(Flow flow, FlowFacts facts) {
+        if (facts.backwardDnsAnswers() == 0) {
+            return;
+        }
+        long t = flow.firstNanos();
+        int slot = services.findOrAdd(flow.srcHi, flow.srcLo, flow.dstHi, flow.dstLo,
+                Keys.service(flow.ipVersion, flow.protocol, flow.dstPort), t);
+        if (services.fresh()) {
+            windows.reset(slot);
+            latestStart[slot] = t;
+        }
+        latestStart[slot] = Math.max(latestStart[slot], t);
+        sizes.rolled(slot, windows.roll(slot, t));
+        windows.add(slot, DNS_ANSWERS, facts.backwardDnsAnswers());
+        windows.add(slot, NAME_ERRORS, facts.backwardNameErrors());
+        windows.counted(slot, t);
+        double errors = windows.sum(slot, NAME_ERRORS);
+        if (errors >= nameErrors && errors >= nameErrorShare * windows.sum(slot, DNS_ANSWERS)) {
+            services.flag(slot, windows.firstStart(slot), latestStart[slot]);
+        } else if (services.flagged(slot) && t <= services.flaggedUntil(slot) + windows.window()) {
+            services.flag(slot, t, t);
+        }
+    }
+
+    /**
      * One socket's tries at a service that ignores a wrong secret: many requests, nearly none
      * answered, their sizes changing as the secrets do. An agent that is down gets its requests
      * again, each the same size as before; a right community gets every request answered.
@@ -215,9 +261,14 @@ public final class GuessingDetector implements Detector {
     /**
      * The session's request size, without bytes sent again. On TLS ports it leaves out the client's
      * first message, the ClientHello: its size changes with what the client remembers (session
-     * tickets, retried key shares), not with what it asks.
+     * tickets, retried key shares), not with what it asks. Where the login is the first message
+     * (MQTT, Redis) it is that message alone: what a client sends once logged in varies, its
+     * secret does not.
      */
     private long request(Flow flow, FlowFacts facts) {
+        if (firstMessagePorts.contains(flow.dstPort)) {
+            return facts.firstForwardMessage();
+        }
         long request = facts.forwardData();
         if (tlsPorts.contains(flow.dstPort)) {
             request -= facts.firstForwardMessage();

@@ -78,4 +78,25 @@ class DnsQuestionTest {
                 .isNull();
         assertThat(out.dnsQuestion).isEqualTo(-1);
     }
+
+    @Test
+    void anAnswerGivesItsResponseCodeAndAQueryOrAShortMessageNone() {
+        PacketDecoder decoder = new PacketDecoder();
+        DecodedPacket out = new DecodedPacket();
+        byte[] q = query("nosuch.lab.test", 0);
+        assertThat(decoder.decode(raw(LinkType.RAW, ipv4(DecodedPacket.UDP, 0x0A000001L, 0x0A000035L, udp(40000, 53, q))), out))
+                .isNull();
+        assertThat(out.dnsRcode).isEqualTo(-1); // a query (QR bit clear)
+        byte[] nxdomain = q.clone();
+        nxdomain[2] = (byte) 0x81; // QR, RD
+        nxdomain[3] = (byte) 0x83; // RA, rcode 3: no such name
+        assertThat(decoder.decode(raw(LinkType.RAW, ipv4(DecodedPacket.UDP, 0x0A000035L, 0x0A000001L, udp(53, 40000, nxdomain))), out))
+                .isNull();
+        assertThat(out.dnsRcode).isEqualTo(3);
+        assertThat(DnsQuestion.answerCode(nxdomain, 0, 3, nxdomain.length)).isEqualTo(-1); // header cut by the capture
+        assertThat(DnsQuestion.answerCode(nxdomain, 0, nxdomain.length, 3)).isEqualTo(-1); // too short a message
+        assertThat(decoder.decode(raw(LinkType.RAW, ipv4(DecodedPacket.UDP, 0x0A000035L, 0x0A000001L, udp(54, 40000, nxdomain))), out))
+                .isNull();
+        assertThat(out.dnsRcode).isEqualTo(-1); // not DNS
+    }
 }

@@ -369,6 +369,46 @@ class GuessingDetectorTest {
         assertThat(r.flows()).isEqualTo(3);
     }
 
+    /**
+     * mqtt_redis_guessing.pcap (fixtures/make-mqtt-redis-guessing.sh; tshark conv,tcp and tcp.len):
+     * ncrack tries 25 passwords on the MQTT broker 10.95.0.10:1883 from 10.95.0.66, one connection
+     * each (CONNECT of varied size, the same CONNACK); nmap's redis-brute opens 85 connections to
+     * 10.95.0.10:6379, 74 of them with an AUTH of varied size answered by one same refusal, 11
+     * without payload, the first its port probe before any try. The client 10.95.0.20, meanwhile:
+     * 24 MQTT connections that each log in with one of two passwords and publish one reading of
+     * varied length, and 27 to Redis: 24 redis-cli commands setting values of varied length (each
+     * logs in with one password first) and 3 connections sending one SET 30 times ("+OK" each).
+     */
+    @Test
+    void guessingOnMqttAndRedisIsFlaggedAndTheirClientsOneSecretEachAreNot() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("mqtt_redis_guessing.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(161);
+        assertThat(flagged.keySet()).allMatch(k -> k.startsWith("10.95.0.66:"));
+        assertThat(flagged.keySet().stream().filter(k -> k.endsWith(":1883")).count()).isEqualTo(25);
+        assertThat(flagged.keySet().stream().filter(k -> k.endsWith(":6379")).count()).isEqualTo(84);
+        assertThat(flagged.values()).containsOnly("guessing");
+    }
+
+    /**
+     * dns_name_guessing.pcap (fixtures/make-dns-name-guessing.sh; tshark udp.srcport per source and
+     * dns.flags.rcode): dnsrecon guesses 300 names under corp5.test at 10.94.0.53 from 10.94.0.66,
+     * 601 queries over 596 source ports, 591 answered "no such name" (rcode 3); a client 10.94.0.20
+     * looks up 520 names as a resolver with a search domain does, 1,040 queries over 1,010 ports,
+     * half of them (520) answered "no such name".
+     */
+    @Test
+    void guessingNamesAtADnsServerIsFlaggedAndAClientMissingHalfItsLookupsIsNot() throws java.io.IOException {
+        DetectorRun r = run();
+        r.read("dns_name_guessing.pcap");
+        Map<String, String> flagged = r.flagged();
+        assertThat(r.flows()).isEqualTo(596 + 1010);
+        assertThat(flagged).hasSize(596);
+        assertThat(flagged.keySet()).allMatch(k -> k.startsWith("10.94.0.66:") && k.endsWith(">10.94.0.53:53"));
+        assertThat(flagged.values()).containsOnly("guessing");
+    }
+
     /** 20 requests, at most 2 answered, 10 size changes: the least that counts. */
     @Test
     void silentUdpGuessingNeedsItsRequestsFewAnswersAndChangingSizes() {
