@@ -21,13 +21,38 @@ final class DnsQuestion {
 
     /**
      * The response code of a DNS answer whose header starts at {@code start} (the low four bits of
-     * its fourth byte; 3: the name does not exist), or -1 for a query or a header cut short.
+     * its fourth byte; 3: the name does not exist), or -1 for a query, a header cut short, or an
+     * answer about an address rather than a name: reverse lookups (in-addr.arpa, ip6.arpa) and
+     * blocklist lookups (a mail server asking for 4.3.2.1.zone) miss most of the time by design,
+     * and their first label is an address's octet (1-3 digits) or nibble (one character).
      */
     static int answerCode(byte[] b, int start, int capturedEnd, int payload) {
         if (payload < 4 || start + 4 > capturedEnd || (u8(b, start + 2) & 0x80) == 0) {
             return -1;
         }
-        return u8(b, start + 3) & 0x0F;
+        return asksForAnAddress(b, start, capturedEnd, payload) ? -1 : u8(b, start + 3) & 0x0F;
+    }
+
+    /** The first question's first label is one character, or one to three digits. */
+    private static boolean asksForAnAddress(byte[] b, int start, int capturedEnd, int payload) {
+        int p = start + HEADER;
+        int end = Math.min(capturedEnd, start + payload);
+        if (p >= end) {
+            return false;
+        }
+        int label = u8(b, p);
+        if (label == 1) {
+            return true;
+        }
+        if (label < 2 || label > 3 || p + label >= end) {
+            return false;
+        }
+        for (int i = p + 1; i <= p + label; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

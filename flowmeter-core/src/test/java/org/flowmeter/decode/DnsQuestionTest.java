@@ -99,4 +99,20 @@ class DnsQuestionTest {
                 .isNull();
         assertThat(out.dnsRcode).isEqualTo(-1); // not DNS
     }
+
+    @Test
+    void reverseAndBlocklistLookupsGiveNoResponseCode() {
+        for (String name : new String[] {"4.3.2.10.in-addr.arpa", "b.a.9.8.ip6.arpa", "66.0.0.10.zen.example.test"}) {
+            byte[] answer = query(name, 0);
+            answer[2] = (byte) 0x81;
+            answer[3] = (byte) 0x83; // no such name, as a blocklist answers a clean address
+            assertThat(DnsQuestion.answerCode(answer, 0, answer.length, answer.length)).as(name).isEqualTo(-1);
+        }
+        for (String name : new String[] {"ns1.lab.test", "mx.lab.test", "1234.lab.test"}) {
+            byte[] answer = query(name, 0);
+            answer[2] = (byte) 0x81;
+            answer[3] = (byte) 0x83;
+            assertThat(DnsQuestion.answerCode(answer, 0, answer.length, answer.length)).as(name).isEqualTo(3);
+        }
+    }
 }
