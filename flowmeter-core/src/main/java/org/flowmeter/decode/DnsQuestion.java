@@ -33,7 +33,11 @@ final class DnsQuestion {
         return asksForAnAddress(b, start, capturedEnd, payload) ? -1 : u8(b, start + 3) & 0x0F;
     }
 
-    /** The first question's first label is one character, or one to three digits. */
+    /**
+     * The first question's first label is one to three digits (an IPv4 octet), or one character
+     * followed by another one-character label (IPv6 nibbles; a one-letter name such as a.example
+     * is a name).
+     */
     private static boolean asksForAnAddress(byte[] b, int start, int capturedEnd, int payload) {
         int p = start + HEADER;
         int end = Math.min(capturedEnd, start + payload);
@@ -42,7 +46,7 @@ final class DnsQuestion {
         }
         int label = u8(b, p);
         if (label == 1) {
-            return true;
+            return p + 2 < end && u8(b, p + 2) == 1;
         }
         if (label < 2 || label > 3 || p + label >= end) {
             return false;

@@ -17,6 +17,10 @@ public final class DetectorConfig {
     public static final int DEFAULT_SCAN_PORTS = 15;
     public static final int DEFAULT_SCAN_WINDOW_MINUTES = 5;
     public static final int DEFAULT_SCAN_PEERS = 2;
+    public static final int DEFAULT_SCAN_QUIET_PORTS = 8;
+    public static final int DEFAULT_GUESS_NAME_ERRORS = 500;
+    public static final double DEFAULT_GUESS_NAME_ERROR_SHARE = 0.8;
+    public static final int DEFAULT_GUESS_ENUMERATION_REQUESTS = 50;
     public static final int DEFAULT_SCAN_PEER_MIN_PORT = 1024;
     public static final int DEFAULT_FLOOD_FLOWS = 2000;
     public static final int DEFAULT_FLOOD_PACKETS = 2_000;
@@ -61,7 +65,7 @@ public final class DetectorConfig {
      * while the two had no flow that did not fail in the window around (a slow or short vertical
      * scan, below {@link #scanPorts}); 0 turns this off.
      */
-    public int scanQuietPorts = 8;
+    public int scanQuietPorts = DEFAULT_SCAN_QUIET_PORTS;
     /**
      * Scan: a horizontal sweep of an unprivileged port ({@link #scanPeerMinPort} or above) is a
      * peer-to-peer client looking for peers, not a scan, when the source exchanged payload both
@@ -178,9 +182,9 @@ public final class DetectorConfig {
      * (NXDOMAIN) from one server to one client over UDP in the window. A brute force tries
      * thousands of names from a list; a client's misses are a typo or a search domain tried first.
      */
-    public int guessNameErrors = 500;
+    public int guessNameErrors = DEFAULT_GUESS_NAME_ERRORS;
     /** Guessing names: least share of the server's answers to that client that are "no such name". */
-    public double guessNameErrorShare = 0.8;
+    public double guessNameErrorShare = DEFAULT_GUESS_NAME_ERROR_SHARE;
 
     /**
      * Guessing over UDP: services that ignore a request with a wrong secret instead of refusing it
@@ -205,7 +209,7 @@ public final class DetectorConfig {
      * them (another target each time), and at least 4 in 5 answers within 16 bytes of the answer
      * before (one error, said again).
      */
-    public int guessEnumerationRequests = 50;
+    public int guessEnumerationRequests = DEFAULT_GUESS_ENUMERATION_REQUESTS;
 
     /** Beacon: least connections in one periodic series. */
     public int beaconRepeats = DEFAULT_BEACON_REPEATS;

@@ -108,7 +108,7 @@ class DnsQuestionTest {
             answer[3] = (byte) 0x83; // no such name, as a blocklist answers a clean address
             assertThat(DnsQuestion.answerCode(answer, 0, answer.length, answer.length)).as(name).isEqualTo(-1);
         }
-        for (String name : new String[] {"ns1.lab.test", "mx.lab.test", "1234.lab.test"}) {
+        for (String name : new String[] {"ns1.lab.test", "mx.lab.test", "1234.lab.test", "a.lab.test"}) {
             byte[] answer = query(name, 0);
             answer[2] = (byte) 0x81;
             answer[3] = (byte) 0x83;

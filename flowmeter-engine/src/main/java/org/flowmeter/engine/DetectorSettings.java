@@ -20,6 +20,7 @@ public record DetectorSettings(boolean none, List<String> names,
                                Integer guessSessions, Double guessSpread, Duration guessWindow,
                                Integer beaconRepeats, Double beaconSpread, boolean beaconLocal,
                                Integer scanPeers, Integer guessTries,
+                               Integer scanQuietPorts, Integer guessNameErrors, Integer guessEnumerationRequests,
                                SlowDosSettings slowDos, TunnelSettings tunnel,
                                LinkFloodSettings linkFlood) implements Serializable {
     /**
@@ -88,6 +89,10 @@ public record DetectorSettings(boolean none, List<String> names,
         c.guessSpread = guessSpread != null ? guessSpread : c.guessSpread;
         c.guessWindow = guessWindow != null ? guessWindow : c.guessWindow;
         c.guessTries = Thresholds.atLeast(guessTries, c.guessTries, 1, "--guess-tries");
+        c.scanQuietPorts = atLeastZero(scanQuietPorts, c.scanQuietPorts, "--scan-quiet-ports");
+        c.guessNameErrors = Thresholds.atLeast(guessNameErrors, c.guessNameErrors, 1, "--guess-name-errors");
+        c.guessEnumerationRequests = Thresholds.atLeast(guessEnumerationRequests, c.guessEnumerationRequests, 1,
+                "--guess-enumeration-requests");
         c.beaconRepeats = Thresholds.atLeast(beaconRepeats, c.beaconRepeats, 1, "--beacon-repeats");
         c.beaconSpread = beaconSpread != null ? beaconSpread : c.beaconSpread;
         c.beaconLocal = beaconLocal;
@@ -179,6 +184,9 @@ public record DetectorSettings(boolean none, List<String> names,
         private boolean beaconLocal;
         private Integer scanPeers;
         private Integer guessTries;
+        private Integer scanQuietPorts;
+        private Integer guessNameErrors;
+        private Integer guessEnumerationRequests;
         private SlowDosSettings slowDos;
         private TunnelSettings tunnel;
         private LinkFloodSettings linkFlood;
@@ -261,6 +269,21 @@ public record DetectorSettings(boolean none, List<String> names,
             return this;
         }
 
+        public Builder scanQuietPorts(Integer value) {
+            scanQuietPorts = value;
+            return this;
+        }
+
+        public Builder guessNameErrors(Integer value) {
+            guessNameErrors = value;
+            return this;
+        }
+
+        public Builder guessEnumerationRequests(Integer value) {
+            guessEnumerationRequests = value;
+            return this;
+        }
+
         public Builder beaconRepeats(Integer value) {
             beaconRepeats = value;
             return this;
@@ -294,7 +317,8 @@ public record DetectorSettings(boolean none, List<String> names,
         public DetectorSettings build() {
             return new DetectorSettings(none, names, scanHosts, scanPorts, scanWindow, floodFlows, floodPackets,
                     floodWindow, floodSources, floodSourceFlows, guessSessions, guessSpread, guessWindow, beaconRepeats,
-                    beaconSpread, beaconLocal, scanPeers, guessTries, slowDos, tunnel, linkFlood);
+                    beaconSpread, beaconLocal, scanPeers, guessTries, scanQuietPorts, guessNameErrors,
+                    guessEnumerationRequests, slowDos, tunnel, linkFlood);
         }
     }
 }

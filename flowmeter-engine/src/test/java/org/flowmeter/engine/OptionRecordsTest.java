@@ -85,12 +85,13 @@ class OptionRecordsTest {
                 .scanWindow(Duration.ofSeconds(3)).floodFlows(4).floodPackets(5).floodWindow(Duration.ofSeconds(6))
                 .floodSources(7).floodSourceFlows(8).guessSessions(9).guessSpread(0.10).guessWindow(Duration.ofSeconds(11))
                 .beaconRepeats(12).beaconSpread(0.13).beaconLocal(true).scanPeers(14).guessTries(15)
+                .scanQuietPorts(16).guessNameErrors(17).guessEnumerationRequests(18)
                 .slowDos(slowDos).tunnel(tunnel).linkFlood(linkFlood).build();
         assertThat(built).isEqualTo(new DetectorSettings(true, List.of("scan"), 1, 2, Duration.ofSeconds(3), 4, 5,
-                Duration.ofSeconds(6), 7, 8, 9, 0.10, Duration.ofSeconds(11), 12, 0.13, true, 14, 15, slowDos, tunnel,
-                linkFlood));
+                Duration.ofSeconds(6), 7, 8, 9, 0.10, Duration.ofSeconds(11), 12, 0.13, true, 14, 15, 16, 17, 18, slowDos,
+                tunnel, linkFlood));
         assertThat(DetectorSettings.defaults()).isEqualTo(new DetectorSettings(false, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, false, null, null, SlowDosSettings.defaults(),
+                null, null, null, null, null, null, null, null, false, null, null, null, null, null, SlowDosSettings.defaults(),
                 TunnelSettings.defaults(), LinkFloodSettings.defaults()));
         assertThat(DetectorSettings.off().none()).isTrue();
     }

@@ -43,6 +43,12 @@ public final class DetectorOptions {
                     + "; 0 turns this off).")
     Integer scanPeers;
 
+    @Option(names = "--scan-quiet-ports", paramLabel = "N",
+            description = "Scan: distinct services of one host one source failed at, when the host refused at least"
+                    + " one probe and the two had no flow that did not fail in the window (a short, slow scan; default: "
+                    + DetectorConfig.DEFAULT_SCAN_QUIET_PORTS + "; 0 turns this off).")
+    Integer scanQuietPorts;
+
     @Option(names = "--scan-window", paramLabel = "D", converter = DurationConverter.class,
             description = "Scan: window (counts span this window and the one before; default: "
                     + DetectorConfig.DEFAULT_SCAN_WINDOW_MINUTES + "m).")
@@ -91,6 +97,17 @@ public final class DetectorOptions {
                     + "authentication service, in at least " + DetectorConfig.DEFAULT_GUESS_TRY_SESSIONS
                     + " sessions (default: " + DetectorConfig.DEFAULT_GUESS_TRIES + ").")
     Integer guessTries;
+
+    @Option(names = "--guess-name-errors", paramLabel = "N",
+            description = "Guessing: \"no such name\" answers of one DNS server to one client over UDP in the window,"
+                    + " at least a share of " + DetectorConfig.DEFAULT_GUESS_NAME_ERROR_SHARE
+                    + " of its answers (names guessed; default: " + DetectorConfig.DEFAULT_GUESS_NAME_ERRORS + ").")
+    Integer guessNameErrors;
+
+    @Option(names = "--guess-enumeration-requests", paramLabel = "N",
+            description = "Guessing: requests of one UDP flow to SIP (5060), nearly every answer the same error"
+                    + " (extension enumeration; default: " + DetectorConfig.DEFAULT_GUESS_ENUMERATION_REQUESTS + ").")
+    Integer guessEnumerationRequests;
 
     @Option(names = "--guess-window", paramLabel = "D", converter = DurationConverter.class,
             description = "Guessing: window (default: " + DetectorConfig.DEFAULT_GUESS_WINDOW_MINUTES + "m).")
@@ -193,6 +210,8 @@ public final class DetectorOptions {
                 .floodFlows(floodFlows).floodPackets(floodPackets).floodWindow(floodWindow)
                 .floodSources(floodSources).floodSourceFlows(floodSourceFlows)
                 .guessSessions(guessSessions).guessSpread(guessSpread).guessTries(guessTries).guessWindow(guessWindow)
+                .scanQuietPorts(scanQuietPorts).guessNameErrors(guessNameErrors)
+                .guessEnumerationRequests(guessEnumerationRequests)
                 .beaconRepeats(beaconRepeats).beaconSpread(beaconSpread).beaconLocal(beaconLocal)
                 .slowDos(new SlowDosSettings(slowDosConnections, slowDosTrickles, slowDosRate, slowDosRequests, slowDosWindow))
                 .tunnel(new TunnelSettings(tunnelDnsQueries, tunnelDnsQueryBytes,
